@@ -1,0 +1,45 @@
+// Intercom access tokens: https://developers.intercom.com/docs/build-an-integration/learn-more/authentication
+// A token is base64 of `tok:<id>:1:0` (60 characters), so it always starts with `dG9rO` and decoding it proves
+// what it is: no "intercom" nearby is needed, and look-alike base64 strings are rejected by the decode check.
+import type { Rule } from './schema.js';
+
+export const intercomRules: Rule[] = [
+  {
+    id: 'intercom-access-token',
+    title: 'Intercom access token',
+    severity: 'high',
+    keywords: ['dg9ro'],
+    pattern: '(?<![A-Za-z0-9+/])(?<secret>dG9rO[A-Za-z0-9+/]{50,90}={0,2})(?![A-Za-z0-9+/=])',
+    verify: 'intercom-token',
+    examples: [
+      'INTERCOM_ACCESS_TOKEN={{intercom}}',
+      'const client = new Client({ tokenAuth: { token: "{{intercom}}" } });',
+      'Authorization: Bearer {{intercom}}',
+    ],
+    negativeExamples: [
+      'INTERCOM_APP_ID=abc123de',
+      'token = "dG9rOnBsYWNlaG9sZGVyOnRoaXMgaXMgbm90IGEgcmVhbCB0b2tlbiBhdCBhbGw="',
+      'data = "dG9rZ{{base64:55}}"',
+      'INTERCOM_ACCESS_TOKEN=<your-access-token>',
+    ],
+    fix: {
+      env: 'INTERCOM_ACCESS_TOKEN',
+      provider: 'Intercom',
+      rotate: [
+        'In Intercom open Settings → Integrations → Developer Hub and select the app that owns the token.',
+        'Under Authentication, regenerate the access token (or create a new app for the integration) and copy the new token.',
+        'Store it in your secrets manager or environment and redeploy every service that uses it.',
+        'Confirm the old token is rejected (a call with it returns 401), then watch the app\'s API usage.',
+      ],
+      docs: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
+    },
+    guide: {
+      grants:
+        'An access token calls the Intercom REST API as your workspace\'s app: contacts, companies, conversations, messages and articles, within the app\'s permissions.',
+      risks:
+        'An attacker can read your customers\' conversations and contact details, message your users as your team, or change and delete data.',
+      checkMisuse:
+        'The Developer Hub shows the app\'s API request logs; look for calls from unknown IPs, bulk contact exports or messages your team did not send.',
+    },
+  },
+];

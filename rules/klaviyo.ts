@@ -1,0 +1,47 @@
+// Klaviyo private API keys: https://developers.klaviyo.com/en/docs/retrieve_api_credentials
+// `pk_` + 34 hex characters, and the newer `pk_<id>_<hex>` form. The 6-character public key (site id) is safe to
+// share and is not a finding. Stripe's publishable keys (`pk_live_…`, `pk_test_…`) are excluded explicitly.
+import type { Rule } from './schema.js';
+
+export const klaviyoRules: Rule[] = [
+  {
+    id: 'klaviyo-private-api-key',
+    title: 'Klaviyo private API key',
+    severity: 'high',
+    keywords: ['pk_'],
+    pattern:
+      '(?<![0-9a-zA-Z_])(?<secret>pk_(?:[0-9a-f]{34}|(?!live_|test_)[0-9a-zA-Z]{3,12}_[0-9a-f]{32,40}))(?![0-9a-zA-Z])',
+    entropy: 3,
+    examples: [
+      'KLAVIYO_PRIVATE_API_KEY=pk_{{hex:34}}',
+      "headers: { Authorization: 'Klaviyo-API-Key pk_{{hex:34}}' }",
+      'klaviyo_api_key = "pk_{{lower:6}}_{{hex:34}}"',
+    ],
+    negativeExamples: [
+      'STRIPE_PUBLISHABLE_KEY=pk_live_{{base62:99}}',
+      'stripe_pk = "pk_test_{{base62:40}}"',
+      'KLAVIYO_PUBLIC_KEY=Ab3xYz',
+      'klaviyo.init({ company_id: "{{alpha:6}}" })',
+      'pk_{{hex:20}}',
+    ],
+    fix: {
+      env: 'KLAVIYO_PRIVATE_API_KEY',
+      provider: 'Klaviyo',
+      rotate: [
+        'In Klaviyo open Settings → API keys (https://www.klaviyo.com/settings/account/api-keys).',
+        'Create a new private API key with only the scopes the integration needs, and copy it (Klaviyo shows it once).',
+        'Store it in your secrets manager or environment and redeploy every service that uses the old key.',
+        'Revoke the old key on the same page, then watch your integrations for authentication errors.',
+      ],
+      docs: 'https://developers.klaviyo.com/en/docs/retrieve_api_credentials',
+    },
+    guide: {
+      grants:
+        'A private API key reads and writes your Klaviyo account through the /api endpoints, within its scopes: profiles (names, emails, phone numbers), lists, segments, campaigns, flows and events.',
+      risks:
+        'An attacker can export your customers\' personal data, send email or SMS campaigns from your brand to your audience (phishing), or delete lists and flows.',
+      checkMisuse:
+        'Review recent campaigns, exports and list changes in Klaviyo, and the account\'s activity log; unexpected API-created campaigns or bulk profile exports are signs of misuse.',
+    },
+  },
+];

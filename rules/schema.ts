@@ -1,0 +1,89 @@
+// The shape of a rule. Rules are data: a rule file imports only this module and exports plain objects.
+// The engine compiles them once; the test suite proves every example through the whole engine.
+
+/** How bad a leak of this secret is. `low` is reserved for test-mode and sandbox keys. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/**
+ * Checks the engine can run on a candidate after the pattern matched. They live in src/engine/verify.ts
+ * because they are code; a rule names the one it needs.
+ * - `intercom-token`: base64 that decodes to `tok:<uuid-ish>`.
+ * - `github-crc32`: GitHub's `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` tokens end in a base62 CRC32 of the body.
+ * - `npm-crc32`: npm's `npm_` tokens carry the same base62 CRC32 checksum.
+ * - `jwt-signed`: a JWT whose header and payload decode to JSON and that carries a signature.
+ * - `base64-secret`: a base64 value whose decoded bytes look like a credential (used for Kubernetes Secret data).
+ */
+export type Verifier = 'intercom-token' | 'github-crc32' | 'npm-crc32' | 'jwt-signed' | 'base64-secret';
+
+export interface FixHint {
+  /** The environment variable name to suggest, e.g. `STRIPE_SECRET_KEY`. */
+  env: string;
+  /** The provider's name as users know it, e.g. `Stripe`. */
+  provider: string;
+  /** Rotation steps at the provider, in order, each one sentence. */
+  rotate: readonly string[];
+  /** The provider's documentation page about these keys. */
+  docs: string;
+}
+
+/** The long offline guide printed by `secret-hook explain <rule-id>`. Each entry is a paragraph or a list item. */
+export interface Guide {
+  /** What the key grants: who can do what with it. */
+  grants: string;
+  /** What an attacker does with a leaked one. */
+  risks: string;
+  /** How to check whether it was misused (audit logs, dashboards). */
+  checkMisuse: string;
+}
+
+export interface Rule {
+  /** kebab-case, provider first, never reused once shipped. */
+  id: string;
+  /** What the user reads, e.g. "Stripe live secret key". */
+  title: string;
+  severity: Severity;
+  /**
+   * Lowercase literals. A text without any of them skips the rule (the prefilter). Each must appear in every
+   * positive example, lowercased. Empty only for rules that declare `near`.
+   */
+  keywords: readonly string[];
+  /**
+   * Regular expression source (no slashes). Must contain a named group `secret`. Bounded quantifiers only and
+   * no leading lazy context: it runs once per candidate text and must be linear-time.
+   */
+  pattern: string;
+  /** Extra RegExp flags besides the engine's own `gd` (only `i` and `m` are allowed). */
+  flags?: string;
+  /** Minimum Shannon entropy of the secret, in bits per character. */
+  entropy?: number;
+  /** A check in code the candidate must also pass. */
+  verify?: Verifier;
+  /**
+   * For secrets with no prefix of their own: one of these lowercase literals must appear within `lines` lines of
+   * the match (in the new file, not only in the added lines), or the candidate is dropped.
+   */
+  near?: { readonly words: readonly string[]; readonly lines: number };
+  /**
+   * Findings of this rule closer than this many lines are reported as one finding (e.g. Customer.io's Site ID
+   * and Track API key, which are only useful together). The secret shown is the pair joined with `:`.
+   */
+  pairWithin?: number;
+  /** A test-mode or sandbox key: reported, but by default it does not block (configurable). */
+  testKey?: boolean;
+  /** A rule with no provider prefix (e.g. `password = …`): a provider rule's finding on the same text wins. */
+  generic?: boolean;
+  /** Lines that contain the secret and are positive examples: each must give a finding with this rule's id. */
+  examples: readonly string[];
+  /** Look-alikes that must not give a finding with this rule's id. */
+  negativeExamples: readonly string[];
+  fix: FixHint;
+  guide: Guide;
+}
+
+/**
+ * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
+ * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,
+ * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values
+ * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes). Unknown kinds fail the test.
+ */
+export const EXAMPLE_PLACEHOLDER = /\{\{([a-zA-Z0-9]+)(?::([^}]*))?\}\}/g;

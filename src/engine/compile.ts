@@ -1,0 +1,81 @@
+// Turns rule data into what the scanner runs: one RegExp per rule and one keyword prefilter for the catalog.
+import type { Rule } from '../../rules/schema.js';
+import { buildPrefilter, type Prefilter } from './prefilter.js';
+
+export interface CompiledRule {
+  rule: Rule;
+  regex: RegExp;
+  /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
+  near?: { words: { word: string; whole: boolean }[]; lines: number };
+}
+
+export interface CompiledCatalog {
+  rules: CompiledRule[];
+  /** Keyword prefilter over all rules' keywords and `near` words. */
+  prefilter: Prefilter;
+  /** For each prefilter keyword index, the rules it makes candidates. */
+  rulesByKeyword: number[][];
+  /** Rules gated only by their `near` words (no keywords of their own). */
+  nearOnlyRules: number[];
+  /** Prefilter over `near` words alone, to look in the whole file when the added lines lack the context. */
+  nearPrefilter: Prefilter;
+  nearRulesByWord: number[][];
+}
+
+// Short context words such as `cio` must stand alone, or "precious" would count as Customer.io context.
+const WHOLE_WORD_MAX_LENGTH = 3;
+
+export function compileRule(rule: Rule): CompiledRule {
+  if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
+  const extraFlags = rule.flags ?? '';
+  if (/[^im]/.test(extraFlags)) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
+  const compiled: CompiledRule = { rule, regex: new RegExp(rule.pattern, `gd${extraFlags}`) };
+  if (rule.near) {
+    compiled.near = {
+      lines: rule.near.lines,
+      words: rule.near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
+    };
+  }
+  return compiled;
+}
+
+export function compileCatalog(rules: readonly Rule[]): CompiledCatalog {
+  const compiled = rules.map(compileRule);
+  const keywordIndex = new Map<string, number>();
+  const rulesByKeyword: number[][] = [];
+  const nearWordIndex = new Map<string, number>();
+  const nearRulesByWord: number[][] = [];
+  const nearOnlyRules: number[] = [];
+
+  const addTo = (index: Map<string, number>, lists: number[][], word: string, ruleIndex: number) => {
+    let at = index.get(word);
+    if (at === undefined) {
+      at = lists.length;
+      index.set(word, at);
+      lists.push([]);
+    }
+    if (!lists[at]!.includes(ruleIndex)) lists[at]!.push(ruleIndex);
+  };
+
+  compiled.forEach(({ rule }, ruleIndex) => {
+    for (const keyword of rule.keywords) addTo(keywordIndex, rulesByKeyword, keyword.toLowerCase(), ruleIndex);
+    if (rule.near) {
+      for (const word of rule.near.words) addTo(nearWordIndex, nearRulesByWord, word.toLowerCase(), ruleIndex);
+      if (rule.keywords.length === 0) {
+        nearOnlyRules.push(ruleIndex);
+        for (const word of rule.near.words) addTo(keywordIndex, rulesByKeyword, word.toLowerCase(), ruleIndex);
+      }
+    } else if (rule.keywords.length === 0) {
+      throw new Error(`rule ${rule.id}: needs keywords or near words, or it would run on every text`);
+    }
+  });
+
+  return {
+    rules: compiled,
+    prefilter: buildPrefilter([...keywordIndex.keys()]),
+    rulesByKeyword,
+    nearOnlyRules,
+    nearPrefilter: buildPrefilter([...nearWordIndex.keys()]),
+    nearRulesByWord,
+  };
+}

@@ -1,0 +1,220 @@
+// The rule engine: text in, findings out. Pure: no fs, no git, no console.
+// Cheap before expensive: keyword prefilter → candidate rules' regexes → secret group → verifier → entropy →
+// placeholders → context → inline allow comments → pairing and de-duplication.
+import { createHash } from 'node:crypto';
+import type { Rule, Severity } from '../../rules/schema.js';
+import type { CompiledCatalog, CompiledRule } from './compile.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './placeholder.js';
+import { passesVerifier } from './verify.js';
+import { allowedByComment } from './allow.js';
+
+export interface ScanUnit {
+  /** Repository-relative path, '/'-separated; used for fingerprints and language-aware hints. */
+  path: string;
+  /** The text to scan: a file's added lines joined with '\n', or a whole file. */
+  text: string;
+  /** File line number (1-based) of each line of `text`; when absent, line i of text is line i+1 of the file. */
+  lineNumbers?: ArrayLike<number>;
+  /** The whole new file, for context checks (`near`, allow-next-line) that reach beyond the added lines. */
+  source?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  /** A test-mode or sandbox key (policy decides whether it blocks). */
+  testKey: boolean;
+  path: string;
+  line: number;
+  column: number;
+  /** The whole secret. Internal: the report layer redacts it before anything is printed. */
+  secret: string;
+  /** The whole line holding the secret. Internal, like `secret`. */
+  lineText: string;
+  /** rule + path + hash of the secret: stable when code moves, never reveals the secret. */
+  fingerprint: string;
+}
+
+export function scan(catalog: CompiledCatalog, unit: ScanUnit): Finding[] {
+  const candidates = candidateRules(catalog, unit);
+  if (candidates.size === 0) return [];
+
+  const lines = new LineIndex(unit);
+  const findings: Finding[] = [];
+  for (const ruleIndex of candidates) {
+    const compiled = catalog.rules[ruleIndex]!;
+    const ruleFindings = matchRule(compiled, unit, lines);
+    findings.push(...(compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings));
+  }
+  return deduplicate(findings);
+}
+
+function candidateRules(catalog: CompiledCatalog, unit: ScanUnit): Set<number> {
+  const candidates = new Set<number>();
+  for (const keyword of catalog.prefilter.match(unit.text)) {
+    for (const rule of catalog.rulesByKeyword[keyword]!) candidates.add(rule);
+  }
+  // Context for a prefix-less key may sit on an unchanged line: look in the whole file only for those rules.
+  if (unit.source !== undefined && unit.source !== unit.text && catalog.nearOnlyRules.some((r) => !candidates.has(r))) {
+    for (const word of catalog.nearPrefilter.match(unit.source)) {
+      for (const rule of catalog.nearRulesByWord[word]!) {
+        if (catalog.rules[rule]!.rule.keywords.length === 0) candidates.add(rule);
+      }
+    }
+  }
+  return candidates;
+}
+
+function matchRule(compiled: CompiledRule, unit: ScanUnit, lines: LineIndex): Finding[] {
+  const { rule, regex } = compiled;
+  const found: Finding[] = [];
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(unit.text)) !== null) {
+    if (match[0].length === 0) regex.lastIndex++;
+    const secret = match.groups?.['secret'];
+    const span = match.indices?.groups?.['secret'];
+    if (!secret || !span) continue;
+    if (rule.verify && !passesVerifier(rule.verify, secret)) continue;
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
+    if (isPlaceholder(secret)) continue;
+
+    const position = lines.locate(span[0]);
+    if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) continue;
+    if (allowedByComment(position.lineText, lines.previousLine(position))) continue;
+
+    found.push({
+      ruleId: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      testKey: rule.testKey === true,
+      path: unit.path,
+      line: position.fileLine,
+      column: position.column,
+      secret,
+      lineText: position.lineText,
+      fingerprint: fingerprint(rule.id, unit.path, secret),
+    });
+  }
+  return found;
+}
+
+export function fingerprint(ruleId: string, path: string, secret: string): string {
+  return `${ruleId}:${path}:${createHash('sha256').update(secret).digest('hex').slice(0, 20)}`;
+}
+
+/** Findings of a paired rule (e.g. Customer.io Site ID + Track API key) close together become one finding. */
+function pairNearby(findings: Finding[], rule: Rule): Finding[] {
+  const within = rule.pairWithin ?? 0;
+  const sorted = [...findings].sort((a, b) => a.line - b.line || a.column - b.column);
+  const out: Finding[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const first = sorted[i]!;
+    const second = sorted[i + 1];
+    if (second && second.secret !== first.secret && second.line - first.line <= within) {
+      const pair = `${first.secret}:${second.secret}`;
+      out.push({ ...first, secret: pair, fingerprint: fingerprint(rule.id, first.path, pair) });
+      i++;
+    } else {
+      out.push(first);
+    }
+  }
+  return out;
+}
+
+/** One finding per rule and place; a provider rule wins over a generic rule on overlapping text. */
+function deduplicate(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.line}\0${f.secret}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const specific = unique.filter((f) => !f.ruleId.startsWith('generic-'));
+  const kept = unique.filter(
+    (f) =>
+      !f.ruleId.startsWith('generic-') ||
+      !specific.some((s) => s.line === f.line && (s.secret.includes(f.secret) || f.secret.includes(s.secret))),
+  );
+  return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+interface Position {
+  /** Index of the line within the scanned text. */
+  textLine: number;
+  fileLine: number;
+  column: number;
+  lineText: string;
+}
+
+/** Maps offsets in the scanned text to file lines, built only when a rule matched. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+  private sourceLines?: string[];
+
+  constructor(private readonly unit: ScanUnit) {
+    const text = unit.text;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  locate(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const start = this.starts[low]!;
+    const end = low + 1 < this.starts.length ? this.starts[low + 1]! - 1 : this.unit.text.length;
+    const fileLine = this.unit.lineNumbers ? this.unit.lineNumbers[low]! : low + 1;
+    return { textLine: low, fileLine, column: offset - start + 1, lineText: this.unit.text.slice(start, end) };
+  }
+
+  /** The line before, from the whole file when we have it (the added lines may not include it). */
+  previousLine(position: Position): string {
+    const source = this.sourceLinesOrNull();
+    if (source) return source[position.fileLine - 2] ?? '';
+    return position.textLine > 0 ? this.textLine(position.textLine - 1) : '';
+  }
+
+  hasNearbyWord(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
+    const source = this.sourceLinesOrNull();
+    const window: string[] = [];
+    if (source) {
+      const from = Math.max(0, position.fileLine - 1 - near.lines);
+      window.push(...source.slice(from, position.fileLine + near.lines));
+    } else {
+      for (let i = Math.max(0, position.textLine - near.lines); i <= position.textLine + near.lines; i++) {
+        if (i < this.starts.length) window.push(this.textLine(i));
+      }
+    }
+    const haystack = window.join('\n').toLowerCase();
+    return near.words.some(({ word, whole }) => containsWord(haystack, word, whole));
+  }
+
+  private textLine(index: number): string {
+    const start = this.starts[index]!;
+    const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.unit.text.length;
+    return this.unit.text.slice(start, end);
+  }
+
+  private sourceLinesOrNull(): string[] | null {
+    if (this.unit.source === undefined) return null;
+    this.sourceLines ??= this.unit.source.split('\n');
+    return this.sourceLines;
+  }
+}
+
+function containsWord(haystack: string, word: string, whole: boolean): boolean {
+  for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
+    if (!whole) return true;
+    const before = at === 0 ? '' : haystack[at - 1]!;
+    const after = haystack[at + word.length] ?? '';
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
+  }
+  return false;
+}

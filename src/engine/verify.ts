@@ -1,0 +1,47 @@
+// Checks in code that a candidate must pass after its rule's pattern matched (see Verifier in rules/schema.ts).
+import type { Verifier } from '../../rules/schema.js';
+import { hasValidBase62Checksum } from './checksum.js';
+
+// An Intercom token decodes to `tok:` + an id of hex groups joined by `_` or `-` + `:<n>:<n>`.
+const INTERCOM_DECODED = /^tok:[0-9a-f]{8}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
+
+export function passesVerifier(verifier: Verifier, secret: string): boolean {
+  switch (verifier) {
+    case 'intercom-token':
+      return INTERCOM_DECODED.test(decodeBase64(secret));
+    case 'github-crc32':
+    case 'npm-crc32':
+      return hasValidBase62Checksum(secret.slice(secret.indexOf('_') + 1));
+    case 'jwt-signed':
+      return isSignedJwt(secret);
+    case 'base64-secret':
+      return looksLikeDecodedCredential(decodeBase64(secret));
+  }
+}
+
+export function decodeBase64(value: string): string {
+  return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+}
+
+function isSignedJwt(token: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 3 || (parts[2] ?? '').length < 16) return false;
+  try {
+    const header = JSON.parse(decodeBase64(parts[0]!)) as { alg?: unknown };
+    JSON.parse(decodeBase64(parts[1]!));
+    return typeof header.alg === 'string' && header.alg.toLowerCase() !== 'none';
+  } catch {
+    return false;
+  }
+}
+
+/** Printable, long enough, not a word or a path: what a base64-wrapped password or token decodes to. */
+function looksLikeDecodedCredential(decoded: string): boolean {
+  if (decoded.length < 8) return false;
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.charCodeAt(i);
+    if (code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
+    if (code > 0x7e) return false;
+  }
+  return !/^[a-z]+$/i.test(decoded) && !decoded.startsWith('/') && !decoded.includes('://localhost');
+}

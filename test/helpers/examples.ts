@@ -1,0 +1,97 @@
+// Expands the placeholders in rule examples ({{base62:24}}, {{intercom}}, …) with a seeded generator, so the
+// repository holds no live-looking key and every run tests the same values.
+import { base62, crc32 } from '../../src/engine/checksum.js';
+import { isPlaceholder } from '../../src/engine/placeholder.js';
+import { EXAMPLE_PLACEHOLDER } from '../../rules/schema.js';
+
+const ALPHABETS: Record<string, string> = {
+  base62: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+  hex: '0123456789abcdef',
+  HEX: '0123456789ABCDEF',
+  base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  base64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+  digits: '0123456789',
+  base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
+  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  lower: 'abcdefghijklmnopqrstuvwxyz0123456789',
+  alpha: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+};
+
+/** mulberry32: small, seeded, good enough for test data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FakeKeys {
+  private readonly random: () => number;
+  constructor(seed = 20261125) {
+    this.random = seededRandom(seed);
+  }
+
+  /** Random characters from an alphabet, re-drawn until they do not look like a placeholder by accident. */
+  chars(kind: string, length: number): string {
+    const alphabet = ALPHABETS[kind];
+    if (!alphabet) throw new Error(`unknown example placeholder kind "${kind}"`);
+    for (;;) {
+      let out = '';
+      for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.random() * alphabet.length)];
+      if (length < 6 || !isPlaceholder(out)) return out;
+    }
+  }
+
+  /** A token in GitHub's / npm's format: prefix + 30 base62 + base62 CRC32 of those 30. */
+  checksummed(prefix: string): string {
+    const body = this.chars('base62', 30);
+    return `${prefix}_${body}${base62(crc32(body), 6)}`;
+  }
+
+  intercom(): string {
+    const id = [8, 4, 4, 4, 12].map((n) => this.chars('hex', n)).join('_');
+    return Buffer.from(`tok:${id}:1:0`).toString('base64');
+  }
+
+  jwt(): string {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const header = encode({ alg: 'HS256', typ: 'JWT' });
+    const payload = encode({ sub: this.chars('digits', 10), iat: 1700000000 + Math.floor(this.random() * 1e6) });
+    return `${header}.${payload}.${this.chars('base64url', 43)}`;
+  }
+
+  pem(label: string, escaped = false): string {
+    const body = Buffer.from(this.chars('base64', 900)).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+    const block = `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
+    return escaped ? block.replace(/\n/g, '\\n') : block;
+  }
+
+  /** Replaces every {{kind:arg}} in a template. */
+  expand(template: string): string {
+    return template.replace(EXAMPLE_PLACEHOLDER, (_whole, kind: string, arg: string | undefined) => {
+      switch (kind) {
+        case 'github':
+          return this.checksummed(arg ?? 'ghp');
+        case 'npm':
+          return this.checksummed('npm');
+        case 'intercom':
+          return this.intercom();
+        case 'jwt':
+          return this.jwt();
+        case 'pem':
+          return this.pem(arg ?? 'PRIVATE KEY');
+        case 'pemEscaped':
+          return this.pem(arg ?? 'PRIVATE KEY', true);
+        default: {
+          const length = Number(arg);
+          if (!Number.isInteger(length) || length <= 0) throw new Error(`placeholder {{${kind}:${arg}}} needs a length`);
+          return this.chars(kind, length);
+        }
+      }
+    });
+  }
+}
