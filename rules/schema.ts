@@ -12,8 +12,11 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  * - `npm-crc32`: npm's `npm_` tokens carry the same base62 CRC32 checksum.
  * - `jwt-signed`: a JWT whose header and payload decode to JSON and that carries a signature.
  * - `base64-secret`: a base64 value whose decoded bytes look like a credential (used for Kubernetes Secret data).
+ * - `generic-value`: a value assigned to a secret-sounding name that looks random enough and is not a placeholder,
+ *   reference, path, UUID, version or well-known hash (src/engine/generic-value.ts).
  */
-export type Verifier = 'intercom-token' | 'github-crc32' | 'npm-crc32' | 'jwt-signed' | 'base64-secret';
+export type Verifier =
+  'intercom-token' | 'github-crc32' | 'npm-crc32' | 'jwt-signed' | 'base64-secret' | 'generic-value';
 
 export interface FixHint {
   /** The environment variable name to suggest, e.g. `STRIPE_SECRET_KEY`. */
@@ -72,6 +75,12 @@ export interface Rule {
   testKey?: boolean;
   /** A rule with no provider prefix (e.g. `password = …`): a provider rule's finding on the same text wins. */
   generic?: boolean;
+  /**
+   * The secret group is encoded: decode it and scan the decoded text with the whole catalog. Findings inside are
+   * reported at this match's place ("… (base64-encoded)"); when nothing is found inside, this rule's own finding
+   * stands only if its `verify` passes.
+   */
+  decode?: 'base64';
   /** Lines that contain the secret and are positive examples: each must give a finding with this rule's id. */
   examples: readonly string[];
   /** Look-alikes that must not give a finding with this rule's id. */

@@ -6,7 +6,7 @@ import type { Rule, Severity } from '../../rules/schema.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
-import { passesVerifier } from './verify.js';
+import { decodeBase64, passesVerifier } from './verify.js';
 import { allowedByComment } from './allow.js';
 
 export interface ScanUnit {
@@ -35,9 +35,14 @@ export interface Finding {
   lineText: string;
   /** rule + path + hash of the secret: stable when code moves, never reveals the secret. */
   fingerprint: string;
+  /** When the secret was found inside an encoded value: that value as it stands in the line (masked too). */
+  encodedAs?: string;
 }
 
-export function scan(catalog: CompiledCatalog, unit: ScanUnit): Finding[] {
+// Decoded values are scanned again, but not forever: base64 inside base64 inside base64 is not a real secret.
+const MAX_DECODE_DEPTH = 2;
+
+export function scan(catalog: CompiledCatalog, unit: ScanUnit, depth = 0): Finding[] {
   const candidates = candidateRules(catalog, unit);
   if (candidates.size === 0) return [];
 
@@ -45,7 +50,7 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit): Finding[] {
   const findings: Finding[] = [];
   for (const ruleIndex of candidates) {
     const compiled = catalog.rules[ruleIndex]!;
-    const ruleFindings = matchRule(compiled, unit, lines);
+    const ruleFindings = matchRule(catalog, compiled, unit, lines, depth);
     findings.push(...(compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings));
   }
   return deduplicate(findings);
@@ -67,7 +72,13 @@ function candidateRules(catalog: CompiledCatalog, unit: ScanUnit): Set<number> {
   return candidates;
 }
 
-function matchRule(compiled: CompiledRule, unit: ScanUnit, lines: LineIndex): Finding[] {
+function matchRule(
+  catalog: CompiledCatalog,
+  compiled: CompiledRule,
+  unit: ScanUnit,
+  lines: LineIndex,
+  depth: number,
+): Finding[] {
   const { rule, regex } = compiled;
   const found: Finding[] = [];
   regex.lastIndex = 0;
@@ -77,6 +88,25 @@ function matchRule(compiled: CompiledRule, unit: ScanUnit, lines: LineIndex): Fi
     const secret = match.groups?.['secret'];
     const span = match.indices?.groups?.['secret'];
     if (!secret || !span) continue;
+    if (rule.decode === 'base64' && depth < MAX_DECODE_DEPTH) {
+      const inner = findInsideBase64(catalog, unit, secret, depth);
+      if (inner.length > 0) {
+        const position = lines.locate(span[0]);
+        if (allowedByComment(position.lineText, lines.previousLine(position))) continue;
+        for (const f of inner) {
+          found.push({
+            ...f,
+            title: `${f.title} (base64-encoded)`,
+            line: position.fileLine,
+            column: position.column,
+            lineText: position.lineText,
+            encodedAs: secret,
+            fingerprint: fingerprint(f.ruleId, unit.path, f.secret),
+          });
+        }
+        continue;
+      }
+    }
     if (rule.verify && !passesVerifier(rule.verify, secret)) continue;
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
     if (isPlaceholder(secret)) continue;
@@ -99,6 +129,14 @@ function matchRule(compiled: CompiledRule, unit: ScanUnit, lines: LineIndex): Fi
     });
   }
   return found;
+}
+
+/** Decodes a base64 value and scans the text inside with the whole catalog. */
+function findInsideBase64(catalog: CompiledCatalog, unit: ScanUnit, encoded: string, depth: number): Finding[] {
+  const decoded = decodeBase64(encoded);
+  // Binary data is not where a pasted key hides.
+  if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\u007f-\u00ff]/.test(decoded)) return [];
+  return scan(catalog, { path: unit.path, text: decoded }, depth + 1);
 }
 
 export function fingerprint(ruleId: string, path: string, secret: string): string {

@@ -1,9 +1,11 @@
 // Checks in code that a candidate must pass after its rule's pattern matched (see Verifier in rules/schema.ts).
 import type { Verifier } from '../../rules/schema.js';
 import { hasValidBase62Checksum } from './checksum.js';
+import { looksLikeGenericSecret } from './generic-value.js';
 
 // An Intercom token decodes to `tok:` + an id of hex groups joined by `_` or `-` + `:<n>:<n>`.
-const INTERCOM_DECODED = /^tok:[0-9a-f]{8}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
+const INTERCOM_DECODED =
+  /^tok:[0-9a-f]{8}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
 
 export function passesVerifier(verifier: Verifier, secret: string): boolean {
   switch (verifier) {
@@ -16,6 +18,8 @@ export function passesVerifier(verifier: Verifier, secret: string): boolean {
       return isSignedJwt(secret);
     case 'base64-secret':
       return looksLikeDecodedCredential(decodeBase64(secret));
+    case 'generic-value':
+      return looksLikeGenericSecret(secret);
   }
 }
 

@@ -3,7 +3,7 @@
 // Format: https://git-scm.com/docs/index-format
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readOnlyFs } from './read-only-fs.js';
 import { IndexFileError } from '../errors.js';
 
 export interface IndexEntry {
@@ -74,7 +74,7 @@ const CORRUPT_HINT =
 export async function readIndexFile(path: string): Promise<GitIndex | null> {
   let buffer: Buffer;
   try {
-    buffer = await readFile(path);
+    buffer = await readOnlyFs.readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new IndexFileError(`Cannot read the git index ${path}: ${(error as Error).message}`, {

@@ -11,7 +11,7 @@
 // stored bytes.
 
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
+import { readOnlyFs as fs } from './read-only-fs.js';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { GitObjectError } from '../errors.js';
@@ -211,7 +211,7 @@ class Pack {
     readonly idxPath: string,
     readonly packPath: string,
   ) {
-    this.idxFd = fs.openSync(idxPath, 'r');
+    this.idxFd = fs.openForReading(idxPath);
     try {
       const idxSize = fs.fstatSync(this.idxFd).size;
       const head = readExact(this.idxFd, 8 + 1024, 0);
@@ -286,7 +286,7 @@ class Pack {
 
   private openPack(): void {
     if (this.packFd >= 0) return;
-    const fd = fs.openSync(this.packPath, 'r');
+    const fd = fs.openForReading(this.packPath);
     try {
       const head = readExact(fd, 12, 0);
       if (head.length < 12 || head.toString('latin1', 0, 4) !== 'PACK') throw new Corrupt('not a pack file');
@@ -642,10 +642,14 @@ class Store implements ObjectStore {
   }
 
   private corrupt(oid: string, pack: Pack, offset: number, what: string, cause?: unknown): GitObjectError {
-    return new GitObjectError(oid, `Git object ${oid} is corrupt: ${what} (object at offset ${offset} in ${pack.packPath}).`, {
-      hint: CORRUPT_HINT,
-      cause,
-    });
+    return new GitObjectError(
+      oid,
+      `Git object ${oid} is corrupt: ${what} (object at offset ${offset} in ${pack.packPath}).`,
+      {
+        hint: CORRUPT_HINT,
+        cause,
+      },
+    );
   }
 }
 
@@ -668,7 +672,8 @@ function readLoose(oid: string, file: string): GitObject {
     throw fail(zlibMessage(error), error);
   }
   const nul = raw.indexOf(0);
-  const match = nul > 0 && nul <= 32 ? /^(commit|tree|blob|tag) (0|[1-9][0-9]*)$/.exec(raw.toString('latin1', 0, nul)) : null;
+  const match =
+    nul > 0 && nul <= 32 ? /^(commit|tree|blob|tag) (0|[1-9][0-9]*)$/.exec(raw.toString('latin1', 0, nul)) : null;
   if (match === null) throw fail('bad header');
   const size = Number(match[2]);
   const data = raw.subarray(nul + 1);

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Thin launcher: the compiled, bundled program lives in dist/.
+import '../dist/cli.js';

@@ -1,0 +1,4 @@
+// credentials rules: see the files beside this one.
+import type { Rule } from '../schema.js';
+
+export const credentialsRules: Rule[] = [];

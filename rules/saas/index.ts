@@ -1,0 +1,4 @@
+// saas rules: see the files beside this one.
+import type { Rule } from '../schema.js';
+
+export const saasRules: Rule[] = [];

@@ -1,0 +1,102 @@
+// `secret-hook check` and `secret-hook pre-commit`: scan what the next commit will record (the default scope).
+import * as path from 'node:path';
+import { readCommit } from '../git/objects.js';
+import { resolveHead } from '../git/refs.js';
+import { stagedChanges } from '../git/staged-changes.js';
+import { failureParagraph } from '../report/messages.js';
+import { formatJson, formatText } from '../report/format.js';
+import type { ScanResult } from '../report/result.js';
+import { outcome, type CommandOutcome } from './outcome.js';
+import { scanChange } from './scan-changes.js';
+import { openSession, type Session } from './session.js';
+
+export interface OutputOptions {
+  format: 'text' | 'json';
+  verbose: boolean;
+  showSecrets: boolean;
+  color: boolean;
+}
+
+export interface CheckOptions extends OutputOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Limit the scan to these paths (as given on the command line, e.g. by lint-staged). */
+  paths: string[];
+  /** The hook is quiet on a clean commit; a manual check prints a summary line. */
+  hook: boolean;
+}
+
+export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
+  const started = performance.now();
+  let session: Session | undefined;
+  try {
+    session = openSession(options);
+    const result = await scanStaged(session, options);
+    result.stats.milliseconds = performance.now() - started;
+    return render(result, session, options);
+  } catch (error) {
+    return failure(error, 'staged', options);
+  } finally {
+    session?.close();
+  }
+}
+
+async function scanStaged(session: Session, options: CheckOptions): Promise<ScanResult> {
+  const { repo, store, trees } = session;
+  const head = resolveHead(repo);
+  const headTree = head === null ? null : readCommit(store, head).tree;
+  const diff = await stagedChanges(trees, headTree, repo.indexFile, repo.workTree);
+  const wanted = pathFilter(options.paths, options.cwd, repo.workTree);
+  const result: ScanResult = {
+    scope: 'staged',
+    findings: [],
+    skipped: diff.skipped.filter((s) => wanted(s.path)),
+    stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
+    notices: [],
+  };
+  for (const change of diff.changes) {
+    if (!wanted(change.path)) continue;
+    const scanned = scanChange(session.scanContext, change);
+    result.findings.push(...scanned.findings);
+    if (scanned.skipped) result.skipped.push(scanned.skipped);
+    result.stats.files++;
+    result.stats.bytes += scanned.bytes;
+  }
+  return result;
+}
+
+/** Paths from the command line, relative to where it ran, as repository paths. */
+function pathFilter(paths: string[], cwd: string, workTree: string | null): (path: string) => boolean {
+  if (paths.length === 0) return () => true;
+  const root = workTree ?? cwd;
+  const wanted = paths.map((p) => path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/'));
+  return (file) => wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
+}
+
+export function render(
+  result: ScanResult,
+  session: Session,
+  options: OutputOptions & { hook?: boolean },
+): CommandOutcome {
+  const blocking = result.findings.some((f) => f.action === 'block');
+  const exitCode = blocking ? 1 : 0;
+  if (options.format === 'json') return outcome(exitCode, `${formatJson(result, options)}\n`);
+  const quiet =
+    options.hook === true &&
+    result.findings.length === 0 &&
+    !options.verbose &&
+    result.notices.length === 0 &&
+    !result.skipped.some((s) => s.warn);
+  if (quiet) return outcome(0);
+  const text = formatText(result, { ...options, rules: session.rulesById, summary: options.hook !== true });
+  // Hooks write to stderr, where git shows hook output; manual checks to stdout so it can be piped.
+  return options.hook ? outcome(exitCode, '', `${text}\n`) : outcome(exitCode, `${text}\n`);
+}
+
+export function failure(error: unknown, scope: ScanResult['scope'], options: OutputOptions): CommandOutcome {
+  const paragraph = failureParagraph(error, scope);
+  if (options.format === 'json') {
+    return outcome(2, `${JSON.stringify({ version: 1, error: paragraph }, null, 2)}\n`, `${paragraph}\n`);
+  }
+  return outcome(2, '', `${paragraph}\n`);
+}

@@ -1,0 +1,167 @@
+// `secret-hook install` / `uninstall`: wire the hooks into the current repository, and take them out again.
+// With husky (a .husky/ directory or core.hooksPath inside it): add one line to .husky/<hook>.
+// Otherwise: a plain git hook in the directory git uses (core.hooksPath or <common git dir>/hooks).
+// A hook we did not write is never overwritten: we refuse with a clear message, or chain it with --chain.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../errors.js';
+import { findRepository } from '../git/repo.js';
+import { outcome, type CommandOutcome } from './outcome.js';
+
+export const HOOKS = ['pre-commit', 'pre-push'] as const;
+export type HookName = (typeof HOOKS)[number];
+
+const MARKER = '# secret-hook: written by `secret-hook install`; `secret-hook uninstall` removes it.';
+const CHAINED_SUFFIX = '.before-secret-hook';
+
+export interface InstallOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Absolute path of the installed bin, used when node_modules/.bin is not where the hook runs. */
+  binPath: string;
+  chain: boolean;
+  hooks: readonly HookName[];
+}
+
+interface Target {
+  kind: 'husky' | 'git';
+  dir: string;
+}
+
+function findTarget(cwd: string, env: Record<string, string | undefined>): { target: Target; workTree: string } {
+  const repo = findRepository(cwd, env);
+  if (!repo.workTree) throw new UsageError('install needs a working tree; this is a bare repository');
+  const hooksPath = gitConfig(repo.workTree, 'core.hooksPath');
+  const huskyDir = path.join(repo.workTree, '.husky');
+  const resolvedHooksPath = hooksPath ? path.resolve(repo.workTree, hooksPath) : null;
+  if (fs.existsSync(huskyDir) || (resolvedHooksPath && resolvedHooksPath.split(path.sep).includes('.husky'))) {
+    return { target: { kind: 'husky', dir: huskyDir }, workTree: repo.workTree };
+  }
+  return {
+    target: { kind: 'git', dir: resolvedHooksPath ?? path.join(repo.commonDir, 'hooks') },
+    workTree: repo.workTree,
+  };
+}
+
+export function runInstall(options: InstallOptions): CommandOutcome {
+  const { target, workTree } = findTarget(options.cwd, options.env);
+  const lines: string[] = [];
+  fs.mkdirSync(target.dir, { recursive: true });
+  for (const hook of options.hooks) {
+    const file = path.join(target.dir, hook);
+    const shown = path.relative(workTree, file) || file;
+    if (target.kind === 'husky') lines.push(installHuskyLine(file, hook, shown));
+    else lines.push(installGitHook(file, hook, shown, options));
+  }
+  return outcome(0, `${lines.join('\n')}\n`);
+}
+
+export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>): CommandOutcome {
+  const { target, workTree } = findTarget(options.cwd, options.env);
+  const lines: string[] = [];
+  for (const hook of options.hooks) {
+    const file = path.join(target.dir, hook);
+    const shown = path.relative(workTree, file) || file;
+    if (!fs.existsSync(file)) continue;
+    const content = fs.readFileSync(file, 'utf8');
+    if (target.kind === 'husky') {
+      const kept = content.split('\n').filter((line) => !isOurHuskyLine(line, hook));
+      if (kept.length === content.split('\n').length) continue;
+      const rest = kept.join('\n');
+      if (rest.trim() === '') fs.rmSync(file);
+      else fs.writeFileSync(file, rest);
+      lines.push(`removed the secret-hook line from ${shown}`);
+    } else if (content.includes(MARKER)) {
+      fs.rmSync(file);
+      const chained = `${file}${CHAINED_SUFFIX}`;
+      if (fs.existsSync(chained)) {
+        fs.renameSync(chained, file);
+        lines.push(`removed ${shown} and restored the hook it had chained`);
+      } else {
+        lines.push(`removed ${shown}`);
+      }
+    }
+  }
+  return outcome(0, lines.length > 0 ? `${lines.join('\n')}\n` : 'secret-hook: nothing to uninstall.\n');
+}
+
+function huskyLine(hook: HookName): string {
+  // husky puts node_modules/.bin on PATH; calling the bin directly avoids npx's start-up on every commit.
+  return hook === 'pre-push' ? 'secret-hook pre-push "$@"' : 'secret-hook pre-commit';
+}
+
+function isOurHuskyLine(line: string, hook: HookName): boolean {
+  return new RegExp(`^\\s*(npx (--no(-install)? )?)?secret-hook ${hook}\\b`).test(line);
+}
+
+function installHuskyLine(file: string, hook: HookName, shown: string): string {
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (existing.split('\n').some((line) => isOurHuskyLine(line, hook))) return `${shown}: already runs secret-hook`;
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  fs.writeFileSync(file, `${existing}${separator}${huskyLine(hook)}\n`);
+  fs.chmodSync(file, 0o755);
+  return existing === '' ? `created ${shown}` : `added secret-hook to ${shown}`;
+}
+
+function installGitHook(file: string, hook: HookName, shown: string, options: InstallOptions): string {
+  if (fs.existsSync(file)) {
+    const existing = fs.readFileSync(file, 'utf8');
+    if (!existing.includes(MARKER)) {
+      if (!options.chain) {
+        throw new UsageError(`${shown} already exists and was not written by secret-hook, so it was left untouched`, {
+          hint: `Add the line \`secret-hook ${hook === 'pre-push' ? 'pre-push "$@"' : 'pre-commit'}\` to it yourself, or run secret-hook install --chain to keep it and run it before secret-hook.`,
+        });
+      }
+      fs.renameSync(file, `${file}${CHAINED_SUFFIX}`);
+    }
+  }
+  const chained = fs.existsSync(`${file}${CHAINED_SUFFIX}`);
+  fs.writeFileSync(file, gitHookScript(hook, options.binPath, chained ? `${file}${CHAINED_SUFFIX}` : null));
+  fs.chmodSync(file, 0o755);
+  return chained ? `wrote ${shown} (runs the existing hook first)` : `wrote ${shown}`;
+}
+
+function gitHookScript(hook: HookName, binPath: string, chained: string | null): string {
+  const args = hook === 'pre-push' ? ' "$@"' : '';
+  const quotedBin = `'${binPath.replace(/'/g, `'"'"'`)}'`;
+  const lines = ['#!/bin/sh', MARKER];
+  if (chained) {
+    const quoted = `'${chained.replace(/'/g, `'"'"'`)}'`;
+    // Like git, run the chained hook only if it is executable.
+    if (hook === 'pre-push') {
+      // Both hooks read the pushed refs from stdin: keep a copy for each.
+      lines.push(
+        'input=$(cat)',
+        `if [ -x ${quoted} ]; then printf '%s\\n' "$input" | ${quoted} "$@" || exit $?; fi`,
+        `printf '%s\\n' "$input" | {`,
+      );
+    } else {
+      lines.push(`if [ -x ${quoted} ]; then ${quoted} "$@" || exit $?; fi`);
+    }
+  }
+  const run = [
+    `if [ -x ./node_modules/.bin/secret-hook ]; then exec ./node_modules/.bin/secret-hook ${hook}${args}; fi`,
+    `if [ -f ${quotedBin} ]; then exec node ${quotedBin} ${hook}${args}; fi`,
+    `if command -v secret-hook >/dev/null 2>&1; then exec secret-hook ${hook}${args}; fi`,
+    `echo "secret-hook: the secret-hook program was not found (run npm install). The ${hook === 'pre-push' ? 'push' : 'commit'} was stopped; to go ahead without the scan deliberately, add --no-verify." >&2`,
+    'exit 2',
+  ];
+  lines.push(...run);
+  if (chained && hook === 'pre-push') lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+function gitConfig(cwd: string, key: string): string | null {
+  try {
+    return (
+      execFileSync('git', ['config', '--get', key], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || null
+    );
+  } catch {
+    return null;
+  }
+}

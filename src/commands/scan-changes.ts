@@ -1,0 +1,65 @@
+// Scans changed blobs: read the new and old versions by object id, keep the added lines, run the engine and
+// apply the policy. Shared by every scope (staged, pushed commits, history, whole tree).
+import type { CompiledCatalog } from '../engine/compile.js';
+import { scan } from '../engine/scan.js';
+import { addedLines } from '../git/added-lines.js';
+import { classifyBlob } from '../git/blob-content.js';
+import type { ObjectStore } from '../git/object-store.js';
+import type { FileChange } from '../git/staged-changes.js';
+import { actionFor, type Policy } from '../config/policy.js';
+import type { CommitInfo, ReportedFinding, SkippedEntry } from '../report/result.js';
+
+export interface ScanContext {
+  store: ObjectStore;
+  catalog: CompiledCatalog;
+  policy: Policy;
+  maxFileBytes: number;
+  /** Paths the configuration ignores. */
+  isIgnored: (path: string) => boolean;
+}
+
+export interface ChangeScan {
+  findings: ReportedFinding[];
+  skipped: SkippedEntry | null;
+  bytes: number;
+}
+
+export function scanChange(context: ScanContext, change: FileChange, commit?: CommitInfo): ChangeScan {
+  if (context.isIgnored(change.path)) {
+    return {
+      findings: [],
+      skipped: { path: change.path, reason: 'ignored by configuration', commit: commit?.oid },
+      bytes: 0,
+    };
+  }
+  const blob = context.store.readSync(change.newOid);
+  const content = classifyBlob(blob.data, context.maxFileBytes);
+  if (content.kind === 'skipped') {
+    const warn = content.reason.startsWith('too large');
+    return {
+      findings: [],
+      skipped: { path: change.path, reason: content.reason, commit: commit?.oid, warn },
+      bytes: 0,
+    };
+  }
+  let oldText: string | null = null;
+  if (change.oldOid !== null) {
+    const old = classifyBlob(context.store.readSync(change.oldOid).data, context.maxFileBytes);
+    // An old binary or oversized version: every line of the new text counts as added.
+    oldText = old.kind === 'text' ? old.text : null;
+  }
+  const added = addedLines(oldText, content.text);
+  if (added.lineNumbers.length === 0) return { findings: [], skipped: null, bytes: 0 };
+  const findings = scan(context.catalog, {
+    path: change.path,
+    text: added.text,
+    lineNumbers: added.lineNumbers,
+    source: content.text,
+  });
+  const reported: ReportedFinding[] = [];
+  for (const finding of findings) {
+    const action = actionFor(finding, context.policy);
+    if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
+  }
+  return { findings: reported, skipped: null, bytes: added.text.length };
+}

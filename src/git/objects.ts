@@ -1,0 +1,96 @@
+// Parsing of tree and commit objects (git's own formats), on top of the object store.
+import { GitObjectError } from '../errors.js';
+import type { ObjectStore } from './object-store.js';
+
+export interface TreeEntry {
+  name: string;
+  mode: number;
+  oid: string;
+}
+
+export const MODE_TREE = 0o040000;
+export const MODE_SYMLINK = 0o120000;
+export const MODE_GITLINK = 0o160000;
+
+export function isTreeMode(mode: number): boolean {
+  return (mode & 0o170000) === MODE_TREE;
+}
+
+/** Trees are read again and again while diffing: keep each parsed one for the run. */
+export class TreeReader {
+  private readonly cache = new Map<string, TreeEntry[]>();
+  constructor(private readonly store: ObjectStore) {}
+
+  read(oid: string): TreeEntry[] {
+    let entries = this.cache.get(oid);
+    if (!entries) {
+      const object = this.store.readSync(oid);
+      if (object.type !== 'tree') throw new GitObjectError(oid, `expected a tree, found a ${object.type}`);
+      entries = parseTree(object.data, oid);
+      this.cache.set(oid, entries);
+    }
+    return entries;
+  }
+}
+
+export function parseTree(data: Buffer, oid: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(0x20, at);
+    const nul = data.indexOf(0, space + 1);
+    if (space === -1 || nul === -1 || nul + 21 > data.length)
+      throw new GitObjectError(oid, 'tree object is truncated or malformed');
+    entries.push({
+      mode: parseInt(data.toString('latin1', at, space), 8),
+      name: data.toString('utf8', space + 1, nul),
+      oid: data.toString('hex', nul + 1, nul + 21),
+    });
+    at = nul + 21;
+  }
+  return entries;
+}
+
+export interface Commit {
+  oid: string;
+  tree: string;
+  parents: string[];
+  author: string;
+  /** Author time, seconds since the epoch. */
+  authorTime: number;
+  subject: string;
+}
+
+export function parseCommit(data: Buffer, oid: string): Commit {
+  const text = data.toString('utf8');
+  const headerEnd = text.indexOf('\n\n');
+  const header = headerEnd === -1 ? text : text.slice(0, headerEnd);
+  const message = headerEnd === -1 ? '' : text.slice(headerEnd + 2);
+  let tree = '';
+  const parents: string[] = [];
+  let author = '';
+  let authorTime = 0;
+  for (const line of header.split('\n')) {
+    if (line.startsWith('tree ')) tree = line.slice(5, 45);
+    else if (line.startsWith('parent ')) parents.push(line.slice(7, 47));
+    else if (line.startsWith('author ')) {
+      const match = /^author (.*) <[^>]*> (\d+) [-+]\d{4}$/.exec(line);
+      author = match ? match[1]! : line.slice(7);
+      authorTime = match ? Number(match[2]) : 0;
+    }
+  }
+  if (!/^[0-9a-f]{40}$/.test(tree)) throw new GitObjectError(oid, 'commit object has no tree line');
+  return { oid, tree, parents, author, authorTime, subject: message.split('\n', 1)[0] ?? '' };
+}
+
+export function readCommit(store: ObjectStore, oid: string): Commit {
+  const object = store.readSync(oid);
+  if (object.type === 'tag') {
+    // An annotated tag: follow it to what it points at.
+    const target = /^object ([0-9a-f]{40})/.exec(object.data.toString('latin1'));
+    if (!target) throw new GitObjectError(oid, 'tag object has no object line');
+    return readCommit(store, target[1]!);
+  }
+  if (object.type !== 'commit') throw new GitObjectError(oid, `expected a commit, found a ${object.type}`);
+  return parseCommit(object.data, oid);
+}

@@ -1,0 +1,84 @@
+// Finds the repository the way git does: GIT_DIR and GIT_WORK_TREE first, then `.git` upwards from the current
+// directory. A `.git` file points to a linked worktree's git dir, whose `commondir` holds objects and refs.
+// GIT_INDEX_FILE (set by git during `commit -a`, `commit <path>`, `commit --only`) names the index to read.
+import * as path from 'node:path';
+import { RepositoryError } from '../errors.js';
+import { readOnlyFs } from './read-only-fs.js';
+
+export interface Repository {
+  /** The top of the working tree, or null for a bare repository. */
+  workTree: string | null;
+  /** This worktree's git dir: HEAD and the index live here. */
+  gitDir: string;
+  /** The common git dir: objects, refs and packed-refs live here (same as gitDir outside linked worktrees). */
+  commonDir: string;
+  /** The index git is committing. */
+  indexFile: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function findRepository(cwd: string = process.cwd(), env: Env = process.env): Repository {
+  let gitDir: string;
+  let workTree: string | null;
+  if (env['GIT_DIR']) {
+    gitDir = path.resolve(cwd, env['GIT_DIR']);
+    workTree = env['GIT_WORK_TREE'] ? path.resolve(cwd, env['GIT_WORK_TREE']) : isBareGitDir(gitDir) ? null : cwd;
+  } else {
+    const found = searchUpwards(cwd);
+    if (!found) {
+      throw new RepositoryError(`no git repository found in ${cwd} or any parent directory`, {
+        hint: 'Run secret-hook inside a git repository, or set GIT_DIR.',
+      });
+    }
+    ({ gitDir, workTree } = found);
+    if (env['GIT_WORK_TREE']) workTree = path.resolve(cwd, env['GIT_WORK_TREE']);
+  }
+  if (!readOnlyFs.existsSync(path.join(gitDir, 'HEAD'))) {
+    throw new RepositoryError(`${gitDir} is not a git directory (it has no HEAD)`);
+  }
+  const commonDir = readCommonDir(gitDir);
+  const indexFile = env['GIT_INDEX_FILE'] ? path.resolve(cwd, env['GIT_INDEX_FILE']) : path.join(gitDir, 'index');
+  return { workTree, gitDir, commonDir, indexFile };
+}
+
+function searchUpwards(start: string): { gitDir: string; workTree: string | null } | null {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const dotGit = path.join(dir, '.git');
+    const stat = statOrNull(dotGit);
+    if (stat?.isDirectory()) return { gitDir: dotGit, workTree: dir };
+    if (stat?.isFile()) return { gitDir: followGitFile(dotGit), workTree: dir };
+    if (isBareGitDir(dir)) return { gitDir: dir, workTree: null };
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** `.git` as a file: "gitdir: <path>" (linked worktrees and submodules). */
+function followGitFile(file: string): string {
+  const content = readOnlyFs.readFileSync(file, 'utf8');
+  const match = /^gitdir: *(.+?)\s*$/m.exec(content);
+  if (!match) throw new RepositoryError(`${file} is a file but does not say "gitdir: <path>"`);
+  return path.resolve(path.dirname(file), match[1]!);
+}
+
+function readCommonDir(gitDir: string): string {
+  const file = path.join(gitDir, 'commondir');
+  if (!readOnlyFs.existsSync(file)) return gitDir;
+  return path.resolve(gitDir, readOnlyFs.readFileSync(file, 'utf8').trim());
+}
+
+function isBareGitDir(dir: string): boolean {
+  return (
+    readOnlyFs.existsSync(path.join(dir, 'HEAD')) &&
+    readOnlyFs.existsSync(path.join(dir, 'objects')) &&
+    readOnlyFs.existsSync(path.join(dir, 'refs'))
+  );
+}
+
+function statOrNull(file: string) {
+  try {
+    return readOnlyFs.statSync(file);
+  } catch {
+    return null;
+  }
+}

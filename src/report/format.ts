@@ -1,0 +1,146 @@
+// Renders a scan result as text for people or JSON for tools. Secrets are redacted in every format unless the
+// caller asks for them explicitly (--show-secrets).
+import pc from 'picocolors';
+import type { Rule } from '../../rules/schema.js';
+import { formatBytes } from '../git/blob-content.js';
+import { envSnippet } from './fix-hint.js';
+import * as messages from './messages.js';
+import { redact, redactLine } from './redact.js';
+import type { ReportedFinding, ScanResult } from './result.js';
+
+export interface FormatOptions {
+  rules: ReadonlyMap<string, Rule>;
+  color: boolean;
+  verbose: boolean;
+  showSecrets: boolean;
+  /** Print the summary line (manual scans) even when nothing was found. */
+  summary: boolean;
+}
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'showSecrets'>): string {
+  const shown = (secret: string) => (options.showSecrets ? secret : redact(secret));
+  return JSON.stringify(
+    {
+      version: JSON_SCHEMA_VERSION,
+      scope: result.scope,
+      findings: result.findings.map((f) => ({
+        ruleId: f.ruleId,
+        title: f.title,
+        file: f.path,
+        line: f.line,
+        column: f.column,
+        secret: shown(f.secret),
+        fingerprint: f.fingerprint,
+        severity: f.severity,
+        action: f.action,
+        ...(f.commit ? { commit: f.commit.oid } : {}),
+      })),
+      skipped: result.skipped.map((s) => ({
+        file: s.path,
+        reason: s.reason,
+        ...(s.commit ? { commit: s.commit } : {}),
+      })),
+      notices: result.notices,
+      stats: result.stats,
+    },
+    null,
+    2,
+  );
+}
+
+export function formatText(result: ScanResult, options: FormatOptions): string {
+  const c = pc.createColors(options.color);
+  const out: string[] = [];
+  const blocking = result.findings.filter((f) => f.action === 'block');
+  const warnings = result.findings.filter((f) => f.action === 'warn');
+
+  for (const notice of result.notices) out.push(c.yellow(notice));
+  for (const s of result.skipped) {
+    if (s.warn) out.push(c.yellow(messages.notScannedLine(s.path, s.reason)));
+    else if (options.verbose) out.push(c.dim(messages.skippedLine(s.path, s.reason)));
+  }
+
+  if (blocking.length > 0) {
+    out.push('', c.bold(c.red(messages.headline(result.scope, blocking.length))));
+    out.push(...renderGroups(blocking, result, options, c));
+  }
+  if (warnings.length > 0) {
+    out.push('', c.bold(c.yellow(messages.warningsHeadline(warnings.length, blocking.length))));
+    out.push(...renderGroups(warnings, result, options, c));
+  }
+  if (blocking.length > 0) out.push('', c.dim(messages.bypassLine(result.scope)));
+  if (options.summary) {
+    out.push('', messages.summaryLine(result.stats, formatBytes(result.stats.bytes)));
+  }
+  return out.join('\n').replace(/^\n+/, '');
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** Findings grouped by commit (pushes, history), then by rule: each rule's fix hint once, after its places. */
+function renderGroups(findings: ReportedFinding[], result: ScanResult, options: FormatOptions, c: Colors): string[] {
+  const out: string[] = [];
+  const byCommit = groupBy(findings, (f) => f.commit?.oid ?? '');
+  const newestCommit = findings
+    .map((f) => f.commit)
+    .filter((x) => x !== undefined)
+    .sort((a, b) => b.time - a.time)[0];
+  for (const [commitOid, inCommit] of byCommit) {
+    const commit = inCommit[0]!.commit;
+    if (commit) {
+      const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
+      out.push('', c.bold(`commit ${commitOid.slice(0, 10)}  ${commit.subject}`), c.dim(`  ${commit.author}, ${date}`));
+    }
+    for (const [ruleId, group] of groupBy(inCommit, (f) => f.ruleId)) {
+      const rule = options.rules.get(ruleId);
+      out.push('');
+      for (const f of group) {
+        const secret = options.showSecrets ? f.secret : redact(f.secret);
+        const line = options.showSecrets
+          ? f.lineText.trim()
+          : redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret]);
+        const tag = f.action === 'warn' ? c.yellow(` (${messages.testKeyNote()})`) : '';
+        out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${f.title} ${c.dim(`[${ruleId}]`)}${tag}`);
+        out.push(`    secret: ${c.red(secret)}`);
+        out.push(`    line:   ${c.dim(line)}`);
+      }
+      if (rule) out.push(...fixHint(rule, group, result, commit !== undefined && commit.oid === newestCommit?.oid));
+    }
+  }
+  return out;
+}
+
+function fixHint(rule: Rule, group: ReportedFinding[], result: ScanResult, lastCommit: boolean): string[] {
+  const paths = [...new Set(group.map((f) => f.path))];
+  const snippet = envSnippet(paths[0]!, rule.fix.env);
+  const steps: string[][] = [];
+  if (result.scope === 'history') {
+    // Already committed: rotation comes first.
+    steps.push([messages.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
+    steps.push(messages.moveOutStep(rule.fix.env, snippet));
+  } else {
+    steps.push(messages.moveOutStep(rule.fix.env, snippet));
+    steps.push([messages.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
+  }
+  steps.push(messages.retryStep(result.scope, paths, lastCommit));
+  const out = ['  How to fix:'];
+  steps.forEach((lines, i) => {
+    out.push(`  ${i + 1}. ${lines[0]}`);
+    for (const line of lines.slice(1)) out.push(`     ${line}`);
+  });
+  out.push(`  ${messages.explainPointer(rule)}`);
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

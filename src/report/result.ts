@@ -1,0 +1,45 @@
+// What a scan produced, as every output format sees it.
+import type { Finding } from '../engine/scan.js';
+
+export type Action = 'block' | 'warn';
+
+export interface ReportedFinding extends Finding {
+  action: Action;
+  /** Set for findings in commits (pre-push, history): which commit added it. */
+  commit?: CommitInfo;
+}
+
+export interface CommitInfo {
+  oid: string;
+  subject: string;
+  author: string;
+  /** Seconds since the epoch. */
+  time: number;
+}
+
+export interface SkippedEntry {
+  path: string;
+  reason: string;
+  commit?: string;
+  /** Shown even without --verbose: the file may hold text that was not scanned (e.g. over the size limit). */
+  warn?: boolean;
+}
+
+/** Where the findings come from decides what the fix hint says about rotation and rewriting. */
+export type Scope = 'staged' | 'push' | 'all' | 'history';
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  commits: number;
+  milliseconds: number;
+}
+
+export interface ScanResult {
+  scope: Scope;
+  findings: ReportedFinding[];
+  skipped: SkippedEntry[];
+  stats: ScanStats;
+  /** Lines printed before the findings, e.g. "the scan stopped at the shallow boundary". */
+  notices: string[];
+}
