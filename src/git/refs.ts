@@ -39,10 +39,11 @@ function readLooseRef(file: string): string | undefined {
   }
 }
 
-const packedRefsCache = new Map<string, Map<string, string>>();
+// Per Repository object (one run), not per path: refs change between runs of a long-lived process.
+const packedRefsCache = new WeakMap<Repository, Map<string, string>>();
 
 export function readPackedRefs(repo: Repository): Map<string, string> {
-  const cached = packedRefsCache.get(repo.commonDir);
+  const cached = packedRefsCache.get(repo);
   if (cached) return cached;
   const refs = new Map<string, string>();
   let content = '';
@@ -56,6 +57,6 @@ export function readPackedRefs(repo: Repository): Map<string, string> {
     const space = line.indexOf(' ');
     refs.set(line.slice(space + 1).trim(), line.slice(0, space));
   }
-  packedRefsCache.set(repo.commonDir, refs);
+  packedRefsCache.set(repo, refs);
   return refs;
 }

@@ -1,0 +1,121 @@
+// The engine with small inline rules: no repository, no catalog.
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../../rules/schema.js';
+import { compileCatalog } from '../../../src/engine/compile.js';
+import { buildPrefilter } from '../../../src/engine/prefilter.js';
+import { fingerprint, scan } from '../../../src/engine/scan.js';
+
+const base = {
+  severity: 'high',
+  examples: [],
+  negativeExamples: [],
+  fix: { env: 'X', provider: 'P', rotate: ['a', 'b'], docs: 'https://example.invalid' },
+  guide: { grants: 'g', risks: 'r', checkMisuse: 'c' },
+} as const;
+
+const tokenRule: Rule = {
+  ...base,
+  id: 'acme-token',
+  title: 'Acme token',
+  keywords: ['acme_'],
+  pattern: '(?<secret>acme_[a-z0-9]{12})',
+};
+const hexRule: Rule = {
+  ...base,
+  id: 'acme-hex',
+  title: 'Acme hex key',
+  keywords: [],
+  near: { words: ['acme', 'ac'], lines: 1 },
+  pairWithin: 2,
+  pattern: '(?<![0-9a-f])(?<secret>[0-9a-f]{10})(?![0-9a-f])',
+};
+const genericRule: Rule = {
+  ...base,
+  id: 'generic-token',
+  title: 'Generic',
+  generic: true,
+  keywords: ['token'],
+  pattern: 'token = "(?<secret>[a-z0-9_]{8,40})"',
+};
+const wrapperRule: Rule = {
+  ...base,
+  id: 'b64-wrapper',
+  title: 'Encoded',
+  keywords: ['encoded:'],
+  decode: 'base64',
+  pattern: 'encoded: (?<secret>[A-Za-z0-9+/=]{8,200})',
+};
+const catalog = compileCatalog([tokenRule, hexRule, genericRule, wrapperRule]);
+
+describe('prefilter', () => {
+  it('finds keywords case-insensitively, overlapping ones included', () => {
+    const filter = buildPrefilter(['abc', 'bcd', 'xyz']);
+    expect([...filter.match('zzABCDzz')].sort()).toEqual([0, 1]);
+    expect(filter.match('no match here').size).toBe(0);
+    expect([...filter.match('é xyz')]).toEqual([2]);
+  });
+});
+
+describe('scan', () => {
+  it('reports file line numbers, columns and a fingerprint that ignores the line', () => {
+    const [finding] = scan(catalog, { path: 'a.txt', text: 'x\n  acme_abcdef123456', lineNumbers: [10, 42] });
+    expect(finding).toMatchObject({ ruleId: 'acme-token', line: 42, column: 3, secret: 'acme_abcdef123456' });
+    expect(finding!.fingerprint).toBe(fingerprint('acme-token', 'a.txt', 'acme_abcdef123456'));
+    expect(finding!.fingerprint).not.toContain('abcdef');
+  });
+
+  it('skips rules whose keywords are absent', () => {
+    expect(scan(catalog, { path: 'a', text: 'ACME-abcdef123456' })).toEqual([]);
+  });
+
+  it('requires near context and honours whole-word short context words', () => {
+    expect(scan(catalog, { path: 'a', text: 'value 0123456789a' })).toEqual([]);
+    expect(scan(catalog, { path: 'a', text: 'acme key 9f8e7d6c5b' })).toHaveLength(1);
+    expect(scan(catalog, { path: 'a', text: 'react key 9f8e7d6c5b' })).toEqual([]);
+    expect(scan(catalog, { path: 'a', text: 'ac key 9f8e7d6c5b' })).toHaveLength(1);
+  });
+
+  it('looks for context in the whole file when the added lines lack it', () => {
+    const source = 'acme:\n  key: 9f8e7d6c5b\n';
+    const unit = { path: 'a.yml', text: '  key: 9f8e7d6c5b', lineNumbers: [2], source };
+    expect(scan(catalog, unit)).toHaveLength(1);
+  });
+
+  it('pairs nearby findings of a paired rule into one', () => {
+    const findings = scan(catalog, { path: 'a', text: 'acme site 9f8e7d6c5b\nacme key 1a2b3c4d5e' });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.secret).toBe('9f8e7d6c5b:1a2b3c4d5e');
+  });
+
+  it('drops placeholders', () => {
+    expect(scan(catalog, { path: 'a', text: 'acme_xxxxxxxxxxxx' })).toEqual([]);
+  });
+
+  it('honours allow comments on the line and on the line before', () => {
+    expect(scan(catalog, { path: 'a', text: 'k = acme_abcdef123456 # secret-hook:allow' })).toEqual([]);
+    expect(scan(catalog, { path: 'a', text: '// secret-hook:allow-next-line\nk = acme_abcdef123456' })).toEqual([]);
+    expect(scan(catalog, { path: 'a', text: 'k = acme_abcdef123456 // gitleaks:allow' })).toEqual([]);
+    expect(scan(catalog, { path: 'a', text: 'k = acme_abcdef123456 // pragma: allowlist secret' })).toEqual([]);
+    // allow-next-line does not silence its own line.
+    expect(scan(catalog, { path: 'a', text: 'k = acme_abcdef123456 // secret-hook:allow-next-line' })).toHaveLength(1);
+  });
+
+  it('lets a provider rule win over a generic rule on the same secret', () => {
+    const findings = scan(catalog, { path: 'a', text: 'token = "acme_abcdef123456"' });
+    expect(findings.map((f) => f.ruleId)).toEqual(['acme-token']);
+    expect(scan(catalog, { path: 'a', text: 'token = "q8w7e6r5t4y3"' }).map((f) => f.ruleId)).toEqual([
+      'generic-token',
+    ]);
+  });
+
+  it('decodes base64 values and reports what is inside at the encoded place', () => {
+    const encoded = Buffer.from('the key is acme_abcdef123456').toString('base64');
+    const [finding] = scan(catalog, { path: 'a', text: `x\nencoded: ${encoded}` });
+    expect(finding).toMatchObject({
+      ruleId: 'acme-token',
+      line: 2,
+      title: 'Acme token (base64-encoded)',
+      encodedAs: encoded,
+    });
+  });
+});

@@ -1,0 +1,123 @@
+// HEAD against the index, in real repositories.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openObjectStore, type ObjectStore } from '../../../src/git/object-store.js';
+import { readCommit, TreeReader } from '../../../src/git/objects.js';
+import { stagedChanges } from '../../../src/git/staged-changes.js';
+import { TempRepo } from '../../helpers/temp-repo.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  while (repos.length) repos.pop()!.cleanup();
+});
+
+function repo(): TempRepo {
+  const r = new TempRepo();
+  repos.push(r);
+  return r;
+}
+
+/** An object store that counts the objects read, to prove unchanged directories are not opened. */
+function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    read: (oid) => store.read(oid),
+    readSync: (oid) => {
+      reads.push(oid);
+      return store.readSync(oid);
+    },
+    has: (oid) => store.has(oid),
+    close: () => store.close(),
+  };
+}
+
+async function diff(r: TempRepo) {
+  const store = counting(openObjectStore(path.join(r.dir, '.git/objects')));
+  const head = r.git('rev-parse', '-q', '--verify', 'HEAD').trim();
+  const tree = readCommit(store, head).tree;
+  store.reads.length = 0;
+  const result = await stagedChanges(new TreeReader(store), tree, path.join(r.dir, '.git/index'), r.dir);
+  return { ...result, reads: store.reads };
+}
+
+describe('stagedChanges', () => {
+  it('finds added and modified files and nothing else', async () => {
+    const r = repo();
+    r.commit({ 'a/one.txt': '1\n', 'a/two.txt': '2\n', 'b/three.txt': '3\n', 'top.txt': 't\n' });
+    r.write('a/two.txt', '2 changed\n');
+    r.write('c/new.txt', 'new\n');
+    r.git('add', '-A');
+    const { changes } = await diff(r);
+    expect(changes.map((c) => [c.path, c.oldOid === null])).toEqual([
+      ['a/two.txt', false],
+      ['c/new.txt', true],
+    ]);
+  });
+
+  it('does not open directories whose cache-tree id matches HEAD', async () => {
+    const r = repo();
+    const files: Record<string, string> = {};
+    for (let d = 0; d < 20; d++) for (let f = 0; f < 5; f++) files[`dir${d}/sub/file${f}.txt`] = `${d}-${f}\n`;
+    r.commit(files);
+    r.write('dir7/sub/file3.txt', 'changed\n');
+    r.git('add', '-A');
+    r.git('write-tree'); // refreshes the cache tree as `git commit` does
+    const { changes, reads } = await diff(r);
+    expect(changes.map((c) => c.path)).toEqual(['dir7/sub/file3.txt']);
+    // The root tree, dir7 and dir7/sub: no other directory was read.
+    expect(reads.length).toBeLessThanOrEqual(3);
+  });
+
+  it('reports deletions, renames and mode changes as skipped, with reasons', async () => {
+    const r = repo();
+    r.commit({ 'gone.txt': 'bye\n', 'old/name.txt': 'same content\n', 'run.sh': 'echo\n' });
+    r.git('rm', '-q', 'gone.txt');
+    r.git('mv', 'old/name.txt', 'new-name.txt');
+    r.git('update-index', '--chmod=+x', 'run.sh');
+    const { changes, skipped } = await diff(r);
+    expect(changes).toEqual([]);
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        { path: 'gone.txt', reason: 'deleted: nothing added' },
+        { path: 'new-name.txt', reason: 'renamed from old/name.txt without changes' },
+        { path: 'run.sh', reason: 'mode change only: no content changed' },
+      ]),
+    );
+  });
+
+  it('compares a renamed and edited file against its old version', async () => {
+    const r = repo();
+    r.commit({ 'src/config.js': 'a\nb\nc\n' });
+    r.git('mv', 'src/config.js', 'config.js');
+    r.write('config.js', 'a\nb\nc\nd\n');
+    r.git('add', '-A');
+    const { changes } = await diff(r);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ path: 'config.js', oldPath: 'src/config.js' });
+    expect(changes[0]!.oldOid).not.toBeNull();
+  });
+
+  it('skips symlinks and submodules', async () => {
+    const r = repo();
+    r.commit({ 'a.txt': 'a\n' });
+    r.git('update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor/lib`);
+    fs.symlinkSync('a.txt', path.join(r.dir, 'link'));
+    r.git('add', 'link');
+    const { changes, skipped } = await diff(r);
+    expect(changes).toEqual([]);
+    expect(skipped.map((s) => s.path).sort()).toEqual(['link', 'vendor/lib']);
+  });
+
+  it('handles a file replaced by a directory', async () => {
+    const r = repo();
+    r.commit({ thing: 'file\n' });
+    r.git('rm', '-q', 'thing');
+    r.write('thing/inside.txt', 'now a dir\n');
+    r.git('add', '-A');
+    const { changes, skipped } = await diff(r);
+    expect(changes.map((c) => c.path)).toEqual(['thing/inside.txt']);
+    expect(skipped).toContainEqual({ path: 'thing', reason: 'deleted: nothing added' });
+  });
+});
