@@ -3,9 +3,15 @@ import * as path from 'node:path';
 import { readCommit } from '../git/objects.js';
 import { resolveHead } from '../git/refs.js';
 import { stagedChanges } from '../git/staged-changes.js';
-import { failureParagraph } from '../report/messages.js';
+import { walkCommits } from '../git/commit-walk.js';
+import { readIndexFile } from '../git/index-file.js';
+import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/objects.js';
+import { allRefTips, resolveRevision } from '../git/ref-list.js';
+import { failureParagraph, shallowNotice } from '../report/messages.js';
 import { formatJson, formatText } from '../report/format.js';
-import type { ScanResult } from '../report/result.js';
+import type { Progress } from '../report/progress.js';
+import type { Scope, ScanResult } from '../report/result.js';
+import { scanCommits } from './scan-commits.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 import { scanChange } from './scan-changes.js';
 import { openSession, type Session } from './session.js';
@@ -17,28 +23,94 @@ export interface OutputOptions {
   color: boolean;
 }
 
+/** What `check` scans: the staged changes (default), every tracked file, the history, or a revision range. */
+export type CheckScope =
+  { kind: 'staged' } | { kind: 'all' } | { kind: 'history' } | { kind: 'range'; from: string | null; to: string };
+
 export interface CheckOptions extends OutputOptions {
   cwd: string;
   env: Record<string, string | undefined>;
+  scope: CheckScope;
   /** Limit the scan to these paths (as given on the command line, e.g. by lint-staged). */
   paths: string[];
   /** The hook is quiet on a clean commit; a manual check prints a summary line. */
   hook: boolean;
+  progress: (label: string) => Progress;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
   const started = performance.now();
+  const scope: Scope = options.scope.kind === 'staged' ? 'staged' : options.scope.kind === 'all' ? 'all' : 'history';
   let session: Session | undefined;
   try {
     session = openSession(options);
-    const result = await scanStaged(session, options);
+    let result: ScanResult;
+    if (options.scope.kind === 'staged') result = await scanStaged(session, options);
+    else if (options.scope.kind === 'all') result = await scanTrackedFiles(session, options);
+    else result = await scanHistory(session, options.scope, options);
     result.stats.milliseconds = performance.now() - started;
     return render(result, session, options);
   } catch (error) {
-    return failure(error, 'staged', options);
+    return failure(error, scope, options);
   } finally {
     session?.close();
   }
+}
+
+/** `--all`: every tracked file as it is in the index, whole content. */
+async function scanTrackedFiles(session: Session, options: CheckOptions): Promise<ScanResult> {
+  const index = await readIndexFile(session.repo.indexFile);
+  const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
+  const result = emptyResult('all');
+  for (const entry of index?.entries ?? []) {
+    if (entry.stage !== 0 || !wanted(entry.path)) continue;
+    if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode)) {
+      result.skipped.push({
+        path: entry.path,
+        reason: entry.intentToAdd ? 'intent to add only' : 'not a regular file',
+      });
+      continue;
+    }
+    const scanned = scanChange(session.scanContext, {
+      path: entry.path,
+      oldOid: null,
+      newOid: entry.oid,
+      mode: entry.mode,
+    });
+    result.findings.push(...scanned.findings);
+    if (scanned.skipped) result.skipped.push(scanned.skipped);
+    result.stats.files++;
+    result.stats.bytes += scanned.bytes;
+  }
+  return result;
+}
+
+/** `--history` (every commit reachable from any ref) or a revision range. */
+async function scanHistory(
+  session: Session,
+  scope: Extract<CheckScope, { kind: 'history' | 'range' }>,
+  options: CheckOptions,
+): Promise<ScanResult> {
+  const { repo, store } = session;
+  let include: string[];
+  let exclude: string[] = [];
+  if (scope.kind === 'history') {
+    include = await allRefTips(repo);
+  } else {
+    include = [await resolveRevision(repo, store, scope.to)];
+    if (scope.from) exclude = [await resolveRevision(repo, store, scope.from)];
+  }
+  const walk = walkCommits(store, include, exclude, path.join(repo.commonDir, 'shallow'));
+  const scanned = scanCommits(session, walk.commits, options.progress('secret-hook: scanning history'));
+  return {
+    scope: 'history',
+    ...scanned,
+    notices: walk.shallowBoundary.length > 0 ? [shallowNotice(walk.shallowBoundary)] : [],
+  };
+}
+
+function emptyResult(scope: Scope): ScanResult {
+  return { scope, findings: [], skipped: [], stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 }, notices: [] };
 }
 
 async function scanStaged(session: Session, options: CheckOptions): Promise<ScanResult> {
@@ -47,13 +119,8 @@ async function scanStaged(session: Session, options: CheckOptions): Promise<Scan
   const headTree = head === null ? null : readCommit(store, head).tree;
   const diff = await stagedChanges(trees, headTree, repo.indexFile, repo.workTree);
   const wanted = pathFilter(options.paths, options.cwd, repo.workTree);
-  const result: ScanResult = {
-    scope: 'staged',
-    findings: [],
-    skipped: diff.skipped.filter((s) => wanted(s.path)),
-    stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
-    notices: [],
-  };
+  const result = emptyResult('staged');
+  result.skipped.push(...diff.skipped.filter((s) => wanted(s.path)));
   for (const change of diff.changes) {
     if (!wanted(change.path)) continue;
     const scanned = scanChange(session.scanContext, change);

@@ -2,7 +2,7 @@
 // apply the policy. Shared by every scope (staged, pushed commits, history, whole tree).
 import type { CompiledCatalog } from '../engine/compile.js';
 import { scan } from '../engine/scan.js';
-import { addedLines } from '../git/added-lines.js';
+import { addedLines, splitLines, type AddedLines } from '../git/added-lines.js';
 import { classifyBlob } from '../git/blob-content.js';
 import type { ObjectStore } from '../git/object-store.js';
 import type { FileChange } from '../git/staged-changes.js';
@@ -48,7 +48,8 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
     // An old binary or oversized version: every line of the new text counts as added.
     oldText = old.kind === 'text' ? old.text : null;
   }
-  const added = addedLines(oldText, content.text);
+  let added = addedLines(oldText, content.text);
+  if (change.alsoIn && change.alsoIn.length > 0) added = withoutLinesOf(context, added, change.alsoIn);
   if (added.lineNumbers.length === 0) return { findings: [], skipped: null, bytes: 0 };
   const findings = scan(context.catalog, {
     path: change.path,
@@ -62,4 +63,22 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
     if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
   }
   return { findings: reported, skipped: null, bytes: added.text.length };
+}
+
+/** Drops the added lines that another parent of a merge already had: the merge did not introduce them. */
+function withoutLinesOf(context: ScanContext, added: AddedLines, blobs: string[]): AddedLines {
+  const known = new Set<string>();
+  for (const oid of blobs) {
+    const content = classifyBlob(context.store.readSync(oid).data, context.maxFileBytes);
+    if (content.kind === 'text') for (const line of splitLines(content.text)) known.add(line);
+  }
+  const lines = added.text.split('\n');
+  const text: string[] = [];
+  const lineNumbers: number[] = [];
+  lines.forEach((line, i) => {
+    if (known.has(line)) return;
+    text.push(line);
+    lineNumbers.push(added.lineNumbers[i]!);
+  });
+  return { text: text.join('\n'), lineNumbers };
 }

@@ -58,6 +58,8 @@ export interface Commit {
   author: string;
   /** Author time, seconds since the epoch. */
   authorTime: number;
+  /** Committer time, seconds since the epoch: the order history walks follow. */
+  commitTime: number;
   subject: string;
 }
 
@@ -70,6 +72,7 @@ export function parseCommit(data: Buffer, oid: string): Commit {
   const parents: string[] = [];
   let author = '';
   let authorTime = 0;
+  let commitTime = 0;
   for (const line of header.split('\n')) {
     if (line.startsWith('tree ')) tree = line.slice(5, 45);
     else if (line.startsWith('parent ')) parents.push(line.slice(7, 47));
@@ -77,10 +80,13 @@ export function parseCommit(data: Buffer, oid: string): Commit {
       const match = /^author (.*) <[^>]*> (\d+) [-+]\d{4}$/.exec(line);
       author = match ? match[1]! : line.slice(7);
       authorTime = match ? Number(match[2]) : 0;
+    } else if (line.startsWith('committer ')) {
+      const match = / (\d+) [-+]\d{4}$/.exec(line);
+      commitTime = match ? Number(match[1]) : 0;
     }
   }
   if (!/^[0-9a-f]{40}$/.test(tree)) throw new GitObjectError(oid, 'commit object has no tree line');
-  return { oid, tree, parents, author, authorTime, subject: message.split('\n', 1)[0] ?? '' };
+  return { oid, tree, parents, author, authorTime, commitTime, subject: message.split('\n', 1)[0] ?? '' };
 }
 
 export function readCommit(store: ObjectStore, oid: string): Commit {

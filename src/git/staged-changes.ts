@@ -14,6 +14,8 @@ export interface FileChange {
   mode: number;
   /** Set when the file was renamed from another path. */
   oldPath?: string;
+  /** For merge commits: the same path's blobs in the other parents; their lines are not added by the merge. */
+  alsoIn?: string[];
 }
 
 export interface SkippedFile {

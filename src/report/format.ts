@@ -83,10 +83,6 @@ type Colors = ReturnType<typeof pc.createColors>;
 function renderGroups(findings: ReportedFinding[], result: ScanResult, options: FormatOptions, c: Colors): string[] {
   const out: string[] = [];
   const byCommit = groupBy(findings, (f) => f.commit?.oid ?? '');
-  const newestCommit = findings
-    .map((f) => f.commit)
-    .filter((x) => x !== undefined)
-    .sort((a, b) => b.time - a.time)[0];
   for (const [commitOid, inCommit] of byCommit) {
     const commit = inCommit[0]!.commit;
     if (commit) {
@@ -106,7 +102,8 @@ function renderGroups(findings: ReportedFinding[], result: ScanResult, options: 
         out.push(`    secret: ${c.red(secret)}`);
         out.push(`    line:   ${c.dim(line)}`);
       }
-      if (rule) out.push(...fixHint(rule, group, result, commit !== undefined && commit.oid === newestCommit?.oid));
+      const atTip = commit !== undefined && (result.tips ?? []).includes(commit.oid);
+      if (rule) out.push(...fixHint(rule, group, result, atTip));
     }
   }
   return out;

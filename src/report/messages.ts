@@ -105,6 +105,14 @@ export function failureParagraph(error: unknown, scope: Scope): string {
   return `secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`;
 }
 
+export function shallowNotice(boundary: readonly string[]): string {
+  const list = boundary
+    .slice(0, 3)
+    .map((oid) => oid.slice(0, 10))
+    .join(', ');
+  return `secret-hook: this is a shallow clone; the scan stopped at the shallow boundary (${list}${boundary.length > 3 ? ', …' : ''}). Older commits are not in this repository and were not scanned.`;
+}
+
 export function unknownRule(id: string): string {
   return `secret-hook: no rule with id "${id}". Run secret-hook rules to list them.`;
 }

@@ -42,4 +42,6 @@ export interface ScanResult {
   stats: ScanStats;
   /** Lines printed before the findings, e.g. "the scan stopped at the shallow boundary". */
   notices: string[];
+  /** For pushes: the commits at the tips of the pushed refs (a secret there can be fixed with --amend). */
+  tips?: string[];
 }

@@ -1,0 +1,45 @@
+// `secret-hook pre-push <remote> <url>`: scan the commits a push is about to publish (read from stdin).
+import * as path from 'node:path';
+import { walkCommits } from '../git/commit-walk.js';
+import { parsePushLines, pushRange } from '../git/pushed-changes.js';
+import { remoteTrackingTips } from '../git/ref-list.js';
+import { shallowNotice } from '../report/messages.js';
+import type { Progress } from '../report/progress.js';
+import type { ScanResult } from '../report/result.js';
+import { failure, render, type OutputOptions } from './check.js';
+import type { CommandOutcome } from './outcome.js';
+import { scanCommits } from './scan-commits.js';
+import { openSession, type Session } from './session.js';
+
+export interface PrePushOptions extends OutputOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  remote: string | null;
+  stdin: string;
+  progress: (label: string) => Progress;
+}
+
+export async function runPrePush(options: PrePushOptions): Promise<CommandOutcome> {
+  const started = performance.now();
+  let session: Session | undefined;
+  try {
+    session = openSession(options);
+    const { repo, store } = session;
+    const refs = parsePushLines(options.stdin);
+    const range = await pushRange(repo, refs, options.remote, (oid) => store.has(oid), remoteTrackingTips);
+    const walk = walkCommits(store, range.include, range.exclude, path.join(repo.commonDir, 'shallow'));
+    const scanned = scanCommits(session, walk.commits, options.progress('secret-hook: scanning pushed commits'));
+    const result: ScanResult = {
+      scope: 'push',
+      ...scanned,
+      notices: walk.shallowBoundary.length > 0 ? [shallowNotice(walk.shallowBoundary)] : [],
+      tips: range.include,
+    };
+    result.stats.milliseconds = performance.now() - started;
+    return render(result, session, { ...options, hook: true });
+  } catch (error) {
+    return failure(error, 'push', options);
+  } finally {
+    session?.close();
+  }
+}
