@@ -1,4 +1,29 @@
-// code rules: see the files beside this one.
+// code and package-registry rules: one file per provider beside this one.
 import type { Rule } from '../schema.js';
+import { bitbucketRules } from './bitbucket.js';
+import { cratesRules } from './crates.js';
+import { dockerRules } from './docker.js';
+import { githubRules } from './github.js';
+import { gitlabRules } from './gitlab.js';
+import { jfrogRules } from './jfrog.js';
+import { npmRules } from './npm.js';
+import { nugetRules } from './nuget.js';
+import { pypiRules } from './pypi.js';
+import { rubygemsRules } from './rubygems.js';
+import { terraformRules } from './terraform.js';
+import { vaultRules } from './vault.js';
 
-export const codeRules: Rule[] = [];
+export const codeRules: Rule[] = [
+  ...githubRules,
+  ...gitlabRules,
+  ...bitbucketRules,
+  ...npmRules,
+  ...pypiRules,
+  ...rubygemsRules,
+  ...nugetRules,
+  ...dockerRules,
+  ...cratesRules,
+  ...jfrogRules,
+  ...vaultRules,
+  ...terraformRules,
+];

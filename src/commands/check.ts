@@ -43,7 +43,7 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
   const scope: Scope = options.scope.kind === 'staged' ? 'staged' : options.scope.kind === 'all' ? 'all' : 'history';
   let session: Session | undefined;
   try {
-    session = openSession(options);
+    session = await openSession(options);
     let result: ScanResult;
     if (options.scope.kind === 'staged') result = await scanStaged(session, options);
     else if (options.scope.kind === 'all') result = await scanTrackedFiles(session, options);

@@ -23,7 +23,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
   const started = performance.now();
   let session: Session | undefined;
   try {
-    session = openSession(options);
+    session = await openSession(options);
     const { repo, store } = session;
     const refs = parsePushLines(options.stdin);
     const range = await pushRange(repo, refs, options.remote, (oid) => store.has(oid), remoteTrackingTips);

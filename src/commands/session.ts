@@ -4,15 +4,19 @@ import * as path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import type { Rule } from '../../rules/schema.js';
 import { compileCatalog, type CompiledCatalog } from '../engine/compile.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../git/blob-content.js';
 import { openObjectStore, type ObjectStore } from '../git/object-store.js';
 import { TreeReader } from '../git/objects.js';
 import { findRepository, type Repository } from '../git/repo.js';
-import { DEFAULT_POLICY, type Policy } from '../config/policy.js';
+import { loadConfig } from '../config/load.js';
+import { readIgnoreFile } from '../config/ignore-file.js';
+import { compilePathMatcher } from '../config/path-matcher.js';
+import { policyFrom } from '../config/policy.js';
+import type { Config } from '../config/types.js';
 import type { ScanContext } from './scan-changes.js';
 
 export interface Session {
   repo: Repository;
+  config: Config;
   store: ObjectStore;
   trees: TreeReader;
   rules: readonly Rule[];
@@ -26,19 +30,30 @@ export interface SessionOptions {
   env: Record<string, string | undefined>;
 }
 
-export function openSession(options: SessionOptions): Session {
+export async function openSession(options: SessionOptions): Promise<Session> {
   const repo = findRepository(options.cwd, options.env);
+  // Configuration first: an invalid one must stop the run before anything is scanned.
+  const config = await loadConfig(repo.workTree, new Set(builtinRules.map((r) => r.id)));
+  const rules = [...builtinRules, ...config.customRules];
+  // Rules turned off are left out of the catalog: they cost nothing.
+  const active = rules.filter((r) => (config.rules.get(r.id) ?? (r.testKey ? config.testKeys : 'block')) !== 'off');
+  const catalog: CompiledCatalog = compileCatalog(active);
+  const ignored = repo.workTree ? readIgnoreFile(repo.workTree) : new Set<string>();
   const store = openObjectStore(path.join(repo.commonDir, 'objects'));
-  const rules = builtinRules;
-  const catalog: CompiledCatalog = compileCatalog(rules);
-  const policy: Policy = DEFAULT_POLICY;
   return {
     repo,
+    config,
     store,
     trees: new TreeReader(store),
     rules,
     rulesById: new Map(rules.map((r) => [r.id, r])),
-    scanContext: { store, catalog, policy, maxFileBytes: DEFAULT_MAX_FILE_BYTES, isIgnored: () => false },
+    scanContext: {
+      store,
+      catalog,
+      policy: policyFrom(config, ignored),
+      maxFileBytes: config.maxFileSize,
+      isIgnored: compilePathMatcher(config.ignorePaths),
+    },
     close: () => store.close(),
   };
 }

@@ -1,20 +1,41 @@
-// Decides what a finding does: block the commit or only warn. Test-mode and sandbox keys warn by default.
+// Decides what a finding does: block the commit, only warn, or nothing (turned off, allowed, or accepted in
+// .secret-hook-ignore). Test-mode and sandbox keys warn by default.
 import type { Finding } from '../engine/scan.js';
 import type { Action } from '../report/result.js';
+import type { Config, RuleSetting } from './types.js';
 
 export interface Policy {
-  /** What test-mode keys do. */
-  testKeys: Action;
-  /** Per-rule overrides from the configuration. */
-  ruleActions: ReadonlyMap<string, Action | 'off'>;
+  testKeys: RuleSetting;
+  ruleActions: ReadonlyMap<string, RuleSetting>;
+  /** Accepted secret values and patterns from the configuration. */
+  allowValues: ReadonlySet<string>;
+  allowPatterns: readonly RegExp[];
+  /** Fingerprints from .secret-hook-ignore. */
+  ignoredFingerprints: ReadonlySet<string>;
 }
 
-export const DEFAULT_POLICY: Policy = { testKeys: 'warn', ruleActions: new Map() };
+export const DEFAULT_POLICY: Policy = {
+  testKeys: 'warn',
+  ruleActions: new Map(),
+  allowValues: new Set(),
+  allowPatterns: [],
+  ignoredFingerprints: new Set(),
+};
 
-/** The action for a finding, or null when its rule is turned off. */
+export function policyFrom(config: Config, ignoredFingerprints: ReadonlySet<string>): Policy {
+  return {
+    testKeys: config.testKeys,
+    ruleActions: config.rules,
+    allowValues: new Set(config.allowValues),
+    allowPatterns: config.allowPatterns.map((p) => new RegExp(p)),
+    ignoredFingerprints,
+  };
+}
+
+/** The action for a finding, or null when nothing should be reported. */
 export function actionFor(finding: Finding, policy: Policy): Action | null {
-  const override = policy.ruleActions.get(finding.ruleId);
-  if (override === 'off') return null;
-  if (override) return override;
-  return finding.testKey ? policy.testKeys : 'block';
+  if (policy.ignoredFingerprints.has(finding.fingerprint)) return null;
+  if (policy.allowValues.has(finding.secret) || policy.allowPatterns.some((p) => p.test(finding.secret))) return null;
+  const setting = policy.ruleActions.get(finding.ruleId) ?? (finding.testKey ? policy.testKeys : 'block');
+  return setting === 'off' ? null : setting;
 }

@@ -1,0 +1,50 @@
+// Google AI Studio / Gemini API keys: https://ai.google.dev/gemini-api/docs/api-key
+// They are Google API keys (`AIza` + 35 characters) like any other; the generic `gcp-api-key` rule reports every
+// AIza key. This rule adds a Gemini-specific finding only where Gemini / Generative Language context is nearby, so
+// the advice (AI Studio, generativelanguage.googleapis.com restrictions) fits.
+import type { Rule } from '../schema.js';
+
+export const googleGeminiRules: Rule[] = [
+  {
+    id: 'google-gemini-api-key',
+    title: 'Google Gemini API key',
+    severity: 'high',
+    keywords: ['aiza'],
+    near: {
+      words: ['gemini', 'generativelanguage', 'google_ai', 'googleai', 'generativeai', 'generative-ai', 'genai'],
+      lines: 3,
+    },
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])',
+    entropy: 3.8,
+    examples: [
+      'GEMINI_API_KEY=AIza{{base64url:35}}',
+      'genai.configure(api_key="AIza{{base64url:35}}")',
+      'curl "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=AIza{{base64url:35}}"',
+    ],
+    negativeExamples: [
+      'FIREBASE_API_KEY=AIza{{base64url:35}}',
+      'GEMINI_API_KEY=AIza{{base64url:20}}',
+      'GOOGLE_AI_API_KEY=AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'GEMINI_API_KEY=${GEMINI_API_KEY}',
+    ],
+    fix: {
+      env: 'GEMINI_API_KEY',
+      provider: 'Google AI (Gemini API)',
+      rotate: [
+        'In Google AI Studio (API keys) or the Google Cloud console → APIs & Services → Credentials, create a new key restricted to the Generative Language API.',
+        'Store it in your secrets manager or environment and redeploy every service that uses it.',
+        'Delete the leaked key (or regenerate it) in the same place.',
+        "Review the project's Generative Language API metrics and billing for traffic you did not send.",
+      ],
+      docs: 'https://ai.google.dev/gemini-api/docs/api-key',
+    },
+    guide: {
+      grants:
+        'The key calls the Gemini API (generativelanguage.googleapis.com) for its Google Cloud project, and any other API the key is not restricted from, billed to that project.',
+      risks:
+        'An attacker can run Gemini requests on your quota and bill, exhaust rate limits, and read files or cached content uploaded through the API for that project.',
+      checkMisuse:
+        'In the Google Cloud console check APIs & Services → Generative Language API → Metrics (per credential) and Billing reports for unexpected traffic.',
+    },
+  },
+];

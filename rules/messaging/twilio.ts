@@ -1,0 +1,89 @@
+// Twilio credentials: https://www.twilio.com/docs/iam/api-keys and https://www.twilio.com/docs/iam/credentials/api
+// The Account SID (`AC` + 32 hex) and API key SID (`SK` + 32 hex) are identifiers, not secrets. The secrets are the
+// account Auth Token (32 lowercase hex) and an API key's secret (32 base62 characters). Neither has a prefix, so
+// both need Twilio context nearby; the API key secret must also contain an upper-case letter, which keeps the two
+// rules from reporting the same hex value twice.
+import type { Rule } from '../schema.js';
+
+const CONTEXT = { words: ['twilio'], lines: 3 };
+
+export const twilioRules: Rule[] = [
+  {
+    id: 'twilio-auth-token',
+    title: 'Twilio account Auth Token',
+    severity: 'critical',
+    keywords: [],
+    near: CONTEXT,
+    pattern: '(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z])',
+    entropy: 3,
+    examples: [
+      'TWILIO_AUTH_TOKEN={{hex:32}}',
+      "const client = require('twilio')('AC{{hex:32}}', '{{hex:32}}');",
+      'twilio_client = Client(account_sid, "{{hex:32}}")',
+    ],
+    negativeExamples: [
+      'TWILIO_ACCOUNT_SID=AC{{hex:32}}',
+      'TWILIO_API_KEY=SK{{hex:32}}',
+      'etag = "{{hex:32}}"',
+      'TWILIO_AUTH_TOKEN=your_auth_token',
+    ],
+    fix: {
+      env: 'TWILIO_AUTH_TOKEN',
+      provider: 'Twilio',
+      rotate: [
+        'In the Twilio Console open Account → API keys & tokens → Auth Tokens and create a secondary Auth Token.',
+        'Deploy the secondary token from your secrets manager to every service, and move long-lived integrations to API keys.',
+        'Promote the secondary token to primary, which retires the leaked one.',
+        'Review Monitor → Logs (messages, calls) and Billing for activity you did not initiate.',
+      ],
+      docs: 'https://www.twilio.com/docs/iam/credentials/api',
+    },
+    guide: {
+      grants:
+        'Together with the Account SID, the Auth Token authenticates as the whole Twilio account: every API, every phone number, subaccounts and billing.',
+      risks:
+        'An attacker can send SMS and place calls at your expense (toll fraud), read message and call logs with customer data, buy numbers and create API keys to keep access.',
+      checkMisuse:
+        "Check the Console's Monitor → Logs for messages and calls, Usage and Billing for spikes, and the list of API keys and phone numbers for additions.",
+    },
+  },
+  {
+    id: 'twilio-api-key-secret',
+    title: 'Twilio API key secret',
+    severity: 'high',
+    keywords: [],
+    near: CONTEXT,
+    pattern: '(?<![0-9A-Za-z])(?<secret>(?=[0-9a-z]{0,31}[A-Z])[0-9A-Za-z]{32})(?![0-9A-Za-z])',
+    entropy: 3.5,
+    examples: [
+      'TWILIO_API_SECRET={{base62:32}}',
+      "const client = twilio('SK{{hex:32}}', '{{base62:32}}', { accountSid: 'AC{{hex:32}}' });",
+      'twilio_api_key_secret: "{{base62:32}}"  # api_key_sid: SK{{hex:32}}',
+    ],
+    negativeExamples: [
+      'TWILIO_API_KEY_SID=SK{{hex:32}}',
+      'TWILIO_AUTH_TOKEN={{hex:32}}',
+      'session_secret = "{{base62:32}}"',
+      'TWILIO_API_SECRET={{base62:20}}',
+    ],
+    fix: {
+      env: 'TWILIO_API_SECRET',
+      provider: 'Twilio',
+      rotate: [
+        'In the Twilio Console open Account → API keys & tokens and create a new API key (Standard, or Restricted with only the permissions needed).',
+        'Deploy the new key SID and secret from your secrets manager and redeploy the services that use them.',
+        'Delete the leaked API key on the same page.',
+        'Review Monitor → Logs and Usage for requests you did not make.',
+      ],
+      docs: 'https://www.twilio.com/docs/iam/api-keys',
+    },
+    guide: {
+      grants:
+        'With its SID, an API key secret calls the Twilio REST API for the account: a Standard key can use almost every API, a Restricted key only its granted permissions.',
+      risks:
+        'An attacker can send SMS and place calls at your expense, read message logs and recordings, and change phone number configuration.',
+      checkMisuse:
+        "Check Monitor → Logs and Usage in the Console for traffic you did not send, and the phone numbers' webhook settings for changes.",
+    },
+  },
+];

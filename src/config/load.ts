@@ -1,0 +1,71 @@
+// Finds and loads the configuration the way JavaScript tools are found: secret-hook.config.json,
+// secret-hook.config.yaml / .yml at the repository root, or a "secret-hook" key in package.json.
+// The YAML parser is loaded only when a YAML file exists.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { DEFAULT_CONFIG, type Config } from './types.js';
+import { validateConfig } from './validate.js';
+
+export const CONFIG_FILES = ['secret-hook.config.json', 'secret-hook.config.yaml', 'secret-hook.config.yml'] as const;
+
+export async function loadConfig(root: string | null, builtinIds: ReadonlySet<string>): Promise<Config> {
+  if (root === null) return DEFAULT_CONFIG;
+  for (const name of CONFIG_FILES) {
+    const file = path.join(root, name);
+    const text = readIfExists(file);
+    if (text === null) continue;
+    const raw = name.endsWith('.json') ? parseJson(text, name) : await parseYaml(text, name);
+    return validateConfig(raw, name, builtinIds);
+  }
+  const pkgText = readIfExists(path.join(root, 'package.json'));
+  if (pkgText !== null) {
+    let pkg: unknown;
+    try {
+      pkg = JSON.parse(pkgText);
+    } catch {
+      return DEFAULT_CONFIG; // not ours to judge; npm will complain about it
+    }
+    if (typeof pkg === 'object' && pkg !== null && 'secret-hook' in pkg) {
+      return validateConfig(
+        (pkg as Record<string, unknown>)['secret-hook'],
+        'package.json ("secret-hook")',
+        builtinIds,
+      );
+    }
+  }
+  return DEFAULT_CONFIG;
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new ConfigError(`cannot read ${file}`, { cause: error });
+  }
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration in ${name}: it is not valid JSON (${(error as Error).message})`, {
+      hint: `Fix the syntax of ${name}; nothing was scanned.`,
+    });
+  }
+}
+
+async function parseYaml(text: string, name: string): Promise<unknown> {
+  const { parse } = await import('yaml');
+  try {
+    return parse(text) ?? {};
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration in ${name}: it is not valid YAML (${(error as Error).message.split('\n')[0]})`,
+      {
+        hint: `Fix the syntax of ${name}; nothing was scanned.`,
+      },
+    );
+  }
+}
