@@ -8,6 +8,7 @@ const outcome = await runCli(process.argv.slice(2), {
   env: process.env,
   stdoutIsTty: process.stdout.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
+  stdinIsTty: process.stdin.isTTY === true,
   binPath: process.argv[1] ?? 'secret-hook',
   progress: (label) => (process.stderr.isTTY ? terminalProgress(process.stderr, label) : NO_PROGRESS),
   readStdin: async () => {

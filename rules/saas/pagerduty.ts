@@ -31,10 +31,10 @@ export const pagerdutyRules: Rule[] = [
     severity: 'high',
     keywords: [],
     near: NEAR,
-    // 20 characters with at least one digit, lower-case and upper-case letter, so names such as
-    // `pagerduty-escalation` are not taken for keys.
-    pattern:
-      '(?<![A-Za-z0-9_+/-])(?<secret>(?!u\\+)(?=[A-Za-z_+-]{0,19}[0-9])(?=[A-Z0-9_+-]{0,19}[a-z])(?=[a-z0-9_+-]{0,19}[A-Z])[A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+/=-])',
+    // After a key/token name, the `Token token=` scheme or a client constructor; 20 characters with at least one
+    // digit, lower-case and upper-case letter (no `i` flag: the case look-aheads need it off), so identifiers such
+    // as `PlatformReliability1` are not taken for keys.
+    pattern: `(?:[Tt]oken token=|(?:[Kk]ey|KEY|[Tt]oken|TOKEN)${ASSIGN}|(?:[Ss]ession|[Cc]lient)\\(\\s?['"])(?<![A-Za-z0-9_+/-])(?<secret>(?!u\\+)(?=[A-Za-z_+-]{0,19}[0-9])(?=[A-Z0-9_+-]{0,19}[a-z])(?=[a-z0-9_+-]{0,19}[A-Z])[A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+/=-])`,
     entropy: 3.6,
     examples: [
       'PAGERDUTY_API_KEY=y_{{upper:4}}{{lower:6}}{{alpha:5}}{{digits:2}}Q',
@@ -44,6 +44,7 @@ export const pagerdutyRules: Rule[] = [
     negativeExamples: [
       'PAGERDUTY_SERVICE_ID=P{{upper:6}}',
       'pagerduty_escalation_name = "pagerduty-escalation"',
+      'pagerduty_team = "PlatformReliability1"',
       'PAGERDUTY_API_KEY={{hex:32}}',
       'PAGERDUTY_API_KEY=y_NbAkKcXXXXXXXXXXXX',
       'SLACK_TOKEN={{upper:5}}{{lower:8}}{{digits:4}}Kpq',

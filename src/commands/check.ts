@@ -9,6 +9,9 @@ import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/objects.js';
 import { allRefTips, resolveRevision } from '../git/ref-list.js';
 import { failureParagraph, shallowNotice } from '../report/messages.js';
 import { formatJson, formatText } from '../report/format.js';
+import { escapeData, formatGithubAnnotations } from '../report/github.js';
+import { formatSarif } from '../report/sarif.js';
+import { VERSION } from '../version.js';
 import type { Progress } from '../report/progress.js';
 import type { Scope, ScanResult } from '../report/result.js';
 import { scanCommits } from './scan-commits.js';
@@ -17,7 +20,7 @@ import { scanChange } from './scan-changes.js';
 import { openSession, type Session } from './session.js';
 
 export interface OutputOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'github';
   verbose: boolean;
   showSecrets: boolean;
   color: boolean;
@@ -44,10 +47,7 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
   let session: Session | undefined;
   try {
     session = await openSession(options);
-    let result: ScanResult;
-    if (options.scope.kind === 'staged') result = await scanStaged(session, options);
-    else if (options.scope.kind === 'all') result = await scanTrackedFiles(session, options);
-    else result = await scanHistory(session, options.scope, options);
+    const result = await scanScope(session, options);
     result.stats.milliseconds = performance.now() - started;
     return render(result, session, options);
   } catch (error) {
@@ -57,8 +57,17 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
   }
 }
 
+export type ScopeOptions = Pick<CheckOptions, 'scope' | 'paths' | 'cwd' | 'progress'>;
+
+/** Scans one scope and returns the result, unrendered (also used by `baseline`). */
+export async function scanScope(session: Session, options: ScopeOptions): Promise<ScanResult> {
+  if (options.scope.kind === 'staged') return scanStaged(session, options);
+  if (options.scope.kind === 'all') return scanTrackedFiles(session, options);
+  return scanHistory(session, options.scope, options);
+}
+
 /** `--all`: every tracked file as it is in the index, whole content. */
-async function scanTrackedFiles(session: Session, options: CheckOptions): Promise<ScanResult> {
+async function scanTrackedFiles(session: Session, options: ScopeOptions): Promise<ScanResult> {
   const index = await readIndexFile(session.repo.indexFile);
   const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
   const result = emptyResult('all');
@@ -89,7 +98,7 @@ async function scanTrackedFiles(session: Session, options: CheckOptions): Promis
 async function scanHistory(
   session: Session,
   scope: Extract<CheckScope, { kind: 'history' | 'range' }>,
-  options: CheckOptions,
+  options: ScopeOptions,
 ): Promise<ScanResult> {
   const { repo, store } = session;
   let include: string[];
@@ -113,7 +122,7 @@ function emptyResult(scope: Scope): ScanResult {
   return { scope, findings: [], skipped: [], stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 }, notices: [] };
 }
 
-async function scanStaged(session: Session, options: CheckOptions): Promise<ScanResult> {
+async function scanStaged(session: Session, options: ScopeOptions): Promise<ScanResult> {
   const { repo, store, trees } = session;
   const head = resolveHead(repo);
   const headTree = head === null ? null : readCommit(store, head).tree;
@@ -148,6 +157,13 @@ export function render(
   const blocking = result.findings.some((f) => f.action === 'block');
   const exitCode = blocking ? 1 : 0;
   if (options.format === 'json') return outcome(exitCode, `${formatJson(result, options)}\n`);
+  if (options.format === 'sarif') {
+    return outcome(
+      exitCode,
+      `${formatSarif(result, { rules: session.rulesById, showSecrets: options.showSecrets, toolVersion: VERSION })}\n`,
+    );
+  }
+  if (options.format === 'github') return outcome(exitCode, formatGithubAnnotations(result, options));
   const quiet =
     options.hook === true &&
     result.findings.length === 0 &&
@@ -165,5 +181,7 @@ export function failure(error: unknown, scope: ScanResult['scope'], options: Out
   if (options.format === 'json') {
     return outcome(2, `${JSON.stringify({ version: 1, error: paragraph }, null, 2)}\n`, `${paragraph}\n`);
   }
+  if (options.format === 'github')
+    return outcome(2, `::error title=secret-hook failed::${escapeData(paragraph)}\n`, `${paragraph}\n`);
   return outcome(2, '', `${paragraph}\n`);
 }

@@ -2,7 +2,7 @@
 // that the hook path loads only what a commit needs.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { failureParagraph } from '../report/messages.js';
+import { failureParagraph, skipRequested as skipRequestedMessage } from '../report/messages.js';
 import type { Progress } from '../report/progress.js';
 import type { CheckScope } from './check.js';
 import { outcome, type CommandOutcome } from './outcome.js';
@@ -14,6 +14,7 @@ export interface CliEnvironment {
   stderrIsTty: boolean;
   binPath: string;
   readStdin: () => Promise<string>;
+  stdinIsTty: boolean;
   /** A progress display for long scans (a no-op when stderr is not a terminal). */
   progress: (label: string) => Progress;
 }
@@ -28,13 +29,14 @@ Commands:
     --since <rev>      the commits after <rev> up to HEAD
   pre-commit           what the pre-commit hook runs (quiet when clean)
   pre-push             what the pre-push hook runs (reads the pushed refs from stdin)
+  baseline [--history] accept what is found today (--all by default): fingerprints go to .secret-hook-ignore
   install [--chain]    wire the pre-commit and pre-push hooks into this repository (husky or plain git hooks)
   uninstall            remove exactly what install added
   rules                list the rules
   explain <rule-id>    what a key grants, how to store it and how to rotate it
 
 Options:
-  --format text|json   output format (default text)
+  --format FORMAT      text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
   --verbose            also list skipped files and why
   --show-secrets       print secrets unredacted (they are masked by default)
   -h, --help           this help
@@ -70,8 +72,8 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   if (values.help || command === undefined || command === 'help')
     return outcome(command === undefined && !values.help ? 2 : 0, `${USAGE}\n`);
   const format = values.format;
-  if (format !== 'text' && format !== 'json') {
-    return outcome(2, '', `secret-hook: --format must be text or json, not "${format}"\n`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'github') {
+    return outcome(2, '', `secret-hook: --format must be text, json, sarif or github, not "${format}"\n`);
   }
   const colorAllowed = !environment.env['NO_COLOR'] && environment.env['TERM'] !== 'dumb';
   const output = {
@@ -90,16 +92,26 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         return await runCheck({ ...base, ...output, scope, paths, hook: false });
       }
       case 'pre-commit': {
+        if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-commit')}\n`);
         const { runCheck } = await import('./check.js');
         // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
         const color = environment.stderrIsTty && colorAllowed;
         return await runCheck({ ...base, ...output, color, scope: { kind: 'staged' }, paths: rest, hook: true });
       }
       case 'pre-push': {
+        if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
         const { runPrePush } = await import('./pre-push.js');
-        const stdin = await environment.readStdin();
+        const stdin =
+          pushLinesFromPreCommitFramework(environment.env) ??
+          (environment.stdinIsTty ? '' : await environment.readStdin());
         const color = environment.stderrIsTty && colorAllowed;
         return await runPrePush({ ...base, ...output, color, remote: rest[0] ?? null, stdin });
+      }
+      case 'baseline': {
+        const { runBaseline } = await import('./baseline.js');
+        if (rest.length > 0 || values.since !== undefined)
+          throw new UsageError('baseline takes --all (the default) or --history');
+        return await runBaseline({ ...base, ...output, scope: { kind: values.history ? 'history' : 'all' } });
       }
       case 'install': {
         const { runInstall, HOOKS } = await import('./install.js');
@@ -111,7 +123,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       }
       case 'rules': {
         const { runRules } = await import('./rules.js');
-        return runRules(format);
+        return runRules(format === 'json' ? 'json' : 'text');
       }
       case 'explain': {
         const { runExplain } = await import('./rules.js');
@@ -127,6 +139,24 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
     return outcome(2, '', `${failureParagraph(error, scope)}\n`);
   }
+}
+
+/** `SKIP=secret-hook` (comma-separated hook ids, as in the pre-commit framework) skips the hooks, visibly. */
+function skipRequested(env: Record<string, string | undefined>): boolean {
+  return (env['SKIP'] ?? '').split(',').some((id) => id.trim() === 'secret-hook');
+}
+
+/**
+ * The pre-commit framework runs pre-push hooks without git's stdin and passes the range in variables instead.
+ * https://pre-commit.com/#pre-push
+ */
+function pushLinesFromPreCommitFramework(env: Record<string, string | undefined>): string | null {
+  const to = env['PRE_COMMIT_TO_REF'];
+  if (!to) return null;
+  const from = env['PRE_COMMIT_FROM_REF'] || '0'.repeat(40);
+  const local = env['PRE_COMMIT_LOCAL_BRANCH'] || 'HEAD';
+  const remote = env['PRE_COMMIT_REMOTE_BRANCH'] || local;
+  return `${local} ${to} ${remote} ${from}\n`;
 }
 
 /** The scope flags of `check`, and a positional `from..to` range told apart from paths. */
@@ -150,9 +180,6 @@ function checkScope(
   return { scope: { kind: 'staged' }, paths };
 }
 
-// Replaced at build time with package.json's version (scripts/build.mjs).
-declare const __SECRET_HOOK_VERSION__: string | undefined;
-
 async function version(): Promise<string> {
-  return typeof __SECRET_HOOK_VERSION__ === 'string' ? __SECRET_HOOK_VERSION__ : 'development';
+  return (await import('../version.js')).VERSION;
 }

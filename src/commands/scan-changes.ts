@@ -1,6 +1,7 @@
 // Scans changed blobs: read the new and old versions by object id, keep the added lines, run the engine and
 // apply the policy. Shared by every scope (staged, pushed commits, history, whole tree).
 import type { CompiledCatalog } from '../engine/compile.js';
+import { allowComments } from '../engine/allow.js';
 import { scan } from '../engine/scan.js';
 import { addedLines, splitLines, type AddedLines } from '../git/added-lines.js';
 import { classifyBlob } from '../git/blob-content.js';
@@ -17,12 +18,16 @@ export interface ScanContext {
   maxFileBytes: number;
   /** Paths the configuration ignores. */
   isIgnored: (path: string) => boolean;
+  /** Also report allow comments that no longer silence anything (whole-file scans: `check --all`). */
+  findStaleAllows?: boolean;
 }
 
 export interface ChangeScan {
   findings: ReportedFinding[];
   skipped: SkippedEntry | null;
   bytes: number;
+  /** Lines whose allow comment silences no secret any more. */
+  staleAllows?: number[];
 }
 
 export function scanChange(context: ScanContext, change: FileChange, commit?: CommitInfo): ChangeScan {
@@ -66,7 +71,18 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
     const action = actionFor(finding, context.policy);
     if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
   }
-  return { findings: reported, skipped: null, bytes: added.text.length };
+  const scanned: ChangeScan = { findings: reported, skipped: null, bytes: added.text.length };
+  if (context.findStaleAllows) scanned.staleAllows = staleAllowLines(context, change.path, content.text);
+  return scanned;
+}
+
+/** Allow comments whose silenced line holds no finding when allow comments are ignored. */
+function staleAllowLines(context: ScanContext, path: string, text: string): number[] {
+  const comments = allowComments(text);
+  if (comments.length === 0) return [];
+  const raw = scan(context.catalog, { path, text }, { honourAllowComments: false });
+  const flagged = new Set(raw.map((f) => f.line));
+  return comments.filter((c) => !flagged.has(c.silences)).map((c) => c.line);
 }
 
 /** Drops the added lines that another parent of a merge already had: the merge did not introduce them. */

@@ -20,3 +20,14 @@ export function hasSameLineMarker(line: string): boolean {
 export function hasNextLineMarker(line: string): boolean {
   return NEXT_LINE_MARKERS.some((marker) => line.includes(marker));
 }
+
+/** Lines (1-based, in `text`) holding an allow comment, and the line each one silences. */
+export function allowComments(text: string): { line: number; silences: number }[] {
+  const out: { line: number; silences: number }[] = [];
+  if (!SAME_LINE_MARKERS.some((m) => text.includes(m)) && !NEXT_LINE_MARKERS.some((m) => text.includes(m))) return out;
+  text.split('\n').forEach((line, i) => {
+    if (hasNextLineMarker(line)) out.push({ line: i + 1, silences: i + 2 });
+    else if (hasSameLineMarker(line)) out.push({ line: i + 1, silences: i + 1 });
+  });
+  return out;
+}

@@ -1,8 +1,365 @@
-// Is a value assigned to a secret-sounding name (password, token, api_key, …) really a secret?
-// Placeholder until the generic-detection work lands: accepts only long, high-entropy mixed values.
+// The `generic-value` verifier: is a value assigned to a secret-sounding name (password, token, api_key, …) really
+// a secret? Generic rules match on the name; this decides on the value, and it errs on the side of silence:
+// a scanner that cries wolf on `password: "Password"` gets switched off.
+//
+// A value is kept only when it is not a placeholder, a reference to where the secret lives, an expression, a
+// structured non-secret (number, UUID, version, date, path, URL, e-mail, host, well-known hash), a masked value,
+// a weak or dummy password made of well-known words, or a name (English words in camel/snake case); and when it
+// looks random for its alphabet (character classes, length, Shannon entropy against what random strings of that
+// alphabet and length score). Base64 that decodes to printable text (`user:pass`, a base64-wrapped password, as in
+// Basic auth, Docker's `auth` or Kubernetes Secret data) is judged on the decoded text, with a lighter test: the
+// encoding already says "this is a credential", so a human-chosen password counts.
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 
+const MAX_LENGTH = 4096;
+
 export function looksLikeGenericSecret(value: string): boolean {
-  return value.length >= 16 && shannonEntropy(value) >= 3.5 && !isPlaceholder(value);
+  const candidate = stripWrapper(value.trim());
+  if (candidate.length === 0 || candidate.length > MAX_LENGTH) return false;
+  // JWTs have their own rule (`jwt-signed`): a signed one is found there, an unsigned one is not a secret.
+  if (JWT_SHAPE.test(candidate)) return false;
+  const decoded = printableBase64(candidate);
+  if (decoded !== undefined) return looksLikeCredentialText(decoded);
+  const password = passwordOfPair(candidate);
+  if (password !== undefined) return looksRandom(password);
+  return looksRandom(candidate);
+}
+
+// --- wrappers and encodings ---------------------------------------------------------------------------------
+
+/** `base64:…` (Laravel's APP_KEY) and `0x…` (hex keys) carry the secret after the prefix. */
+function stripWrapper(value: string): string {
+  if (/^base64:/i.test(value)) return value.slice(7);
+  if (/^0x[0-9a-f]{32,}$/i.test(value)) return value.slice(2);
+  return value;
+}
+
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/;
+
+/** Standard or URL-safe base64 of a whole number of quads that decodes to printable ASCII: the decoded text. */
+function printableBase64(value: string): string | undefined {
+  if (value.length < 8 || value.length % 4 !== 0) return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) return undefined;
+  const decoded = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+  if (decoded.length < 6) return undefined;
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.charCodeAt(i);
+    // Newlines and tabs are allowed through here so that a base64-wrapped certificate is recognised as text.
+    if ((code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) || code > 0x7e) return undefined;
+  }
+  return decoded;
+}
+
+/** `user:password` (Basic auth, Docker auth, `-u user:pass`): the password part. */
+function passwordOfPair(value: string): string | undefined {
+  const match = /^([A-Za-z0-9._@+-]{1,128}):([^:]{1,512})$/.exec(value);
+  if (!match) return undefined;
+  const [, user, password] = match;
+  // `vault:path`, `sha256:…`, `ENC:…` and friends are references or tags, not a user name.
+  if (REFERENCE_PREFIX.test(`${user}:`) || HASH_TAG.test(`${user}:`)) return undefined;
+  return password;
+}
+
+/** The light test for text that came out of base64: a credential unless it is a placeholder, a name or a path. */
+function looksLikeCredentialText(decoded: string): boolean {
+  if (/\s/.test(decoded)) return false;
+  const password = passwordOfPair(decoded) ?? decoded;
+  if (password.length < 6) return false;
+  if (isNotASecret(password)) return false;
+  if (isWeakPassword(password)) return false;
+  // A bare name (`my-app-user`, `production`) is configuration, not a password; a name with digits or symbols
+  // (`Summer2024!`) is a human-chosen password and counts here.
+  const tokens = tokenize(password);
+  return !(tokens.every((t) => t.kind === 'word' || t.kind === 'short') && !/[^A-Za-z_.-]/.test(password));
+}
+
+// --- the strict test -------------------------------------------------------------------------------------------
+
+function looksRandom(value: string): boolean {
+  if (value.length < 8) return false;
+  if (isNotASecret(value)) return false;
+  if (isWeakPassword(value)) return false;
+  if (isNameLike(value)) return false;
+  return hasRandomComposition(value);
+}
+
+/** Placeholders, references, expressions and structured values that are never a secret. */
+function isNotASecret(value: string): boolean {
+  if (/[\s\u0000-\u001f\u007f-\uffff]/.test(value)) return true;
+  if (isPlaceholder(value)) return true;
+  if (PLACEHOLDER_TEXT.test(value)) return true;
+  if (OPENING_BRACKET.test(value) || hasSigilBeforeName(value) || CRYPT_HASH.test(value)) return true;
+  if (TEMPLATE.test(value) || ENV_LOOKUP.test(value)) return true;
+  if (REFERENCE_PREFIX.test(value) || SECRET_STORE.test(value) || /^ENC\[/.test(value)) return true;
+  if (LITERAL.test(value) || NUMBER.test(value) || UUID.test(value) || VERSION.test(value) || DATE.test(value))
+    return true;
+  if (HASH_TAG.test(value)) return true;
+  if (value.includes('://') || PATH_START.test(value) || FILE_NAME.test(value) || EMAIL.test(value)) return true;
+  if (HOST.test(value) || IP.test(value)) return true;
+  if (MASKED.test(value) || REPEATED_UNIT.test(value)) return true;
+  if (isPathLike(value) || isPropertyAccess(value)) return true;
+  return false;
+}
+
+const PLACEHOLDER_TEXT =
+  /changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
+// Objects, arrays, calls and tags: {…}, […], (…), <…>
+const OPENING_BRACKET = /^[{[(<]/;
+// Crypt-style password hashes ($2b$…, $6$…, $argon2id$…): stored hashes, not the password (htpasswd and shadow
+// rules report them where they are a credential file's content).
+const CRYPT_HASH = /^\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
+const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\[\[|\]\]|%\(|__[A-Z][A-Z0-9_]*__|@@[A-Za-z_]+@@/;
+const ENV_LOOKUP =
+  /process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|GetEnvironmentVariable|ENV\[|ENV\.fetch|\benv\(|Deno\.env|std::env|viper\.Get|config\.get|settings\./i;
+const REFERENCE_PREFIX =
+  /^(?:vault|secret|secrets|secretref|ssm|sm|env|file|ref|awssm|awskms|azkv|gcpsm|gcpkms|op|keyvault|kms|arn|projects|sops|enc|encrypted|cipher|k8s|kubernetes|doppler|infisical|bws|conjur|cyberark)[:+]/i;
+const SECRET_STORE =
+  /secretsmanager|secretmanager|keyvault|parameterstore|secretkeyref|valuefrom|sealedsecret|externalsecret/i;
+const LITERAL =
+  /^(?:true|false|yes|no|on|off|null|nil|none|undefined|nan|inf|infinity|empty|blank|required|optional|disabled|enabled)$/i;
+const NUMBER = /^[+-]?(?:\d[\d_,]*)?(?:\.\d+)?(?:e[+-]?\d+)?$|^0x[0-9a-f]{1,16}$/i;
+const UUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+const VERSION = /^v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+.][0-9A-Za-z.-]{1,40})?$/i;
+const DATE =
+  /^\d{4}-\d{2}-\d{2}(?:[T_]\d{2}:?\d{2}(?::?\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}:\d{2}(?::\d{2})?$/;
+// Tagged digests: sha256:…, sha512-… (npm integrity), h1:… (go.sum), md5=…, {SSHA}…
+const HASH_TAG =
+  /^(?:sha1|sha-1|sha224|sha256|sha-256|sha384|sha512|sha-512|sha3-\d{3}|md5|blake2[bs]?|blake3|xxh\d{0,3}|crc32|h1|etag)[-:=$]/i;
+const PATH_START = /^(?:\.{1,2}[\\/]|~[\\/]|[A-Za-z]:[\\/]|\\\\)/;
+const FILE_NAME =
+  /^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|csr|p8|p12|pfx|jks|keystore|txt|env|ini|conf|cfg|toml|properties|xml|gpg|asc|der|pub|enc|bin|dat|db|sqlite|js|mjs|cjs|ts|py|rb|go|java|sh|sql|log|html|md|lock)$/i;
+const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const HOST = /^(?=[a-z0-9.-]*[a-z])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::\d{1,5})?$/;
+const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
+const MASKED = /^[*xX•#._-]+$|\*{3}|x{4}|X{4}|\.{3}/;
+const REPEATED_UNIT = /^(.{1,8}?)\1{2,}.{0,8}$/;
+
+// $VAR, %VAR%, @param, :param, !Ref, *alias, &anchor, #ff0000, ^1.2: a sigil in front of a name or a short value.
+const SIGIL = /^[$%@:!&*#~^]/;
+function hasSigilBeforeName(value: string): boolean {
+  if (!SIGIL.test(value)) return false;
+  const rest = value.slice(1).replace(/[%]$/, '');
+  return (
+    rest.length <= 6 || NUMBER.test(rest) || VERSION.test(rest) || (/^[A-Za-z_][\w.-]*$/.test(rest) && isNameLike(rest))
+  );
+}
+
+/** `/run/secrets/db`, `prod/db/password`, `secrets/api-key`: slash-separated names with no base64 markers. */
+function isPathLike(value: string): boolean {
+  if (!value.includes('/') || /[+=]/.test(value)) return false;
+  return value
+    .split('/')
+    .filter(Boolean)
+    .every((segment) => segment.length <= 3 || /^\d+$/.test(segment) || isNameLike(segment));
+}
+
+/** `config.password`, `this.props.apiKey`, `Settings::TOKEN`, `$this->secret`: a property access, not a value. */
+function isPropertyAccess(value: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+$/.test(value)) return false;
+  return value.split(/\.|::|->/).every((segment) => segment.length <= 4 || isNameLike(segment));
+}
+
+// --- weak and dummy passwords -------------------------------------------------------------------------------------
+
+// Words that make up default, dummy and tutorial passwords (`P@ssw0rd123`, `mySuperSecret`, `admin123`,
+// `testApiKey`, `deadbeef`). A value whose letters are made entirely of these words is not a real secret.
+const WEAK_WORDS = new Set(
+  (
+    'password passwd passwort passphrase pass pwd pw secret secrets secure security insecure unsafe admin administrator ' +
+    'adm root toor user usr username login logon guest test tests tester testing demo default changeme change me my ' +
+    'your our the super top very private public token tokens key keys apikey api access auth client server service ' +
+    'dev devel develop development local localhost prod production stage staging qa uat sample example dummy fake mock ' +
+    'foo bar baz qux quux hello world welcome letmein let in qwerty asdf zxcv abc abcd abcdef xyz iloveyou love monkey ' +
+    'dragon master shadow sunshine princess football baseball trustno one two three none null nil empty blank temp tmp ' +
+    'app application db database postgres postgresql pg mysql maria mariadb mongo mongodb redis rabbit rabbitmq amqp ' +
+    'oracle sa sql mssql svc do not use hunter open sesame word dead beef cafe babe face feed fade bad code placeholder ' +
+    'replace insert todo fixme lorem ipsum jwt hmac sign signing salt pepper value string changeit manager tomcat ' +
+    'jenkins elastic kibana grafana minio docker vagrant ubuntu raspberry pi web site mail smtp email company acme corp ' +
+    'team project new old name id dont tell anyone keep safe hidden confidential real random for of is it this that ' +
+    'admin pwd dummy sample my mine own abc xyz zzz qwe asd rty uiop'
+  ).split(' '),
+);
+const LEET: Record<string, string> = {
+  '@': 'a',
+  $: 's',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '!': 'i',
+};
+
+function isWeakPassword(value: string): boolean {
+  // Hex strings are mostly digits and a–f; their few letters spell nothing meaningful unless the value is hexspeak.
+  const letters = value.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 2) return false;
+  let normalised = '';
+  for (const run of value.match(/[A-Za-z@$!0-9]+/g) ?? []) {
+    const trimmed = run.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+    normalised += trimmed.replace(/[@$!0-9]/g, (c) => LEET[c] ?? '').toLowerCase();
+  }
+  // Digits may be leetspeak (`p4ssw0rd`) or padding (`abc123xyz`): try both readings.
+  return (
+    (normalised.length > 0 && segmentsInto(normalised, WEAK_WORDS)) || segmentsInto(letters.toLowerCase(), WEAK_WORDS)
+  );
+}
+
+/** Can `text` be split entirely into words of `words`? (Dynamic programming over prefixes.) */
+function segmentsInto(text: string, words: ReadonlySet<string>): boolean {
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = Math.max(0, end - 14); start < end && !reachable[end]; start++) {
+      if (reachable[start] && words.has(text.slice(start, end))) reachable[end] = true;
+    }
+  }
+  return reachable[text.length] === true;
+}
+
+// --- names: English words in camel, snake, kebab or dotted case ----------------------------------------------------
+
+// The letter pairs that make up most English and programming words; random strings use them ~30% of the time.
+const COMMON_BIGRAMS = new Set(
+  (
+    'ab ac ad ag ai al am an ap ar as at au av ay ba be bi bl bo br bu ca ce ch ci ck cl co cr ct cu da de di do ea ec ' +
+    'ed ee ef el em en ep er es et ev ex fa fe fi fo fr ft fu fy ge gh gi gr ha he hi ho ht hu ia ib ic id ie if ig il im ' +
+    'in io ir is it ke la ld le li ll lo lt lu ly ma me mi mm mo mp na nc nd ne nf ng ni no ns nt ny ob oc od of ol om ' +
+    'on oo op or os ot ou ov ow pa pe pi pl po pr ps pt pu py qu ra rb rc re rg ri rm rn ro rp rr rs rt ru ry sa sc se ' +
+    'sh si so sp ss st su ta te th ti to tr ts tt tu tw ty ub ud ue ul um un up ur us ut va ve vi wa wh wi wo xp yo yp ' +
+    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks'
+  ).split(' '),
+);
+const VOWEL = /[aeiouy]/;
+
+type TokenKind = 'word' | 'short' | 'num' | 'other';
+interface Token {
+  text: string;
+  kind: TokenKind;
+}
+
+/** Splits on non-alphanumerics, camelCase humps, ACRONYMWord boundaries and letter/digit boundaries. */
+function tokenize(value: string): Token[] {
+  const pieces = value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+  return pieces.map((text) => ({ text, kind: classify(text) }));
+}
+
+function classify(token: string): TokenKind {
+  if (/^[0-9]+$/.test(token)) return 'num';
+  if (token.length <= 2) return 'short';
+  return isEnglishLike(token.toLowerCase()) ? 'word' : 'other';
+}
+
+function isEnglishLike(word: string): boolean {
+  if (!VOWEL.test(word)) return false;
+  let common = 0;
+  for (let i = 0; i + 1 < word.length; i++) if (COMMON_BIGRAMS.has(word.slice(i, i + 2))) common++;
+  return common / (word.length - 1) >= 0.6;
+}
+
+/**
+ * A name rather than a value: made only of words, numbers and a few short pieces (`DB_PASSWORD_PROD`,
+ * `hashedPassword`, `Summer2024`, `my-app-secret`), or mostly English words (`testPassword123`).
+ */
+function isNameLike(value: string): boolean {
+  const tokens = tokenize(value);
+  const words = tokens.filter((t) => t.kind === 'word');
+  if (words.length === 0) return false;
+  const shorts = tokens.filter((t) => t.kind === 'short').length;
+  const others = tokens.filter((t) => t.kind === 'other').length;
+  const digits = tokens.filter((t) => t.kind === 'num').reduce((sum, t) => sum + t.text.length, 0);
+  const wordLetters = words.reduce((sum, t) => sum + t.text.length, 0);
+  if (others === 0 && shorts <= words.length && digits <= wordLetters) return true;
+  const alnum = value.replace(/[^A-Za-z0-9]/g, '').length;
+  return wordLetters / alnum >= 0.6;
+}
+
+// --- randomness ------------------------------------------------------------------------------------------------------
+
+// Shannon entropy below which fewer than ~1 in 1000 random strings of the alphabet and length fall (measured by
+// sampling); a value under the floor repeats characters the way hand-typed or patterned text does.
+const FLOORS: Record<'large' | 'alnum36' | 'letters26' | 'hex', readonly (readonly [number, number])[]> = {
+  large: [
+    [8, 2.1],
+    [12, 2.7],
+    [16, 3.1],
+    [20, 3.4],
+    [24, 3.6],
+    [32, 3.9],
+    [40, 4.1],
+    [64, 4.5],
+  ],
+  alnum36: [
+    [8, 1.9],
+    [12, 2.5],
+    [16, 2.9],
+    [20, 3.2],
+    [24, 3.4],
+    [32, 3.7],
+    [40, 3.9],
+    [64, 4.3],
+  ],
+  letters26: [
+    [8, 1.8],
+    [12, 2.3],
+    [16, 2.7],
+    [20, 3.0],
+    [24, 3.2],
+    [32, 3.5],
+    [40, 3.7],
+    [64, 4.0],
+  ],
+  hex: [
+    [8, 1.5],
+    [12, 2.1],
+    [16, 2.4],
+    [20, 2.7],
+    [24, 2.8],
+    [32, 3.1],
+    [40, 3.2],
+    [64, 3.5],
+  ],
+};
+
+function entropyFloor(alphabet: keyof typeof FLOORS, length: number): number {
+  const table = FLOORS[alphabet];
+  const first = table[0]!;
+  if (length <= first[0]) return first[1];
+  for (let i = 1; i < table.length; i++) {
+    const [x1, y1] = table[i]!;
+    const [x0, y0] = table[i - 1]!;
+    if (length <= x1) return y0 + ((y1 - y0) * (length - x0)) / (x1 - x0);
+  }
+  return table[table.length - 1]![1];
+}
+
+function hasRandomComposition(value: string): boolean {
+  const length = value.length;
+  const entropy = shannonEntropy(value);
+  const lower = /[a-z]/.test(value);
+  const upper = /[A-Z]/.test(value);
+  const digit = /[0-9]/.test(value);
+  // Separators that occur in tokens (base64, base64url, dotted and dashed keys) do not make a password "symbolic".
+  const tokenSymbolsOnly = /^[A-Za-z0-9+/=_.~-]+$/.test(value);
+  const alnum = value.replace(/[^A-Za-z0-9]/g, '');
+
+  if (/^[0-9a-f]+$/.test(value) || /^[0-9A-F]+$/.test(value)) {
+    const letters = value.replace(/[0-9]/g, '').length;
+    return length >= 16 && letters >= 2 && length - letters >= 2 && entropy >= entropyFloor('hex', length);
+  }
+  if (!digit && tokenSymbolsOnly && /^[A-Za-z]+$/.test(alnum)) {
+    if (lower && upper) return length >= 12 && entropy >= entropyFloor('large', length) - 0.1;
+    return length >= 16 && entropy >= entropyFloor('letters26', length);
+  }
+  if (tokenSymbolsOnly) {
+    if (!digit || !(lower || upper)) return false;
+    const classes = Number(lower) + Number(upper) + Number(digit);
+    if (length < 12 && classes < 3) return false;
+    return entropy >= entropyFloor(lower && upper ? 'large' : 'alnum36', length);
+  }
+  // A password with symbols: at least three of lower, upper, digit, symbol.
+  const classes = Number(lower) + Number(upper) + Number(digit) + 1;
+  return classes >= 3 && entropy >= entropyFloor('large', length);
 }

@@ -42,7 +42,16 @@ export interface Finding {
 // Decoded values are scanned again, but not forever: base64 inside base64 inside base64 is not a real secret.
 const MAX_DECODE_DEPTH = 2;
 
-export function scan(catalog: CompiledCatalog, unit: ScanUnit, depth = 0): Finding[] {
+export interface ScanOptions {
+  /** Drop findings on lines with an allow comment (default). Off to find stale allow comments. */
+  honourAllowComments?: boolean;
+  /** How many encoded layers deep this text is (internal). */
+  depth?: number;
+}
+
+export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOptions = {}): Finding[] {
+  const depth = options.depth ?? 0;
+  const honourAllow = options.honourAllowComments !== false;
   const candidates = candidateRules(catalog, unit);
   if (candidates.size === 0) return [];
 
@@ -50,7 +59,7 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, depth = 0): Findi
   const findings: Finding[] = [];
   for (const ruleIndex of candidates) {
     const compiled = catalog.rules[ruleIndex]!;
-    const ruleFindings = matchRule(catalog, compiled, unit, lines, depth);
+    const ruleFindings = matchRule(catalog, compiled, unit, lines, depth, honourAllow);
     findings.push(...(compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings));
   }
   return deduplicate(findings);
@@ -78,6 +87,7 @@ function matchRule(
   unit: ScanUnit,
   lines: LineIndex,
   depth: number,
+  honourAllow: boolean,
 ): Finding[] {
   const { rule, regex } = compiled;
   const found: Finding[] = [];
@@ -92,7 +102,7 @@ function matchRule(
       const inner = findInsideBase64(catalog, unit, secret, depth);
       if (inner.length > 0) {
         const position = lines.locate(span[0]);
-        if (allowedByComment(position.lineText, lines.previousLine(position))) continue;
+        if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) continue;
         for (const f of inner) {
           found.push({
             ...f,
@@ -113,7 +123,7 @@ function matchRule(
 
     const position = lines.locate(span[0]);
     if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) continue;
-    if (allowedByComment(position.lineText, lines.previousLine(position))) continue;
+    if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) continue;
 
     found.push({
       ruleId: rule.id,
@@ -136,7 +146,7 @@ function findInsideBase64(catalog: CompiledCatalog, unit: ScanUnit, encoded: str
   const decoded = decodeBase64(encoded);
   // Binary data is not where a pasted key hides.
   if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\u007f-\u00ff]/.test(decoded)) return [];
-  return scan(catalog, { path: unit.path, text: decoded }, depth + 1);
+  return scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1 });
 }
 
 export function fingerprint(ruleId: string, path: string, secret: string): string {

@@ -43,6 +43,7 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
         ...(s.commit ? { commit: s.commit } : {}),
       })),
       notices: result.notices,
+      ...(result.staleAllows ? { staleAllows: result.staleAllows.map((s) => ({ file: s.path, line: s.line })) } : {}),
       stats: result.stats,
     },
     null,
@@ -71,6 +72,7 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
     out.push(...renderGroups(warnings, result, options, c));
   }
   if (blocking.length > 0) out.push('', c.dim(messages.bypassLine(result.scope)));
+  for (const stale of result.staleAllows ?? []) out.push(c.yellow(messages.staleAllowLine(stale.path, stale.line)));
   if (options.summary) {
     out.push('', messages.summaryLine(result.stats, formatBytes(result.stats.bytes)));
   }

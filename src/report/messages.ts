@@ -121,6 +121,14 @@ export function notScannedLine(path: string, reason: string): string {
   return `secret-hook: ${path} was not scanned: ${reason}. Check it by hand, or raise maxFileSize in the configuration.`;
 }
 
+export function staleAllowLine(path: string, line: number): string {
+  return `stale allow comment: ${path}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
+}
+
+export function skipRequested(hook: 'pre-commit' | 'pre-push'): string {
+  return `secret-hook: skipped because SKIP includes secret-hook — nothing was scanned for this ${hook === 'pre-push' ? 'push' : 'commit'}. Unset SKIP to scan again.`;
+}
+
 export function skippedLine(path: string, reason: string): string {
   return `skipped: ${path}: ${reason}`;
 }

@@ -44,4 +44,6 @@ export interface ScanResult {
   notices: string[];
   /** For pushes: the commits at the tips of the pushed refs (a secret there can be fixed with --amend). */
   tips?: string[];
+  /** `check --all`: allow comments that no longer silence any secret. */
+  staleAllows?: { path: string; line: number }[];
 }
