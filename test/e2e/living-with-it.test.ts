@@ -1,0 +1,281 @@
+// Configuration, suppressions, baseline, output formats and integrations, through real git in real repositories.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { FakeKeys } from '../helpers/examples.js';
+import { Sandbox } from '../helpers/sandbox.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const keys = new FakeKeys(99);
+const sandboxes: Sandbox[] = [];
+afterEach(() => {
+  while (sandboxes.length) sandboxes.pop()!.cleanup();
+});
+
+function seeded(options?: ConstructorParameters<typeof Sandbox>[0]): Sandbox {
+  const box = new Sandbox(options);
+  sandboxes.push(box);
+  box.seed({ 'README.md': '# app\n' });
+  return box;
+}
+
+const liveKey = () => `sk_live_${keys.chars('base62', 40)}`;
+
+function commitFile(box: Sandbox, file: string, content: string) {
+  box.write(file, content);
+  box.gitOk('add', file);
+  return box.git('commit', '-m', `change ${file}`);
+}
+
+describe('configuration', () => {
+  it('turns a rule off, ignores paths, allows values and changes the test-key policy', () => {
+    const box = seeded();
+    const allowed = liveKey();
+    box.write(
+      'secret-hook.config.json',
+      JSON.stringify({
+        rules: { 'aws-access-key-id': 'off' },
+        ignorePaths: ['fixtures/'],
+        allow: { values: [allowed] },
+        testKeys: 'block',
+      }),
+    );
+    expect(commitFile(box, 'a.sh', `export AWS_ACCESS_KEY_ID=AKIA${keys.chars('base32', 16)}\n`).status).toBe(0);
+    expect(commitFile(box, 'fixtures/keys.js', `const k = "${liveKey()}";\n`).status).toBe(0);
+    expect(commitFile(box, 'demo.js', `const k = "${allowed}";\n`).status).toBe(0);
+    const testKey = commitFile(box, 'test.js', `const k = "sk_test_${keys.chars('base62', 30)}";\n`);
+    expect(testKey.status).not.toBe(0);
+    expect(testKey.output).toContain('Stripe test-mode secret key');
+  });
+
+  it('blocks the commit on an invalid configuration, naming the file and the key', () => {
+    const box = seeded();
+    box.write('secret-hook.config.yaml', 'ignorePaths: fixtures/**\n');
+    const headBefore = box.head();
+    const result = commitFile(box, 'clean.txt', 'nothing secret\n');
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('secret-hook.config.yaml at ignorePaths');
+    expect(result.output).toContain('expected an array of strings');
+    expect(result.output).toContain('git commit --no-verify');
+    expect(box.head()).toBe(headBefore);
+    expect(box.secretHook(['pre-commit']).status).toBe(2);
+  });
+
+  it('applies a custom rule from package.json', () => {
+    const box = seeded();
+    box.write(
+      'package.json',
+      JSON.stringify({
+        name: 'app',
+        'secret-hook': {
+          customRules: [
+            {
+              id: 'acme-api-key',
+              title: 'Acme API key',
+              keywords: ['acme_'],
+              pattern: '(?<![a-z0-9])(?<secret>acme_[a-z0-9]{20})(?![a-z0-9])',
+              examples: ['ACME=acme_q8w7e6r5t4y3u2i1o9p0'],
+              fix: { env: 'ACME_API_KEY', provider: 'Acme' },
+            },
+          ],
+        },
+      }),
+    );
+    const result = commitFile(box, 'acme.py', `ACME = "acme_${keys.chars('lower', 20)}"\n`);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('Acme API key');
+    expect(result.output).toContain('os.environ["ACME_API_KEY"]');
+  });
+});
+
+describe('suppressions', () => {
+  const syntaxes: [string, (line: string) => string, (line: string) => string][] = [
+    ['app.js', (l) => `${l} // secret-hook:allow`, (l) => `// secret-hook:allow-next-line\n${l}`],
+    ['app.py', (l) => `${l}  # secret-hook:allow`, (l) => `# secret-hook:allow-next-line\n${l}`],
+    [
+      'page.html',
+      (l) => `<!-- ${l} --> <!-- secret-hook:allow -->`,
+      (l) => `<!-- secret-hook:allow-next-line -->\n<!-- ${l} -->`,
+    ],
+    ['style.css', (l) => `/* ${l} */ /* secret-hook:allow */`, (l) => `/* secret-hook:allow-next-line */\n/* ${l} */`],
+    [
+      'query.sql',
+      (l) => `SELECT '${l}'; -- secret-hook:allow`,
+      (l) => `-- secret-hook:allow-next-line\nSELECT '${l}';`,
+    ],
+    ['app.ini', (l) => `key=${l} ; secret-hook:allow`, (l) => `; secret-hook:allow-next-line\nkey=${l}`],
+    ['run.bat', (l) => `set KEY=${l} & REM secret-hook:allow`, (l) => `REM secret-hook:allow-next-line\nset KEY=${l}`],
+    [
+      'doc.tex',
+      (l) => `\\newcommand{\\key}{${l}} % secret-hook:allow`,
+      (l) => `% secret-hook:allow-next-line\n\\newcommand{\\key}{${l}}`,
+    ],
+    [
+      'mod.vb',
+      (l) => `Const Key = "${l}" ' gitleaks:allow`,
+      (l) => `' secret-hook:allow-next-line\nConst Key = "${l}"`,
+    ],
+    ['conf.yaml', (l) => `key: ${l}  # pragma: allowlist secret`, (l) => `# secret-hook:allow-next-line\nkey: ${l}`],
+  ];
+
+  it.each(syntaxes)('honours allow comments in %s', (file, sameLine, nextLine) => {
+    const box = seeded();
+    const secret = liveKey();
+    expect(commitFile(box, file, `${sameLine(secret)}\n`).status).toBe(0);
+    expect(commitFile(box, `next-${file}`, `${nextLine(liveKey())}\n`).status).toBe(0);
+    const unmarked = commitFile(
+      box,
+      `plain-${file}`,
+      `${sameLine(liveKey()).replace(/secret-hook:allow|gitleaks:allow|pragma: allowlist secret/, 'note')}\n`,
+    );
+    expect(unmarked.status).not.toBe(0);
+  });
+
+  it('reports allow comments that silence nothing any more with check --all', () => {
+    const box = seeded();
+    box.seed({ 'old.js': 'const key = process.env.KEY; // secret-hook:allow\nconst b = 2;\n' });
+    const result = box.secretHook(['check', '--all']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('stale allow comment: old.js:1');
+  });
+
+  it('honours SKIP=secret-hook, visibly', () => {
+    const box = seeded();
+    box.write('k.js', `const k = "${liveKey()}";\n`);
+    box.gitOk('add', 'k.js');
+    const result = box.run('git', ['commit', '-m', 'skip'], { env: { SKIP: 'lint,secret-hook' } });
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('skipped because SKIP includes secret-hook');
+  });
+});
+
+describe('baseline', () => {
+  it('accepts existing findings; a new secret still blocks and moved code does not churn', () => {
+    const box = seeded();
+    const old = liveKey();
+    box.seed({ 'legacy/config.js': `const a = 1;\nconst key = "${old}";\n` }, 'legacy');
+    expect(box.secretHook(['check', '--all']).status).toBe(1);
+    const baseline = box.secretHook(['baseline']);
+    expect(baseline.status, baseline.output).toBe(0);
+    expect(baseline.stdout).toContain('added 1 finding');
+    const ignore = fs.readFileSync(path.join(box.dir, '.secret-hook-ignore'), 'utf8');
+    expect(ignore).toContain('stripe-live-secret-key:legacy/config.js:');
+    expect(ignore).not.toContain(old);
+    expect(box.secretHook(['baseline']).stdout).toContain('nothing new');
+    expect(commitFile(box, '.secret-hook-ignore', ignore).status).toBe(0);
+    expect(box.secretHook(['check', '--all']).status).toBe(0);
+    expect(box.secretHook(['check', '--history']).status).toBe(0);
+    // The old secret moves down a line: same fingerprint, still accepted.
+    expect(commitFile(box, 'legacy/config.js', `const a = 1;\nconst b = 2;\nconst key = "${old}";\n`).status).toBe(0);
+    // The same key in another file, or a new key, blocks.
+    expect(commitFile(box, 'copy.js', `const key = "${old}";\n`).status).not.toBe(0);
+    expect(commitFile(box, 'legacy/new.js', `const key = "${liveKey()}";\n`).status).not.toBe(0);
+  });
+});
+
+describe('output formats', () => {
+  it('prints SARIF 2.1.0 that validates against the schema, and GitHub annotations, all redacted', () => {
+    const box = seeded();
+    const secret = liveKey();
+    box.write('pay.js', `const k = "${secret}";\n`);
+    box.gitOk('add', 'pay.js');
+    const sarif = box.secretHook(['check', '--format', 'sarif']);
+    expect(sarif.status).toBe(1);
+    expect(sarif.stdout).not.toContain(secret);
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/sarif-2.1.0.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(JSON.parse(sarif.stdout)), JSON.stringify(validate.errors)).toBe(true);
+    const github = box.secretHook(['check', '--format', 'github']);
+    expect(github.stdout).toMatch(/^::error file=pay\.js,line=1,col=\d+,title=Stripe live secret key::/m);
+    expect(github.stdout).not.toContain(secret);
+    const shown = box.secretHook(['check', '--format', 'json', '--show-secrets']);
+    expect(shown.stdout).toContain(secret);
+  });
+});
+
+describe('integrations', () => {
+  it('runs through lint-staged with the staged paths', () => {
+    const box = seeded({ husky: true, install: false });
+    box.write('package.json', JSON.stringify({ name: 'app', 'lint-staged': { '*': 'secret-hook check' } }));
+    box.write('.husky/pre-commit', 'lint-staged\n');
+    box.gitOk('add', 'package.json', '.husky/pre-commit');
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'lint-staged');
+    expect(commitFile(box, 'clean.js', 'export const a = 1;\n').status).toBe(0);
+    const secret = liveKey();
+    const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('Stripe live secret key');
+    expect(blocked.output).not.toContain(secret);
+  });
+
+  it('runs as a pre-commit framework hook, for commits and pushes', () => {
+    const program = inject('preCommitProgram');
+    expect(program, 'the pre-commit program (Debian package pre-commit) could not be installed').not.toBe('');
+    const box = seeded({ husky: false, install: false });
+    const hookRepo = path.join(box.root, 'hook-repo');
+    execFileSync('git', ['clone', '-q', root, hookRepo]);
+    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: hookRepo, encoding: 'utf8' }).trim();
+    box.write(
+      '.pre-commit-config.yaml',
+      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: secret-hook\n      - id: secret-hook-push\n`,
+    );
+    box.gitOk('add', '.pre-commit-config.yaml');
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'pre-commit config');
+    const installed = box.run(program, ['install', '--hook-type', 'pre-commit', '--hook-type', 'pre-push']);
+    expect(installed.status, installed.output).toBe(0);
+    expect(commitFile(box, 'clean.js', 'export const a = 1;\n').status).toBe(0);
+    const secret = liveKey();
+    const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
+    expect(blocked.status, blocked.output).not.toBe(0);
+    expect(blocked.output).toContain('Stripe live secret key');
+    expect(blocked.output).not.toContain(secret);
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'sneak it in');
+    const push = box.git('push', 'origin', 'main');
+    expect(push.status, push.output).not.toBe(0);
+    expect(push.output).toContain('The push was stopped');
+  }, 600_000);
+
+  it('ships a GitHub Actions workflow whose scan command works on a pull request range', () => {
+    const workflow = parseYaml(fs.readFileSync(path.join(root, 'examples/github-actions/secret-hook.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>;
+    };
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    expect(Object.keys(workflow.on)).toContain('pull_request');
+    expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))).toBe(true);
+    const scan = steps.find((s) => s.run?.includes('secret-hook check'))!.run!;
+    expect(scan).toContain('--format sarif');
+    // The same command, with the pull request's base and head, in a real repository.
+    const box = seeded();
+    const base = box.head();
+    box.seed({ 'pay.js': `const k = "${liveKey()}";\n` }, 'feature');
+    const command = scan
+      .replace(/\$\{\{\s*github\.event\.pull_request\.base\.sha\s*\}\}/g, base)
+      .replace(/\$\{\{\s*github\.event\.pull_request\.head\.sha\s*\}\}/g, box.head())
+      .replace(/npx --no-install secret-hook/g, `'${path.join(box.dir, 'node_modules/.bin/secret-hook')}'`);
+    const result = box.run('sh', ['-c', command]);
+    expect(result.status, result.output).toBe(0);
+    const sarif = JSON.parse(fs.readFileSync(path.join(box.dir, 'secret-hook.sarif'), 'utf8')) as {
+      runs: { results: unknown[] }[];
+    };
+    expect(sarif.runs[0]!.results).toHaveLength(1);
+  });
+
+  it('uninstalls exactly what install added (plain git hooks)', () => {
+    const box = seeded({ husky: false });
+    const hooks = path.join(box.dir, '.git/hooks');
+    expect(fs.existsSync(path.join(hooks, 'pre-commit'))).toBe(true);
+    expect(fs.existsSync(path.join(hooks, 'pre-push'))).toBe(true);
+    const before = fs.readdirSync(hooks).filter((f) => f.endsWith('.sample'));
+    expect(box.secretHook(['uninstall']).status).toBe(0);
+    expect(fs.existsSync(path.join(hooks, 'pre-commit'))).toBe(false);
+    expect(fs.existsSync(path.join(hooks, 'pre-push'))).toBe(false);
+    expect(fs.readdirSync(hooks).filter((f) => f.endsWith('.sample'))).toEqual(before);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compilePathMatcher, globProblem } from '../../../src/config/path-matcher.js';
+
+describe('path matcher', () => {
+  const cases: [string, string, boolean][] = [
+    ['*.snap', 'a/b/c.snap', true],
+    ['*.snap', 'snap', false],
+    ['fixtures', 'test/fixtures/keys.json', true],
+    ['fixtures/', 'fixtures/a/b.txt', true],
+    ['/docs/*.md', 'docs/a.md', true],
+    ['/docs/*.md', 'src/docs/a.md', false],
+    ['docs/*.md', 'docs/a.md', true],
+    ['docs/*.md', 'docs/deep/a.md', false],
+    ['docs/**/*.md', 'docs/deep/a.md', true],
+    ['test/**', 'test/unit/x.ts', true],
+    ['.env.example', 'app/.env.example', true],
+    ['*.min.js', 'dist/app.min.js', true],
+    ['*.min.js', 'dist/app.js', false],
+  ];
+  it.each(cases)('%s on %s → %s', (glob, path, expected) => {
+    expect(compilePathMatcher([glob])(path)).toBe(expected);
+  });
+  it('matches nothing without patterns', () => expect(compilePathMatcher([])('a')).toBe(false));
+  it('reports globs that cannot work', () => {
+    expect(globProblem('src/{a,b')).toMatch(/never closed/);
+    expect(globProblem('a]')).toMatch(/no matching/);
+    expect(globProblem('')).toMatch(/empty/);
+    expect(globProblem('ok/**/*.ts')).toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+// Every setting, and every error message: the file, the key path, what was expected and what was found.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { builtinRules } from '../../../rules/index.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { validateConfig } from '../../../src/config/validate.js';
+import { ConfigError } from '../../../src/errors.js';
+
+const ids = new Set(builtinRules.map((r) => r.id));
+const validate = (raw: unknown) => validateConfig(raw, 'secret-hook.config.json', ids);
+
+function expectError(raw: unknown, ...parts: string[]) {
+  try {
+    validate(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('secret-hook.config.json');
+    for (const part of parts) expect(message).toContain(part);
+    return;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const acmeRule = {
+  id: 'acme-api-key',
+  title: 'Acme API key',
+  keywords: ['acme_'],
+  pattern: '(?<![a-z0-9])(?<secret>acme_[a-z0-9]{16})(?![a-z0-9])',
+  examples: ['ACME_KEY=acme_q8w7e6r5t4y3u2i1'],
+  negativeExamples: ['acme_short'],
+};
+
+describe('validateConfig', () => {
+  it('accepts every setting', () => {
+    const config = validate({
+      $schema: './node_modules/secret-hook/schema/config.schema.json',
+      rules: { 'stripe-test-secret-key': 'block', 'aws-access-key-id': 'off', 'acme-api-key': 'warn' },
+      testKeys: 'off',
+      customRules: [acmeRule],
+      ignorePaths: ['fixtures/', '*.snap', '/docs/**/*.md'],
+      allow: { values: ['sk_test_demo'], patterns: ['^AKIA[A-Z0-9]{4}EXAMPLE'] },
+      maxFileSize: '2MiB',
+    });
+    expect(config.rules.get('aws-access-key-id')).toBe('off');
+    expect(config.rules.get('acme-api-key')).toBe('warn');
+    expect(config.testKeys).toBe('off');
+    expect(config.customRules[0]!.id).toBe('acme-api-key');
+    expect(config.maxFileSize).toBe(2 * 1024 * 1024);
+    expect(validate({ maxFileSize: 1000 }).maxFileSize).toBe(1000);
+    expect(validate({ maxFileSize: '10MB' }).maxFileSize).toBe(10_000_000);
+  });
+
+  it('names an unknown key', () => expectError({ rulez: {} }, 'at rulez', 'one of the known settings', '"rulez"'));
+  it('names a wrong type', () =>
+    expectError(
+      { ignorePaths: 'fixtures/**' },
+      'at ignorePaths',
+      'expected an array of strings',
+      'string "fixtures/**"',
+    ));
+  it('names a wrong item type', () =>
+    expectError({ ignorePaths: ['a', 3] }, 'at ignorePaths[1]', 'expected a string', 'number 3'));
+  it('names an unknown rule id', () =>
+    expectError({ rules: { 'no-such-rule': 'off' } }, 'at rules.no-such-rule', 'secret-hook rules'));
+  it('names a wrong rule setting', () =>
+    expectError(
+      { rules: { 'aws-access-key-id': 'disable' } },
+      'at rules.aws-access-key-id',
+      '"block", "warn" or "off"',
+      '"disable"',
+    ));
+  it('names a bad glob', () =>
+    expectError({ ignorePaths: ['src/{a,b'] }, 'at ignorePaths[0]', 'a valid glob', 'never closed'));
+  it('rejects a negated glob', () => expectError({ ignorePaths: ['!keep.txt'] }, 'negation'));
+  it('names a bad size', () => expectError({ maxFileSize: 'huge' }, 'at maxFileSize', '"10MB"'));
+  it('names a bad allow pattern', () =>
+    expectError({ allow: { patterns: ['(unclosed'] } }, 'at allow.patterns[0]', 'a valid regular expression'));
+  it('rejects a catastrophic allow pattern', () =>
+    expectError({ allow: { patterns: ['(a+)+$'] } }, 'at allow.patterns[0]', 'linear-time'));
+
+  it('rejects a custom rule whose own example fails', () => {
+    expectError(
+      { customRules: [{ ...acmeRule, examples: ['ACME_KEY=acme_tooshort'] }] },
+      'at customRules[0].examples[0]',
+      'an example the rule finds',
+    );
+  });
+  it('rejects a custom rule whose negative example matches', () => {
+    expectError(
+      { customRules: [{ ...acmeRule, negativeExamples: ['acme_q8w7e6r5t4y3u2i1'] }] },
+      'at customRules[0].negativeExamples[0]',
+    );
+  });
+  it('rejects a custom rule with a catastrophic pattern', () => {
+    expectError(
+      { customRules: [{ ...acmeRule, pattern: '(?<secret>(acme_[a-z]+)+)' }] },
+      'at customRules[0].pattern',
+      'linear-time',
+    );
+  });
+  it('rejects a custom rule without a secret group', () => {
+    expectError(
+      { customRules: [{ ...acmeRule, pattern: 'acme_[a-z0-9]{16}' }] },
+      'at customRules[0].pattern',
+      '(?<secret>',
+    );
+  });
+  it('rejects a custom rule that reuses a built-in id', () => {
+    expectError(
+      { customRules: [{ ...acmeRule, id: 'aws-access-key-id' }] },
+      'at customRules[0].id',
+      'no other rule uses',
+    );
+  });
+});
+
+describe('loadConfig', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
+  });
+  const dir = (files: Record<string, string>) => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-config-'));
+    dirs.push(d);
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(d, name), content);
+    return d;
+  };
+
+  it('uses the defaults without a configuration', async () => {
+    expect((await loadConfig(dir({}), ids)).file).toBeNull();
+  });
+  it('reads YAML', async () => {
+    const config = await loadConfig(
+      dir({ 'secret-hook.config.yaml': 'testKeys: block\nignorePaths:\n  - "*.snap"\n' }),
+      ids,
+    );
+    expect(config.file).toBe('secret-hook.config.yaml');
+    expect(config.testKeys).toBe('block');
+  });
+  it('reads the "secret-hook" key of package.json', async () => {
+    const config = await loadConfig(
+      dir({ 'package.json': JSON.stringify({ name: 'x', 'secret-hook': { testKeys: 'off' } }) }),
+      ids,
+    );
+    expect(config.testKeys).toBe('off');
+    expect(config.file).toContain('package.json');
+  });
+  it('names a JSON syntax error', async () => {
+    await expect(loadConfig(dir({ 'secret-hook.config.json': '{ "testKeys": ' }), ids)).rejects.toThrow(
+      /secret-hook\.config\.json: it is not valid JSON/,
+    );
+  });
+  it('names a YAML syntax error', async () => {
+    await expect(loadConfig(dir({ 'secret-hook.config.yml': 'rules: [unclosed\n' }), ids)).rejects.toThrow(
+      /secret-hook\.config\.yml: it is not valid YAML/,
+    );
+  });
+});
