@@ -80,12 +80,9 @@ async function scanTrackedFiles(session: Session, options: ScopeOptions): Promis
       });
       continue;
     }
-    const scanned = scanChange(session.scanContext, {
-      path: entry.path,
-      oldOid: null,
-      newOid: entry.oid,
-      mode: entry.mode,
-    });
+    const context = { ...session.scanContext, findStaleAllows: true };
+    const scanned = scanChange(context, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode });
+    for (const line of scanned.staleAllows ?? []) (result.staleAllows ??= []).push({ path: entry.path, line });
     result.findings.push(...scanned.findings);
     if (scanned.skipped) result.skipped.push(scanned.skipped);
     result.stats.files++;

@@ -105,7 +105,8 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           pushLinesFromPreCommitFramework(environment.env) ??
           (environment.stdinIsTty ? '' : await environment.readStdin());
         const color = environment.stderrIsTty && colorAllowed;
-        return await runPrePush({ ...base, ...output, color, remote: rest[0] ?? null, stdin });
+        const remote = rest[0] ?? environment.env['PRE_COMMIT_REMOTE_NAME'] ?? null;
+        return await runPrePush({ ...base, ...output, color, remote, stdin });
       }
       case 'baseline': {
         const { runBaseline } = await import('./baseline.js');
