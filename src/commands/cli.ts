@@ -106,7 +106,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           (environment.stdinIsTty ? '' : await environment.readStdin());
         const color = environment.stderrIsTty && colorAllowed;
         const remote = rest[0] ?? environment.env['PRE_COMMIT_REMOTE_NAME'] ?? null;
-        return await runPrePush({ ...base, ...output, color, remote, stdin });
+        return await runPrePush({ ...base, ...output, color, remote, stdin, framework });
       }
       case 'baseline': {
         const { runBaseline } = await import('./baseline.js');
@@ -148,16 +148,14 @@ function skipRequested(env: Record<string, string | undefined>): boolean {
 }
 
 /**
- * The pre-commit framework runs pre-push hooks without git's stdin and passes the range in variables instead.
- * https://pre-commit.com/#pre-push
+ * The pre-commit framework runs pre-push hooks without git's stdin; it passes the range in variables instead,
+ * and none at all when the push includes a root commit. https://pre-commit.com/#pre-push
  */
-function pushLinesFromPreCommitFramework(env: Record<string, string | undefined>): string | null {
-  const to = env['PRE_COMMIT_TO_REF'];
-  if (!to) return null;
-  const from = env['PRE_COMMIT_FROM_REF'] || '0'.repeat(40);
-  const local = env['PRE_COMMIT_LOCAL_BRANCH'] || 'HEAD';
-  const remote = env['PRE_COMMIT_REMOTE_BRANCH'] || local;
-  return `${local} ${to} ${remote} ${from}\n`;
+function preCommitFrameworkRange(
+  env: Record<string, string | undefined>,
+): { from: string | null; to: string | null } | null {
+  if (env['PRE_COMMIT'] !== '1' && !env['PRE_COMMIT_TO_REF']) return null;
+  return { from: env['PRE_COMMIT_FROM_REF'] || null, to: env['PRE_COMMIT_TO_REF'] || null };
 }
 
 /** The scope flags of `check`, and a positional `from..to` range told apart from paths. */

@@ -1,7 +1,8 @@
 // `secret-hook pre-push <remote> <url>`: scan the commits a push is about to publish (read from stdin).
 import * as path from 'node:path';
 import { walkCommits } from '../git/commit-walk.js';
-import { parsePushLines, pushRange } from '../git/pushed-changes.js';
+import { parsePushLines, pushRange, type PushedRef } from '../git/pushed-changes.js';
+import { resolveHead } from '../git/refs.js';
 import { remoteTrackingTips } from '../git/ref-list.js';
 import { shallowNotice } from '../report/messages.js';
 import type { Progress } from '../report/progress.js';
@@ -16,6 +17,8 @@ export interface PrePushOptions extends OutputOptions {
   env: Record<string, string | undefined>;
   remote: string | null;
   stdin: string;
+  /** Run by the pre-commit framework: the range from its variables (null ends: HEAD, and a new ref). */
+  framework?: { from: string | null; to: string | null } | null;
   progress: (label: string) => Progress;
 }
 
@@ -25,7 +28,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
   try {
     session = await openSession(options);
     const { repo, store } = session;
-    const refs = parsePushLines(options.stdin);
+    const refs = options.framework ? frameworkRefs(session, options.framework) : parsePushLines(options.stdin);
     const range = await pushRange(repo, refs, options.remote, (oid) => store.has(oid), remoteTrackingTips);
     const walk = walkCommits(store, range.include, range.exclude, path.join(repo.commonDir, 'shallow'));
     const scanned = scanCommits(session, walk.commits, options.progress('secret-hook: scanning pushed commits'));
@@ -42,4 +45,10 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
   } finally {
     session?.close();
   }
+}
+
+function frameworkRefs(session: Session, range: { from: string | null; to: string | null }): PushedRef[] {
+  const localOid = range.to ?? resolveHead(session.repo);
+  if (!localOid) return [];
+  return [{ localRef: 'HEAD', localOid, remoteRef: 'HEAD', remoteOid: range.from ?? '0'.repeat(40) }];
 }
