@@ -101,9 +101,8 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       case 'pre-push': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
         const { runPrePush } = await import('./pre-push.js');
-        const stdin =
-          pushLinesFromPreCommitFramework(environment.env) ??
-          (environment.stdinIsTty ? '' : await environment.readStdin());
+        const framework = preCommitFrameworkRange(environment.env);
+        const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
         const color = environment.stderrIsTty && colorAllowed;
         const remote = rest[0] ?? environment.env['PRE_COMMIT_REMOTE_NAME'] ?? null;
         return await runPrePush({ ...base, ...output, color, remote, stdin, framework });

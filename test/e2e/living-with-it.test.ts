@@ -239,6 +239,9 @@ describe('integrations', () => {
     const push = box.git('push', 'origin', 'main');
     expect(push.status, push.output).not.toBe(0);
     expect(push.output).toContain('The push was stopped');
+    expect(push.output).toContain('Stripe live secret key');
+    expect(push.output).toContain('sneak it in');
+    expect(push.output).not.toContain(secret);
   }, 600_000);
 
   it('ships a GitHub Actions workflow whose scan command works on a pull request range', () => {
