@@ -1,4 +1,5 @@
 // The `secret-hook` program: read the process's arguments and environment, run the command, set the exit code.
+import { isatty } from 'node:tty';
 import { runCli } from '../src/commands/cli.js';
 import { NO_PROGRESS, terminalProgress } from '../src/report/progress.js';
 
@@ -6,11 +7,12 @@ const stdinChunks: Buffer[] = [];
 const outcome = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdoutIsTty: process.stdout.isTTY === true,
-  stderrIsTty: process.stderr.isTTY === true,
-  stdinIsTty: process.stdin.isTTY === true,
+  // isatty() rather than process.stdin.isTTY: touching the process streams creates them, which costs start-up time.
+  stdoutIsTty: isatty(1),
+  stderrIsTty: isatty(2),
+  stdinIsTty: isatty(0),
   binPath: process.argv[1] ?? 'secret-hook',
-  progress: (label) => (process.stderr.isTTY ? terminalProgress(process.stderr, label) : NO_PROGRESS),
+  progress: (label) => (isatty(2) ? terminalProgress(process.stderr, label) : NO_PROGRESS),
   readStdin: async () => {
     for await (const chunk of process.stdin) stdinChunks.push(chunk as Buffer);
     return Buffer.concat(stdinChunks).toString('utf8');

@@ -89,6 +89,31 @@ export interface Rule {
   guide: Guide;
 }
 
+/** What the engine needs to detect: everything but the advice and the examples. */
+export const DETECTION_FIELDS = [
+  'id',
+  'title',
+  'severity',
+  'keywords',
+  'pattern',
+  'flags',
+  'entropy',
+  'verify',
+  'near',
+  'pairWithin',
+  'testKey',
+  'generic',
+  'decode',
+] as const;
+
+export type DetectionRule = Pick<Rule, (typeof DETECTION_FIELDS)[number]>;
+
+export function detectionPart(rule: Rule): DetectionRule {
+  const part: Record<string, unknown> = {};
+  for (const field of DETECTION_FIELDS) if (rule[field] !== undefined) part[field] = rule[field];
+  return part as unknown as DetectionRule;
+}
+
 /**
  * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
  * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,

@@ -3,18 +3,13 @@ import * as path from 'node:path';
 import { readCommit } from '../git/objects.js';
 import { resolveHead } from '../git/refs.js';
 import { stagedChanges } from '../git/staged-changes.js';
-import { walkCommits } from '../git/commit-walk.js';
 import { readIndexFile } from '../git/index-file.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/objects.js';
-import { allRefTips, resolveRevision } from '../git/ref-list.js';
-import { failureParagraph, shallowNotice } from '../report/messages.js';
-import { formatJson, formatText } from '../report/format.js';
-import { escapeData, formatGithubAnnotations } from '../report/github.js';
-import { formatSarif } from '../report/sarif.js';
+import { failureParagraph } from '../report/messages.js';
+import { escapeData } from '../report/github.js';
 import { VERSION } from '../version.js';
 import type { Progress } from '../report/progress.js';
 import type { Scope, ScanResult } from '../report/result.js';
-import { scanCommits } from './scan-commits.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 import { scanChange } from './scan-changes.js';
 import { openSession, type Session } from './session.js';
@@ -49,7 +44,7 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
     session = await openSession(options);
     const result = await scanScope(session, options);
     result.stats.milliseconds = performance.now() - started;
-    return render(result, session, options);
+    return await render(result, session, options);
   } catch (error) {
     return failure(error, scope, options);
   } finally {
@@ -63,6 +58,8 @@ export type ScopeOptions = Pick<CheckOptions, 'scope' | 'paths' | 'cwd' | 'progr
 export async function scanScope(session: Session, options: ScopeOptions): Promise<ScanResult> {
   if (options.scope.kind === 'staged') return scanStaged(session, options);
   if (options.scope.kind === 'all') return scanTrackedFiles(session, options);
+  // History scans need the commit walker and isomorphic-git: loaded only for them.
+  const { scanHistory } = await import('./check-history.js');
   return scanHistory(session, options.scope, options);
 }
 
@@ -91,31 +88,7 @@ async function scanTrackedFiles(session: Session, options: ScopeOptions): Promis
   return result;
 }
 
-/** `--history` (every commit reachable from any ref) or a revision range. */
-async function scanHistory(
-  session: Session,
-  scope: Extract<CheckScope, { kind: 'history' | 'range' }>,
-  options: ScopeOptions,
-): Promise<ScanResult> {
-  const { repo, store } = session;
-  let include: string[];
-  let exclude: string[] = [];
-  if (scope.kind === 'history') {
-    include = await allRefTips(repo);
-  } else {
-    include = [await resolveRevision(repo, store, scope.to)];
-    if (scope.from) exclude = [await resolveRevision(repo, store, scope.from)];
-  }
-  const walk = walkCommits(store, include, exclude, path.join(repo.commonDir, 'shallow'));
-  const scanned = scanCommits(session, walk.commits, options.progress('secret-hook: scanning history'));
-  return {
-    scope: 'history',
-    ...scanned,
-    notices: walk.shallowBoundary.length > 0 ? [shallowNotice(walk.shallowBoundary)] : [],
-  };
-}
-
-function emptyResult(scope: Scope): ScanResult {
+export function emptyResult(scope: Scope): ScanResult {
   return { scope, findings: [], skipped: [], stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 }, notices: [] };
 }
 
@@ -146,21 +119,28 @@ function pathFilter(paths: string[], cwd: string, workTree: string | null): (pat
   return (file) => wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
 }
 
-export function render(
+/** Renders a result; the formatters (and the colour library) are loaded only when there is something to print. */
+export async function render(
   result: ScanResult,
   session: Session,
   options: OutputOptions & { hook?: boolean },
-): CommandOutcome {
+): Promise<CommandOutcome> {
   const blocking = result.findings.some((f) => f.action === 'block');
   const exitCode = blocking ? 1 : 0;
-  if (options.format === 'json') return outcome(exitCode, `${formatJson(result, options)}\n`);
-  if (options.format === 'sarif') {
-    return outcome(
-      exitCode,
-      `${formatSarif(result, { rules: session.rulesById, showSecrets: options.showSecrets, toolVersion: VERSION })}\n`,
-    );
+  if (options.format === 'json') {
+    const { formatJson } = await import('../report/format.js');
+    return outcome(exitCode, `${formatJson(result, options)}\n`);
   }
-  if (options.format === 'github') return outcome(exitCode, formatGithubAnnotations(result, options));
+  if (options.format === 'sarif') {
+    const { formatSarif } = await import('../report/sarif.js');
+    const rules = await session.loadRules();
+    const sarif = formatSarif(result, { rules, showSecrets: options.showSecrets, toolVersion: VERSION });
+    return outcome(exitCode, `${sarif}\n`);
+  }
+  if (options.format === 'github') {
+    const { formatGithubAnnotations } = await import('../report/github.js');
+    return outcome(exitCode, formatGithubAnnotations(result, options));
+  }
   const quiet =
     options.hook === true &&
     result.findings.length === 0 &&
@@ -168,7 +148,9 @@ export function render(
     result.notices.length === 0 &&
     !result.skipped.some((s) => s.warn);
   if (quiet) return outcome(0);
-  const text = formatText(result, { ...options, rules: session.rulesById, summary: options.hook !== true });
+  const { formatText } = await import('../report/format.js');
+  const rules = await session.loadRules();
+  const text = formatText(result, { ...options, rules, summary: options.hook !== true });
   // Hooks write to stderr, where git shows hook output; manual checks to stdout so it can be piped.
   return options.hook ? outcome(exitCode, '', `${text}\n`) : outcome(exitCode, `${text}\n`);
 }

@@ -39,7 +39,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
       tips: range.include,
     };
     result.stats.milliseconds = performance.now() - started;
-    return render(result, session, { ...options, hook: true });
+    return await render(result, session, { ...options, hook: true });
   } catch (error) {
     return failure(error, 'push', options);
   } finally {

@@ -8,6 +8,7 @@ import { classifyBlob } from '../git/blob-content.js';
 import type { ObjectStore } from '../git/object-store.js';
 import type { FileChange } from '../git/staged-changes.js';
 import { isGeneratedFile } from '../config/generated-files.js';
+import { IGNORE_FILE } from '../config/ignore-file.js';
 import { actionFor, type Policy } from '../config/policy.js';
 import type { CommitInfo, ReportedFinding, SkippedEntry } from '../report/result.js';
 
@@ -31,6 +32,10 @@ export interface ChangeScan {
 }
 
 export function scanChange(context: ScanContext, change: FileChange, commit?: CommitInfo): ChangeScan {
+  if (change.path === IGNORE_FILE || change.path.endsWith(`/${IGNORE_FILE}`)) {
+    const reason = "secret-hook's own ignore file: fingerprints (hashes), never secrets";
+    return { findings: [], skipped: { path: change.path, reason, commit: commit?.oid }, bytes: 0 };
+  }
   if (context.isIgnored(change.path)) {
     return {
       findings: [],

@@ -1,7 +1,7 @@
 // Everything one run shares: the repository, one object store (and its caches), the compiled catalog, the
 // policy. Opened once per process so that no step pays for opening the repository twice.
 import * as path from 'node:path';
-import { builtinRules } from '../../rules/index.js';
+import { detectionRules } from '../../rules/detection.js';
 import type { Rule } from '../../rules/schema.js';
 import { compileCatalog, type CompiledCatalog } from '../engine/compile.js';
 import { openObjectStore, type ObjectStore } from '../git/object-store.js';
@@ -19,8 +19,8 @@ export interface Session {
   config: Config;
   store: ObjectStore;
   trees: TreeReader;
-  rules: readonly Rule[];
-  rulesById: ReadonlyMap<string, Rule>;
+  /** The full rules (advice, guides), built-in and custom; loaded only when a finding is printed. */
+  loadRules(): Promise<ReadonlyMap<string, Rule>>;
   scanContext: ScanContext;
   close(): void;
 }
@@ -33,8 +33,8 @@ export interface SessionOptions {
 export async function openSession(options: SessionOptions): Promise<Session> {
   const repo = findRepository(options.cwd, options.env);
   // Configuration first: an invalid one must stop the run before anything is scanned.
-  const config = await loadConfig(repo.workTree, new Set(builtinRules.map((r) => r.id)));
-  const rules = [...builtinRules, ...config.customRules];
+  const config = await loadConfig(repo.workTree, new Set(detectionRules.map((r) => r.id)));
+  const rules = [...detectionRules, ...config.customRules];
   // Rules turned off are left out of the catalog: they cost nothing.
   const active = rules.filter((r) => (config.rules.get(r.id) ?? (r.testKey ? config.testKeys : 'block')) !== 'off');
   const catalog: CompiledCatalog = compileCatalog(active);
@@ -45,14 +45,16 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     config,
     store,
     trees: new TreeReader(store),
-    rules,
-    rulesById: new Map(rules.map((r) => [r.id, r])),
+    loadRules: async () => {
+      const { builtinRules } = await import('../../rules/index.js');
+      return new Map([...builtinRules, ...config.customRules].map((r) => [r.id, r]));
+    },
     scanContext: {
       store,
       catalog,
       policy: policyFrom(config, ignored),
       maxFileBytes: config.maxFileSize,
-      isIgnored: compilePathMatcher(config.ignorePaths),
+      isIgnored: await compilePathMatcher(config.ignorePaths),
     },
     close: () => store.close(),
   };

@@ -1,11 +1,10 @@
 // Finds and loads the configuration the way JavaScript tools are found: secret-hook.config.json,
 // secret-hook.config.yaml / .yml at the repository root, or a "secret-hook" key in package.json.
-// The YAML parser is loaded only when a YAML file exists.
+// The YAML parser and the validator are loaded only when a configuration exists.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
-import { validateConfig } from './validate.js';
 
 export const CONFIG_FILES = ['secret-hook.config.json', 'secret-hook.config.yaml', 'secret-hook.config.yml'] as const;
 
@@ -16,7 +15,7 @@ export async function loadConfig(root: string | null, builtinIds: ReadonlySet<st
     const text = readIfExists(file);
     if (text === null) continue;
     const raw = name.endsWith('.json') ? parseJson(text, name) : await parseYaml(text, name);
-    return validateConfig(raw, name, builtinIds);
+    return (await import('./validate.js')).validateConfig(raw, name, builtinIds);
   }
   const pkgText = readIfExists(path.join(root, 'package.json'));
   if (pkgText !== null) {
@@ -27,6 +26,7 @@ export async function loadConfig(root: string | null, builtinIds: ReadonlySet<st
       return DEFAULT_CONFIG; // not ours to judge; npm will complain about it
     }
     if (typeof pkg === 'object' && pkg !== null && 'secret-hook' in pkg) {
+      const { validateConfig } = await import('./validate.js');
       return validateConfig(
         (pkg as Record<string, unknown>)['secret-hook'],
         'package.json ("secret-hook")',

@@ -2,13 +2,13 @@
 // file or directory name at any depth (`*.snap`, `fixtures`); a pattern with a slash is anchored at the
 // repository root (`/docs/*.md` and `docs/*.md` alike); a trailing slash means a directory and everything in
 // it; `**` spans directories. A match on a directory covers everything below it.
-import picomatch from 'picomatch';
-
 export type PathMatcher = (path: string) => boolean;
 
-export function compilePathMatcher(patterns: readonly string[]): PathMatcher {
+/** picomatch is loaded only when there are patterns: most runs have none and should not pay for it. */
+export async function compilePathMatcher(patterns: readonly string[]): Promise<PathMatcher> {
   if (patterns.length === 0) return () => false;
-  const matchers = patterns.map(compileOne);
+  const { default: picomatch } = await import('picomatch');
+  const matchers = patterns.map((pattern) => compileOne(picomatch, pattern));
   return (path) => {
     const parts = path.split('/');
     // The path itself and each of its directories: ignoring a directory ignores its contents.
@@ -21,7 +21,10 @@ export function compilePathMatcher(patterns: readonly string[]): PathMatcher {
   };
 }
 
-function compileOne(pattern: string): (candidate: string, name: string) => boolean {
+function compileOne(
+  picomatch: typeof import('picomatch'),
+  pattern: string,
+): (candidate: string, name: string) => boolean {
   let glob = pattern.trim();
   if (glob.endsWith('/')) glob = glob.slice(0, -1);
   const anchored = glob.startsWith('/') || glob.includes('/');

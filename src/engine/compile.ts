@@ -1,9 +1,9 @@
 // Turns rule data into what the scanner runs: one RegExp per rule and one keyword prefilter for the catalog.
-import type { Rule } from '../../rules/schema.js';
+import type { DetectionRule } from '../../rules/schema.js';
 import { buildPrefilter, type Prefilter } from './prefilter.js';
 
 export interface CompiledRule {
-  rule: Rule;
+  rule: DetectionRule;
   regex: RegExp;
   /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
   near?: { words: { word: string; whole: boolean }[]; lines: number };
@@ -25,7 +25,7 @@ export interface CompiledCatalog {
 // Short context words such as `cio` must stand alone, or "precious" would count as Customer.io context.
 const WHOLE_WORD_MAX_LENGTH = 3;
 
-export function compileRule(rule: Rule): CompiledRule {
+export function compileRule(rule: DetectionRule): CompiledRule {
   if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
   const extraFlags = rule.flags ?? '';
   if (/[^im]/.test(extraFlags)) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
@@ -39,7 +39,7 @@ export function compileRule(rule: Rule): CompiledRule {
   return compiled;
 }
 
-export function compileCatalog(rules: readonly Rule[]): CompiledCatalog {
+export function compileCatalog(rules: readonly DetectionRule[]): CompiledCatalog {
   const compiled = rules.map(compileRule);
   const keywordIndex = new Map<string, number>();
   const rulesByKeyword: number[][] = [];

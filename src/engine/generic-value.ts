@@ -229,7 +229,7 @@ const COMMON_BIGRAMS = new Set(
     'in io ir is it ke la ld le li ll lo lt lu ly ma me mi mm mo mp na nc nd ne nf ng ni no ns nt ny ob oc od of ol om ' +
     'on oo op or os ot ou ov ow pa pe pi pl po pr ps pt pu py qu ra rb rc re rg ri rm rn ro rp rr rs rt ru ry sa sc se ' +
     'sh si so sp ss st su ta te th ti to tr ts tt tu tw ty ub ud ue ul um un up ur us ut va ve vi wa wh wi wo xp yo yp ' +
-    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks'
+    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks js je oj bj ej eb'
   ).split(' '),
 );
 const VOWEL = /[aeiouy]/;
@@ -252,10 +252,19 @@ function classify(token: string): TokenKind {
   return isEnglishLike(token.toLowerCase()) ? 'word' : 'other';
 }
 
+/** Most letter pairs are common ones, and uncommon pairs never come three in a row (they do in random text). */
 function isEnglishLike(word: string): boolean {
   if (!VOWEL.test(word)) return false;
   let common = 0;
-  for (let i = 0; i + 1 < word.length; i++) if (COMMON_BIGRAMS.has(word.slice(i, i + 2))) common++;
+  let uncommonRun = 0;
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (COMMON_BIGRAMS.has(word.slice(i, i + 2))) {
+      common++;
+      uncommonRun = 0;
+    } else if (++uncommonRun > 2) {
+      return false;
+    }
+  }
   return common / (word.length - 1) >= 0.6;
 }
 

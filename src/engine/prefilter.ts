@@ -1,81 +1,94 @@
 // Keyword prefilter: one pass over the text decides which rules' regexes run at all.
-// An Aho-Corasick automaton compiled to a dense DFA over ASCII, case-folded on the fly, so the hot loop is one
-// table lookup per character. Non-ASCII characters reset to the root: every keyword is ASCII.
-
-const ALPHABET = 128;
+// An Aho-Corasick automaton over ASCII, case-folded on the fly. The hook runs on every commit, so building it
+// must cost almost nothing: only the trie and its failure links are built up front (linear in the keywords'
+// length); DFA transitions are computed on first use and cached, over a compact alphabet of the characters that
+// occur in keywords (every other character leads back to the root).
 
 export interface Prefilter {
   /** Indexes (into the keyword list given at build time) of the keywords that occur in the text. */
   match(text: string): Set<number>;
 }
 
-export function buildPrefilter(keywords: readonly string[]): Prefilter {
-  // goto[] as a growable list of Int32Array rows; finalised into one flat table below.
-  const rows: Int32Array[] = [new Int32Array(ALPHABET).fill(-1)];
-  const outputs: number[][] = [[]];
+const ASCII = 128;
+const UNKNOWN = -1;
 
-  keywords.forEach((keyword, keywordIndex) => {
-    let state = 0;
+export function buildPrefilter(keywords: readonly string[]): Prefilter {
+  // Character classes: 0 for "not in any keyword", then one per distinct (lowercased) keyword character.
+  const classOf = new Uint8Array(ASCII);
+  let classes = 1;
+  for (const keyword of keywords) {
     for (let i = 0; i < keyword.length; i++) {
       const code = lowerAscii(keyword.charCodeAt(i));
-      if (code >= ALPHABET) throw new Error(`prefilter keyword "${keyword}" is not ASCII`);
-      const row = rows[state]!;
-      let next = row[code]!;
-      if (next === -1) {
-        next = rows.length;
-        rows.push(new Int32Array(ALPHABET).fill(-1));
+      if (code >= ASCII) throw new Error(`prefilter keyword "${keyword}" is not ASCII`);
+      if (classOf[code] === 0) classOf[code] = classes++;
+    }
+  }
+  for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper | 0x20]!;
+
+  // The trie: children per state as small maps, outputs per state.
+  const children: Map<number, number>[] = [new Map()];
+  const outputs: number[][] = [[]];
+  keywords.forEach((keyword, index) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const cls = classOf[lowerAscii(keyword.charCodeAt(i))]!;
+      let next = children[state]!.get(cls);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
         outputs.push([]);
-        row[code] = next;
+        children[state]!.set(cls, next);
       }
       state = next;
     }
-    outputs[state]!.push(keywordIndex);
+    outputs[state]!.push(index);
   });
 
-  // Breadth-first: fill failure transitions so every (state, char) has a target.
-  const fail = new Int32Array(rows.length);
+  // Failure links, breadth-first; a state's outputs include those of its failure state.
+  const fail = new Int32Array(children.length);
   const queue: number[] = [];
-  const root = rows[0]!;
-  for (let c = 0; c < ALPHABET; c++) {
-    const next = root[c]!;
-    if (next === -1) root[c] = 0;
-    else {
-      fail[next] = 0;
-      queue.push(next);
-    }
-  }
+  for (const child of children[0]!.values()) queue.push(child);
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    const row = rows[state]!;
-    outputs[state]!.push(...outputs[fail[state]!]!);
-    for (let c = 0; c < ALPHABET; c++) {
-      const next = row[c]!;
-      const viaFail = rows[fail[state]!]![c]!;
-      if (next === -1) row[c] = viaFail;
-      else {
-        fail[next] = viaFail;
-        queue.push(next);
-      }
+    for (const [cls, child] of children[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !children[f]!.has(cls)) f = fail[f]!;
+      const target = children[f]!.get(cls);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      outputs[child]!.push(...outputs[fail[child]!]!);
+      queue.push(child);
     }
   }
-
-  const table = new Int32Array(rows.length * ALPHABET);
-  rows.forEach((row, state) => table.set(row, state * ALPHABET));
-  const accepting = new Uint8Array(rows.length);
+  const accepting = new Uint8Array(children.length);
   outputs.forEach((list, state) => (accepting[state] = list.length > 0 ? 1 : 0));
+
+  // The DFA, filled in lazily.
+  const table = new Int32Array(children.length * classes).fill(UNKNOWN);
+  const transition = (state: number, cls: number): number => {
+    let s = state;
+    for (;;) {
+      const next = children[s]!.get(cls);
+      if (next !== undefined) return next;
+      if (s === 0) return 0;
+      s = fail[s]!;
+    }
+  };
 
   return {
     match(text: string): Set<number> {
       const found = new Set<number>();
       let state = 0;
       for (let i = 0; i < text.length; i++) {
-        let code = text.charCodeAt(i);
-        if (code >= ALPHABET) {
+        const code = text.charCodeAt(i);
+        const cls = code < ASCII ? classOf[code]! : 0;
+        if (cls === 0) {
           state = 0;
           continue;
         }
-        if (code >= 65 && code <= 90) code |= 0x20;
-        state = table[state * ALPHABET + code]!;
+        const at = state * classes + cls;
+        let next = table[at]!;
+        if (next === UNKNOWN) next = table[at] = transition(state, cls);
+        state = next;
         if (accepting[state] === 1) for (const k of outputs[state]!) found.add(k);
       }
       return found;

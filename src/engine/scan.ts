@@ -2,7 +2,7 @@
 // Cheap before expensive: keyword prefilter → candidate rules' regexes → secret group → verifier → entropy →
 // placeholders → context → inline allow comments → pairing and de-duplication.
 import { createHash } from 'node:crypto';
-import type { Rule, Severity } from '../../rules/schema.js';
+import type { DetectionRule, Severity } from '../../rules/schema.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
@@ -154,7 +154,7 @@ export function fingerprint(ruleId: string, path: string, secret: string): strin
 }
 
 /** Findings of a paired rule (e.g. Customer.io Site ID + Track API key) close together become one finding. */
-function pairNearby(findings: Finding[], rule: Rule): Finding[] {
+function pairNearby(findings: Finding[], rule: DetectionRule): Finding[] {
   const within = rule.pairWithin ?? 0;
   const sorted = [...findings].sort((a, b) => a.line - b.line || a.column - b.column);
   const out: Finding[] = [];

@@ -119,3 +119,28 @@ describe('scan', () => {
     });
   });
 });
+
+describe('prefilter against naive search', () => {
+  it('finds exactly the keywords that indexOf finds, over the whole catalog, on random and keyword-rich texts', async () => {
+    const { builtinRules } = await import('../../../rules/index.js');
+    const keywords = [
+      ...new Set(builtinRules.flatMap((r) => [...r.keywords, ...(r.near?.words ?? [])]).map((k) => k.toLowerCase())),
+    ];
+    const filter = buildPrefilter(keywords);
+    let seed = 1;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/= \n"\'é';
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      while (text.length < 400) {
+        text +=
+          random() < 0.3
+            ? keywords[Math.floor(random() * keywords.length)]!.toUpperCase()
+            : alphabet[Math.floor(random() * alphabet.length)];
+      }
+      const lower = text.toLowerCase();
+      const expected = keywords.map((k, i) => (lower.includes(k) ? i : -1)).filter((i) => i >= 0);
+      expect([...filter.match(text)].sort((a, b) => a - b)).toEqual(expected);
+    }
+  });
+});
