@@ -1,4 +1,5 @@
 // `secret-hook rules` lists the catalog; `secret-hook explain <rule-id>` prints a rule's offline guide.
+import { generatedFiles } from '../../rules/generated-files.js';
 import { builtinRules } from '../../rules/index.js';
 import { explainText, unknownRule } from '../report/messages.js';
 import { outcome, type CommandOutcome } from './outcome.js';
@@ -13,7 +14,7 @@ export function runRules(format: 'text' | 'json'): CommandOutcome {
       provider: r.fix.provider,
       docs: r.fix.docs,
     }));
-    return outcome(0, `${JSON.stringify(list, null, 2)}\n`);
+    return outcome(0, `${JSON.stringify({ rules: list, generatedFiles }, null, 2)}\n`);
   }
   const width = Math.max(...builtinRules.map((r) => r.id.length));
   const lines = builtinRules.map(
@@ -23,7 +24,15 @@ export function runRules(format: 'text' | 'json'): CommandOutcome {
   lines.push(
     '',
     `${builtinRules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
+    '',
+    'Generated files: on these, the generic rules (generic-…) stay quiet, because their random-looking content is',
+    'not a secret; every provider rule still runs there, so a real prefixed key in a lockfile or bundle is found.',
   );
+  for (const group of generatedFiles) {
+    const matched = [...group.names, ...group.suffixes.map((suffix) => `*${suffix}`)].join(', ');
+    lines.push(`  ${group.reason}: ${matched}`);
+  }
+  lines.push('Add paths of your own to ignorePaths in secret-hook.config.json.');
   return outcome(0, `${lines.join('\n')}\n`);
 }
 

@@ -383,3 +383,48 @@ describe('install', () => {
     expect(fs.readFileSync(path.join(box.dir, 'githooks/pre-commit'), 'utf8')).toBe('#!/bin/sh\necho custom\n');
   });
 });
+
+describe('rules and explain', () => {
+  it('lists the rules and explains the generated-file defaults', () => {
+    const box = sandbox({ install: false, husky: false });
+    const result = box.secretHook(['rules']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/stripe-live-secret-key\s+critical\s+Stripe live secret key/);
+    expect(result.stdout).toContain('package-lock.json');
+    expect(result.stdout).toMatch(/^\d{3} rules\./m);
+  });
+
+  it('prints the offline guide for a rule, and exits 2 for an unknown one', () => {
+    const box = sandbox({ install: false, husky: false });
+    const guide = box.secretHook(['explain', 'klaviyo-private-api-key']);
+    expect(guide.status).toBe(0);
+    for (const part of [
+      'What it grants',
+      'Risks if it leaks',
+      'How to store it',
+      'HashiCorp Vault',
+      'CyberArk Conjur',
+      'without downtime',
+      'How to check whether it was misused',
+    ]) {
+      expect(guide.stdout).toContain(part);
+    }
+    expect(box.secretHook(['explain', 'nope']).status).toBe(2);
+  });
+});
+
+describe('generated files', () => {
+  it('keeps generic rules quiet in a lockfile but still finds a provider key there', () => {
+    const box = seeded();
+    const integrity = `sha512-${keys.chars('base64', 86)}==`;
+    const lock = (extra: string) =>
+      `{\n  "name": "app",\n  "packages": {\n    "node_modules/left-pad": {\n      "version": "1.3.0",\n      "integrity": "${integrity}",\n      "token": "${keys.chars('base62', 32)}"${extra}\n    }\n  }\n}\n`;
+    box.write('package-lock.json', lock(''));
+    box.gitOk('add', 'package-lock.json');
+    expectCommitted(box, ['-m', 'lockfile']);
+    const secret = `sk_live_${keys.chars('base62', 40)}`;
+    box.write('package-lock.json', lock(`,\n      "resolved": "https://x.invalid/?key=${secret}"`));
+    box.gitOk('add', 'package-lock.json');
+    expectBlocked(box, ['-m', 'lockfile with a key'], secret, 'Stripe live secret key');
+  });
+});
