@@ -56,3 +56,10 @@ await build({
   logLevel: 'warning',
   plugins: [precomputedDetectionRules],
 });
+
+// Type declarations for the programmatic API (package.json "types").
+if (!process.argv.includes('--no-types')) {
+  const { execFileSync } = await import('node:child_process');
+  const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
