@@ -32,6 +32,7 @@ function seeded(options?: ConstructorParameters<typeof Sandbox>[0]): Sandbox {
 function expectBlocked(box: Sandbox, args: string[], secret: string, title: string) {
   const headBefore = box.head();
   const stagedBefore = box.gitOk('ls-files', '--stage');
+  const statusBefore = box.gitOk('status', '--porcelain');
   const indexBefore = box.indexBytes();
   const direct = box.secretHook(['pre-commit']);
   expect(box.indexBytes()).toEqual(indexBefore);
@@ -43,6 +44,7 @@ function expectBlocked(box: Sandbox, args: string[], secret: string, title: stri
   expect(result.output).not.toContain(secret);
   expect(box.head()).toBe(headBefore);
   expect(box.gitOk('ls-files', '--stage')).toBe(stagedBefore);
+  expect(box.gitOk('status', '--porcelain')).toBe(statusBefore);
   return result;
 }
 

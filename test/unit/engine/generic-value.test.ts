@@ -1,0 +1,136 @@
+// The generic-value verifier: random-looking values assigned to secret names are kept; placeholders, references,
+// expressions, structured values, weak passwords and names are dropped.
+import { describe, expect, it } from 'vitest';
+import { looksLikeGenericSecret } from '../../../src/engine/generic-value.js';
+import { FakeKeys } from '../../helpers/examples.js';
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+const keys = new FakeKeys(4242);
+
+describe('looksLikeGenericSecret keeps random-looking values', () => {
+  it.each([
+    ['base62', keys.chars('base62', 24)],
+    ['base64', `${keys.chars('base64', 43)}=`],
+    ['base64url', keys.chars('base64url', 40)],
+    ['lower-case hex', keys.chars('hex', 32)],
+    ['upper-case hex', keys.chars('HEX', 40)],
+    ['upper alphanumeric', keys.chars('upper', 24)],
+    ['lower alphanumeric', keys.chars('lower', 24)],
+    ['a dashed token', `${keys.chars('lower', 8)}-${keys.chars('base62', 12)}-${keys.chars('base62', 8)}`],
+    ['a password with symbols', 'hK#9vQ!2mZ$7pL@4'],
+    ['a short password with all classes', 'Tr0ub4d&r3x!'],
+    ['a hex private key with 0x', `0x${keys.chars('hex', 64)}`],
+    ['a Laravel base64: key', `base64:${keys.chars('base64', 43)}=`],
+    ['user:password with a random password', `deploy:${keys.chars('base62', 20)}`],
+  ])('%s', (_kind, value) => {
+    expect(looksLikeGenericSecret(value), value).toBe(true);
+  });
+
+  it('keeps base64 of user:password when the password is not a default (Basic auth, Docker auth)', () => {
+    expect(looksLikeGenericSecret(b64(`ci-bot:${keys.chars('base62', 20)}`))).toBe(true);
+    // The encoding says "credential": a human-chosen password counts once decoded.
+    expect(looksLikeGenericSecret(b64('deploy:Summer2024!x'))).toBe(true);
+    expect(looksLikeGenericSecret(b64(keys.chars('base62', 18)))).toBe(true);
+  });
+
+  it('accepts almost every random string of a token alphabet (sampled)', () => {
+    const sampler = new FakeKeys(99);
+    for (const [kind, length, minimum] of [
+      ['base62', 20, 0.99],
+      ['base64url', 32, 0.99],
+      ['hex', 32, 0.99],
+      ['upper', 24, 0.98],
+      ['lower', 24, 0.98],
+    ] as const) {
+      let kept = 0;
+      for (let i = 0; i < 500; i++) if (looksLikeGenericSecret(sampler.chars(kind, length))) kept++;
+      expect(kept / 500, `${kind}:${length}`).toBeGreaterThanOrEqual(minimum);
+    }
+  });
+});
+
+describe('looksLikeGenericSecret drops values that are not secrets', () => {
+  it.each([
+    // Placeholders and masks
+    ['changeme', 'changeme'],
+    ['a repeated x', 'xxxxxxxxxxxxxxxx'],
+    ['a doc placeholder', '<your-api-key>'],
+    ['an upper-case placeholder', 'YOUR_API_KEY_HERE'],
+    ['a mask', '****************'],
+    ['a bullet mask', '••••••••••'],
+    ['an example key', 'AKIAIOSFODNN7EXAMPLE'],
+    ['a sequence', 'abcdef0123456789'],
+    ['a Django insecure dev key', `django-insecure-${keys.chars('lower', 40)}`],
+    // References and templates
+    ['${VAR}', '${DB_PASSWORD}'],
+    ['$VAR', '$DB_PASSWORD'],
+    ['%VAR%', '%DB_PASSWORD%'],
+    ['process.env', 'process.env.API_KEY'],
+    ['os.environ', 'os.environ.get'],
+    ['a Jinja / Helm template', '{{ .Values.password }}'],
+    ['an ERB template', '<%= ENV["SECRET"] %>'],
+    ['a Ruby interpolation', '#{ENV["SECRET"]}'],
+    ['a Vault reference', 'vault:secret/data/db#password'],
+    ['an AWS Secrets Manager ARN', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf'],
+    ['a 1Password reference', 'op://Engineering/db/password'],
+    ['a GCP secret path', 'projects/123/secrets/db-password/versions/1'],
+    ['a SOPS value', 'ENC[AES256_GCM,data:abc,iv:def]'],
+    ['a YAML tag', '!Ref'],
+    // Expressions and names
+    ['a property access', 'config.database.password'],
+    ['this.props', 'this.props.apiKey'],
+    ['PHP member', 'Settings::API_TOKEN'],
+    ['a camelCase name', 'hashedPassword'],
+    ['a SCREAMING_SNAKE name', 'DB_PASSWORD_PROD'],
+    ['a snake_case name', 'get_user_password'],
+    ['a kebab-case name', 'my-app-secret'],
+    ['a type name', 'CancellationToken'],
+    ['a SQL parameter', ':password'],
+    ['an English word', 'Password'],
+    ['a German word', 'Passwort'],
+    ['a phrase in camel case', 'EnterYourPassword'],
+    // Structured values
+    ['a UUID', '550e8400-e29b-41d4-a716-446655440000'],
+    ['a version', 'v10.4.1-beta.2'],
+    ['a date', '2024-01-15T10:00:00Z'],
+    ['a number', '1234567890'],
+    ['a boolean', 'false'],
+    ['a sha256 digest', 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['an npm integrity string', 'sha512-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8='],
+    ['a go.sum hash', 'h1:IfV12K8xAKAnZqdXVzCZ+TOjboZ2keLg81eXfW3O+oY='],
+    ['a bcrypt hash', `$2b$12$${keys.chars('base62', 53)}`],
+    ['a URL', 'https://vault.corp.io/v1/secret/data/db'],
+    ['an absolute path', '/run/secrets/db_password'],
+    ['a relative path', './secrets/token.txt'],
+    ['a home path', '~/.ssh/id_ed25519'],
+    ['a file name', 'service-account.json'],
+    ['an e-mail address', 'ops@corp.io'],
+    ['a host name', 'db.prod.internal'],
+    ['an IP address', '10.0.0.1:5432'],
+    ['an unsigned JWT', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.'],
+    // Weak, default and dummy passwords
+    ['leetspeak password', 'P@ssw0rd123!'],
+    ['admin with digits', 'Admin@123'],
+    ['words and digits', 'testPassword123'],
+    ['a composed dummy', 'MySuperSecretPassword2024!'],
+    ['a dummy key', 'fake-api-key-123'],
+    ['a test key', 'test_key_12345'],
+    ['hexspeak', 'deadbeefdeadbeefdeadbeefdeadbeef'],
+    ['letters and a keyboard walk', 'qwerty123'],
+    ['abc and xyz', 'abc123XYZ'],
+    ['a human password made of a word and a year', 'Summer2024!'],
+    ['the Java keystore default', 'changeit'],
+    ['too short', 'aB3$xY'],
+    ['digits only', '83920174'],
+    ['short hex', 'ff00aa11'],
+    // base64 of something that is not a credential
+    ['base64 of user:password', b64('user:password')],
+    ['base64 of admin:admin', b64('admin:admin')],
+    ['base64 of password123', b64('password123')],
+    ['base64 of a host name', b64('db.prod.internal')],
+    ['base64 of a user name', b64('app-user')],
+    ['base64 of a sentence', b64('Hello there, world')],
+  ])('%s', (_kind, value) => {
+    expect(looksLikeGenericSecret(value), value).toBe(false);
+  });
+});
