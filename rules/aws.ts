@@ -38,7 +38,12 @@ export const awsRules: Rule[] = [
       'AKIA{{base32:10}}',
       'id = "XAKIA{{base32:16}}"',
     ],
-    fix: { env: 'AWS_ACCESS_KEY_ID', provider: 'AWS', rotate, docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console' },
+    fix: {
+      env: 'AWS_ACCESS_KEY_ID',
+      provider: 'AWS',
+      rotate,
+      docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
+    },
     guide,
   },
   {
@@ -46,13 +51,15 @@ export const awsRules: Rule[] = [
     title: 'AWS secret access key',
     severity: 'critical',
     keywords: [],
-    near: { words: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key'], lines: 2 },
+    // An access key id on the same or a nearby line is AWS context too (credential constructors in Go, Java).
+    near: { words: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'akia', 'asia'], lines: 2 },
     pattern: '(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
     entropy: 4.2,
     examples: [
       'AWS_SECRET_ACCESS_KEY={{base64:40}}',
       'aws_secret_access_key = {{base64:40}}',
       'new AWS.Credentials({ accessKeyId: id, secretAccessKey: "{{base64:40}}" })',
+      'creds := credentials.NewStaticCredentials("AKIA{{base32:16}}", "{{base64:40}}", "")',
     ],
     negativeExamples: [
       'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -60,7 +67,12 @@ export const awsRules: Rule[] = [
       'token = "{{base64:40}}"',
       'AWS_SECRET_ACCESS_KEY={{base64:30}}',
     ],
-    fix: { env: 'AWS_SECRET_ACCESS_KEY', provider: 'AWS', rotate, docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console' },
+    fix: {
+      env: 'AWS_SECRET_ACCESS_KEY',
+      provider: 'AWS',
+      rotate,
+      docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
+    },
     guide,
   },
 ];

@@ -21,8 +21,10 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io Track API credentials (Site ID and API key)',
     severity: 'high',
     keywords: [],
-    near: { words: CONTEXT, lines: 2 },
+    near: { words: CONTEXT, lines: 3 },
     pairWithin: 3,
+    // The Site ID alone is public (Customer.io's browser snippet carries it); with its API key it is a credential.
+    loneUnless: ['site_id', 'siteid', 'site-id', 'site id'],
     pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
     // 20 random hex characters score 2.9–3.9 bits; the context requirement does the real filtering.
     entropy: 2.5,
@@ -30,8 +32,11 @@ export const customerioRules: Rule[] = [
       'CUSTOMERIO_TRACK_API_KEY={{hex:20}}',
       "const cio = new TrackClient('{{hex:20}}', '{{hex:20}}', { region: RegionUS });",
       'customerio: { siteId: "{{hex:20}}", apiKey: "{{hex:20}}" }',
+      'var client = new CustomerIoClient(CioSiteId: "{{hex:20}}", CioApiKey: "{{hex:20}}");',
     ],
     negativeExamples: [
+      '<script data-site-id="{{hex:20}}" src="https://assets.customer.io/assets/track.js"></script>',
+      'NEXT_PUBLIC_CUSTOMERIO_SITE_ID={{hex:20}}',
       'commit = "{{hex:20}}"',
       'CUSTOMERIO_TRACK_API_KEY={{hex:40}}',
       'const precious = "{{hex:20}}";',
@@ -44,7 +49,7 @@ export const customerioRules: Rule[] = [
         'In Customer.io open Account Settings → API Credentials → Track API Keys.',
         'Create a new Track API key for the workspace and copy the Site ID and key.',
         'Store both in your secrets manager or environment (e.g. CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY) and redeploy.',
-        'Delete the old key on the same page, then check the workspace\'s API activity for calls with it.',
+        "Delete the old key on the same page, then check the workspace's API activity for calls with it.",
       ],
       docs: 'https://customer.io/docs/accounts-and-workspaces/managing-credentials/',
     },
@@ -76,13 +81,13 @@ export const customerioRules: Rule[] = [
         'In Customer.io open Account Settings → API Credentials → App API Keys.',
         'Create a new App API key with the narrowest workspace access and copy it (it is shown once).',
         'Store it in your secrets manager or environment and redeploy every service that uses it.',
-        'Revoke the old key, then review the workspace\'s activity for sends you did not make.',
+        "Revoke the old key, then review the workspace's activity for sends you did not make.",
       ],
       docs: 'https://customer.io/docs/accounts-and-workspaces/managing-credentials/',
     },
     guide: {
       grants:
-        'An App API key calls Customer.io\'s App API: send transactional messages and broadcasts, read and export customer data, manage campaigns.',
+        "An App API key calls Customer.io's App API: send transactional messages and broadcasts, read and export customer data, manage campaigns.",
       risks:
         'An attacker can send messages to your customers from your brand, export your audience with its attributes, or change campaigns.',
       checkMisuse:

@@ -1,6 +1,7 @@
 // Generated files whose random-looking content (integrity hashes, embedded digests, encoded mappings) is not a
-// secret. On these paths only the generic rules (ids starting with `generic-`) are silenced: a provider-prefixed
-// key in a lockfile or bundle is still found. Matched on the file name, at any depth.
+// secret. On these paths only the rules without a prefix of their own are silenced (generic rules, and rules that
+// rely on context words, such as a 32-hex key next to "twilio"): a provider-prefixed key in a lockfile or bundle
+// is still found. Matched on the file name, at any depth.
 
 export interface GeneratedFiles {
   /** Exact file names. */

@@ -71,6 +71,11 @@ export interface Rule {
    * and Track API key, which are only useful together). The secret shown is the pair joined with `:`.
    */
   pairWithin?: number;
+  /**
+   * For paired rules: a match that found no partner is dropped when its line names it as one of these lowercase
+   * words (e.g. Customer.io's Site ID alone is public: it ships in the browser snippet).
+   */
+  loneUnless?: readonly string[];
   /** A test-mode or sandbox key: reported, but by default it does not block (configurable). */
   testKey?: boolean;
   /** A rule with no provider prefix (e.g. `password = …`): a provider rule's finding on the same text wins. */
@@ -101,6 +106,7 @@ export const DETECTION_FIELDS = [
   'verify',
   'near',
   'pairWithin',
+  'loneUnless',
   'testKey',
   'generic',
   'decode',

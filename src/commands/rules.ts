@@ -25,8 +25,8 @@ export function runRules(format: 'text' | 'json'): CommandOutcome {
     '',
     `${builtinRules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
     '',
-    'Generated files: on these, the generic rules (generic-…) stay quiet, because their random-looking content is',
-    'not a secret; every provider rule still runs there, so a real prefixed key in a lockfile or bundle is found.',
+    'Generated files: on these, rules without a prefix of their own (generic-… and context-only rules) stay quiet,',
+    'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',
   );
   for (const group of generatedFiles) {
     const matched = [...group.names, ...group.suffixes.map((suffix) => `*${suffix}`)].join(', ');

@@ -19,6 +19,8 @@ export interface ScanContext {
   maxFileBytes: number;
   /** Paths the configuration ignores. */
   isIgnored: (path: string) => boolean;
+  /** Rules with no prefix of their own (generic, or context-only): quiet on generated files. */
+  contextOnlyRules: ReadonlySet<string>;
   /** Also report allow comments that no longer silence anything (whole-file scans: `check --all`). */
   findStaleAllows?: boolean;
 }
@@ -71,8 +73,8 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
   const reported: ReportedFinding[] = [];
   const generated = isGeneratedFile(change.path);
   for (const finding of findings) {
-    // Lockfiles, bundles and source maps: their hashes are not secrets, but a provider key in them still is.
-    if (generated && finding.ruleId.startsWith('generic-')) continue;
+    // Lockfiles, bundles and source maps: their hashes are not secrets, but a prefixed provider key in them is.
+    if (generated && context.contextOnlyRules.has(finding.ruleId)) continue;
     const action = actionFor(finding, context.policy);
     if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
   }

@@ -98,6 +98,7 @@ function isNotASecret(value: string): boolean {
   if (value.includes('://') || PATH_START.test(value) || FILE_NAME.test(value) || EMAIL.test(value)) return true;
   if (HOST.test(value) || IP.test(value)) return true;
   if (MASKED.test(value) || REPEATED_UNIT.test(value)) return true;
+  if (CIPHERTEXT.test(value)) return true;
   if (isPathLike(value) || isPropertyAccess(value)) return true;
   return false;
 }
@@ -134,6 +135,9 @@ const HOST = /^(?=[a-z0-9.-]*[a-z])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
 const MASKED = /^[*xX•#._-]+$|\*{3}|x{4}|X{4}|\.{3}/;
 const REPEATED_UNIT = /^(.{1,8}?)\1{2,}.{0,8}$/;
+// Ciphertext meant to be committed: Bitnami Sealed Secrets (`AgA…`, a 0x02 length prefix and an RSA-wrapped key,
+// hundreds of characters) and AWS KMS ciphertext blobs (`AQICAH…`). Decrypting them needs a key that is not here.
+const CIPHERTEXT = /^Ag[A-D][A-Za-z0-9+/]{400,}={0,2}$|^AQICAH[A-Za-z0-9+/]{100,}={0,2}$/;
 
 // $VAR, %VAR%, @param, :param, !Ref, *alias, &anchor, #ff0000, ^1.2: a sigil in front of a name or a short value.
 const SIGIL = /^[$%@:!&*#~^]/;
@@ -229,7 +233,7 @@ const COMMON_BIGRAMS = new Set(
     'in io ir is it ke la ld le li ll lo lt lu ly ma me mi mm mo mp na nc nd ne nf ng ni no ns nt ny ob oc od of ol om ' +
     'on oo op or os ot ou ov ow pa pe pi pl po pr ps pt pu py qu ra rb rc re rg ri rm rn ro rp rr rs rt ru ry sa sc se ' +
     'sh si so sp ss st su ta te th ti to tr ts tt tu tw ty ub ud ue ul um un up ur us ut va ve vi wa wh wi wo xp yo yp ' +
-    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks js je oj bj ej eb'
+    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks js je oj bj ej eb du uc ph fl gl og ys my nv az zu hr dj ok'
   ).split(' '),
 );
 const VOWEL = /[aeiouy]/;
@@ -252,7 +256,7 @@ function classify(token: string): TokenKind {
   return isEnglishLike(token.toLowerCase()) ? 'word' : 'other';
 }
 
-/** Most letter pairs are common ones, and uncommon pairs never come three in a row (they do in random text). */
+/** Most letter pairs are common ones, and uncommon pairs never come two in a row (they do in random text). */
 function isEnglishLike(word: string): boolean {
   if (!VOWEL.test(word)) return false;
   let common = 0;
@@ -261,11 +265,11 @@ function isEnglishLike(word: string): boolean {
     if (COMMON_BIGRAMS.has(word.slice(i, i + 2))) {
       common++;
       uncommonRun = 0;
-    } else if (++uncommonRun > 2) {
+    } else if (++uncommonRun > 1) {
       return false;
     }
   }
-  return common / (word.length - 1) >= 0.6;
+  return common / (word.length - 1) >= 0.7;
 }
 
 /**
@@ -322,13 +326,13 @@ const FLOORS: Record<'large' | 'alnum36' | 'letters26' | 'hex', readonly (readon
   ],
   hex: [
     [8, 1.5],
-    [12, 2.1],
-    [16, 2.4],
-    [20, 2.7],
-    [24, 2.8],
-    [32, 3.1],
-    [40, 3.2],
-    [64, 3.5],
+    [12, 2.0],
+    [16, 2.3],
+    [20, 2.6],
+    [24, 2.75],
+    [32, 3.0],
+    [40, 3.15],
+    [64, 3.45],
   ],
 };
 

@@ -166,7 +166,8 @@ function pairNearby(findings: Finding[], rule: DetectionRule): Finding[] {
       out.push({ ...first, secret: pair, fingerprint: fingerprint(rule.id, first.path, pair) });
       i++;
     } else {
-      out.push(first);
+      const line = first.lineText.toLowerCase();
+      if (!rule.loneUnless?.some((word) => line.includes(word))) out.push(first);
     }
   }
   return out;
@@ -240,8 +241,9 @@ class LineIndex {
         if (i < this.starts.length) window.push(this.textLine(i));
       }
     }
-    const haystack = window.join('\n').toLowerCase();
-    return near.words.some(({ word, whole }) => containsWord(haystack, word, whole));
+    const original = window.join('\n');
+    const haystack = original.toLowerCase();
+    return near.words.some(({ word, whole }) => containsWord(haystack, original, word, whole));
   }
 
   private textLine(index: number): string {
@@ -257,12 +259,27 @@ class LineIndex {
   }
 }
 
-function containsWord(haystack: string, word: string, whole: boolean): boolean {
+/**
+ * `word` in the lowercased `haystack`; for short words, only as a whole word — where a camelCase or PascalCase
+ * change also counts as a boundary (`CioSiteId`, `myCioKey`), but "precious" does not hold `cio`.
+ */
+function containsWord(haystack: string, original: string, word: string, whole: boolean): boolean {
   for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
     if (!whole) return true;
-    const before = at === 0 ? '' : haystack[at - 1]!;
-    const after = haystack[at + word.length] ?? '';
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
+    const end = at + word.length;
+    const startsWord =
+      at === 0 || !isAlnum(original[at - 1]!) || (isUpper(original[at]!) && !isUpper(original[at - 1]!));
+    const endsWord =
+      end >= original.length || !isAlnum(original[end]!) || (isUpper(original[end]!) && !isUpper(original[end - 1]!));
+    if (startsWord && endsWord) return true;
   }
   return false;
+}
+
+function isAlnum(char: string): boolean {
+  return /[A-Za-z0-9]/.test(char);
+}
+
+function isUpper(char: string): boolean {
+  return char >= 'A' && char <= 'Z';
 }
