@@ -5,6 +5,7 @@ import { escapeData, escapeProperty, formatGithubAnnotations } from '../../../sr
 import { redact } from '../../../src/report/redact.js';
 import type { ReportedFinding, ScanResult } from '../../../src/report/result.js';
 import { FakeKeys } from '../../helpers/examples.js';
+import { reportedFinding } from '../../helpers/findings.js';
 
 const rules = new Map(builtinRules.map((r) => [r.id, r]));
 const keys = new FakeKeys(11);
@@ -13,21 +14,7 @@ const test = keys.expand('sk_test_{{base62:32}}');
 const oid = keys.expand('{{hex:40}}');
 
 function finding(ruleId: string, secret: string, path: string, extra: Partial<ReportedFinding> = {}): ReportedFinding {
-  const rule = rules.get(ruleId)!;
-  return {
-    ruleId,
-    title: rule.title,
-    severity: rule.severity,
-    testKey: rule.testKey === true,
-    path,
-    line: 7,
-    column: 15,
-    secret,
-    lineText: `const stripe = "${secret}";`,
-    fingerprint: fingerprint(ruleId, path, secret),
-    action: 'block',
-    ...extra,
-  };
+  return reportedFinding(ruleId, secret, { path, line: 7, before: 'const stripe =' }, { action: 'block', ...extra });
 }
 
 const result: ScanResult = {

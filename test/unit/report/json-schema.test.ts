@@ -8,6 +8,7 @@ import { fingerprint } from '../../../src/engine/scan.js';
 import { JSON_SCHEMA_VERSION, formatJson } from '../../../src/report/format.js';
 import type { ReportedFinding, ScanResult } from '../../../src/report/result.js';
 import { FakeKeys } from '../../helpers/examples.js';
+import { reportedFinding } from '../../helpers/findings.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'schema/output.schema.json'), 'utf8'));
@@ -19,21 +20,7 @@ const keys = new FakeKeys(23);
 const oid = keys.expand('{{hex:40}}');
 
 function finding(ruleId: string, secret: string, extra: Partial<ReportedFinding> = {}): ReportedFinding {
-  const rule = rules.get(ruleId)!;
-  return {
-    ruleId,
-    title: rule.title,
-    severity: rule.severity,
-    testKey: rule.testKey === true,
-    path: 'src/config.ts',
-    line: 4,
-    column: 20,
-    secret,
-    lineText: `export const key = "${secret}";`,
-    fingerprint: fingerprint(ruleId, 'src/config.ts', secret),
-    action: rule.testKey ? 'warn' : 'block',
-    ...extra,
-  };
+  return reportedFinding(ruleId, secret, { before: 'export const key = "' }, extra);
 }
 
 const result: ScanResult = {

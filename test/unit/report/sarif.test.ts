@@ -15,6 +15,7 @@ import { redact } from '../../../src/report/redact.js';
 import type { ReportedFinding, ScanResult } from '../../../src/report/result.js';
 import { encodePath, formatSarif, pascalCase } from '../../../src/report/sarif.js';
 import { FakeKeys } from '../../helpers/examples.js';
+import { reportedFinding } from '../../helpers/findings.js';
 
 // ajv-formats is CommonJS: under NodeNext its default import is module.exports (the plugin, which also has .default).
 const addFormats = ((addFormatsModule as { default?: unknown }).default ??
@@ -38,21 +39,7 @@ function finding(
   at: { path: string; line: number; before: string },
   extra: Partial<ReportedFinding> = {},
 ): ReportedFinding {
-  const rule = rules.get(ruleId)!;
-  return {
-    ruleId,
-    title: rule.title,
-    severity: rule.severity,
-    testKey: rule.testKey === true,
-    path: at.path,
-    line: at.line,
-    column: at.before.length + 1,
-    secret,
-    lineText: `${at.before}${secret}"`,
-    fingerprint: fingerprint(ruleId, at.path, secret),
-    action: 'block',
-    ...extra,
-  };
+  return reportedFinding(ruleId, secret, at, { action: 'block', ...extra });
 }
 
 const result: ScanResult = {
