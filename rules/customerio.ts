@@ -4,6 +4,25 @@
 // `cio`, the customerio-node client): a bare hex string, a hash or a commit id is never flagged.
 import type { Rule } from './schema.js';
 
+// Same-shaped hex on a line that names it: trace and span ids, digests, Sentry DSN keys, cache-busting hashes.
+const LOOK_ALIKES = [
+  'trace',
+  'span_id',
+  'spanid',
+  'request_id',
+  'requestid',
+  'sentry',
+  'dsn',
+  'checksum',
+  'sha1',
+  'sha256',
+  'md5',
+  'digest',
+  'etag',
+  'commit',
+  'hash',
+];
+
 const CONTEXT = ['customerio', 'customer_io', 'customer.io', 'customer-io', 'customer io', 'cio', 'trackclient'];
 
 const guideTrack = {
@@ -25,6 +44,7 @@ export const customerioRules: Rule[] = [
     pairWithin: 3,
     // The Site ID alone is public (Customer.io's browser snippet carries it); with its API key it is a credential.
     loneUnless: ['site_id', 'siteid', 'site-id', 'site id'],
+    notOnLineWith: LOOK_ALIKES,
     pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
     // 20 random hex characters score 2.9–3.9 bits; the context requirement does the real filtering.
     entropy: 2.5,
@@ -61,7 +81,9 @@ export const customerioRules: Rule[] = [
     severity: 'high',
     keywords: [],
     near: { words: [...CONTEXT, 'apiclient'], lines: 2 },
-    pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z])',
+    notOnLineWith: LOOK_ALIKES,
+    // Not followed by `@`: a Sentry DSN's public key has the same shape.
+    pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
     entropy: 3,
     examples: [
       'CUSTOMERIO_APP_API_KEY={{hex:32}}',
@@ -70,6 +92,8 @@ export const customerioRules: Rule[] = [
     ],
     negativeExamples: [
       'checksum = "{{hex:32}}"',
+      'customerio trace_id={{hex:32}} span_id={{hex:16}}',
+      'SENTRY_DSN=https://{{hex:32}}@o12345.ingest.sentry.io/678 # customerio worker',
       'const precious = "{{hex:32}}";',
       'CUSTOMERIO_APP_API_KEY={{hex:64}}',
       'CUSTOMERIO_APP_API_KEY=${CUSTOMERIO_APP_API_KEY}',

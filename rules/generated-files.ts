@@ -1,9 +1,13 @@
 // Generated files whose random-looking content (integrity hashes, embedded digests, encoded mappings) is not a
-// secret. On these paths only the rules without a prefix of their own are silenced (generic rules, and rules that
-// rely on context words, such as a 32-hex key next to "twilio"): a provider-prefixed key in a lockfile or bundle
-// is still found. Matched on the file name, at any depth.
+// secret. On these paths only rules without a prefix of their own are silenced (see `quiets`): a provider-prefixed
+// key in a lockfile, bundle or source map is still found. Matched on the file name, at any depth.
 
 export interface GeneratedFiles {
+  /**
+   * Which rules stay quiet: `generic` (password = …), or `prefixless` (generic ones and those found only through
+   * context words). Bundles and source maps embed real source code, so only the generic rules are quieted there.
+   */
+  quiets: 'generic' | 'prefixless';
   /** Exact file names. */
   names: readonly string[];
   /** File name endings. */
@@ -14,6 +18,7 @@ export interface GeneratedFiles {
 
 export const generatedFiles: readonly GeneratedFiles[] = [
   {
+    quiets: 'prefixless',
     names: [
       'package-lock.json',
       'npm-shrinkwrap.json',
@@ -38,11 +43,13 @@ export const generatedFiles: readonly GeneratedFiles[] = [
     reason: 'lockfiles: integrity hashes and checksums of packages',
   },
   {
+    quiets: 'generic',
     names: [],
     suffixes: ['.min.js', '.min.mjs', '.min.css', '.bundle.js', '.chunk.js'],
     reason: 'minified bundles: embedded content hashes and encoded assets',
   },
   {
+    quiets: 'generic',
     names: [],
     suffixes: ['.js.map', '.css.map', '.mjs.map', '.cjs.map', '.ts.map'],
     reason: 'source maps: base64 VLQ mappings and embedded sources',

@@ -76,6 +76,11 @@ export interface Rule {
    * words (e.g. Customer.io's Site ID alone is public: it ships in the browser snippet).
    */
   loneUnless?: readonly string[];
+  /**
+   * For prefix-less rules: a match is dropped when the text around it contains one of these lowercase words, which name
+   * look-alikes of the same shape (`trace_id`, `checksum`, a Sentry DSN's `sentry`).
+   */
+  notOnLineWith?: readonly string[];
   /** A test-mode or sandbox key: reported, but by default it does not block (configurable). */
   testKey?: boolean;
   /** A rule with no provider prefix (e.g. `password = …`): a provider rule's finding on the same text wins. */
@@ -107,6 +112,7 @@ export const DETECTION_FIELDS = [
   'near',
   'pairWithin',
   'loneUnless',
+  'notOnLineWith',
   'testKey',
   'generic',
   'decode',
@@ -124,6 +130,6 @@ export function detectionPart(rule: Rule): DetectionRule {
  * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
  * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,
  * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values
- * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes). Unknown kinds fail the test.
+ * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{base64text:24}}` (base64 of 24 printable characters), `{{basicauth}}` (base64 of user:password), `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes). Unknown kinds fail the test.
  */
 export const EXAMPLE_PLACEHOLDER = /\{\{([a-zA-Z0-9]+)(?::([^}]*))?\}\}/g;

@@ -1,4 +1,20 @@
-// credentials rules: see the files beside this one.
+// Credential files, private-key formats beyond PEM/OpenSSH, JWTs, Kubernetes Secrets, password hashes and
+// connection strings.
 import type { Rule } from '../schema.js';
+import { connectionStringRules } from './connection-strings.js';
+import { dotfileRules } from './dotfiles.js';
+import { jwtRules } from './jwt.js';
+import { keyFormatRules } from './key-formats.js';
+import { kubernetesRules } from './kubernetes.js';
+import { npmrcRules } from './npmrc.js';
+import { passwordHashRules } from './password-hashes.js';
 
-export const credentialsRules: Rule[] = [];
+export const credentialsRules: Rule[] = [
+  ...keyFormatRules,
+  ...jwtRules,
+  ...kubernetesRules,
+  ...npmrcRules,
+  ...dotfileRules,
+  ...passwordHashRules,
+  ...connectionStringRules,
+];

@@ -1,4 +1,13 @@
-// generic rules: see the files beside this one.
+// Generic rules: secrets with no provider prefix, recognised by the name they are assigned to or the place they
+// stand in (a command-line flag, an Authorization header, a URL's userinfo). A provider rule's finding on the same
+// text always wins (see deduplicate() in src/engine/scan.ts).
 import type { Rule } from '../schema.js';
+import { genericAssignmentRules } from './assignments.js';
+import { genericCliAndHttpRules } from './cli-and-http.js';
+import { genericUrlCredentialRules } from './url-credentials.js';
 
-export const genericRules: Rule[] = [];
+export const genericRules: Rule[] = [
+  ...genericAssignmentRules,
+  ...genericCliAndHttpRules,
+  ...genericUrlCredentialRules,
+];

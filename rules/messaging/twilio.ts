@@ -14,7 +14,9 @@ export const twilioRules: Rule[] = [
     severity: 'critical',
     keywords: [],
     near: CONTEXT,
-    pattern: '(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z])',
+    // Same-shaped hex named as something else: trace ids, digests, DSN keys.
+    notOnLineWith: ['trace', 'span_id', 'request_id', 'sentry', 'checksum', 'sha256', 'md5', 'digest', 'etag', 'hash'],
+    pattern: '(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z@])',
     entropy: 3,
     examples: [
       'TWILIO_AUTH_TOKEN={{hex:32}}',
@@ -22,6 +24,7 @@ export const twilioRules: Rule[] = [
       'twilio_client = Client(account_sid, "{{hex:32}}")',
     ],
     negativeExamples: [
+      'twilio webhook trace_id={{hex:32}}',
       'TWILIO_ACCOUNT_SID=AC{{hex:32}}',
       'TWILIO_API_KEY=SK{{hex:32}}',
       'etag = "{{hex:32}}"',

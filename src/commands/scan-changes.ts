@@ -7,7 +7,6 @@ import { addedLines, splitLines, type AddedLines } from '../git/added-lines.js';
 import { classifyBlob } from '../git/blob-content.js';
 import type { ObjectStore } from '../git/object-store.js';
 import type { FileChange } from '../git/staged-changes.js';
-import { isGeneratedFile } from '../config/generated-files.js';
 import { IGNORE_FILE } from '../config/ignore-file.js';
 import { actionFor, type Policy } from '../config/policy.js';
 import type { CommitInfo, ReportedFinding, SkippedEntry } from '../report/result.js';
@@ -19,8 +18,6 @@ export interface ScanContext {
   maxFileBytes: number;
   /** Paths the configuration ignores. */
   isIgnored: (path: string) => boolean;
-  /** Rules with no prefix of their own (generic, or context-only): quiet on generated files. */
-  contextOnlyRules: ReadonlySet<string>;
   /** Also report allow comments that no longer silence anything (whole-file scans: `check --all`). */
   findStaleAllows?: boolean;
 }
@@ -71,10 +68,7 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
     source: content.text,
   });
   const reported: ReportedFinding[] = [];
-  const generated = isGeneratedFile(change.path);
   for (const finding of findings) {
-    // Lockfiles, bundles and source maps: their hashes are not secrets, but a prefixed provider key in them is.
-    if (generated && context.contextOnlyRules.has(finding.ruleId)) continue;
     const action = actionFor(finding, context.policy);
     if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
   }

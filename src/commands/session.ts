@@ -55,7 +55,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       policy: policyFrom(config, ignored),
       maxFileBytes: config.maxFileSize,
       isIgnored: await compilePathMatcher(config.ignorePaths),
-      contextOnlyRules: new Set(rules.filter((r) => r.generic || r.keywords.length === 0).map((r) => r.id)),
     },
     close: () => store.close(),
   };

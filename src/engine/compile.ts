@@ -5,6 +5,11 @@ import { buildPrefilter, type Prefilter } from './prefilter.js';
 export interface CompiledRule {
   rule: DetectionRule;
   regex: RegExp;
+  /** A generic rule (`password = …`): quiet on every kind of generated file. */
+  generic: boolean;
+  /** Found only through context words (no prefix of its own): also quiet on lockfiles. */
+  contextOnly: boolean;
+  notOnLineWith?: string[];
   /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
   near?: { words: { word: string; whole: boolean }[]; lines: number };
 }
@@ -29,7 +34,13 @@ export function compileRule(rule: DetectionRule): CompiledRule {
   if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
   const extraFlags = rule.flags ?? '';
   if (/[^im]/.test(extraFlags)) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
-  const compiled: CompiledRule = { rule, regex: new RegExp(rule.pattern, `gd${extraFlags}`) };
+  const compiled: CompiledRule = {
+    rule,
+    regex: new RegExp(rule.pattern, `gd${extraFlags}`),
+    generic: rule.generic === true,
+    contextOnly: rule.keywords.length === 0,
+  };
+  if (rule.notOnLineWith) compiled.notOnLineWith = rule.notOnLineWith.map((w) => w.toLowerCase());
   if (rule.near) {
     compiled.near = {
       lines: rule.near.lines,

@@ -99,10 +99,13 @@ function isNotASecret(value: string): boolean {
   if (HOST.test(value) || IP.test(value)) return true;
   if (MASKED.test(value) || REPEATED_UNIT.test(value)) return true;
   if (CIPHERTEXT.test(value)) return true;
+  if (HEADER_NAME.test(value)) return true;
   if (isPathLike(value) || isPropertyAccess(value)) return true;
   return false;
 }
 
+// Title-Case words joined by hyphens: header names and auth schemes (`X-Api-Key`, `Klaviyo-API-Key`), not secrets.
+const HEADER_NAME = /^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+$/;
 const PLACEHOLDER_TEXT =
   /changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
 // Objects, arrays, calls and tags: {…}, […], (…), <…>

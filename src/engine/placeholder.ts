@@ -4,6 +4,8 @@
 const PLACEHOLDER_WORDS =
   /example|sample|placeholder|dummy|changeme|change_me|redacted|replace|insert|your|xxxx|\*\*\*\*|\.\.\.|<|>|\$\{|\{\{|%\(|%s/i;
 const REPEATED_RUN = /(.)\1{7,}/;
+// A short upper-case word or name stands for a value in documentation: `password SECRET`, `token=YOUR_TOKEN`.
+const UPPER_CASE_NAME = /^[A-Z][A-Z_]{2,15}$/;
 const SEQUENTIAL_RUNS = ['0123456789', 'abcdefghij', '1234567890', 'abcdef0123', '0123456789abcdef'];
 
 // Long secrets (armoured private keys, certificates' bodies) are not placeholders by accident of their content:
@@ -13,7 +15,7 @@ const LONGEST_PLACEHOLDER = 200;
 export function isPlaceholder(secret: string): boolean {
   if (secret.length > LONGEST_PLACEHOLDER) return secret.includes('...') || /^[.*xX<>-]+$/.test(secret.trim());
   if (PLACEHOLDER_WORDS.test(secret)) return true;
-  if (REPEATED_RUN.test(secret)) return true;
+  if (REPEATED_RUN.test(secret) || UPPER_CASE_NAME.test(secret)) return true;
   const lower = secret.toLowerCase();
   return SEQUENTIAL_RUNS.some((run) => lower.includes(run));
 }

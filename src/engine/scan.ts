@@ -8,6 +8,7 @@ import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeBase64, passesVerifier } from './verify.js';
 import { allowedByComment } from './allow.js';
+import { generatedFileQuiets } from './generated-files.js';
 
 export interface ScanUnit {
   /** Repository-relative path, '/'-separated; used for fingerprints and language-aware hints. */
@@ -70,6 +71,15 @@ function candidateRules(catalog: CompiledCatalog, unit: ScanUnit): Set<number> {
   for (const keyword of catalog.prefilter.match(unit.text)) {
     for (const rule of catalog.rulesByKeyword[keyword]!) candidates.add(rule);
   }
+  // Lockfiles, bundles and source maps: their hashes are not secrets (rules/generated-files.ts).
+  const quiets = generatedFileQuiets(unit.path);
+  if (quiets) {
+    for (const index of candidates) {
+      const rule = catalog.rules[index]!;
+      if (rule.generic || (quiets === 'prefixless' && rule.contextOnly)) candidates.delete(index);
+    }
+    return candidates;
+  }
   // Context for a prefix-less key may sit on an unchanged line: look in the whole file only for those rules.
   if (unit.source !== undefined && unit.source !== unit.text && catalog.nearOnlyRules.some((r) => !candidates.has(r))) {
     for (const word of catalog.nearPrefilter.match(unit.source)) {
@@ -98,8 +108,12 @@ function matchRule(
     const secret = match.groups?.['secret'];
     const span = match.indices?.groups?.['secret'];
     if (!secret || !span) continue;
-    if (rule.decode === 'base64' && depth < MAX_DECODE_DEPTH) {
-      const inner = findInsideBase64(catalog, unit, secret, depth);
+    if (rule.decode === 'base64') {
+      // A value that decodes to binary (a digest, an image) is not a wrapped credential.
+      const decoded = printableBase64(secret);
+      if (decoded === undefined) continue;
+      const inner =
+        depth < MAX_DECODE_DEPTH ? scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1 }) : [];
       if (inner.length > 0) {
         const position = lines.locate(span[0]);
         if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) continue;
@@ -122,6 +136,7 @@ function matchRule(
     if (isPlaceholder(secret)) continue;
 
     const position = lines.locate(span[0]);
+    if (compiled.notOnLineWith && namedNearby(position, secret.length, compiled.notOnLineWith)) continue;
     if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) continue;
     if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) continue;
 
@@ -141,12 +156,11 @@ function matchRule(
   return found;
 }
 
-/** Decodes a base64 value and scans the text inside with the whole catalog. */
-function findInsideBase64(catalog: CompiledCatalog, unit: ScanUnit, encoded: string, depth: number): Finding[] {
+/** The text a base64 value decodes to, or undefined when it is too short or not printable. */
+function printableBase64(encoded: string): string | undefined {
   const decoded = decodeBase64(encoded);
-  // Binary data is not where a pasted key hides.
-  if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\u007f-\u00ff]/.test(decoded)) return [];
-  return scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1 });
+  if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\u007f-\u00ff]/.test(decoded)) return undefined;
+  return decoded;
 }
 
 export function fingerprint(ruleId: string, path: string, secret: string): string {
@@ -232,16 +246,19 @@ class LineIndex {
 
   hasNearbyWord(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
     const source = this.sourceLinesOrNull();
-    const window: string[] = [];
+    const lines: string[] = [];
+    let matchAt: number;
     if (source) {
       const from = Math.max(0, position.fileLine - 1 - near.lines);
-      window.push(...source.slice(from, position.fileLine + near.lines));
+      lines.push(...source.slice(from, position.fileLine + near.lines));
+      matchAt = position.fileLine - 1 - from;
     } else {
-      for (let i = Math.max(0, position.textLine - near.lines); i <= position.textLine + near.lines; i++) {
-        if (i < this.starts.length) window.push(this.textLine(i));
-      }
+      const from = Math.max(0, position.textLine - near.lines);
+      for (let i = from; i <= position.textLine + near.lines && i < this.starts.length; i++)
+        lines.push(this.textLine(i));
+      matchAt = position.textLine - from;
     }
-    const original = window.join('\n');
+    const original = withinDocument(lines, matchAt).join('\n');
     const haystack = original.toLowerCase();
     return near.words.some(({ word, whole }) => containsWord(haystack, original, word, whole));
   }
@@ -257,6 +274,25 @@ class LineIndex {
     this.sourceLines ??= this.unit.source.split('\n');
     return this.sourceLines;
   }
+}
+
+// How far around a secret a look-alike's name counts: its own assignment, not the rest of a minified line.
+const NAMING_REACH = 48;
+
+function namedNearby(position: Position, length: number, words: readonly string[]): boolean {
+  const start = Math.max(0, position.column - 1 - NAMING_REACH);
+  const around = position.lineText.slice(start, position.column - 1 + length + NAMING_REACH).toLowerCase();
+  return words.some((word) => around.includes(word));
+}
+
+/** The lines around `at` up to a YAML document separator (`---`, `...`): context does not carry across documents. */
+function withinDocument(lines: string[], at: number): string[] {
+  const separator = (line: string) => /^(---|\.\.\.)\s*$/.test(line);
+  let start = at;
+  while (start > 0 && !separator(lines[start - 1]!)) start--;
+  let end = at;
+  while (end < lines.length - 1 && !separator(lines[end + 1]!)) end++;
+  return lines.slice(start, end + 1);
 }
 
 /**

@@ -52,6 +52,11 @@ export class FakeKeys {
     return `${prefix}_${body}${base62(crc32(body), 6)}`;
   }
 
+  /** A random password: letters, digits and a few symbols. */
+  password(length: number): string {
+    return this.chars('base62', length - 2) + '!#'[Math.floor(this.random() * 2)] + this.chars('digits', 1);
+  }
+
   intercom(): string {
     const id = [8, 4, 4, 4, 12].map((n) => this.chars('hex', n)).join('_');
     return Buffer.from(`tok:${id}:1:0`).toString('base64');
@@ -65,7 +70,10 @@ export class FakeKeys {
   }
 
   pem(label: string, escaped = false): string {
-    const body = Buffer.from(this.chars('base64', 900)).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+    const body = Buffer.from(this.chars('base64', 900))
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n')
+      .trim();
     const block = `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
     return escaped ? block.replace(/\n/g, '\\n') : block;
   }
@@ -86,9 +94,15 @@ export class FakeKeys {
           return this.pem(arg ?? 'PRIVATE KEY');
         case 'pemEscaped':
           return this.pem(arg ?? 'PRIVATE KEY', true);
+        case 'base64text':
+          // base64 of printable text, as real wrapped passwords and tokens are (random base64 decodes to binary)
+          return Buffer.from(this.password(Number(arg ?? 24))).toString('base64');
+        case 'basicauth':
+          return Buffer.from(`${this.chars('lower', 8)}:${this.password(20)}`).toString('base64');
         default: {
           const length = Number(arg);
-          if (!Number.isInteger(length) || length <= 0) throw new Error(`placeholder {{${kind}:${arg}}} needs a length`);
+          if (!Number.isInteger(length) || length <= 0)
+            throw new Error(`placeholder {{${kind}:${arg}}} needs a length`);
           return this.chars(kind, length);
         }
       }

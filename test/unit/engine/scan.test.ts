@@ -144,3 +144,39 @@ describe('prefilter against naive search', () => {
     }
   });
 });
+
+describe('context and generated files', () => {
+  const nearRule: Rule = {
+    ...base,
+    id: 'acme-doc-key',
+    title: 'Acme doc key',
+    keywords: [],
+    near: { words: ['kind: acme'], lines: 10 },
+    pattern: 'key: (?<secret>[0-9a-f]{12})',
+  };
+  const nearCatalog = compileCatalog([nearRule, tokenRule, wrapperRule]);
+
+  it('does not carry context across a YAML document separator', () => {
+    expect(scan(nearCatalog, { path: 'a.yaml', text: 'kind: Acme\nkey: 9f8e7d6c5b4a' })).toHaveLength(1);
+    expect(scan(nearCatalog, { path: 'a.yaml', text: 'kind: Acme\n---\nkind: Deployment\nkey: 9f8e7d6c5b4a' })).toEqual(
+      [],
+    );
+  });
+
+  it('keeps context-only rules quiet on lockfiles and generic rules on bundles, never rules for prefixed keys', () => {
+    const text = 'kind: Acme\nkey: 9f8e7d6c5b4a\ntoken = "q8w7e6r5t4y3"\nacme_q8w7e6r5t4y3';
+    const catalogWithGeneric = compileCatalog([nearRule, tokenRule, genericRule]);
+    const ids = (path: string) => scan(catalogWithGeneric, { path, text }).map((f) => f.ruleId);
+    expect(ids('yarn.lock')).toEqual(['acme-token']);
+    // A bundle or source map embeds real source: only the generic rules are quiet there.
+    expect(ids('dist/app.min.js')).toEqual(['acme-doc-key', 'acme-token']);
+    expect(ids('config.yaml')).toEqual(['acme-doc-key', 'generic-token', 'acme-token']);
+  });
+
+  it('drops an encoded value that decodes to binary', () => {
+    const digest = 'f'.repeat(8) + '0123abcd'.repeat(7);
+    expect(scan(nearCatalog, { path: 'a', text: `encoded: ${Buffer.from(digest, 'hex').toString('base64')}` })).toEqual(
+      [],
+    );
+  });
+});

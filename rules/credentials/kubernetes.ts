@@ -1,0 +1,107 @@
+// Kubernetes credentials committed as manifests: https://kubernetes.io/docs/concepts/configuration/secret/
+// A Secret's `data:` values are base64. Each value is decoded and scanned with the whole catalog, so a database URL
+// or a private key inside is reported as what it is; when nothing is found inside, the value stands on its own only
+// if the `generic-value` verifier accepts the decoded text as a password or token (a host name, a user name or
+// `password123` is not reported). Context: `kind: Secret` nearby. Kubeconfig files carry client keys the same way.
+import type { Rule } from '../schema.js';
+
+const B64 = String.raw`(?:[A-Za-z0-9+/]{4}){2,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?`;
+// After the value: an optional closing quote, then the end of the entry (`,`, `}`, a comment, the end of the line).
+const ENTRY_END = String.raw`(?=["'\\]{0,3}[ \t]{0,8}(?:[,;}\]\r\n#]|\\[nr]|$))`;
+
+export const kubernetesRules: Rule[] = [
+  {
+    id: 'kubernetes-secret-data',
+    title: 'Kubernetes Secret with data values',
+    severity: 'high',
+    keywords: [],
+    near: {
+      words: [
+        'kind: secret',
+        'kind: "secret"',
+        "kind: 'secret'",
+        '"kind":"secret"',
+        '"kind": "secret"',
+        '\\"kind\\":\\"secret\\"',
+        '\\"kind\\": \\"secret\\"',
+      ],
+      lines: 60,
+    },
+    // `key: <base64>` / `"key": "<base64>"`, anchored on the colon of a key.
+    pattern: String.raw`:(?<=[A-Za-z0-9._-]["'\\]{0,3}:)[ \t]{0,8}["'\\]{0,3}(?<secret>${B64})${ENTRY_END}`,
+    decode: 'base64',
+    verify: 'generic-value',
+    examples: [
+      '{apiVersion: v1, kind: Secret, metadata: {name: db-credentials}, type: Opaque, data: {password: {{base64text:24}}}}',
+      '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"api"},"data":{"API_TOKEN":"{{base64text:32}}"}}',
+      '{"kind": "Secret", "apiVersion": "v1", "type": "Opaque", "data": {"client-secret": "{{base64text:30}}"}}',
+    ],
+    negativeExamples: [
+      '{apiVersion: v1, kind: ConfigMap, data: {password: {{base64:32}}}}',
+      '{apiVersion: v1, kind: Secret, data: {password: cGFzc3dvcmQxMjM=}}',
+      '{apiVersion: v1, kind: Secret, data: {host: ZGIucHJvZC5pbnRlcm5hbA==, username: YXBwLXVzZXI=}}',
+      '{apiVersion: v1, kind: Secret, data: {password: "{{ .Values.password | b64enc }}"}}',
+      '{apiVersion: v1, kind: Secret, data: {password: ${DB_PASSWORD_B64}}}',
+      '{apiVersion: v1, kind: Secret, metadata: {name: registry, namespace: ci}, type: kubernetes.io/dockerconfigjson}',
+    ],
+    fix: {
+      env: 'K8S_SECRET_VALUE',
+      provider: 'Kubernetes',
+      rotate: [
+        'Decode the value (`echo … | base64 -d`) to see which credential it is, and rotate that credential at its own service.',
+        'Create the Secret from your secrets manager instead of the repository (External Secrets, Sealed Secrets, SOPS, or `kubectl create secret` in CI).',
+        'Apply the new Secret and restart the workloads that mount it (`kubectl rollout restart`).',
+        "Delete the manifest with the plain data from the repository and check the credential's service for use of the old value.",
+      ],
+      docs: 'https://kubernetes.io/docs/concepts/configuration/secret/',
+    },
+    guide: {
+      grants:
+        "A Secret's data are the credentials your workloads use (database passwords, API tokens, TLS keys); base64 is an encoding, not protection.",
+      risks:
+        'Anyone who reads the manifest decodes every value and uses the credentials against the services they belong to.',
+      checkMisuse:
+        "Decode each value to identify its service, then check that service's audit log; the cluster audit log shows who read the Secret through the API.",
+    },
+  },
+  {
+    id: 'kubernetes-kubeconfig-client-key',
+    title: 'Kubernetes kubeconfig client key',
+    severity: 'critical',
+    keywords: ['client-key-data'],
+    // base64 of the client's PEM private key: decoded and scanned, so it is normally reported as the private key.
+    pattern: String.raw`client-key-data["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>(?:[A-Za-z0-9+/]{4}){16,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)${ENTRY_END}`,
+    decode: 'base64',
+    entropy: 4,
+    examples: [
+      '    client-key-data: {{base64text:96}}',
+      '{"name": "admin", "user": {"client-certificate-data": "{{base64:64}}", "client-key-data": "{{base64text:72}}"}}',
+      'users: [{name: ci, user: {client-key-data: {{base64text:120}}}}]',
+    ],
+    negativeExamples: [
+      '    client-certificate-data: {{base64:128}}',
+      '    client-key-data: ${CLIENT_KEY_DATA}',
+      '    client-key: /home/ci/.kube/client.key',
+      '    certificate-authority-data: {{base64:128}}',
+    ],
+    fix: {
+      env: 'KUBECONFIG_CLIENT_KEY',
+      provider: 'Kubernetes',
+      rotate: [
+        "Issue a new client certificate for the user (CertificateSigningRequest, or your provider's credential command) and distribute a new kubeconfig outside the repository.",
+        'Revoke the old one: client certificates cannot be revoked individually, so remove the RBAC bindings of its user/group or rotate the cluster CA if it was an admin certificate.',
+        'Prefer short-lived credentials (exec plugins, OIDC, cloud IAM) over embedded client keys.',
+        "Check the API server audit log for requests by the certificate's user.",
+      ],
+      docs: 'https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/',
+    },
+    guide: {
+      grants:
+        "The client key with its certificate authenticates to the cluster's API server as the user and groups in the certificate.",
+      risks:
+        "An attacker who can reach the API server acts with that user's RBAC permissions, often cluster-admin for kubeconfigs generated at cluster creation.",
+      checkMisuse:
+        "Search the Kubernetes API audit log for the certificate's user name and groups, especially from unfamiliar source IPs.",
+    },
+  },
+];

@@ -1,0 +1,333 @@
+// Generic detection: a value assigned to a name that says it is secret (DB_PASSWORD, clientSecret, stripeApiKey,
+// X-Auth-Token, <password>…</password>) in any common syntax: `x = "…"`, `x: …`, `x := …`, `"x": "…"`,
+// `'x' => '…'`, `define('X', '…')`, `KEY=value`, `<x>…</x>`, `<add key="x" value="…"/>`, `${X:-default}`.
+//
+// The pattern is anchored on the keyword (no leading context), looks only at the name's suffix and at a few
+// prefixes that change its meaning (reset_password, csrf_token, publishable_key), and hands the value to the
+// `generic-value` verifier (src/engine/generic-value.ts), which keeps it only when it looks random and is not a
+// placeholder, reference, expression, path, UUID, version, hash or word. Each rule owns the names whose last
+// word is its keyword (…password, …secret, …key, …token), so one assignment never gives two generic findings.
+import type { Rule } from '../schema.js';
+
+// Quotes and the backslash of an escaped quote (JSON inside JSON, shell '"'"' quoting).
+const QUOTE = String.raw`["'\x60\\]`;
+// After the name: nothing, a digit or an environment suffix (DB_PASSWORD_PROD, PASSWORD2, api_key_b64).
+const SUFFIX = String.raw`(?:[_.-]?(?:value|plain(?:text)?|raw|str(?:ing)?|b64|base64|hex|prod(?:uction)?|dev|staging|live)|[0-9]{1,2})?`;
+const EQ = String.raw`=(?![=~>])`;
+const COLON = String.raw`:(?![:=])`;
+// The assignment: `=`, `:`, `:=`, `=>`, `?=`, shell's `:-` default; after a quoted key also `,` (PHP define,
+// tuples); an XML attribute pair `key="…Password" value="…"`; an XML element `<password>…`.
+const SEP =
+  String.raw`(?:[ \t]{0,8}(?::=|=>|\?=|:-|${EQ}|${COLON})` +
+  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${EQ}|${COLON}|,)` +
+  String.raw`|${QUOTE}{1,6}[ \t]{1,8}value[ \t]{0,4}=` +
+  String.raw`|>)[ \t]{0,8}`;
+const OPEN = String.raw`(?:[rbu]{0,2}${QUOTE}{1,6})?`;
+// The value stops at whitespace, quotes, brackets, `;`, `,`, `&`, `|`: a call, an index or an object never matches
+// because it must end at one of the terminators below, not at `(` or `[`.
+const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
+const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
+const value = (min: number) => String.raw`(?<secret>(?![-=])${VALUE_CHAR}{${min},512})${END}`;
+
+const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}${value(min)}`;
+
+// --- names ---------------------------------------------------------------------------------------------------
+
+const PW = String.raw`(?:pass(?:word|wd|phrase)?|pwd)`;
+// reset_password, confirmPassword, hashed_password, min_password_length…: about a password, not one.
+const PW_NOT = String.raw`(?:reset|forgot(?:ten)?|change|show|hide|toggle|confirm(?:ation)?|verify|validate|check|hash(?:ed)?|encrypted|invalid|wrong|incorrect|repeat|retype|current|requires?|empty|blank|temp(?:orary)?)`;
+const PW_NAME = String.raw`${PW}(?<![a-z0-9]pass)(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
+
+const SECRET_HEAD = String.raw`(?:secret(?:[_.-]?(?:key(?:[_.-]?base)?|access[_.-]?key|id))?|credentials?|creds|auth(?:orization)?)`;
+const SECRET_NOT = String.raw`(?:sealed|external|image[_.-]?pull|pull|show|hide|toggle|with|include|use|allow)`;
+const SECRET_NAME = String.raw`${SECRET_HEAD}(?<![a-z0-9]auth(?:orization)?)(?<!${SECRET_NOT}[_.-]?(?:secret|credentials?|creds)[a-z_.-]{0,16})`;
+
+const KEY_HEAD = String.raw`(?:api|access|private|auth|master|encryption|signing|subscription|app|admin|service|license)[_.-]?key`;
+// secret_access_key belongs to the secret rule; public, publishable and search-only keys are public by design.
+const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:public|publishable|search|browser|pub)[_.-]?(?:[a-z0-9]{1,30}[_.-])?(?:api|app)[_.-]?key)`;
+
+// Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
+// full of them) are random but not credentials; design and lexer tokens are not either.
+const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count)`;
+const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)`;
+
+// --- shared hint texts ----------------------------------------------------------------------------------------
+
+const OWASP = 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html';
+const rotate = (what: string) => [
+  `Find the service that issued this ${what} and create a new one there (or change it, for a password).`,
+  'Store the new value in your secrets manager or CI/deployment environment and read it from the environment in code.',
+  `Revoke or change the old ${what}, then redeploy every service that used it.`,
+  "Check the service's access or audit log for use of the old value since it was committed.",
+];
+
+export const genericAssignmentRules: Rule[] = [
+  {
+    id: 'generic-password',
+    title: 'Password assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    // `pass` covers password, passwd and passphrase; it is needed for DB_PASS / smtp_pass. The pattern is
+    // anchored on the keyword, so the common word costs one failed match attempt.
+    keywords: ['pass', 'pwd'],
+    flags: 'i',
+    pattern: assignment(PW_NAME, 8),
+    verify: 'generic-value',
+    examples: [
+      'DB_PASSWORD={{base62:24}}',
+      'spring.datasource.password={{base64url:24}}',
+      '  "smtpPassword": "{{base62:24}}",',
+      'password := "{{alpha:6}}#{{digits:3}}!{{base62:6}}"',
+      "define('DB_PASSWORD', '{{base62:24}}');",
+      '<password>{{base62:24}}</password>',
+      '<add key="AdminPassword" value="{{base62:24}}" />',
+      'MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:-{{base62:24}}}',
+      'export PGPASSWORD={{lower:32}}',
+      'redis_pass = "{{base62:24}}"',
+    ],
+    negativeExamples: [
+      '"password": "Password",',
+      'password_label = "Enter your password"',
+      '<input type="password" name="password" placeholder="Password">',
+      'def login(username: str, password: str) -> bool:',
+      'if password == expected_password:',
+      'password: string;',
+      'DB_PASSWORD=${DB_PASSWORD}',
+      'DB_PASSWORD=changeme',
+      'POSTGRES_PASSWORD: postgres',
+      'password = os.environ["DB_PASSWORD"]',
+      'password = os.getenv("DB_PASSWORD")',
+      'const password = process.env.DB_PASSWORD;',
+      'password: "{{ vault_db_password }}"',
+      'password: !vault |',
+      'password = config.database.password',
+      'password: "********"',
+      'reset_password_token = "{{base62:24}}"',
+      'hashed_password = "$2b$12${{base62:53}}"',
+      'PASSWORD_MIN_LENGTH = 12',
+      'ALTER TABLE users ADD COLUMN password_hash VARCHAR(255) NOT NULL;',
+      'user.password = "testPassword123"',
+      'password: "P@ssw0rd123!"',
+      'MYSQL_ROOT_PASSWORD=rootpassword',
+      'passwordless: true',
+      'new_password = "{{base62:24}}"',
+      'bypass = "{{base62:24}}"',
+      '.password-field { border: 1px solid #ccc; }',
+      '"forgotPassword": "Forgot your password?"',
+      'password=$(cat /run/secrets/db_password)',
+      'PASSWORD_FILE=/run/secrets/db_password',
+      'password: ENC[AES256_GCM,data:{{base64:24}},iv:{{base64:16}}]',
+    ],
+    fix: {
+      env: 'DB_PASSWORD',
+      provider: 'the system this password belongs to',
+      rotate: rotate('password'),
+      docs: OWASP,
+    },
+    guide: {
+      grants:
+        'A password logs in to whatever it was set for: a database, a mail server, an admin account, an API with basic auth.',
+      risks:
+        'Anyone who reads the repository (or a leaked copy of it) can log in with the password; passwords are also often reused on other systems.',
+      checkMisuse:
+        "Look at the target system's login or audit log for successful logins by this account from unexpected addresses since the commit.",
+    },
+  },
+  {
+    id: 'generic-secret',
+    title: 'Secret or credential assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: ['secret', 'credential', 'creds', 'auth'],
+    flags: 'i',
+    pattern: assignment(SECRET_NAME, 10),
+    verify: 'generic-value',
+    examples: [
+      'CLIENT_SECRET={{base64url:32}}',
+      'SECRET_KEY_BASE={{hex:128}}',
+      "app.config['SECRET_KEY'] = '{{base62:40}}'",
+      '  jwtSecret: "{{base64:44}}",',
+      'client_secret = "{{base62:32}}"',
+      'WEBHOOK_SECRET: {{hex:64}}',
+      'vault_secret_id={{base62:24}}',
+      'basic_auth: "deploy:{{base62:24}}"',
+      'Authorization: {{base62:32}}',
+    ],
+    negativeExamples: [
+      'secretName: db-credentials',
+      'secret_name = "prod/db/password"',
+      'secretKeyRef:',
+      'SECRET_KEY = os.environ["SECRET_KEY"]',
+      'SECRET_KEY=django-insecure-{{lower:50}}',
+      'credentials: "include"',
+      'withCredentials: true',
+      'client_secret: ${{ secrets.CLIENT_SECRET }}',
+      'secret: "{{ .Values.secret }}"',
+      'SecretId: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf',
+      'secret = "mySuperSecretKey"',
+      'JWT_SECRET=supersecret123',
+      'author: "Jane Developer"',
+      'oauth: "{{base62:24}}"',
+      'auth: required',
+      'Authorization: Bearer ${TOKEN}',
+      'secret_hash = "{{hex:64}}"',
+      'sealed_secret = "{{base62:40}}"',
+      'const secret = crypto.randomBytes(32).toString("hex");',
+      'secrets: [ "db", "api" ]',
+      'secret_key: "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+    ],
+    fix: {
+      env: 'CLIENT_SECRET',
+      provider: 'the service that issued this secret',
+      rotate: rotate('secret'),
+      docs: OWASP,
+    },
+    guide: {
+      grants:
+        'A secret (client secret, signing key, secret key base, webhook secret) authenticates your application or signs data that others trust.',
+      risks:
+        'With a client secret an attacker acts as your application; with a signing secret they forge sessions, tokens or webhooks that your systems accept as genuine.',
+      checkMisuse:
+        "Check the issuing service's audit log for use of the client, and your own logs for sessions or webhook events you cannot account for.",
+    },
+  },
+  {
+    id: 'generic-api-key',
+    title: 'API key assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: [
+      'apikey',
+      'api_key',
+      'api-key',
+      'api.key',
+      'accesskey',
+      'access_key',
+      'access-key',
+      'access.key',
+      'privatekey',
+      'private_key',
+      'private-key',
+      'authkey',
+      'auth_key',
+      'auth-key',
+      'masterkey',
+      'master_key',
+      'master-key',
+      'encryptionkey',
+      'encryption_key',
+      'encryption-key',
+      'signingkey',
+      'signing_key',
+      'signing-key',
+      'subscriptionkey',
+      'subscription_key',
+      'subscription-key',
+      'appkey',
+      'app_key',
+      'app-key',
+      'adminkey',
+      'admin_key',
+      'admin-key',
+      'servicekey',
+      'service_key',
+      'service-key',
+      'licensekey',
+      'license_key',
+      'license-key',
+    ],
+    flags: 'i',
+    pattern: assignment(KEY_NAME, 12),
+    verify: 'generic-value',
+    examples: [
+      'WEATHER_API_KEY={{hex:32}}',
+      'const client = new Client({ apiKey: "{{base62:40}}" });',
+      'X-Api-Key: {{base62:32}}',
+      'Ocp-Apim-Subscription-Key: {{hex:32}}',
+      'NEW_RELIC_LICENSE_KEY={{hex:40}}',
+      'APP_KEY=base64:{{base64:43}}=',
+      'ENCRYPTION_KEY="{{base64:44}}"',
+      'private_key = "0x{{hex:64}}"',
+      'curl "https://api.example.io/v1/forecast?city=Oslo&api_key={{base62:32}}"',
+    ],
+    negativeExamples: [
+      'NEXT_PUBLIC_FIREBASE_API_KEY={{base62:39}}',
+      'ALGOLIA_SEARCH_API_KEY={{hex:32}}',
+      'STRIPE_PUBLISHABLE_KEY=pk_live_{{base62:24}}',
+      'API_KEY=your-api-key-here',
+      'apiKey: process.env.API_KEY,',
+      'api_key = settings.API_KEY',
+      'AWS_ACCESS_KEY_ID=AKIA{{base32:16}}',
+      '"private_key_id": "{{hex:40}}",',
+      '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ...\\n-----END PRIVATE KEY-----\\n",',
+      'api_key = "test_key_12345"',
+      'apiKey: "fake-api-key-for-tests"',
+      'API_KEY=<your-api-key>',
+      'private_key_path = "~/.ssh/id_ed25519"',
+      'api_key_header = "X-Api-Key"',
+      'api_keys = []',
+      'API_KEY_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+      'x-api-key: ${API_KEY}',
+    ],
+    fix: { env: 'API_KEY', provider: 'the service that issued this key', rotate: rotate('key'), docs: OWASP },
+    guide: {
+      grants: 'An API key authenticates calls to the service that issued it, with whatever access the key was given.',
+      risks:
+        'An attacker calls the API as you: reads your data there, runs up usage on your bill, or changes settings, until the key is revoked.',
+      checkMisuse:
+        "Open the issuing service's dashboard or usage logs, filter by this key, and look for calls from unknown addresses or unusual volume.",
+    },
+  },
+  {
+    id: 'generic-token',
+    title: 'Access token assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: ['token'],
+    flags: 'i',
+    pattern: assignment(TOKEN_NAME, 12),
+    verify: 'generic-value',
+    examples: [
+      'ACCESS_TOKEN={{base62:40}}',
+      'refresh_token: "{{base64url:64}}"',
+      'X-Auth-Token: {{hex:40}}',
+      '  botToken: "{{base62:30}}",',
+      'auth_token = "{{base64url:32}}"',
+      '<token>{{base62:32}}</token>',
+      'ci.job.token={{base64url:24}}',
+    ],
+    negativeExamples: [
+      'token = request.headers.get("Authorization")',
+      'if token == expected_token:',
+      'token: string | null = null;',
+      'const token = await getToken();',
+      'nextPageToken: "{{base64url:40}}"',
+      'csrf_token = "{{hex:64}}"',
+      '<input type="hidden" name="authenticity_token" value="{{base64:44}}">',
+      '<input name="__RequestVerificationToken" type="hidden" value="{{base64url:60}}" />',
+      'deviceToken = "{{hex:64}}"',
+      'GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
+      'token: "{{ github_token }}"',
+      'TOKEN=<token>',
+      'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")',
+      'max_tokens: 4096',
+      'token_type: "Bearer"',
+      'token = "dummy-token"',
+      'token = jwt.encode(payload, key, algorithm="HS256")',
+      'id_token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0."',
+      '"js-tokens": "^4.0.0",',
+      'tokens = ["{{base62:24}}"]',
+      'reset_password_token: "{{base62:24}}"',
+      'confirmation_token = "{{hex:40}}"',
+      'token_url: https://auth.example.com/oauth/token',
+    ],
+    fix: { env: 'ACCESS_TOKEN', provider: 'the service that issued this token', rotate: rotate('token'), docs: OWASP },
+    guide: {
+      grants: 'An access or refresh token acts for the user, bot or service account it was issued to, with its scopes.',
+      risks:
+        'An attacker uses the token to call the service as that identity, and a refresh token lets them mint new access tokens until it is revoked.',
+      checkMisuse:
+        "Check the issuing service's audit log or active sessions for use of the token, and revoke all sessions of the identity if in doubt.",
+    },
+  },
+];
