@@ -14,9 +14,17 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  * - `base64-secret`: a base64 value whose decoded bytes look like a credential (used for Kubernetes Secret data).
  * - `generic-value`: a value assigned to a secret-sounding name that looks random enough and is not a placeholder,
  *   reference, path, UUID, version or well-known hash (src/engine/generic-value.ts).
+ * - `generic-password`: `generic-value`, or a strong password built from words (`VelvetMango81#to`): long enough,
+ *   three character classes, and not a weak, dummy or dictionary password.
  */
 export type Verifier =
-  'intercom-token' | 'github-crc32' | 'npm-crc32' | 'jwt-signed' | 'base64-secret' | 'generic-value';
+  | 'intercom-token'
+  | 'github-crc32'
+  | 'npm-crc32'
+  | 'jwt-signed'
+  | 'base64-secret'
+  | 'generic-value'
+  | 'generic-password';
 
 export interface FixHint {
   /** The environment variable name to suggest, e.g. `STRIPE_SECRET_KEY`. */

@@ -17,9 +17,15 @@ const EQ = String.raw`=(?![=~>])`;
 const COLON = String.raw`:(?![:=])`;
 // The assignment: `=`, `:`, `:=`, `=>`, `?=`, shell's `:-` default; after a quoted key also `,` (PHP define,
 // tuples); an XML attribute pair `key="…Password" value="…"`; an XML element `<password>…`.
+// A string type annotation between the name and `=` (TypeScript, Kotlin, Rust, Go): `adminPassword: string = …`.
+const TYPED = String.raw`(?:[ \t]{0,4}:[ \t]{0,4}(?:string|String|str|&'static str|&str)[ \t]{0,4}(?==))?`;
+// Fallbacks: `ENV['X'] ||= '…'`, `process.env.X || "…"`, `x ?? "…"`.
+const FALLBACK = String.raw`\|\|=?|\?\?=?`;
 const SEP =
-  String.raw`(?:[ \t]{0,8}(?::=|=>|\?=|:-|${EQ}|${COLON})` +
-  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${EQ}|${COLON}|,)` +
+  String.raw`(?:${TYPED}[ \t]{0,8}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
+  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|,)` +
+  // A Markdown table row: | \`ADMIN_PASSWORD\` | \`value\` | (backticks on both sides, not a TypeScript union).
+  String.raw`|\x60[ \t]{0,4}\|[ \t]{0,4}(?=\x60)` +
   String.raw`|${QUOTE}{1,6}[ \t]{1,8}value[ \t]{0,4}=` +
   String.raw`|>)[ \t]{0,8}`;
 const OPEN = String.raw`(?:[rbu]{0,2}${QUOTE}{1,6})?`;
@@ -27,7 +33,11 @@ const OPEN = String.raw`(?:[rbu]{0,2}${QUOTE}{1,6})?`;
 // because it must end at one of the terminators below, not at `(` or `[`.
 const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
 const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
-const value = (min: number) => String.raw`(?<secret>(?![-=])${VALUE_CHAR}{${min},512})${END}`;
+// A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`); a bare one stops at the
+// terminators above and may not start with `-` or `=` (a flag, a comparison).
+const QUOTED_CHAR = String.raw`[^"'\x60\\\r\n]`;
+const value = (min: number) =>
+  String.raw`(?<secret>(?<=["'\x60])${QUOTED_CHAR}{${min},512}(?=["'\x60])|(?![-=])${VALUE_CHAR}{${min},512}${END})`;
 
 const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}${value(min)}`;
 
@@ -72,7 +82,7 @@ export const genericAssignmentRules: Rule[] = [
     keywords: ['pass', 'pwd'],
     flags: 'i',
     pattern: assignment(PW_NAME, 8),
-    verify: 'generic-value',
+    verify: 'generic-password',
     examples: [
       'DB_PASSWORD={{base62:24}}',
       'spring.datasource.password={{base64url:24}}',
@@ -84,6 +94,12 @@ export const genericAssignmentRules: Rule[] = [
       'MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:-{{base62:24}}}',
       'export PGPASSWORD={{lower:32}}',
       'redis_pass = "{{base62:24}}"',
+      "const adminPassword: string = '{{base62:20}}';",
+      "ENV['LDAP_BIND_PASSWORD'] ||= '{{base62:23}}'",
+      "ldap_bind_password = '2+{{alpha:4}}?sr^&{{base62:4}}*@=uC'",
+      'ARG LDAP_BIND_PASSWORD=VelvetMango{{digits:2}}#to',
+      '| `ADMIN_PASSWORD` | `!{{base62:10}}=u~t_{{base62:8}}` |',
+      'redis_password,{{base62:8}}=Nt*{{base62:6}},growth,2024-05-26',
     ],
     negativeExamples: [
       '"password": "Password",',

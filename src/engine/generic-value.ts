@@ -99,11 +99,15 @@ function isNotASecret(value: string): boolean {
   if (HOST.test(value) || IP.test(value)) return true;
   if (MASKED.test(value) || REPEATED_UNIT.test(value)) return true;
   if (CIPHERTEXT.test(value)) return true;
-  if (HEADER_NAME.test(value)) return true;
+  if (HEADER_NAME.test(value) || IDENTIFIER.test(value) || MEMBER_CHAIN.test(value)) return true;
   if (isPathLike(value) || isPropertyAccess(value)) return true;
   return false;
 }
 
+// Code, not data: a camelCase or PascalCase identifier (`receivedDiff`, `ExtendsKeyword`), or a chain of
+// letter-only members (`SyntaxKind.ExtendsKeyword`, `config.db.password`).
+const IDENTIFIER = /^[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,})+$/;
+const MEMBER_CHAIN = /^[A-Za-z_$][A-Za-z_$]{1,}(?:\.[A-Za-z_$][A-Za-z_$]{1,}){1,8}$/;
 // Title-Case words joined by hyphens: header names and auth schemes (`X-Api-Key`, `Klaviyo-API-Key`), not secrets.
 const HEADER_NAME = /^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+$/;
 const PLACEHOLDER_TEXT =
@@ -378,4 +382,31 @@ function hasRandomComposition(value: string): boolean {
   // A password with symbols: at least three of lower, upper, digit, symbol.
   const classes = Number(lower) + Number(upper) + Number(digit) + 1;
   return classes >= 3 && entropy >= entropyFloor('large', length);
+}
+
+// --- passwords people choose ----------------------------------------------------------------------------------------
+
+// Words that make a password a demo or a default, also when written in leetspeak (P@ssw0rd, Adm1n).
+const DUMMY_PASSWORD_WORDS =
+  /pass(word|wd)?|test|demo|example|sample|secret|admin|root|changeme|letmein|welcome|qwerty|default|dummy|fake|guest|user|login|hunter|dragon|monkey|iloveyou|trustno/;
+
+/**
+ * A password a person chose: words with digits and a symbol (`VelvetMango81#to`, `Sunflower.Copper50%MS`). It is
+ * not random by the measures above, but assigned to a password name it is a real credential.
+ */
+export function looksLikeStrongPassword(value: string): boolean {
+  if (value.length < 10 || value.length > 128 || /\s/.test(value)) return false;
+  // base64 of text is judged by what it decodes to (looksLikeGenericSecret does that), not by its own letters.
+  if (isNotASecret(value) || printableBase64(value) !== undefined) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
+  if (classes < 3 || !/[0-9]|[^A-Za-z0-9]/.test(value)) return false;
+  const plain = value
+    .toLowerCase()
+    .replace(/[@4]/g, 'a')
+    .replace(/0/g, 'o')
+    .replace(/[1!|]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/[$5]/g, 's')
+    .replace(/7/g, 't');
+  return !DUMMY_PASSWORD_WORDS.test(plain) && !isWeakPassword(value);
 }

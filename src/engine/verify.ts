@@ -1,7 +1,7 @@
 // Checks in code that a candidate must pass after its rule's pattern matched (see Verifier in rules/schema.ts).
 import type { Verifier } from '../../rules/schema.js';
 import { hasValidBase62Checksum } from './checksum.js';
-import { looksLikeGenericSecret } from './generic-value.js';
+import { looksLikeGenericSecret, looksLikeStrongPassword } from './generic-value.js';
 
 // An Intercom token decodes to `tok:` + an id of hex groups joined by `_` or `-` + `:<n>:<n>`.
 const INTERCOM_DECODED =
@@ -20,6 +20,8 @@ export function passesVerifier(verifier: Verifier, secret: string): boolean {
       return looksLikeDecodedCredential(decodeBase64(secret));
     case 'generic-value':
       return looksLikeGenericSecret(secret);
+    case 'generic-password':
+      return looksLikeGenericSecret(secret) || looksLikeStrongPassword(secret);
   }
 }
 

@@ -134,3 +134,13 @@ describe('looksLikeGenericSecret drops values that are not secrets', () => {
     expect(looksLikeGenericSecret(value), value).toBe(false);
   });
 });
+
+describe('identifiers found in real code', () => {
+  it.each([
+    'receivedDiff',
+    'ExtendsKeyword',
+    'SyntaxKind.ExtendsKeyword',
+    'config.database.password',
+    'Klaviyo-API-Key',
+  ])('%s is code, not a secret', (value) => expect(looksLikeGenericSecret(value)).toBe(false));
+});
