@@ -37,7 +37,10 @@ export const genericCliAndHttpRules: Rule[] = [
       '-api-key',
       '-accesskey',
       '-access-key',
-      '-u',
+      // `-u user -p…` and `-u user:…` (curl): a space follows -u, and -p follows a space.
+      '-u ',
+      '-u\t',
+      '--user',
       'sshpass',
     ],
     flags: 'i',

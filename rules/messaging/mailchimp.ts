@@ -8,7 +8,9 @@ export const mailchimpRules: Rule[] = [
     title: 'Mailchimp Marketing API key',
     severity: 'high',
     keywords: ['-us'],
-    pattern: '(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32}-us[0-9]{1,2})(?![0-9A-Za-z])',
+    // Anchored on the `-usN` datacenter suffix, the key read backwards by a lookbehind: a pattern that starts with
+    // [0-9a-f]{32} would be tried at every position of every file that says "-use".
+    pattern: '-us[0-9]{1,2}(?![0-9A-Za-z])(?<=(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32}-us[0-9]{1,2}))',
     entropy: 3,
     examples: [
       'MAILCHIMP_API_KEY={{hex:32}}-us21',

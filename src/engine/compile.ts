@@ -11,7 +11,13 @@ export interface CompiledRule {
   contextOnly: boolean;
   notOnLineWith?: string[];
   /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
-  near?: { words: { word: string; whole: boolean }[]; lines: number };
+  near?: {
+    words: { word: string; whole: boolean }[];
+    lines: number;
+    /** Indexes of the words in the catalog's keyword prefilter and in its `near` prefilter (for whole files). */
+    keywordIndexes: number[];
+    sourceIndexes: number[];
+  };
 }
 
 export interface CompiledCatalog {
@@ -44,6 +50,8 @@ export function compileRule(rule: DetectionRule): CompiledRule {
   if (rule.near) {
     compiled.near = {
       lines: rule.near.lines,
+      keywordIndexes: [],
+      sourceIndexes: [],
       words: rule.near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
     };
   }
@@ -58,7 +66,7 @@ export function compileCatalog(rules: readonly DetectionRule[]): CompiledCatalog
   const nearRulesByWord: number[][] = [];
   const nearOnlyRules: number[] = [];
 
-  const addTo = (index: Map<string, number>, lists: number[][], word: string, ruleIndex: number) => {
+  const addTo = (index: Map<string, number>, lists: number[][], word: string, ruleIndex: number): number => {
     let at = index.get(word);
     if (at === undefined) {
       at = lists.length;
@@ -66,27 +74,36 @@ export function compileCatalog(rules: readonly DetectionRule[]): CompiledCatalog
       lists.push([]);
     }
     if (!lists[at]!.includes(ruleIndex)) lists[at]!.push(ruleIndex);
+    return at;
   };
 
-  compiled.forEach(({ rule }, ruleIndex) => {
+  const tracked = new Set<number>();
+  compiled.forEach(({ rule, near }, ruleIndex) => {
     for (const keyword of rule.keywords) addTo(keywordIndex, rulesByKeyword, keyword.toLowerCase(), ruleIndex);
-    if (rule.near) {
-      for (const word of rule.near.words) addTo(nearWordIndex, nearRulesByWord, word.toLowerCase(), ruleIndex);
+    if (rule.near && near) {
+      for (const word of rule.near.words) {
+        near.sourceIndexes.push(addTo(nearWordIndex, nearRulesByWord, word.toLowerCase(), ruleIndex));
+      }
       if (rule.keywords.length === 0) {
         nearOnlyRules.push(ruleIndex);
-        for (const word of rule.near.words) addTo(keywordIndex, rulesByKeyword, word.toLowerCase(), ruleIndex);
+        for (const word of rule.near.words) {
+          const index = addTo(keywordIndex, rulesByKeyword, word.toLowerCase(), ruleIndex);
+          near.keywordIndexes.push(index);
+          tracked.add(index);
+        }
       }
     } else if (rule.keywords.length === 0) {
       throw new Error(`rule ${rule.id}: needs keywords or near words, or it would run on every text`);
     }
   });
 
+  const nearWords = [...nearWordIndex.keys()];
   return {
     rules: compiled,
-    prefilter: buildPrefilter([...keywordIndex.keys()]),
+    prefilter: buildPrefilter([...keywordIndex.keys()], tracked),
     rulesByKeyword,
     nearOnlyRules,
-    nearPrefilter: buildPrefilter([...nearWordIndex.keys()]),
+    nearPrefilter: buildPrefilter(nearWords, new Set(nearWords.map((_, i) => i))),
     nearRulesByWord,
   };
 }

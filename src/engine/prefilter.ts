@@ -4,17 +4,25 @@
 // length); DFA transitions are computed on first use and cached, over a compact alphabet of the characters that
 // occur in keywords (every other character leads back to the root).
 
-export interface Prefilter {
+export interface PrefilterMatch {
   /** Indexes (into the keyword list given at build time) of the keywords that occur in the text. */
-  match(text: string): Set<number>;
+  found: Set<number>;
+  /** For the keywords asked to be tracked: the offsets where each occurrence ends. */
+  positions: Map<number, number[]>;
+}
+
+export interface Prefilter {
+  match(text: string): PrefilterMatch;
 }
 
 const ASCII = 128;
 const UNKNOWN = -1;
 
-export function buildPrefilter(keywords: readonly string[]): Prefilter {
-  // Character classes: 0 for "not in any keyword", then one per distinct (lowercased) keyword character.
-  const classOf = new Uint8Array(ASCII);
+/** `tracked`: keyword indexes whose positions are wanted (context words that limit where a rule runs). */
+export function buildPrefilter(keywords: readonly string[], tracked: ReadonlySet<number> = new Set()): Prefilter {
+  // Character classes: 0 for "not in any keyword", then one per distinct (lowercased) keyword character. The
+  // table covers every UTF-16 code unit, so the hot loop needs no range check.
+  const classOf = new Uint8Array(65536);
   let classes = 1;
   for (const keyword of keywords) {
     for (let i = 0; i < keyword.length; i++) {
@@ -59,39 +67,57 @@ export function buildPrefilter(keywords: readonly string[]): Prefilter {
       queue.push(child);
     }
   }
-  const accepting = new Uint8Array(children.length);
-  outputs.forEach((list, state) => (accepting[state] = list.length > 0 ? 1 : 0));
 
-  // The DFA, filled in lazily.
+  // The DFA, filled in lazily. Entries hold the next state's row offset (state × classes), which saves a multiply
+  // per character; class 0 (a character in no keyword) always leads back to the root.
   const table = new Int32Array(children.length * classes).fill(UNKNOWN);
-  const transition = (state: number, cls: number): number => {
-    let s = state;
+  for (let state = 0; state < children.length; state++) table[state * classes] = 0;
+  // Per row: 1 if the state ends a keyword, 2 if one of them is tracked (positions wanted).
+  const report = new Uint8Array(children.length * classes);
+  outputs.forEach((list, state) => {
+    if (list.length > 0) report[state * classes] = list.some((k) => tracked.has(k)) ? 2 : 1;
+  });
+  const transition = (row: number, cls: number): number => {
+    let s = row / classes;
     for (;;) {
       const next = children[s]!.get(cls);
-      if (next !== undefined) return next;
+      if (next !== undefined) return next * classes;
       if (s === 0) return 0;
       s = fail[s]!;
     }
   };
 
   return {
-    match(text: string): Set<number> {
+    match(text: string): PrefilterMatch {
       const found = new Set<number>();
-      let state = 0;
+      const positions = new Map<number, number[]>();
+      // Untracked keywords are reported once per text: frequent ones (`key`, `token`) would otherwise cost a
+      // set insertion at every occurrence. The flag is cleared on the way out, so the automaton stays shared.
+      const silenced: number[] = [];
+      let row = 0;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        const cls = code < ASCII ? classOf[code]! : 0;
-        if (cls === 0) {
-          state = 0;
-          continue;
-        }
-        const at = state * classes + cls;
+        const at = row + classOf[text.charCodeAt(i)]!;
         let next = table[at]!;
-        if (next === UNKNOWN) next = table[at] = transition(state, cls);
-        state = next;
-        if (accepting[state] === 1) for (const k of outputs[state]!) found.add(k);
+        if (next === UNKNOWN) next = table[at] = transition(row, classOf[text.charCodeAt(i)]!);
+        row = next;
+        const kind = report[row]!;
+        if (kind === 0) continue;
+        const state = row / classes;
+        for (const k of outputs[state]!) {
+          found.add(k);
+          if (kind === 2 && tracked.has(k)) {
+            const list = positions.get(k);
+            if (list) list.push(i + 1);
+            else positions.set(k, [i + 1]);
+          }
+        }
+        if (kind === 1) {
+          report[row] = 0;
+          silenced.push(row);
+        }
       }
-      return found;
+      for (const r of silenced) report[r] = 1;
+      return { found, positions };
     },
   };
 }

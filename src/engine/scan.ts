@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { DetectionRule, Severity } from '../../rules/schema.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
+import type { PrefilterMatch } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeBase64, passesVerifier } from './verify.js';
@@ -53,10 +54,14 @@ export interface ScanOptions {
 export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOptions = {}): Finding[] {
   const depth = options.depth ?? 0;
   const honourAllow = options.honourAllowComments !== false;
-  const candidates = candidateRules(catalog, unit);
+  const inText = catalog.prefilter.match(unit.text);
+  // Context for a prefix-less key may sit on an unchanged line: the whole file is searched for context words.
+  const wholeFile = unit.source !== undefined && unit.source !== unit.text && catalog.nearOnlyRules.length > 0;
+  const inSource = wholeFile ? catalog.nearPrefilter.match(unit.source!) : null;
+  const candidates = candidateRules(catalog, unit, inText, inSource);
   if (candidates.size === 0) return [];
 
-  const lines = new LineIndex(unit);
+  const lines = new LineIndex(unit, inText, inSource);
   const findings: Finding[] = [];
   for (const ruleIndex of candidates) {
     const compiled = catalog.rules[ruleIndex]!;
@@ -66,10 +71,18 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
   return deduplicate(findings);
 }
 
-function candidateRules(catalog: CompiledCatalog, unit: ScanUnit): Set<number> {
+function candidateRules(
+  catalog: CompiledCatalog,
+  unit: ScanUnit,
+  inText: PrefilterMatch,
+  inSource: PrefilterMatch | null,
+): Set<number> {
   const candidates = new Set<number>();
-  for (const keyword of catalog.prefilter.match(unit.text)) {
+  for (const keyword of inText.found) {
     for (const rule of catalog.rulesByKeyword[keyword]!) candidates.add(rule);
+  }
+  for (const word of inSource?.found ?? []) {
+    for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.contextOnly) candidates.add(rule);
   }
   // Lockfiles, bundles and source maps: their hashes are not secrets (rules/generated-files.ts).
   const quiets = generatedFileQuiets(unit.path);
@@ -77,15 +90,6 @@ function candidateRules(catalog: CompiledCatalog, unit: ScanUnit): Set<number> {
     for (const index of candidates) {
       const rule = catalog.rules[index]!;
       if (rule.generic || (quiets === 'prefixless' && rule.contextOnly)) candidates.delete(index);
-    }
-    return candidates;
-  }
-  // Context for a prefix-less key may sit on an unchanged line: look in the whole file only for those rules.
-  if (unit.source !== undefined && unit.source !== unit.text && catalog.nearOnlyRules.some((r) => !candidates.has(r))) {
-    for (const word of catalog.nearPrefilter.match(unit.source)) {
-      for (const rule of catalog.nearRulesByWord[word]!) {
-        if (catalog.rules[rule]!.rule.keywords.length === 0) candidates.add(rule);
-      }
     }
   }
   return candidates;
@@ -101,46 +105,68 @@ function matchRule(
 ): Finding[] {
   const { rule, regex } = compiled;
   const found: Finding[] = [];
-  regex.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(unit.text)) !== null) {
-    if (match[0].length === 0) regex.lastIndex++;
-    const secret = match.groups?.['secret'];
-    const span = match.indices?.groups?.['secret'];
-    if (!secret || !span) continue;
-    if (rule.decode === 'base64') {
-      // A value that decodes to binary (a digest, an image) is not a wrapped credential.
-      const decoded = printableBase64(secret);
-      if (decoded === undefined) continue;
-      const inner =
-        depth < MAX_DECODE_DEPTH ? scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1 }) : [];
-      if (inner.length > 0) {
-        const position = lines.locate(span[0]);
-        if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) continue;
-        for (const f of inner) {
-          found.push({
-            ...f,
-            title: `${f.title} (base64-encoded)`,
-            line: position.fileLine,
-            column: position.column,
-            lineText: position.lineText,
-            encodedAs: secret,
-            fingerprint: fingerprint(f.ruleId, unit.path, f.secret),
-          });
-        }
-        continue;
-      }
+  // A rule found only through context words runs on the lines around those words, not on the whole text: its
+  // pattern (bare hex or base64) would otherwise be tried at every position of every file that says "aws".
+  const windows =
+    compiled.contextOnly && compiled.near ? lines.nearWindows(compiled.near) : [[0, unit.text.length] as const];
+  for (const [from, to] of windows) {
+    const text = from === 0 && to === unit.text.length ? unit.text : unit.text.slice(from, to);
+    regex.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = regex.exec(text)) !== null) {
+      if (match[0].length === 0) regex.lastIndex++;
+      const secret = match.groups?.['secret'];
+      const at = match.indices?.groups?.['secret'];
+      if (!secret || !at) continue;
+      const span = [at[0] + from, at[1] + from] as const;
+      found.push(...checkCandidate(catalog, compiled, unit, lines, depth, honourAllow, secret, span));
     }
-    if (rule.verify && !passesVerifier(rule.verify, secret)) continue;
-    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
-    if (isPlaceholder(secret)) continue;
+  }
+  return found;
+}
 
-    const position = lines.locate(span[0]);
-    if (compiled.notOnLineWith && namedNearby(position, secret.length, compiled.notOnLineWith)) continue;
-    if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) continue;
-    if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) continue;
+/** The checks after a pattern matched: decode, verifier, entropy, placeholders, context, allow comments. */
+function checkCandidate(
+  catalog: CompiledCatalog,
+  compiled: CompiledRule,
+  unit: ScanUnit,
+  lines: LineIndex,
+  depth: number,
+  honourAllow: boolean,
+  secret: string,
+  span: readonly [number, number],
+): Finding[] {
+  const { rule } = compiled;
+  if (rule.decode === 'base64') {
+    // A value that decodes to binary (a digest, an image) is not a wrapped credential.
+    const decoded = printableBase64(secret);
+    if (decoded === undefined) return [];
+    const inner =
+      depth < MAX_DECODE_DEPTH ? scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1 }) : [];
+    if (inner.length > 0) {
+      const position = lines.locate(span[0]);
+      if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) return [];
+      return inner.map((f) => ({
+        ...f,
+        title: `${f.title} (base64-encoded)`,
+        line: position.fileLine,
+        column: position.column,
+        lineText: position.lineText,
+        encodedAs: secret,
+        fingerprint: fingerprint(f.ruleId, unit.path, f.secret),
+      }));
+    }
+  }
+  if (rule.verify && !passesVerifier(rule.verify, secret)) return [];
+  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return [];
+  if (isPlaceholder(secret)) return [];
 
-    found.push({
+  const position = lines.locate(span[0]);
+  if (compiled.notOnLineWith && namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
+  if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
+  if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) return [];
+  return [
+    {
       ruleId: rule.id,
       title: rule.title,
       severity: rule.severity,
@@ -151,9 +177,8 @@ function matchRule(
       secret,
       lineText: position.lineText,
       fingerprint: fingerprint(rule.id, unit.path, secret),
-    });
-  }
-  return found;
+    },
+  ];
 }
 
 /** The text a base64 value decodes to, or undefined when it is too short or not printable. */
@@ -215,26 +240,95 @@ interface Position {
 
 /** Maps offsets in the scanned text to file lines, built only when a rule matched. */
 class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts?: number[];
   private sourceLines?: string[];
 
-  constructor(private readonly unit: ScanUnit) {
-    const text = unit.text;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  constructor(
+    private readonly unit: ScanUnit,
+    private readonly inText: PrefilterMatch,
+    private readonly inSource: PrefilterMatch | null,
+  ) {}
+
+  /** Offsets where each line of the text starts: computed on first need (most texts have no match at all). */
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const text = this.unit.text;
+      const starts = [0];
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  private fileLineOf(textLine: number): number {
+    return this.unit.lineNumbers ? this.unit.lineNumbers[textLine]! : textLine + 1;
+  }
+
+  private textLineAt(offset: number): number {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /**
+   * Offset ranges of the text within `near.lines` lines of a context word, found in the text or, for added lines,
+   * anywhere in the whole file. Candidates outside them could never pass the context check.
+   */
+  nearWindows(near: NonNullable<CompiledRule['near']>): (readonly [number, number])[] {
+    const hits: number[] = [];
+    for (const index of near.keywordIndexes) {
+      for (const end of this.inText.positions.get(index) ?? []) hits.push(this.fileLineOf(this.textLineAt(end - 1)));
+    }
+    const source = this.unit.source;
+    if (this.inSource && source !== undefined) {
+      const offsets = near.sourceIndexes
+        .flatMap((index) => this.inSource!.positions.get(index) ?? [])
+        .sort((a, b) => a - b);
+      let line = 1;
+      let from = 0;
+      for (const end of offsets) {
+        for (let at = source.indexOf('\n', from); at !== -1 && at < end - 1; at = source.indexOf('\n', at + 1)) {
+          line++;
+          from = at + 1;
+        }
+        hits.push(line);
+      }
+    }
+    if (hits.length === 0) return [];
+    hits.sort((a, b) => a - b);
+    const starts = this.starts;
+    const windows: [number, number][] = [];
+    let hit = 0;
+    for (let i = 0; i < starts.length; i++) {
+      const fileLine = this.fileLineOf(i);
+      while (hit < hits.length && hits[hit]! < fileLine - near.lines) hit++;
+      if (hit === hits.length || hits[hit]! > fileLine + near.lines) continue;
+      const start = starts[i]!;
+      const end = i + 1 < starts.length ? starts[i + 1]! : this.unit.text.length;
+      const last = windows[windows.length - 1];
+      if (last && last[1] === start) last[1] = end;
+      else windows.push([start, end]);
+    }
+    return windows;
   }
 
   locate(offset: number): Position {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const start = this.starts[low]!;
-    const end = low + 1 < this.starts.length ? this.starts[low + 1]! - 1 : this.unit.text.length;
-    const fileLine = this.unit.lineNumbers ? this.unit.lineNumbers[low]! : low + 1;
-    return { textLine: low, fileLine, column: offset - start + 1, lineText: this.unit.text.slice(start, end) };
+    const line = this.textLineAt(offset);
+    const starts = this.starts;
+    const start = starts[line]!;
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : this.unit.text.length;
+    return {
+      textLine: line,
+      fileLine: this.fileLineOf(line),
+      column: offset - start + 1,
+      lineText: this.unit.text.slice(start, end),
+    };
   }
 
   /** The line before, from the whole file when we have it (the added lines may not include it). */

@@ -48,11 +48,19 @@ const wrapperRule: Rule = {
 const catalog = compileCatalog([tokenRule, hexRule, genericRule, wrapperRule]);
 
 describe('prefilter', () => {
+  it('records where tracked keywords end, and only those', () => {
+    const filter = buildPrefilter(['aws', 'key'], new Set([0]));
+    const { found, positions } = filter.match('AWS key, then aws again');
+    expect([...found].sort()).toEqual([0, 1]);
+    expect(positions.get(0)).toEqual([3, 17]);
+    expect(positions.has(1)).toBe(false);
+  });
+
   it('finds keywords case-insensitively, overlapping ones included', () => {
     const filter = buildPrefilter(['abc', 'bcd', 'xyz']);
-    expect([...filter.match('zzABCDzz')].sort()).toEqual([0, 1]);
-    expect(filter.match('no match here').size).toBe(0);
-    expect([...filter.match('é xyz')]).toEqual([2]);
+    expect([...filter.match('zzABCDzz').found].sort()).toEqual([0, 1]);
+    expect(filter.match('no match here').found.size).toBe(0);
+    expect([...filter.match('é xyz').found]).toEqual([2]);
   });
 });
 
@@ -140,7 +148,7 @@ describe('prefilter against naive search', () => {
       }
       const lower = text.toLowerCase();
       const expected = keywords.map((k, i) => (lower.includes(k) ? i : -1)).filter((i) => i >= 0);
-      expect([...filter.match(text)].sort((a, b) => a - b)).toEqual(expected);
+      expect([...filter.match(text).found].sort((a, b) => a - b)).toEqual(expected);
     }
   });
 });
