@@ -2,9 +2,9 @@
 // apply the policy. Shared by every scope (staged, pushed commits, history, whole tree).
 import type { CompiledCatalog } from '../engine/compile.js';
 import { allowComments } from '../engine/allow.js';
-import { scan } from '../engine/scan.js';
+import { scan, type ScanUnit } from '../engine/scan.js';
 import { addedLines, splitLines, type AddedLines } from '../git/added-lines.js';
-import { classifyBlob } from '../git/blob-content.js';
+import type { BlobTexts } from '../git/blob-texts.js';
 import type { ObjectStore } from '../git/object-store.js';
 import type { FileChange } from '../git/staged-changes.js';
 import { IGNORE_FILE } from '../config/ignore-file.js';
@@ -13,6 +13,8 @@ import type { CommitInfo, ReportedFinding, SkippedEntry } from '../report/result
 
 export interface ScanContext {
   store: ObjectStore;
+  /** Decoded blob contents, shared by the run. */
+  texts: BlobTexts;
   catalog: CompiledCatalog;
   policy: Policy;
   maxFileBytes: number;
@@ -42,8 +44,7 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
       bytes: 0,
     };
   }
-  const blob = context.store.readSync(change.newOid);
-  const content = classifyBlob(blob.data, context.maxFileBytes);
+  const content = context.texts.get(change.newOid);
   if (content.kind === 'skipped') {
     const warn = content.reason.startsWith('too large');
     return {
@@ -54,25 +55,16 @@ export function scanChange(context: ScanContext, change: FileChange, commit?: Co
   }
   let oldText: string | null = null;
   if (change.oldOid !== null) {
-    const old = classifyBlob(context.store.readSync(change.oldOid).data, context.maxFileBytes);
+    const old = context.texts.get(change.oldOid);
     // An old binary or oversized version: every line of the new text counts as added.
     oldText = old.kind === 'text' ? old.text : null;
   }
-  let added = addedLines(oldText, content.text);
+  let added = addedLines(oldText, content.text, context.catalog.contextLines);
   if (change.alsoIn && change.alsoIn.length > 0) added = withoutLinesOf(context, added, change.alsoIn);
   if (added.lineNumbers.length === 0) return { findings: [], skipped: null, bytes: 0 };
-  const findings = scan(context.catalog, {
-    path: change.path,
-    text: added.text,
-    lineNumbers: added.lineNumbers,
-    source: content.text,
-  });
-  const reported: ReportedFinding[] = [];
-  for (const finding of findings) {
-    const action = actionFor(finding, context.policy);
-    if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
-  }
-  const scanned: ChangeScan = { findings: reported, skipped: null, bytes: added.text.length };
+  const unit: ScanUnit = { path: change.path, text: added.text, lineNumbers: added.lineNumbers };
+  if (added.context) unit.context = added.context;
+  const scanned: ChangeScan = { findings: scanAdded(context, unit, commit), skipped: null, bytes: added.text.length };
   if (context.findStaleAllows) scanned.staleAllows = staleAllowLines(context, change.path, content.text);
   return scanned;
 }
@@ -86,11 +78,21 @@ function staleAllowLines(context: ScanContext, path: string, text: string): numb
   return comments.filter((c) => !flagged.has(c.silences)).map((c) => c.line);
 }
 
+/** The engine over added lines, then the policy: what blocks, what warns, what the configuration silenced. */
+export function scanAdded(context: ScanContext, unit: ScanUnit, commit?: CommitInfo): ReportedFinding[] {
+  const reported: ReportedFinding[] = [];
+  for (const finding of scan(context.catalog, unit)) {
+    const action = actionFor(finding, context.policy);
+    if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
+  }
+  return reported;
+}
+
 /** Drops the added lines that another parent of a merge already had: the merge did not introduce them. */
 function withoutLinesOf(context: ScanContext, added: AddedLines, blobs: string[]): AddedLines {
   const known = new Set<string>();
   for (const oid of blobs) {
-    const content = classifyBlob(context.store.readSync(oid).data, context.maxFileBytes);
+    const content = context.texts.get(oid);
     if (content.kind === 'text') for (const line of splitLines(content.text)) known.add(line);
   }
   const lines = added.text.split('\n');
@@ -101,5 +103,5 @@ function withoutLinesOf(context: ScanContext, added: AddedLines, blobs: string[]
     text.push(line);
     lineNumbers.push(added.lineNumbers[i]!);
   });
-  return { text: text.join('\n'), lineNumbers };
+  return { text: text.join('\n'), lineNumbers, context: added.context };
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { detectionRules } from '../../rules/detection.js';
 import type { Rule } from '../../rules/schema.js';
 import { compileCatalog, type CompiledCatalog } from '../engine/compile.js';
+import { BlobTexts } from '../git/blob-texts.js';
 import { openObjectStore, type ObjectStore } from '../git/object-store.js';
 import { TreeReader } from '../git/objects.js';
 import { findRepository, type Repository } from '../git/repo.js';
@@ -51,6 +52,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     },
     scanContext: {
       store,
+      texts: new BlobTexts(store, config.maxFileSize),
       catalog,
       policy: policyFrom(config, ignored),
       maxFileBytes: config.maxFileSize,

@@ -31,7 +31,13 @@ export interface CompiledCatalog {
   /** Prefilter over `near` words alone, to look in the whole file when the added lines lack the context. */
   nearPrefilter: Prefilter;
   nearRulesByWord: number[][];
+  /** The farthest any rule looks for context, in lines: how much unchanged text around a change matters. */
+  contextLines: number;
 }
+
+// How far around a change unchanged lines are searched for context words. Rules may look farther (a Kubernetes
+// Secret's `kind:` line) within a new file or a whole-file scan, where every line is scanned anyway.
+export const MAX_CONTEXT_LINES = 12;
 
 // Short context words such as `cio` must stand alone, or "precious" would count as Customer.io context.
 const WHOLE_WORD_MAX_LENGTH = 3;
@@ -105,5 +111,8 @@ export function compileCatalog(rules: readonly DetectionRule[]): CompiledCatalog
     nearOnlyRules,
     nearPrefilter: buildPrefilter(nearWords, new Set(nearWords.map((_, i) => i))),
     nearRulesByWord,
+    // At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the
+    // context is searched around every change of every commit in a history scan.
+    contextLines: Math.min(MAX_CONTEXT_LINES, Math.max(1, ...rules.map((r) => r.near?.lines ?? 0))),
   };
 }

@@ -18,8 +18,11 @@ export interface ScanUnit {
   text: string;
   /** File line number (1-based) of each line of `text`; when absent, line i of text is line i+1 of the file. */
   lineNumbers?: ArrayLike<number>;
-  /** The whole new file, for context checks (`near`, allow-next-line) that reach beyond the added lines. */
-  source?: string;
+  /**
+   * The new file's lines around the added ones (`firstLine` is the file line of its first line), for the checks
+   * that reach beyond the added lines: context words (`near`) and allow-next-line comments.
+   */
+  context?: { text: string; firstLine: number };
 }
 
 export interface Finding {
@@ -56,8 +59,8 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
   const honourAllow = options.honourAllowComments !== false;
   const inText = catalog.prefilter.match(unit.text);
   // Context for a prefix-less key may sit on an unchanged line: the whole file is searched for context words.
-  const wholeFile = unit.source !== undefined && unit.source !== unit.text && catalog.nearOnlyRules.length > 0;
-  const inSource = wholeFile ? catalog.nearPrefilter.match(unit.source!) : null;
+  const inSource =
+    unit.context && catalog.nearOnlyRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text) : null;
   const candidates = candidateRules(catalog, unit, inText, inSource);
   if (candidates.size === 0) return [];
 
@@ -241,7 +244,7 @@ interface Position {
 /** Maps offsets in the scanned text to file lines, built only when a rule matched. */
 class LineIndex {
   private lineStarts?: number[];
-  private sourceLines?: string[];
+  private contextLines?: { lines: string[]; firstLine: number };
 
   constructor(
     private readonly unit: ScanUnit,
@@ -285,12 +288,12 @@ class LineIndex {
     for (const index of near.keywordIndexes) {
       for (const end of this.inText.positions.get(index) ?? []) hits.push(this.fileLineOf(this.textLineAt(end - 1)));
     }
-    const source = this.unit.source;
+    const source = this.unit.context?.text;
     if (this.inSource && source !== undefined) {
       const offsets = near.sourceIndexes
         .flatMap((index) => this.inSource!.positions.get(index) ?? [])
         .sort((a, b) => a - b);
-      let line = 1;
+      let line = this.unit.context!.firstLine;
       let from = 0;
       for (const end of offsets) {
         for (let at = source.indexOf('\n', from); at !== -1 && at < end - 1; at = source.indexOf('\n', at + 1)) {
@@ -333,19 +336,20 @@ class LineIndex {
 
   /** The line before, from the whole file when we have it (the added lines may not include it). */
   previousLine(position: Position): string {
-    const source = this.sourceLinesOrNull();
-    if (source) return source[position.fileLine - 2] ?? '';
+    const context = this.contextLinesOrNull();
+    if (context) return context.lines[position.fileLine - 1 - context.firstLine] ?? '';
     return position.textLine > 0 ? this.textLine(position.textLine - 1) : '';
   }
 
   hasNearbyWord(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
-    const source = this.sourceLinesOrNull();
+    const context = this.contextLinesOrNull();
     const lines: string[] = [];
     let matchAt: number;
-    if (source) {
-      const from = Math.max(0, position.fileLine - 1 - near.lines);
-      lines.push(...source.slice(from, position.fileLine + near.lines));
-      matchAt = position.fileLine - 1 - from;
+    if (context) {
+      const at = position.fileLine - context.firstLine;
+      const from = Math.max(0, at - near.lines);
+      lines.push(...context.lines.slice(from, at + near.lines + 1));
+      matchAt = at - from;
     } else {
       const from = Math.max(0, position.textLine - near.lines);
       for (let i = from; i <= position.textLine + near.lines && i < this.starts.length; i++)
@@ -363,10 +367,10 @@ class LineIndex {
     return this.unit.text.slice(start, end);
   }
 
-  private sourceLinesOrNull(): string[] | null {
-    if (this.unit.source === undefined) return null;
-    this.sourceLines ??= this.unit.source.split('\n');
-    return this.sourceLines;
+  private contextLinesOrNull(): { lines: string[]; firstLine: number } | null {
+    if (!this.unit.context) return null;
+    this.contextLines ??= { lines: this.unit.context.text.split('\n'), firstLine: this.unit.context.firstLine };
+    return this.contextLines;
   }
 }
 

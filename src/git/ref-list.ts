@@ -32,32 +32,6 @@ export async function remoteTrackingTips(repo: Repository, remote: string | null
   return tips;
 }
 
-/** Every ref's tip (branches, tags, remote-tracking refs) and HEAD: the roots of `check --history`. */
-export async function allRefTips(repo: Repository): Promise<string[]> {
-  const iso = await git();
-  const gitdir = repo.commonDir;
-  const names = [
-    ...(await iso.listBranches({ fs: isomorphicGitFs, gitdir })).map((b) => `refs/heads/${b}`),
-    ...(await iso.listTags({ fs: isomorphicGitFs, gitdir })).map((t) => `refs/tags/${t}`),
-  ];
-  for (const { remote } of await iso.listRemotes({ fs: isomorphicGitFs, gitdir })) {
-    for (const b of await iso.listBranches({ fs: isomorphicGitFs, gitdir, remote })) {
-      if (b !== 'HEAD') names.push(`refs/remotes/${remote}/${b}`);
-    }
-  }
-  const tips = new Set<string>();
-  const head = resolveHead(repo);
-  if (head) tips.add(head);
-  for (const ref of names) {
-    try {
-      tips.add(await iso.resolveRef({ fs: isomorphicGitFs, gitdir, ref }));
-    } catch {
-      // Dangling refs point at nothing to scan.
-    }
-  }
-  return [...tips];
-}
-
 /**
  * A revision as users write it: HEAD, a branch, tag or remote-tracking name, a full or abbreviated id, with
  * optional ~N / ^N suffixes. Returns a commit id.

@@ -84,8 +84,8 @@ describe('scan', () => {
   });
 
   it('looks for context in the whole file when the added lines lack it', () => {
-    const source = 'acme:\n  key: 9f8e7d6c5b\n';
-    const unit = { path: 'a.yml', text: '  key: 9f8e7d6c5b', lineNumbers: [2], source };
+    const context = { text: 'acme:\n  key: 9f8e7d6c5b\n', firstLine: 1 };
+    const unit = { path: 'a.yml', text: '  key: 9f8e7d6c5b', lineNumbers: [2], context };
     expect(scan(catalog, unit)).toHaveLength(1);
   });
 
