@@ -33,55 +33,58 @@ export function buildPrefilter(keywords: readonly string[], tracked: ReadonlySet
   }
   for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper | 0x20]!;
 
-  // The trie: children per state as small maps, outputs per state.
-  const children: Map<number, number>[] = [new Map()];
+  // The trie, as a flat table of edges (state × classes → child, -1 for none): no per-state objects to allocate,
+  // which matters because the hook builds this on every commit.
+  const maxStates = keywords.reduce((sum, k) => sum + k.length, 1);
+  const edges = new Int32Array(maxStates * classes).fill(-1);
   const outputs: number[][] = [[]];
+  let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const cls = classOf[lowerAscii(keyword.charCodeAt(i))]!;
-      let next = children[state]!.get(cls);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
+      const at = state * classes + classOf[lowerAscii(keyword.charCodeAt(i))]!;
+      if (edges[at] === -1) {
+        edges[at] = states++;
         outputs.push([]);
-        children[state]!.set(cls, next);
       }
-      state = next;
+      state = edges[at]!;
     }
     outputs[state]!.push(index);
   });
+  const child = (state: number, cls: number) => edges[state * classes + cls]!;
 
   // Failure links, breadth-first; a state's outputs include those of its failure state.
-  const fail = new Int32Array(children.length);
+  const fail = new Int32Array(states);
   const queue: number[] = [];
-  for (const child of children[0]!.values()) queue.push(child);
+  for (let cls = 1; cls < classes; cls++) if (child(0, cls) !== -1) queue.push(child(0, cls));
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    for (const [cls, child] of children[state]!) {
+    for (let cls = 1; cls < classes; cls++) {
+      const next = child(state, cls);
+      if (next === -1) continue;
       let f = fail[state]!;
-      while (f !== 0 && !children[f]!.has(cls)) f = fail[f]!;
-      const target = children[f]!.get(cls);
-      fail[child] = target !== undefined && target !== child ? target : 0;
-      outputs[child]!.push(...outputs[fail[child]!]!);
-      queue.push(child);
+      while (f !== 0 && child(f, cls) === -1) f = fail[f]!;
+      const target = child(f, cls);
+      fail[next] = target !== -1 && target !== next ? target : 0;
+      if (outputs[fail[next]!]!.length > 0) outputs[next]!.push(...outputs[fail[next]!]!);
+      queue.push(next);
     }
   }
 
   // The DFA, filled in lazily. Entries hold the next state's row offset (state × classes), which saves a multiply
   // per character; class 0 (a character in no keyword) always leads back to the root.
-  const table = new Int32Array(children.length * classes).fill(UNKNOWN);
-  for (let state = 0; state < children.length; state++) table[state * classes] = 0;
+  const table = new Int32Array(states * classes).fill(UNKNOWN);
+  for (let state = 0; state < states; state++) table[state * classes] = 0;
   // Per row: 1 if the state ends a keyword, 2 if one of them is tracked (positions wanted).
-  const report = new Uint8Array(children.length * classes);
+  const report = new Uint8Array(states * classes);
   outputs.forEach((list, state) => {
     if (list.length > 0) report[state * classes] = list.some((k) => tracked.has(k)) ? 2 : 1;
   });
   const transition = (row: number, cls: number): number => {
     let s = row / classes;
     for (;;) {
-      const next = children[s]!.get(cls);
-      if (next !== undefined) return next * classes;
+      const next = child(s, cls);
+      if (next !== -1) return next * classes;
       if (s === 0) return 0;
       s = fail[s]!;
     }

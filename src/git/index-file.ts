@@ -71,10 +71,11 @@ const CORRUPT_HINT =
   'remove it and run `git reset` (this unstages your changes).';
 
 /** Reads and parses an index file; null when it does not exist (an unborn repository with nothing staged). */
-export async function readIndexFile(path: string): Promise<GitIndex | null> {
+/** Synchronous: the hook is a short-lived process, and waiting on the thread pool only adds latency. */
+export function readIndexFile(path: string): GitIndex | null {
   let buffer: Buffer;
   try {
-    buffer = await readOnlyFs.readFile(path);
+    buffer = readOnlyFs.readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new IndexFileError(`Cannot read the git index ${path}: ${(error as Error).message}`, {

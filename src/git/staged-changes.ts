@@ -1,7 +1,7 @@
 // What the commit will record, compared with HEAD: the index git is committing against HEAD's tree.
 // Directories whose cache-tree id equals HEAD's tree id are skipped without opening them, so the cost follows
 // the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { IndexFileError } from '../errors.js';
 import { readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, type TreeEntry, type TreeReader } from './objects.js';
@@ -40,7 +40,7 @@ export async function stagedChanges(
   indexFile: string,
   workTree: string | null,
 ): Promise<TreeDiff> {
-  const index = (await readIndexFile(indexFile)) ?? emptyIndex();
+  const index = readIndexFile(indexFile) ?? emptyIndex();
   const resolved = index.splitIndex ? readIndexThroughGit(indexFile, workTree) : index;
   const diff = new DiffCollector();
   const entries = resolved.entries.filter((entry) => entry.stage === 0);
@@ -217,6 +217,8 @@ function baseName(path: string): string {
  * reads; it never writes the index.
  */
 function readIndexThroughGit(indexFile: string, workTree: string | null): GitIndex {
+  // child_process is loaded only here: split indexes are rare, and the hook should not pay for it.
+  const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   let output: Buffer;
   try {
     output = execFileSync('git', ['ls-files', '--stage', '-z'], {
