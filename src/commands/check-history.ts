@@ -2,11 +2,10 @@
 // Thousands of commits are read by streaming `git log -p` from git itself (src/git/log-stream.ts): git diffs in C
 // on one core while we scan on the other. The commit hook and pushes read objects themselves (small changes).
 import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import { IGNORE_FILE } from '../config/ignore-file.js';
 import { RepositoryError } from '../errors.js';
 import { streamLog } from '../git/log-stream.js';
-import { readOnlyFs } from '../git/read-only-fs.js';
+import { readShallowCommits } from '../git/shallow.js';
 import { resolveRevision } from '../git/ref-list.js';
 import { shallowNotice } from '../report/messages.js';
 import type { ReportedFinding, ScanResult } from '../report/result.js';
@@ -31,7 +30,7 @@ export async function scanHistory(
   const cwd = repo.workTree ?? repo.gitDir;
   const total = countCommits(cwd, revisions);
   const progress = options.progress('secret-hook: scanning history');
-  const shallow = readShallow(path.join(repo.commonDir, 'shallow'));
+  const shallow = readShallowCommits(repo);
   const result = emptyResult('history');
   const byFingerprint = new Map<string, ReportedFinding>();
   const boundary: string[] = [];
@@ -89,18 +88,5 @@ function countCommits(cwd: string, revisions: string[]): number {
     );
   } catch (error) {
     throw new RepositoryError('git rev-list could not list the commits to scan', { cause: error });
-  }
-}
-
-function readShallow(file: string): Set<string> {
-  try {
-    return new Set(
-      readOnlyFs
-        .readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((line) => line.length === 40),
-    );
-  } catch {
-    return new Set();
   }
 }

@@ -1,8 +1,8 @@
 // `secret-hook pre-push <remote> <url>`: scan the commits a push is about to publish (read from stdin).
-import * as path from 'node:path';
 import { walkCommits } from '../git/commit-walk.js';
 import { parsePushLines, pushRange, type PushedRef } from '../git/pushed-changes.js';
 import { resolveHead } from '../git/refs.js';
+import { readShallowCommits } from '../git/shallow.js';
 import { remoteTrackingTips } from '../git/ref-list.js';
 import { shallowNotice } from '../report/messages.js';
 import type { Progress } from '../report/progress.js';
@@ -30,7 +30,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
     const { repo, store } = session;
     const refs = options.framework ? frameworkRefs(session, options.framework) : parsePushLines(options.stdin);
     const range = await pushRange(repo, refs, options.remote, (oid) => store.has(oid), remoteTrackingTips);
-    const walk = walkCommits(store, range.include, range.exclude, path.join(repo.commonDir, 'shallow'));
+    const walk = walkCommits(store, range.include, range.exclude, readShallowCommits(repo));
     const scanned = scanCommits(session, walk.commits, options.progress('secret-hook: scanning pushed commits'));
     const result: ScanResult = {
       scope: 'push',

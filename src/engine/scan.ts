@@ -64,11 +64,11 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
   const candidates = candidateRules(catalog, unit, inText, inSource);
   if (candidates.size === 0) return [];
 
-  const lines = new LineIndex(unit, inText, inSource);
+  const pass: ScanPass = { catalog, unit, lines: new LineIndex(unit, inText, inSource), depth, honourAllow };
   const findings: Finding[] = [];
   for (const ruleIndex of candidates) {
     const compiled = catalog.rules[ruleIndex]!;
-    const ruleFindings = matchRule(catalog, compiled, unit, lines, depth, honourAllow);
+    const ruleFindings = matchRule(pass, compiled);
     findings.push(...(compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings));
   }
   return deduplicate(findings);
@@ -98,15 +98,19 @@ function candidateRules(
   return candidates;
 }
 
-function matchRule(
-  catalog: CompiledCatalog,
-  compiled: CompiledRule,
-  unit: ScanUnit,
-  lines: LineIndex,
-  depth: number,
-  honourAllow: boolean,
-): Finding[] {
-  const { rule, regex } = compiled;
+/** What every rule's matching in one scan shares. */
+interface ScanPass {
+  catalog: CompiledCatalog;
+  unit: ScanUnit;
+  lines: LineIndex;
+  /** How many encoded layers deep this text is. */
+  depth: number;
+  honourAllow: boolean;
+}
+
+function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
+  const { unit, lines } = pass;
+  const { regex } = compiled;
   const found: Finding[] = [];
   // A rule found only through context words runs on the lines around those words, not on the whole text: its
   // pattern (bare hex or base64) would otherwise be tried at every position of every file that says "aws".
@@ -122,7 +126,7 @@ function matchRule(
       const at = match.indices?.groups?.['secret'];
       if (!secret || !at) continue;
       const span = [at[0] + from, at[1] + from] as const;
-      found.push(...checkCandidate(catalog, compiled, unit, lines, depth, honourAllow, secret, span));
+      found.push(...checkCandidate(pass, compiled, secret, span));
     }
   }
   return found;
@@ -130,15 +134,12 @@ function matchRule(
 
 /** The checks after a pattern matched: decode, verifier, entropy, placeholders, context, allow comments. */
 function checkCandidate(
-  catalog: CompiledCatalog,
+  pass: ScanPass,
   compiled: CompiledRule,
-  unit: ScanUnit,
-  lines: LineIndex,
-  depth: number,
-  honourAllow: boolean,
   secret: string,
   span: readonly [number, number],
 ): Finding[] {
+  const { catalog, unit, lines, depth, honourAllow } = pass;
   const { rule } = compiled;
   if (rule.decode === 'base64') {
     // A value that decodes to binary (a digest, an image) is not a wrapped credential.

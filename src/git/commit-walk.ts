@@ -5,7 +5,6 @@
 import { GitObjectError } from '../errors.js';
 import type { ObjectStore } from './object-store.js';
 import { readCommit, type Commit } from './objects.js';
-import { readOnlyFs } from './read-only-fs.js';
 
 export interface WalkResult {
   /** Commits to scan, newest first. */
@@ -23,9 +22,8 @@ export function walkCommits(
   store: ObjectStore,
   include: readonly string[],
   exclude: readonly string[],
-  shallowFile?: string,
+  shallow: ReadonlySet<string> = new Set(),
 ): WalkResult {
-  const shallow = readShallow(shallowFile);
   const excluded = new Set<string>();
   const seen = new Map<string, boolean>();
   const heap = new CommitHeap();
@@ -65,20 +63,6 @@ export function walkCommits(
   }
   // Clock skew can surface a commit before the excluded commit that reaches it: drop those at the end.
   return { commits: result.filter((c) => !excluded.has(c.oid)), shallowBoundary: boundary };
-}
-
-function readShallow(file: string | undefined): Set<string> {
-  if (!file) return new Set();
-  try {
-    return new Set(
-      readOnlyFs
-        .readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.length === 40),
-    );
-  } catch {
-    return new Set();
-  }
 }
 
 /** A max-heap by author time (newest first) that knows whether any included commit is still queued. */
