@@ -187,7 +187,7 @@ function validateCustomRules(value: unknown, p: Problems, builtinIds: ReadonlySe
 
 function proveExamples(rule: Rule, at: string, p: Problems): void {
   try {
-    compileRule(rule);
+    void compileRule(rule).regex; // the pattern is compiled on first use: use it now, to report a bad one
   } catch (error) {
     p.fail(`${at}.pattern`, `a pattern that compiles (${(error as Error).message})`, rule.pattern);
   }

@@ -4,7 +4,7 @@ import { buildPrefilter, type Prefilter } from './prefilter.js';
 
 export interface CompiledRule {
   rule: DetectionRule;
-  regex: RegExp;
+  readonly regex: RegExp;
   /** A generic rule (`password = …`): quiet on every kind of generated file. */
   generic: boolean;
   /** Found only through context words (no prefix of its own): also quiet on lockfiles. */
@@ -46,9 +46,14 @@ export function compileRule(rule: DetectionRule): CompiledRule {
   if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
   const extraFlags = rule.flags ?? '';
   if (/[^im]/.test(extraFlags)) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
+  let regex: RegExp | undefined;
   const compiled: CompiledRule = {
     rule,
-    regex: new RegExp(rule.pattern, `gd${extraFlags}`),
+    // Built on first use: most rules never become a candidate in a given commit, and constructing ~200 patterns
+    // on every run would cost the hook milliseconds for nothing.
+    get regex() {
+      return (regex ??= new RegExp(rule.pattern, `gd${extraFlags}`));
+    },
     generic: rule.generic === true,
     contextOnly: rule.keywords.length === 0,
   };
