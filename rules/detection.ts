@@ -5,3 +5,9 @@ import { builtinRules } from './index.js';
 import { detectionPart, type DetectionRule } from './schema.js';
 
 export const detectionRules: readonly DetectionRule[] = builtinRules.map(detectionPart);
+
+/**
+ * The catalog's keyword automata, precomputed by the build (src/engine/compile.ts `catalogData`); null here, where
+ * the engine builds them itself. Typed loosely so that this data module need not import the engine.
+ */
+export const detectionCatalog: unknown = null;

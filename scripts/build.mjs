@@ -1,41 +1,44 @@
 // Builds dist/: the CLI and the API as ES modules, bundled with esbuild. Code splitting keeps each command in
 // its own chunk, so the pre-commit path loads only what it needs; no TypeScript runtime ships.
 // The rules' detection fields are precomputed into one JSON string (V8 parses JSON far faster than the object
-// literals of ~240 rules with their advice and examples); the full rules stay a separate, lazily loaded chunk.
+// literals of ~200 rules with their advice and examples), and so are the catalog's keyword automata (the trie and
+// its failure links), which would otherwise be rebuilt on every commit. The full rules stay a separate chunk,
+// loaded only to print findings.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-async function detectionRulesJson() {
+async function detectionData() {
   const dir = mkdtempSync(join(tmpdir(), 'secret-hook-build-'));
   try {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `export { detectionRules } from ${JSON.stringify(resolve('rules/detection.ts'))};\n` +
+        `export { catalogData } from ${JSON.stringify(resolve('src/engine/compile.ts'))};\n`,
+    );
     const outfile = join(dir, 'detection.mjs');
-    await build({
-      entryPoints: ['rules/detection.ts'],
-      outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      logLevel: 'warning',
-    });
-    const { detectionRules } = await import(pathToFileURL(outfile).href);
-    return JSON.stringify(detectionRules);
+    await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+    const { detectionRules, catalogData } = await import(pathToFileURL(outfile).href);
+    return { rules: JSON.stringify(detectionRules), catalog: JSON.stringify(catalogData(detectionRules)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const json = await detectionRulesJson();
+const data = await detectionData();
 const precomputedDetectionRules = {
   name: 'precomputed-detection-rules',
   setup(b) {
     b.onLoad({ filter: /[\\/]rules[\\/]detection\.ts$/ }, () => ({
-      contents: `export const detectionRules = JSON.parse(${JSON.stringify(json)});\n`,
+      contents:
+        `export const detectionRules = JSON.parse(${JSON.stringify(data.rules)});\n` +
+        `export const detectionCatalog = JSON.parse(${JSON.stringify(data.catalog)});\n`,
       loader: 'js',
     }));
   },

@@ -1,6 +1,12 @@
 // Turns rule data into what the scanner runs: one RegExp per rule and one keyword prefilter for the catalog.
 import type { DetectionRule } from '../../rules/schema.js';
-import { buildPrefilter, type Prefilter } from './prefilter.js';
+import { buildPrefilter, prefilterData, prefilterFromData, type Prefilter, type PrefilterData } from './prefilter.js';
+
+/** A catalog's automata computed ahead of time (the build does it for the built-in rules). */
+export interface CatalogData {
+  prefilter: PrefilterData;
+  nearPrefilter: PrefilterData;
+}
 
 export interface CompiledRule {
   rule: DetectionRule;
@@ -69,7 +75,11 @@ export function compileRule(rule: DetectionRule): CompiledRule {
   return compiled;
 }
 
-export function compileCatalog(rules: readonly DetectionRule[]): CompiledCatalog {
+/**
+ * `precomputed` is used when it was made for exactly these rules' keywords (same lists, same order); otherwise the
+ * automata are built here, as they must be for custom or disabled rules.
+ */
+export function compileCatalog(rules: readonly DetectionRule[], precomputed?: CatalogData | null): CompiledCatalog {
   const compiled = rules.map(compileRule);
   const keywordIndex = new Map<string, number>();
   const rulesByKeyword: number[][] = [];
@@ -108,16 +118,53 @@ export function compileCatalog(rules: readonly DetectionRule[]): CompiledCatalog
     }
   });
 
+  const keywords = [...keywordIndex.keys()];
   const nearWords = [...nearWordIndex.keys()];
+  const allNear = new Set(nearWords.map((_, i) => i));
+  const fits = (data: PrefilterData | undefined, words: string[], wanted: ReadonlySet<number>) =>
+    data !== undefined &&
+    data.keywords.length === words.length &&
+    data.keywords.every((k, i) => k === words[i]) &&
+    data.tracked.length === wanted.size &&
+    data.tracked.every((k) => wanted.has(k));
   return {
     rules: compiled,
-    prefilter: buildPrefilter([...keywordIndex.keys()], tracked),
+    prefilter: fits(precomputed?.prefilter, keywords, tracked)
+      ? prefilterFromData(precomputed!.prefilter)
+      : buildPrefilter(keywords, tracked),
     rulesByKeyword,
     nearOnlyRules,
-    nearPrefilter: buildPrefilter(nearWords, new Set(nearWords.map((_, i) => i))),
+    nearPrefilter: fits(precomputed?.nearPrefilter, nearWords, allNear)
+      ? prefilterFromData(precomputed!.nearPrefilter)
+      : buildPrefilter(nearWords, allNear),
     nearRulesByWord,
     // At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the
     // context is searched around every change of every commit in a history scan.
     contextLines: Math.min(MAX_CONTEXT_LINES, Math.max(1, ...rules.map((r) => r.near?.lines ?? 0))),
+  };
+}
+
+/** The automata of a catalog as data, for the build to precompute (see CatalogData). */
+export function catalogData(rules: readonly DetectionRule[]): CatalogData {
+  const keywordIndex = new Map<string, number>();
+  const nearWordIndex = new Map<string, number>();
+  const tracked = new Set<number>();
+  const index = (map: Map<string, number>, word: string) => {
+    if (!map.has(word)) map.set(word, map.size);
+    return map.get(word)!;
+  };
+  // The same order as compileCatalog: a rule's keywords, then its near words (also as keywords when it has none).
+  for (const rule of rules) {
+    for (const keyword of rule.keywords) index(keywordIndex, keyword.toLowerCase());
+    if (rule.near) {
+      for (const word of rule.near.words) index(nearWordIndex, word.toLowerCase());
+      if (rule.keywords.length === 0)
+        for (const word of rule.near.words) tracked.add(index(keywordIndex, word.toLowerCase()));
+    }
+  }
+  const nearWords = [...nearWordIndex.keys()];
+  return {
+    prefilter: prefilterData([...keywordIndex.keys()], tracked),
+    nearPrefilter: prefilterData(nearWords, new Set(nearWords.map((_, i) => i))),
   };
 }

@@ -18,8 +18,29 @@ export interface Prefilter {
 const ASCII = 128;
 const UNKNOWN = -1;
 
+/**
+ * The automaton as plain data: the build computes it once for the built-in catalog (scripts/build.mjs), so the
+ * hook does not redo the trie and its failure links on every commit.
+ */
+export interface PrefilterData {
+  keywords: string[];
+  tracked: number[];
+  /** [character code, class] for every ASCII character in a keyword (upper case maps like lower case). */
+  classMap: [number, number][];
+  classes: number;
+  states: number;
+  /** Trie edges as triples: parent state, class, child state. */
+  edges: number[];
+  fail: number[];
+  outputs: number[][];
+}
+
 /** `tracked`: keyword indexes whose positions are wanted (context words that limit where a rule runs). */
 export function buildPrefilter(keywords: readonly string[], tracked: ReadonlySet<number> = new Set()): Prefilter {
+  return prefilterFromData(prefilterData(keywords, tracked));
+}
+
+export function prefilterData(keywords: readonly string[], tracked: ReadonlySet<number> = new Set()): PrefilterData {
   // Character classes: 0 for "not in any keyword", then one per distinct (lowercased) keyword character. The
   // table covers every UTF-16 code unit, so the hot loop needs no range check.
   const classOf = new Uint8Array(65536);
@@ -70,6 +91,39 @@ export function buildPrefilter(keywords: readonly string[], tracked: ReadonlySet
       queue.push(next);
     }
   }
+
+  const edgeList: number[] = [];
+  for (let state = 0; state < states; state++) {
+    for (let cls = 1; cls < classes; cls++) {
+      const next = child(state, cls);
+      if (next !== -1) edgeList.push(state, cls, next);
+    }
+  }
+  const classMap: [number, number][] = [];
+  for (let code = 0; code < ASCII; code++) if (classOf[code] !== 0) classMap.push([code, classOf[code]!]);
+  return {
+    keywords: [...keywords],
+    tracked: [...tracked],
+    classMap,
+    classes,
+    states,
+    edges: edgeList,
+    fail: [...fail],
+    outputs,
+  };
+}
+
+export function prefilterFromData(data: PrefilterData): Prefilter {
+  const { classes, states, outputs } = data;
+  const tracked = new Set(data.tracked);
+  // Every UTF-16 code unit has a class, so the hot loop needs no range check; non-keyword characters are class 0.
+  const classOf = new Uint8Array(65536);
+  for (const [code, cls] of data.classMap) classOf[code] = cls;
+  const edges = new Int32Array(states * classes).fill(-1);
+  for (let i = 0; i < data.edges.length; i += 3)
+    edges[data.edges[i]! * classes + data.edges[i + 1]!] = data.edges[i + 2]!;
+  const fail = Int32Array.from(data.fail);
+  const child = (state: number, cls: number) => edges[state * classes + cls]!;
 
   // The DFA, filled in lazily. Entries hold the next state's row offset (state × classes), which saves a multiply
   // per character; class 0 (a character in no keyword) always leads back to the root.
