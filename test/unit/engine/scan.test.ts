@@ -4,6 +4,7 @@ import type { Rule } from '../../../rules/schema.js';
 import { compileCatalog } from '../../../src/engine/compile.js';
 import { buildPrefilter } from '../../../src/engine/prefilter.js';
 import { fingerprint, scan } from '../../../src/engine/scan.js';
+import { FakeKeys } from '../../helpers/examples.js';
 
 const base = {
   severity: 'high',
@@ -185,6 +186,28 @@ describe('context and generated files', () => {
     const digest = 'f'.repeat(8) + '0123abcd'.repeat(7);
     expect(scan(nearCatalog, { path: 'a', text: `encoded: ${Buffer.from(digest, 'hex').toString('base64')}` })).toEqual(
       [],
+    );
+  });
+});
+
+describe('precomputed catalog data', () => {
+  it('gives the same candidates and findings as automata built at run time, and is ignored when it does not fit', async () => {
+    const { detectionRules } = await import('../../../rules/detection.js');
+    const { catalogData } = await import('../../../src/engine/compile.js');
+    const data = catalogData(detectionRules);
+    const fresh = compileCatalog(detectionRules);
+    const precomputed = compileCatalog(detectionRules, JSON.parse(JSON.stringify(data)));
+    const keys = new FakeKeys(5);
+    const text = keys.expand(
+      'aws key AKIA{{base32:16}}\ncustomerio site {{hex:20}} token sk_live_x password = "{{base62:14}}"',
+    );
+    expect([...precomputed.prefilter.match(text).found]).toEqual([...fresh.prefilter.match(text).found]);
+    expect(scan(precomputed, { path: 'a', text })).toEqual(scan(fresh, { path: 'a', text }));
+    // A catalog with one rule fewer has other keyword indexes: the data must not be used for it.
+    const fewer = compileCatalog(detectionRules.slice(1), data);
+    expect([...fewer.prefilter.match('sk_test_').found].length).toBeGreaterThan(0);
+    expect(scan(fewer, { path: 'a', text }).map((f) => f.ruleId)).toEqual(
+      scan(compileCatalog(detectionRules.slice(1)), { path: 'a', text }).map((f) => f.ruleId),
     );
   });
 });
