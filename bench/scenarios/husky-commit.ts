@@ -1,0 +1,97 @@
+// What the hook adds to a real `git commit`: secret-hook installed from its packed tarball with husky, as a user
+// has it, timing `git commit` with the hook against `git commit --no-verify`, and with the hook line removed
+// (husky's own shell start-up) to show where the difference goes.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { appRepo, stageTypicalCommit } from '../lib/app-repo.js';
+import { git } from '../lib/git.js';
+import { installPackage } from '../lib/install.js';
+import { measureAlternating, type Command } from '../lib/measure.js';
+import { formatBytes, nodeBaseline, type Row, type Scenario } from '../lib/scenario.js';
+
+const TARGET_MS = 35;
+
+export const huskyCommit: Scenario = {
+  name: 'husky-commit',
+  async run(context) {
+    const { settings, env, log } = context;
+    const app = await appRepo(settings, env, false);
+    log('packing secret-hook and installing the tarball with husky (npm --prefer-offline)…');
+    const project = installPackage(settings, context.packageDir);
+
+    // A local clone shares the packs (hard links) and gets its own index, config and hooks.
+    const repo = path.join(settings.cacheDir, 'run', 'husky-repo');
+    fs.rmSync(repo, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(repo), { recursive: true });
+    git(settings.root, env, 'clone', '-q', app.dir, repo);
+    for (const [key, value] of [
+      ['user.name', 'Bench User'],
+      ['user.email', 'bench@example.invalid'],
+      ['commit.gpgsign', 'false'],
+      ['gc.auto', '0'],
+    ]) {
+      git(repo, env, 'config', key!, value!);
+    }
+    fs.symlinkSync(path.join(project, 'node_modules'), path.join(repo, 'node_modules'));
+    fs.appendFileSync(path.join(repo, '.git', 'info', 'exclude'), '/node_modules\n/.husky\n');
+    const bin = path.join(repo, 'node_modules', '.bin');
+    installStep(repo, env, path.join(bin, 'husky'), []);
+    installStep(repo, env, path.join(bin, 'secret-hook'), ['install']);
+    const hookFile = path.join(repo, '.husky', 'pre-commit');
+    const withLine = fs.readFileSync(hookFile, 'utf8');
+    if (!withLine.includes('secret-hook')) throw new Error(`secret-hook install wrote no line into ${hookFile}`);
+    const withoutLine = withLine
+      .split('\n')
+      .filter((line) => !line.includes('secret-hook'))
+      .join('\n');
+
+    const change = stageTypicalCommit(settings, env, repo, app.info);
+    const base = git(repo, env, 'rev-parse', 'HEAD').trim();
+    // Each measured commit is undone (untimed): HEAD goes back, the index keeps the staged change.
+    const commit = (label: string, args: string[], hook: string): Command => ({
+      label,
+      file: 'git',
+      args: ['commit', '-q', '-m', 'bench', ...args],
+      cwd: repo,
+      env,
+      before: () => fs.writeFileSync(hookFile, hook),
+      after: () => git(repo, env, 'update-ref', 'HEAD', base),
+    });
+    const stats = measureAlternating(
+      [
+        nodeBaseline(repo, env),
+        commit('git commit --no-verify', ['--no-verify'], withLine),
+        commit('git commit (husky, hook line removed)', [], withoutLine),
+        commit('git commit (husky + secret-hook)', [], withLine),
+      ],
+      { runs: settings.runsFast, warmup: settings.warmup, gnuTime: settings.gnuTime },
+    );
+    fs.writeFileSync(hookFile, withLine);
+    const row = (label: string): Row => ({ scenario: 'husky-commit', tool: label, stats: stats.get(label)! });
+    const node = stats.get('node -e 0')!;
+    const added = stats.get('git commit (husky + secret-hook)')!.median - stats.get('git commit --no-verify')!.median;
+    const over = added - node.median;
+    return {
+      description:
+        `\`git commit\` of the typical change (${change.files} files, ${change.addedLines} added lines) in a clone ` +
+        `of the small repository (pack ${formatBytes(app.info.packBytes)}), secret-hook and husky installed from ` +
+        'the packed tarball; "hook adds" = with the hook − `--no-verify`.',
+      rows: [
+        row('node -e 0'),
+        row('git commit --no-verify'),
+        row('git commit (husky, hook line removed)'),
+        {
+          ...row('git commit (husky + secret-hook)'),
+          target: `hook adds ≤ node -e 0 + ${TARGET_MS} ms`,
+          measured: `adds ${added.toFixed(1)} ms = node -e 0 + ${over.toFixed(1)} ms`,
+          met: over <= TARGET_MS,
+        },
+      ],
+    };
+  },
+};
+
+function installStep(cwd: string, env: Record<string, string>, file: string, args: string[]): void {
+  execFileSync(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
