@@ -11,6 +11,28 @@ import type { Rule } from '../schema.js';
 const DEFAULTS = String.raw`(?:(?:my|your|the|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|pw|pwd|secret|changeme|admin|root|toor|postgres|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|anonymous|x-oauth-basic|none|x{3,16})?[0-9!.]{0,6}`;
 const VALUE_END = String.raw`(?=[\s"'\x60\\]|$)`;
 
+// One fix and guide for both Docker config.json rules: the `auth` pair and the identity/registry token.
+const dockerFix = {
+  env: 'DOCKER_AUTH_CONFIG',
+  provider: 'the container registry',
+  rotate: [
+    'Decode the `auth` value (`echo … | base64 -d`) to see the account, then revoke its token or change its password at the registry.',
+    'Create a new, narrowly scoped registry token (pull-only where possible).',
+    'Log in with a credential helper (`credsStore`) or inject the config from CI secrets instead of committing config.json.',
+    "Check the registry's audit log for pulls and pushes made with the old credential.",
+  ],
+  docs: 'https://docs.docker.com/reference/cli/docker/login/',
+};
+
+const dockerGuide = {
+  grants:
+    'The auth entry logs in to the container registry as that account: pull private images and, usually, push new ones.',
+  risks:
+    'An attacker pulls your private images (and the secrets baked into them) or pushes a backdoored image under a tag your deployments trust.',
+  checkMisuse:
+    "Check the registry's audit or access log and image push history for activity by the account that you did not start.",
+};
+
 export const dotfileRules: Rule[] = [
   {
     id: 'netrc-password',
@@ -175,25 +197,8 @@ export const dotfileRules: Rule[] = [
       '{"credsStore":"desktop","auths":{"https://index.docker.io/v1/":{}}}',
       '{"auth": "{{basicauth}}"}',
     ],
-    fix: {
-      env: 'DOCKER_AUTH_CONFIG',
-      provider: 'the container registry',
-      rotate: [
-        'Decode the `auth` value (`echo … | base64 -d`) to see the account, then revoke its token or change its password at the registry.',
-        'Create a new, narrowly scoped registry token (pull-only where possible).',
-        'Log in with a credential helper (`credsStore`) or inject the config from CI secrets instead of committing config.json.',
-        "Check the registry's audit log for pulls and pushes made with the old credential.",
-      ],
-      docs: 'https://docs.docker.com/reference/cli/docker/login/',
-    },
-    guide: {
-      grants:
-        'The auth entry logs in to the container registry as that account: pull private images and, usually, push new ones.',
-      risks:
-        'An attacker pulls your private images (and the secrets baked into them) or pushes a backdoored image under a tag your deployments trust.',
-      checkMisuse:
-        "Check the registry's audit or access log and image push history for activity by the account that you did not start.",
-    },
+    fix: dockerFix,
+    guide: dockerGuide,
   },
   {
     id: 'docker-config-identity-token',
@@ -218,24 +223,7 @@ export const dotfileRules: Rule[] = [
       '{"credsStore":"desktop","auths":{"https://index.docker.io/v1/":{}}}',
       '{"auth": "{{basicauth}}"}',
     ],
-    fix: {
-      env: 'DOCKER_AUTH_CONFIG',
-      provider: 'the container registry',
-      rotate: [
-        'Decode the `auth` value (`echo … | base64 -d`) to see the account, then revoke its token or change its password at the registry.',
-        'Create a new, narrowly scoped registry token (pull-only where possible).',
-        'Log in with a credential helper (`credsStore`) or inject the config from CI secrets instead of committing config.json.',
-        "Check the registry's audit log for pulls and pushes made with the old credential.",
-      ],
-      docs: 'https://docs.docker.com/reference/cli/docker/login/',
-    },
-    guide: {
-      grants:
-        'The auth entry logs in to the container registry as that account: pull private images and, usually, push new ones.',
-      risks:
-        'An attacker pulls your private images (and the secrets baked into them) or pushes a backdoored image under a tag your deployments trust.',
-      checkMisuse:
-        "Check the registry's audit or access log and image push history for activity by the account that you did not start.",
-    },
+    fix: dockerFix,
+    guide: dockerGuide,
   },
 ];
