@@ -7,9 +7,8 @@ const SNIFF_BYTES = 8000;
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-export function classifyBlob(data: Buffer, maxBytes: number = DEFAULT_MAX_FILE_BYTES): BlobContent {
+/** `maxBytes`: the configured size limit (maxFileSize) above which a file is reported as not scanned. */
+export function classifyBlob(data: Buffer, maxBytes: number): BlobContent {
   if (data.length > maxBytes) {
     return { kind: 'skipped', reason: `too large (${formatBytes(data.length)}, limit ${formatBytes(maxBytes)})` };
   }

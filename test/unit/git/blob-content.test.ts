@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlob } from '../../../src/git/blob-content.js';
+import { classifyBlob as classifyWithLimit } from '../../../src/git/blob-content.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../../src/config/types.js';
+
+const classifyBlob = (data: Buffer, limit = DEFAULT_MAX_FILE_SIZE) => classifyWithLimit(data, limit);
 
 describe('classifyBlob', () => {
   it('reads UTF-8 text, dropping a BOM and CRLF line ends', () => {
