@@ -98,10 +98,14 @@ function isOurHuskyLine(line: string, hook: HookName): boolean {
 function installHuskyLine(file: string, hook: HookName, shown: string): string {
   const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (existing.split('\n').some((line) => isOurHuskyLine(line, hook))) return `${shown}: already runs secret-hook`;
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  fs.writeFileSync(file, `${existing}${separator}${huskyLine(hook)}\n`);
+  // First in the hook (after a shebang): it is quick, and a failing step before it (husky init's `npm test`)
+  // must not keep the secret scan from running.
+  const lines = existing === '' ? [] : existing.replace(/\n$/, '').split('\n');
+  const at = lines[0]?.startsWith('#!') ? 1 : 0;
+  lines.splice(at, 0, huskyLine(hook));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
   fs.chmodSync(file, 0o755);
-  return existing === '' ? `created ${shown}` : `added secret-hook to ${shown}`;
+  return existing === '' ? `created ${shown}` : `added secret-hook to ${shown} (first line, before the existing steps)`;
 }
 
 function installGitHook(file: string, hook: HookName, shown: string, options: InstallOptions): string {

@@ -341,6 +341,22 @@ describe('pre-commit hook through husky', () => {
 });
 
 describe('install', () => {
+  it('puts its line first in an existing husky hook, so a failing earlier step cannot skip the scan', () => {
+    const box = sandbox({ husky: true, install: false });
+    box.write('.husky/pre-commit', 'npm test\n');
+    expect(box.secretHook(['install']).status).toBe(0);
+    expect(fs.readFileSync(path.join(box.dir, '.husky/pre-commit'), 'utf8')).toBe('secret-hook pre-commit\nnpm test\n');
+    box.seed({ 'README.md': '# app\n' });
+    const secret = `sk_live_${keys.chars('base62', 30)}`;
+    box.write('key.js', `const k = "${secret}";\n`);
+    box.gitOk('add', 'key.js');
+    const result = box.git('commit', '-m', 'with a key');
+    expect(result.output).toContain('Stripe live secret key');
+    expect(result.output).not.toContain('Missing script');
+    expect(box.secretHook(['uninstall']).status).toBe(0);
+    expect(fs.readFileSync(path.join(box.dir, '.husky/pre-commit'), 'utf8')).toBe('npm test\n');
+  });
+
   it('adds one line to .husky/pre-commit, idempotently, and uninstall removes it', () => {
     const box = seeded();
     const hook = fs.readFileSync(path.join(box.dir, '.husky/pre-commit'), 'utf8');
