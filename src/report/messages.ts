@@ -52,6 +52,11 @@ export function retryStep(scope: Scope, paths: readonly string[], lastCommit: bo
   const files = paths.join(' ');
   switch (scope) {
     case 'staged':
+      if (paths.every(isEnvFile)) {
+        return [
+          `Take the file out of the commit: git restore --staged ${files}, add it to .gitignore, and run git commit again.`,
+        ];
+      }
       return [`Stage the fixed file${paths.length > 1 ? 's' : ''} (git add ${files}) and run git commit again.`];
     case 'push':
       return [
@@ -67,6 +72,12 @@ export function retryStep(scope: Scope, paths: readonly string[], lastCommit: bo
         'If the key is rotated and the history cannot be rewritten, record the finding in .secret-hook-ignore (secret-hook baseline) so it stops being reported.',
       ];
   }
+}
+
+/** `.env`, `.env.production`, `app.env`: files that hold settings and should not be committed at all. */
+function isEnvFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
 
 export function bypassLine(scope: Scope): string {

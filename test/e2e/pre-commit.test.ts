@@ -125,6 +125,8 @@ describe('pre-commit hook through husky', () => {
     const result = expectBlocked(box, ['-m', 'add config'], s, name);
     expect(result.output).toContain(`${file}:1:`);
     expect(result.output).toContain('git commit --no-verify');
+    // A .env file leaves the commit; source files are fixed and staged again.
+    expect(result.output).toContain(file === '.env' ? `git restore --staged ${file}` : `git add ${file}`);
   });
 
   it('lets a clean commit through silently', () => {
