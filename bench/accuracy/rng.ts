@@ -1,17 +1,10 @@
 // A small seeded random source for the accuracy corpus: every choice the generator makes goes through it, so the
 // same seed gives byte-identical files. mulberry32 (fast, 32-bit state, good enough for test data).
+import { ALPHABETS as TEST_ALPHABETS } from '../../test/helpers/examples.js';
 
+// The test suite's alphabets, plus the few the corpus needs beyond them.
 export const ALPHABETS = {
-  base62: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
-  hex: '0123456789abcdef',
-  HEX: '0123456789ABCDEF',
-  base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
-  base64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
-  digits: '0123456789',
-  base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
-  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
-  lower: 'abcdefghijklmnopqrstuvwxyz0123456789',
-  alpha: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  ...TEST_ALPHABETS,
   lowerAlpha: 'abcdefghijklmnopqrstuvwxyz',
   upperAlpha: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
   password: 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%&*+-=?@^_~',

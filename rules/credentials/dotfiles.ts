@@ -24,6 +24,15 @@ const dockerFix = {
   docs: 'https://docs.docker.com/reference/cli/docker/login/',
 };
 
+// Look-alikes for both: references, well-known demo credentials, empty auths, and an auth outside "auths".
+const dockerNegatives = [
+  '{"auths":{"ghcr.io":{"auth":"${DOCKER_AUTH}"}}}',
+  '{"auths":{"ghcr.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}',
+  '{"auths":{"ghcr.io":{"auth":"bXl1c2VyOm15cGFzc3dvcmQ="}}}',
+  '{"credsStore":"desktop","auths":{"https://index.docker.io/v1/":{}}}',
+  '{"auth": "{{basicauth}}"}',
+];
+
 const dockerGuide = {
   grants:
     'The auth entry logs in to the container registry as that account: pull private images and, usually, push new ones.',
@@ -190,13 +199,7 @@ export const dotfileRules: Rule[] = [
       '{ "auths": { "https://index.docker.io/v1/": { "auth": "{{basicauth}}", "email": "ci@corp.io" } } }',
       '{"auths": {"ghcr.io": {"auth": "{{basicauth}}"}}, "credsStore": ""}',
     ],
-    negativeExamples: [
-      '{"auths":{"ghcr.io":{"auth":"${DOCKER_AUTH}"}}}',
-      '{"auths":{"ghcr.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}',
-      '{"auths":{"ghcr.io":{"auth":"bXl1c2VyOm15cGFzc3dvcmQ="}}}',
-      '{"credsStore":"desktop","auths":{"https://index.docker.io/v1/":{}}}',
-      '{"auth": "{{basicauth}}"}',
-    ],
+    negativeExamples: dockerNegatives,
     fix: dockerFix,
     guide: dockerGuide,
   },
@@ -216,13 +219,7 @@ export const dotfileRules: Rule[] = [
       '{"auths":{"myregistry.azurecr.io":{"registrytoken":"{{base64url:120}}"}}}',
       '{"auths": {"corpregistry.azurecr.io": {"identitytoken": "{{base64url:120}}"}}}',
     ],
-    negativeExamples: [
-      '{"auths":{"ghcr.io":{"auth":"${DOCKER_AUTH}"}}}',
-      '{"auths":{"ghcr.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}',
-      '{"auths":{"ghcr.io":{"auth":"bXl1c2VyOm15cGFzc3dvcmQ="}}}',
-      '{"credsStore":"desktop","auths":{"https://index.docker.io/v1/":{}}}',
-      '{"auth": "{{basicauth}}"}',
-    ],
+    negativeExamples: dockerNegatives,
     fix: dockerFix,
     guide: dockerGuide,
   },

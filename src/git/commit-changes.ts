@@ -3,7 +3,7 @@
 // what remains is what the merge itself introduced (a conflict resolution or an "evil merge").
 import type { ObjectStore } from './object-store.js';
 import type { Commit, TreeReader } from './objects.js';
-import { isTreeMode } from './objects.js';
+import { isTreeMode, readCommit } from './objects.js';
 import { compareTrees, DiffCollector, type TreeDiff } from './staged-changes.js';
 
 export interface CommitChange {
@@ -42,8 +42,7 @@ export function commitChanges(trees: TreeReader, store: ObjectStore, commit: Com
 
 function readTreeOfCommit(store: ObjectStore, oid: string): string | null {
   if (!store.has(oid)) return null; // beyond a shallow boundary: compare against nothing (scan everything)
-  const data = store.readSync(oid).data;
-  return data.toString('latin1', 5, 45);
+  return readCommit(store, oid).tree;
 }
 
 /** The blob id at a path in a tree, or null. */

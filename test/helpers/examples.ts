@@ -4,7 +4,7 @@ import { base62, crc32 } from '../../src/engine/checksum.js';
 import { isPlaceholder } from '../../src/engine/placeholder.js';
 import { EXAMPLE_PLACEHOLDER } from '../../rules/schema.js';
 
-const ALPHABETS: Record<string, string> = {
+export const ALPHABETS = {
   base62: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
   hex: '0123456789abcdef',
   HEX: '0123456789ABCDEF',
@@ -15,7 +15,7 @@ const ALPHABETS: Record<string, string> = {
   upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
   lower: 'abcdefghijklmnopqrstuvwxyz0123456789',
   alpha: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
-};
+} as const;
 
 /** mulberry32: small, seeded, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -37,7 +37,7 @@ export class FakeKeys {
 
   /** Random characters from an alphabet, re-drawn until they do not look like a placeholder by accident. */
   chars(kind: string, length: number): string {
-    const alphabet = ALPHABETS[kind];
+    const alphabet = (ALPHABETS as Record<string, string>)[kind];
     if (!alphabet) throw new Error(`unknown example placeholder kind "${kind}"`);
     for (;;) {
       let out = '';
