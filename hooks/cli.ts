@@ -1,23 +1,35 @@
 // The `secret-hook` program: read the process's arguments and environment, run the command, set the exit code.
-import { isatty } from 'node:tty';
 import { runCli } from '../src/commands/cli.js';
 import { NO_PROGRESS, terminalProgress } from '../src/report/progress.js';
 
 const stdinChunks: Buffer[] = [];
-const outcome = await runCli(process.argv.slice(2), {
+// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
+void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  // isatty() rather than process.stdin.isTTY: touching the process streams creates them, which costs start-up time.
-  stdoutIsTty: isatty(1),
-  stderrIsTty: isatty(2),
-  stdinIsTty: isatty(0),
+  // Asked only when needed, and through isatty() rather than process.stdin.isTTY: node:tty and the process streams
+  // cost start-up time that a clean commit does not need to pay.
+  get stdoutIsTty() {
+    return isatty(1);
+  },
+  get stderrIsTty() {
+    return isatty(2);
+  },
+  get stdinIsTty() {
+    return isatty(0);
+  },
   binPath: process.argv[1] ?? 'secret-hook',
   progress: (label) => (isatty(2) ? terminalProgress(process.stderr, label) : NO_PROGRESS),
   readStdin: async () => {
     for await (const chunk of process.stdin) stdinChunks.push(chunk as Buffer);
     return Buffer.concat(stdinChunks).toString('utf8');
   },
+}).then((outcome) => {
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
 });
-if (outcome.stdout) process.stdout.write(outcome.stdout);
-if (outcome.stderr) process.stderr.write(outcome.stderr);
-process.exitCode = outcome.exitCode;
+
+function isatty(fd: number): boolean {
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
+}

@@ -1,5 +1,5 @@
-// Builds dist/: the CLI and the API as ES modules, bundled with esbuild. Code splitting keeps each command in
-// its own chunk, so the pre-commit path loads only what it needs; no TypeScript runtime ships.
+// Builds dist/ with esbuild: the program as one CommonJS file run by a small launcher, and the API as ES modules.
+// No TypeScript runtime ships.
 // The rules' detection fields are precomputed into one JSON string (V8 parses JSON far faster than the object
 // literals of ~200 rules with their advice and examples), and so are the catalog's keyword automata (the trie and
 // its failure links), which would otherwise be rebuilt on every commit. The full rules stay a separate chunk,
@@ -44,20 +44,54 @@ const precomputedDetectionRules = {
   },
 };
 
-await build({
-  entryPoints: { cli: 'hooks/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: ['isomorphic-git', 'picomatch', 'yaml'],
   define: { __SECRET_HOOK_VERSION__: JSON.stringify(pkg.version) },
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [precomputedDetectionRules],
+};
+
+// The program: one CommonJS file, so that the launcher can run it with V8's code cache (src/runtime/code-cache.ts).
+// Dynamic imports become requires of the same file's lazily initialised modules: a clean commit still runs only
+// the code it needs, and what it does not need is parsed but never compiled.
+// The full rules (advice, guides, examples: ~440 KB) are only needed to print findings or list rules: the program
+// requires them from their own file, so that a clean commit neither reads nor parses them.
+const fullRulesApart = {
+  name: 'full-rules-apart',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]rules[\\/]index\.js$/ }, () => ({ path: './rules.cjs', external: true }));
+  },
+};
+await build({
+  ...shared,
+  entryPoints: { rules: 'rules/index.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+});
+await build({
+  ...shared,
+  plugins: [...shared.plugins, fullRulesApart],
+  entryPoints: { cli: 'hooks/cli.ts', launcher: 'hooks/launcher.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: { ...shared.define, 'import.meta.url': '__filename' },
+});
+
+// The programmatic API: ES modules, one chunk per lazily loaded part.
+await build({
+  ...shared,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
 });
 
 // Type declarations for the programmatic API (package.json "types").

@@ -50,7 +50,7 @@ export function secretHook(context: Context, label: string, args: string[], cwd:
   return {
     label,
     file: process.execPath,
-    args: [path.join(context.packageDir, 'bin', 'secret-hook.js'), ...args],
+    args: [path.join(context.packageDir, 'bin', 'secret-hook.cjs'), ...args],
     cwd,
     env: context.env,
     okCodes: [0, 1],

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Settings } from './settings.js';
 
-/** The copy's directory; its bin/secret-hook.js is the CLI the scenarios run. */
+/** The copy's directory; its bin/secret-hook.cjs is the CLI the scenarios run. */
 export function snapshotPackage(settings: Settings): string {
   const dir = path.join(settings.cacheDir, 'run', 'package');
   for (let attempt = 1; ; attempt++) {
@@ -16,7 +16,7 @@ export function snapshotPackage(settings: Settings): string {
       for (const entry of ['bin', 'dist', 'package.json', 'README.md']) {
         fs.cpSync(path.join(settings.root, entry), path.join(dir, entry), { recursive: true });
       }
-      execFileSync(process.execPath, [path.join(dir, 'bin', 'secret-hook.js'), '--version'], { stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(dir, 'bin', 'secret-hook.cjs'), '--version'], { stdio: 'pipe' });
       return dir;
     } catch (error) {
       if (attempt === 3) throw new Error(`bench: cannot copy a working build of dist/: ${(error as Error).message}`);

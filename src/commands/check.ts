@@ -37,13 +37,13 @@ export interface CheckOptions extends OutputOptions {
 }
 
 export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
-  const started = performance.now();
+  const started = Date.now();
   const scope: Scope = options.scope.kind === 'staged' ? 'staged' : options.scope.kind === 'all' ? 'all' : 'history';
   let session: Session | undefined;
   try {
     session = await openSession(options);
     const result = await scanScope(session, options);
-    result.stats.milliseconds = performance.now() - started;
+    result.stats.milliseconds = Date.now() - started;
     return await render(result, session, options);
   } catch (error) {
     return failure(error, scope, options);

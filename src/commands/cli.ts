@@ -76,12 +76,9 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     return outcome(2, '', `secret-hook: --format must be text, json, sarif or github, not "${format}"\n`);
   }
   const colorAllowed = !environment.env['NO_COLOR'] && environment.env['TERM'] !== 'dumb';
-  const output = {
-    format,
-    verbose: values.verbose,
-    showSecrets: values['show-secrets'],
-    color: environment.stdoutIsTty && colorAllowed,
-  } as const;
+  const output = { format, verbose: values.verbose, showSecrets: values['show-secrets'] } as const;
+  // Colour is a getter, asked only when something is printed: whether a stream is a terminal costs node:tty, which
+  // a clean commit does not need. (Spreading an options object evaluates it; the hooks' objects are not spread.)
   const base = { cwd: environment.cwd, env: environment.env, progress: environment.progress };
 
   try {
@@ -89,21 +86,38 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       case 'check': {
         const { runCheck } = await import('./check.js');
         const { scope, paths } = checkScope(values, rest);
-        return await runCheck({ ...base, ...output, scope, paths, hook: false });
+        return await runCheck({
+          ...base,
+          ...output,
+          get color() {
+            return colorAllowed && environment.stdoutIsTty;
+          },
+          scope,
+          paths,
+          hook: false,
+        });
       }
       case 'pre-commit': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-commit')}\n`);
         const { runCheck } = await import('./check.js');
-        // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
-        const color = environment.stderrIsTty && colorAllowed;
-        return await runCheck({ ...base, ...output, color, scope: { kind: 'staged' }, paths: rest, hook: true });
+        return await runCheck({
+          ...base,
+          ...output,
+          // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
+          get color() {
+            return colorAllowed && environment.stderrIsTty;
+          },
+          scope: { kind: 'staged' },
+          paths: rest,
+          hook: true,
+        });
       }
       case 'pre-push': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
         const { runPrePush } = await import('./pre-push.js');
         const framework = preCommitFrameworkRange(environment.env);
         const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
-        const color = environment.stderrIsTty && colorAllowed;
+        const color = colorAllowed && environment.stderrIsTty;
         const remote = rest[0] ?? environment.env['PRE_COMMIT_REMOTE_NAME'] ?? null;
         return await runPrePush({ ...base, ...output, color, remote, stdin, framework });
       }
@@ -111,7 +125,8 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         const { runBaseline } = await import('./baseline.js');
         if (rest.length > 0 || values.since !== undefined)
           throw new UsageError('baseline takes --all (the default) or --history');
-        return await runBaseline({ ...base, ...output, scope: { kind: values.history ? 'history' : 'all' } });
+        const color = colorAllowed && environment.stdoutIsTty;
+        return await runBaseline({ ...base, ...output, color, scope: { kind: values.history ? 'history' : 'all' } });
       }
       case 'install': {
         const { runInstall, HOOKS } = await import('./install.js');

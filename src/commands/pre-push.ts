@@ -23,7 +23,7 @@ export interface PrePushOptions extends OutputOptions {
 }
 
 export async function runPrePush(options: PrePushOptions): Promise<CommandOutcome> {
-  const started = performance.now();
+  const started = Date.now();
   let session: Session | undefined;
   try {
     session = await openSession(options);
@@ -38,7 +38,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
       notices: walk.shallowBoundary.length > 0 ? [shallowNotice(walk.shallowBoundary)] : [],
       tips: range.include,
     };
-    result.stats.milliseconds = performance.now() - started;
+    result.stats.milliseconds = Date.now() - started;
     return await render(result, session, { ...options, hook: true });
   } catch (error) {
     return failure(error, 'push', options);

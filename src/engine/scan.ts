@@ -1,7 +1,7 @@
 // The rule engine: text in, findings out. Pure: no fs, no git, no console.
 // Cheap before expensive: keyword prefilter → candidate rules' regexes → secret group → verifier → entropy →
 // placeholders → context → inline allow comments → pairing and de-duplication.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { DetectionRule, Severity } from '../../rules/schema.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
@@ -192,7 +192,11 @@ function printableBase64(encoded: string): string | undefined {
   return decoded;
 }
 
+let createHash: typeof import('node:crypto').createHash | undefined;
+
 export function fingerprint(ruleId: string, path: string, secret: string): string {
+  // node:crypto is loaded with the first finding: a clean commit does not pay for it.
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
   return `${ruleId}:${path}:${createHash('sha256').update(secret).digest('hex').slice(0, 20)}`;
 }
 

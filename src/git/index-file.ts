@@ -2,7 +2,6 @@
 // isomorphic-git only reads version 2 and only <gitdir>/index; a hook must read whatever GIT_INDEX_FILE points at.
 // Format: https://git-scm.com/docs/index-format
 
-import { createHash } from 'node:crypto';
 import { readOnlyFs } from './read-only-fs.js';
 import { IndexFileError } from '../errors.js';
 
@@ -96,14 +95,10 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
     throw indexError(sourcePath, `unsupported index version ${version}`, hint);
   }
 
+  // The trailing checksum is not verified, as git itself does not verify it outside `git fsck`: git commits what
+  // it parses from these bytes, and the same structural parse here reads exactly that. (Hashing the file would
+  // also cost the hook node:crypto and a pass over the index on every commit.)
   const contentEnd = buffer.length - HASH_SIZE;
-  // An all-zero trailer means index.skipHash=true: git did not compute it.
-  if (!isAllZero(buffer, contentEnd, buffer.length)) {
-    const expected = createHash('sha1').update(buffer.subarray(0, contentEnd)).digest();
-    if (!expected.equals(buffer.subarray(contentEnd))) {
-      throw indexError(sourcePath, 'the checksum does not match (corrupt or truncated file)');
-    }
-  }
 
   const entryCount = buffer.readUInt32BE(8);
   const entries: IndexEntry[] = [];
@@ -296,9 +291,4 @@ function decodePath(buffer: Buffer, start: number, end: number): string {
 
 function isDigit(byte: number): boolean {
   return byte >= DIGIT_0 && byte <= DIGIT_9;
-}
-
-function isAllZero(buffer: Buffer, start: number, end: number): boolean {
-  for (let offset = start; offset < end; offset++) if (buffer[offset] !== 0) return false;
-  return true;
 }

@@ -14,7 +14,6 @@ export const readOnlyFs = {
   lstatSync: nodeFs.lstatSync,
   existsSync: nodeFs.existsSync,
   realpathSync: nodeFs.realpathSync,
-  readFile: nodeFs.promises.readFile,
 } as const;
 
 function refuseWrite(name: string) {
@@ -23,20 +22,30 @@ function refuseWrite(name: string) {
   };
 }
 
-/** An fs for isomorphic-git that reads and never writes (its status helpers would otherwise refresh the index). */
-export const isomorphicGitFs = {
-  promises: {
-    readFile: nodeFs.promises.readFile,
-    readdir: nodeFs.promises.readdir,
-    stat: nodeFs.promises.stat,
-    lstat: nodeFs.promises.lstat,
-    readlink: nodeFs.promises.readlink,
-    writeFile: refuseWrite('writeFile'),
-    mkdir: refuseWrite('mkdir'),
-    rmdir: refuseWrite('rmdir'),
-    rm: refuseWrite('rm'),
-    unlink: refuseWrite('unlink'),
-    symlink: refuseWrite('symlink'),
-    chmod: refuseWrite('chmod'),
-  },
-};
+/**
+ * An fs for isomorphic-git that reads and never writes (its status helpers would otherwise refresh the index).
+ * Built on first use: touching nodeFs.promises loads fs/promises and readline, which a commit does not need.
+ */
+export function isomorphicGitFs() {
+  return (isoFs ??= readingFsForIsomorphicGit());
+}
+
+function readingFsForIsomorphicGit() {
+  return {
+    promises: {
+      readFile: nodeFs.promises.readFile,
+      readdir: nodeFs.promises.readdir,
+      stat: nodeFs.promises.stat,
+      lstat: nodeFs.promises.lstat,
+      readlink: nodeFs.promises.readlink,
+      writeFile: refuseWrite('writeFile'),
+      mkdir: refuseWrite('mkdir'),
+      rmdir: refuseWrite('rmdir'),
+      rm: refuseWrite('rm'),
+      unlink: refuseWrite('unlink'),
+      symlink: refuseWrite('symlink'),
+      chmod: refuseWrite('chmod'),
+    },
+  };
+}
+let isoFs: ReturnType<typeof readingFsForIsomorphicGit> | undefined;

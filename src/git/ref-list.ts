@@ -16,14 +16,14 @@ async function git() {
 export async function remoteTrackingTips(repo: Repository, remote: string | null): Promise<string[]> {
   const iso = await git();
   const gitdir = repo.commonDir;
-  const remotes = remote ? [remote] : (await iso.listRemotes({ fs: isomorphicGitFs, gitdir })).map((r) => r.remote);
+  const remotes = remote ? [remote] : (await iso.listRemotes({ fs: isomorphicGitFs(), gitdir })).map((r) => r.remote);
   const tips: string[] = [];
   for (const name of remotes) {
-    const branches = await iso.listBranches({ fs: isomorphicGitFs, gitdir, remote: name });
+    const branches = await iso.listBranches({ fs: isomorphicGitFs(), gitdir, remote: name });
     for (const branch of branches) {
       if (branch === 'HEAD') continue;
       try {
-        tips.push(await iso.resolveRef({ fs: isomorphicGitFs, gitdir, ref: `refs/remotes/${name}/${branch}` }));
+        tips.push(await iso.resolveRef({ fs: isomorphicGitFs(), gitdir, ref: `refs/remotes/${name}/${branch}` }));
       } catch {
         // A dangling remote-tracking ref excludes nothing.
       }
@@ -62,13 +62,13 @@ async function resolveBase(repo: Repository, base: string): Promise<string> {
   const iso = await git();
   const gitdir = repo.commonDir;
   try {
-    return await iso.resolveRef({ fs: isomorphicGitFs, gitdir, ref: base });
+    return await iso.resolveRef({ fs: isomorphicGitFs(), gitdir, ref: base });
   } catch {
     // not a ref name: maybe an abbreviated object id
   }
   if (/^[0-9a-f]{4,39}$/.test(base)) {
     try {
-      return await iso.expandOid({ fs: isomorphicGitFs, gitdir, oid: base });
+      return await iso.expandOid({ fs: isomorphicGitFs(), gitdir, oid: base });
     } catch {
       // fall through to the error below
     }
