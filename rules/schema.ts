@@ -55,7 +55,8 @@ export interface Rule {
   severity: Severity;
   /**
    * Lowercase literals. A text without any of them skips the rule (the prefilter). Each must appear in every
-   * positive example, lowercased. Empty only for rules that declare `near`.
+   * positive example, lowercased. Empty only for rules that declare `near`. One of them must stand on the line of
+   * every match: when the pattern cannot cross a line break, the rule runs only on the lines that hold them.
    */
   keywords: readonly string[];
   /**

@@ -1,5 +1,6 @@
 // Turns rule data into what the scanner runs: one RegExp per rule and one keyword prefilter for the catalog.
 import type { DetectionRule } from '../../rules/schema.js';
+import { isLineLocal } from './line-local.js';
 import { buildPrefilter, prefilterData, prefilterFromData, type Prefilter, type PrefilterData } from './prefilter.js';
 
 /** A catalog's automata computed ahead of time (the build does it for the built-in rules). */
@@ -15,6 +16,13 @@ export interface CompiledRule {
   generic: boolean;
   /** Found only through context words (no prefix of its own): also quiet on lockfiles. */
   contextOnly: boolean;
+  /** Indexes of its keywords in the catalog's prefilter. */
+  keywordIndexes: number[];
+  /**
+   * No match of its pattern can read across a line break (line-local.ts): the rule runs only on the lines that
+   * hold its keywords. Worked out on first use, as the regex is.
+   */
+  readonly lineLocal: boolean;
   notOnLineWith?: string[];
   /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
   near?: {
@@ -53,6 +61,7 @@ export function compileRule(rule: DetectionRule): CompiledRule {
   const extraFlags = rule.flags ?? '';
   if (/[^im]/.test(extraFlags)) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
   let regex: RegExp | undefined;
+  let lineLocal: boolean | undefined;
   const compiled: CompiledRule = {
     rule,
     // Built on first use: most rules never become a candidate in a given commit, and constructing ~200 patterns
@@ -60,8 +69,12 @@ export function compileRule(rule: DetectionRule): CompiledRule {
     get regex() {
       return (regex ??= new RegExp(rule.pattern, `gd${extraFlags}`));
     },
+    get lineLocal() {
+      return (lineLocal ??= rule.keywords.length > 0 && isLineLocal(rule.pattern));
+    },
     generic: rule.generic === true,
     contextOnly: rule.keywords.length === 0,
+    keywordIndexes: [],
   };
   if (rule.notOnLineWith) compiled.notOnLineWith = rule.notOnLineWith.map((w) => w.toLowerCase());
   if (rule.near) {
@@ -98,9 +111,10 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
     return at;
   };
 
-  const tracked = new Set<number>();
-  compiled.forEach(({ rule, near }, ruleIndex) => {
-    for (const keyword of rule.keywords) addTo(keywordIndex, rulesByKeyword, keyword.toLowerCase(), ruleIndex);
+  compiled.forEach(({ rule, near, keywordIndexes }, ruleIndex) => {
+    for (const keyword of rule.keywords) {
+      keywordIndexes.push(addTo(keywordIndex, rulesByKeyword, keyword.toLowerCase(), ruleIndex));
+    }
     if (rule.near && near) {
       for (const word of rule.near.words) {
         near.sourceIndexes.push(addTo(nearWordIndex, nearRulesByWord, word.toLowerCase(), ruleIndex));
@@ -108,9 +122,7 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
       if (rule.keywords.length === 0) {
         nearOnlyRules.push(ruleIndex);
         for (const word of rule.near.words) {
-          const index = addTo(keywordIndex, rulesByKeyword, word.toLowerCase(), ruleIndex);
-          near.keywordIndexes.push(index);
-          tracked.add(index);
+          near.keywordIndexes.push(addTo(keywordIndex, rulesByKeyword, word.toLowerCase(), ruleIndex));
         }
       }
     } else if (rule.keywords.length === 0) {
@@ -120,23 +132,18 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
 
   const keywords = [...keywordIndex.keys()];
   const nearWords = [...nearWordIndex.keys()];
-  const allNear = new Set(nearWords.map((_, i) => i));
-  const fits = (data: PrefilterData | undefined, words: string[], wanted: ReadonlySet<number>) =>
-    data !== undefined &&
-    data.keywords.length === words.length &&
-    data.keywords.every((k, i) => k === words[i]) &&
-    data.tracked.length === wanted.size &&
-    data.tracked.every((k) => wanted.has(k));
+  const fits = (data: PrefilterData | undefined, words: string[]) =>
+    data !== undefined && data.keywords.length === words.length && data.keywords.every((k, i) => k === words[i]);
   return {
     rules: compiled,
-    prefilter: fits(precomputed?.prefilter, keywords, tracked)
+    prefilter: fits(precomputed?.prefilter, keywords)
       ? prefilterFromData(precomputed!.prefilter)
-      : buildPrefilter(keywords, tracked),
+      : buildPrefilter(keywords),
     rulesByKeyword,
     nearOnlyRules,
-    nearPrefilter: fits(precomputed?.nearPrefilter, nearWords, allNear)
+    nearPrefilter: fits(precomputed?.nearPrefilter, nearWords)
       ? prefilterFromData(precomputed!.nearPrefilter)
-      : buildPrefilter(nearWords, allNear),
+      : buildPrefilter(nearWords),
     nearRulesByWord,
     // At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the
     // context is searched around every change of every commit in a history scan.
@@ -148,7 +155,6 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
 export function catalogData(rules: readonly DetectionRule[]): CatalogData {
   const keywordIndex = new Map<string, number>();
   const nearWordIndex = new Map<string, number>();
-  const tracked = new Set<number>();
   const index = (map: Map<string, number>, word: string) => {
     if (!map.has(word)) map.set(word, map.size);
     return map.get(word)!;
@@ -158,13 +164,11 @@ export function catalogData(rules: readonly DetectionRule[]): CatalogData {
     for (const keyword of rule.keywords) index(keywordIndex, keyword.toLowerCase());
     if (rule.near) {
       for (const word of rule.near.words) index(nearWordIndex, word.toLowerCase());
-      if (rule.keywords.length === 0)
-        for (const word of rule.near.words) tracked.add(index(keywordIndex, word.toLowerCase()));
+      if (rule.keywords.length === 0) for (const word of rule.near.words) index(keywordIndex, word.toLowerCase());
     }
   }
-  const nearWords = [...nearWordIndex.keys()];
   return {
-    prefilter: prefilterData([...keywordIndex.keys()], tracked),
-    nearPrefilter: prefilterData(nearWords, new Set(nearWords.map((_, i) => i))),
+    prefilter: prefilterData([...keywordIndex.keys()]),
+    nearPrefilter: prefilterData([...nearWordIndex.keys()]),
   };
 }

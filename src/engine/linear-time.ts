@@ -15,7 +15,8 @@ export function linearTimeProblems(pattern: string): string[] {
     const current = groups[groups.length - 1]!;
     if (char === '\\') {
       const next = pattern[i + 1] ?? '';
-      if (/[1-9]/.test(next) || next === 'k') problems.push(`backreference at ${i} (not allowed: it defeats linear-time matching)`);
+      if (/[1-9]/.test(next) || next === 'k')
+        problems.push(`backreference at ${i} (not allowed: it defeats linear-time matching)`);
       i++;
       lastAtomGroup = null;
       continue;
@@ -52,7 +53,8 @@ export function linearTimeProblems(pattern: string): string[] {
       if (max === Infinity) problems.push(`unbounded quantifier "${pattern.slice(i, end + 1)}" at ${i}: use {m,n}`);
       else if (max > MAX_REPEAT) problems.push(`quantifier at ${i} allows ${max} repeats (at most ${MAX_REPEAT})`);
       if (lastAtomGroup && max > 1) {
-        if (lastAtomGroup.variable) problems.push(`repeated group ending at ${i} contains a variable-length quantifier (nested quantifiers)`);
+        if (lastAtomGroup.variable)
+          problems.push(`repeated group ending at ${i} contains a variable-length quantifier (nested quantifiers)`);
         if (lastAtomGroup.alternation) problems.push(`repeated group ending at ${i} contains an alternation`);
       }
       if (min !== max) current.variable = true;

@@ -6,9 +6,9 @@
 
 export interface PrefilterMatch {
   /** Indexes (into the keyword list given at build time) of the keywords that occur in the text. */
-  found: Set<number>;
-  /** For the keywords asked to be tracked: the offsets where each occurrence ends. */
-  positions: Map<number, number[]>;
+  readonly found: ReadonlySet<number>;
+  /** The offsets where occurrences of any of these keywords end, in ascending order. */
+  endsOf(keywords: readonly number[]): number[];
 }
 
 export interface Prefilter {
@@ -24,7 +24,6 @@ const UNKNOWN = -1;
  */
 export interface PrefilterData {
   keywords: string[];
-  tracked: number[];
   /** [character code, class] for every ASCII character in a keyword (upper case maps like lower case). */
   classMap: [number, number][];
   classes: number;
@@ -35,12 +34,11 @@ export interface PrefilterData {
   outputs: number[][];
 }
 
-/** `tracked`: keyword indexes whose positions are wanted (context words that limit where a rule runs). */
-export function buildPrefilter(keywords: readonly string[], tracked: ReadonlySet<number> = new Set()): Prefilter {
-  return prefilterFromData(prefilterData(keywords, tracked));
+export function buildPrefilter(keywords: readonly string[]): Prefilter {
+  return prefilterFromData(prefilterData(keywords));
 }
 
-export function prefilterData(keywords: readonly string[], tracked: ReadonlySet<number> = new Set()): PrefilterData {
+export function prefilterData(keywords: readonly string[]): PrefilterData {
   // Character classes: 0 for "not in any keyword", then one per distinct (lowercased) keyword character. The
   // table covers every UTF-16 code unit, so the hot loop needs no range check.
   const classOf = new Uint8Array(65536);
@@ -103,7 +101,6 @@ export function prefilterData(keywords: readonly string[], tracked: ReadonlySet<
   for (let code = 0; code < ASCII; code++) if (classOf[code] !== 0) classMap.push([code, classOf[code]!]);
   return {
     keywords: [...keywords],
-    tracked: [...tracked],
     classMap,
     classes,
     states,
@@ -115,7 +112,6 @@ export function prefilterData(keywords: readonly string[], tracked: ReadonlySet<
 
 export function prefilterFromData(data: PrefilterData): Prefilter {
   const { classes, states, outputs } = data;
-  const tracked = new Set(data.tracked);
   // Every UTF-16 code unit has a class, so the hot loop needs no range check; non-keyword characters are class 0.
   const classOf = new Uint8Array(65536);
   for (const [code, cls] of data.classMap) classOf[code] = cls;
@@ -129,10 +125,10 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
   // per character; class 0 (a character in no keyword) always leads back to the root.
   const table = new Int32Array(states * classes).fill(UNKNOWN);
   for (let state = 0; state < states; state++) table[state * classes] = 0;
-  // Per row: 1 if the state ends a keyword, 2 if one of them is tracked (positions wanted).
-  const report = new Uint8Array(states * classes);
+  // Per row: 1 if the state ends a keyword.
+  const reports = new Uint8Array(states * classes);
   outputs.forEach((list, state) => {
-    if (list.length > 0) report[state * classes] = list.some((k) => tracked.has(k)) ? 2 : 1;
+    if (list.length > 0) reports[state * classes] = 1;
   });
   const transition = (row: number, cls: number): number => {
     let s = row / classes;
@@ -146,37 +142,58 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
 
   return {
     match(text: string): PrefilterMatch {
-      const found = new Set<number>();
-      const positions = new Map<number, number[]>();
-      // Untracked keywords are reported once per text: frequent ones (`key`, `token`) would otherwise cost a
-      // set insertion at every occurrence. The flag is cleared on the way out, so the automaton stays shared.
-      const silenced: number[] = [];
+      // Every occurrence is kept, as (end offset, state) pairs: keyword rules run only on the lines that hold
+      // their keywords, so where they are matters as much as whether they are there.
+      const hits: number[] = [];
       let row = 0;
       for (let i = 0; i < text.length; i++) {
-        const at = row + classOf[text.charCodeAt(i)]!;
+        const cls = classOf[text.charCodeAt(i)]!;
+        const at = row + cls;
         let next = table[at]!;
-        if (next === UNKNOWN) next = table[at] = transition(row, classOf[text.charCodeAt(i)]!);
+        if (next === UNKNOWN) next = table[at] = transition(row, cls);
         row = next;
-        const kind = report[row]!;
-        if (kind === 0) continue;
-        const state = row / classes;
-        for (const k of outputs[state]!) {
-          found.add(k);
-          if (kind === 2 && tracked.has(k)) {
-            const list = positions.get(k);
-            if (list) list.push(i + 1);
-            else positions.set(k, [i + 1]);
-          }
-        }
-        if (kind === 1) {
-          report[row] = 0;
-          silenced.push(row);
-        }
+        if (reports[row] === 1) hits.push(i + 1, row / classes);
       }
-      for (const r of silenced) report[r] = 1;
-      return { found, positions };
+      return new Occurrences(hits, outputs);
     },
   };
+}
+
+class Occurrences implements PrefilterMatch {
+  private foundSet?: Set<number>;
+
+  constructor(
+    private readonly hits: number[],
+    private readonly outputs: readonly (readonly number[])[],
+  ) {}
+
+  get found(): ReadonlySet<number> {
+    if (!this.foundSet) {
+      const found = new Set<number>();
+      const seen = new Set<number>();
+      for (let i = 1; i < this.hits.length; i += 2) {
+        const state = this.hits[i]!;
+        if (seen.has(state)) continue;
+        seen.add(state);
+        for (const k of this.outputs[state]!) found.add(k);
+      }
+      this.foundSet = found;
+    }
+    return this.foundSet;
+  }
+
+  endsOf(keywords: readonly number[]): number[] {
+    const wanted = new Set(keywords);
+    const verdict = new Map<number, boolean>();
+    const ends: number[] = [];
+    for (let i = 0; i < this.hits.length; i += 2) {
+      const state = this.hits[i + 1]!;
+      let yes = verdict.get(state);
+      if (yes === undefined) verdict.set(state, (yes = this.outputs[state]!.some((k) => wanted.has(k))));
+      if (yes) ends.push(this.hits[i]!);
+    }
+    return ends;
+  }
 }
 
 function lowerAscii(code: number): number {

@@ -52,6 +52,11 @@ export interface ScanOptions {
   honourAllowComments?: boolean;
   /** How many encoded layers deep this text is (internal). */
   depth?: number;
+  /**
+   * Run line-local keyword rules only on the lines holding their keywords (default). Off runs every candidate
+   * over the whole text: the same findings, slower (the tests compare the two).
+   */
+  keywordWindows?: boolean;
 }
 
 export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOptions = {}): Finding[] {
@@ -64,7 +69,9 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
   const candidates = candidateRules(catalog, unit, inText, inSource);
   if (candidates.size === 0) return [];
 
-  const pass: ScanPass = { catalog, unit, lines: new LineIndex(unit, inText, inSource), depth, honourAllow };
+  const keywordWindows = options.keywordWindows !== false;
+  const lines = new LineIndex(unit, inText, inSource);
+  const pass: ScanPass = { catalog, unit, lines, depth, honourAllow, keywordWindows };
   const findings: Finding[] = [];
   for (const ruleIndex of candidates) {
     const compiled = catalog.rules[ruleIndex]!;
@@ -106,7 +113,10 @@ interface ScanPass {
   /** How many encoded layers deep this text is. */
   depth: number;
   honourAllow: boolean;
+  keywordWindows: boolean;
 }
+
+const WHOLE_TEXT: (readonly [number, number])[] = [[0, Infinity]];
 
 function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
   const { unit, lines } = pass;
@@ -114,9 +124,16 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
   const found: Finding[] = [];
   // A rule found only through context words runs on the lines around those words, not on the whole text: its
   // pattern (bare hex or base64) would otherwise be tried at every position of every file that says "aws".
+  // A line-local keyword rule runs on the lines that hold its keywords: `token` in one line of a long file should
+  // not send every generic pattern over the whole file.
   const windows =
-    compiled.contextOnly && compiled.near ? lines.nearWindows(compiled.near) : [[0, unit.text.length] as const];
-  for (const [from, to] of windows) {
+    compiled.contextOnly && compiled.near
+      ? lines.nearWindows(compiled.near)
+      : pass.keywordWindows && compiled.lineLocal
+        ? lines.keywordWindows(compiled.keywordIndexes)
+        : WHOLE_TEXT;
+  for (const window of windows) {
+    const [from, to] = window === WHOLE_TEXT[0] ? [0, unit.text.length] : window;
     const text = from === 0 && to === unit.text.length ? unit.text : unit.text.slice(from, to);
     regex.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -146,7 +163,9 @@ function checkCandidate(
     const decoded = printableBase64(secret);
     if (decoded === undefined) return [];
     const inner =
-      depth < MAX_DECODE_DEPTH ? scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1 }) : [];
+      depth < MAX_DECODE_DEPTH
+        ? scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1, keywordWindows: pass.keywordWindows })
+        : [];
     if (inner.length > 0) {
       const position = lines.locate(span[0]);
       if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) return [];
@@ -290,14 +309,10 @@ class LineIndex {
    */
   nearWindows(near: NonNullable<CompiledRule['near']>): (readonly [number, number])[] {
     const hits: number[] = [];
-    for (const index of near.keywordIndexes) {
-      for (const end of this.inText.positions.get(index) ?? []) hits.push(this.fileLineOf(this.textLineAt(end - 1)));
-    }
+    for (const end of this.inText.endsOf(near.keywordIndexes)) hits.push(this.fileLineOf(this.textLineAt(end - 1)));
     const source = this.unit.context?.text;
     if (this.inSource && source !== undefined) {
-      const offsets = near.sourceIndexes
-        .flatMap((index) => this.inSource!.positions.get(index) ?? [])
-        .sort((a, b) => a - b);
+      const offsets = this.inSource.endsOf(near.sourceIndexes);
       let line = this.unit.context!.firstLine;
       let from = 0;
       for (const end of offsets) {
@@ -324,6 +339,34 @@ class LineIndex {
       else windows.push([start, end]);
     }
     return windows;
+  }
+
+  /**
+   * The lines holding these keywords, each with the newline before and after it, so that lookarounds and `\b` at
+   * the line's edges see what they see in the whole text; adjacent lines merge. When the lines cover most of the
+   * text, the whole text in one piece is cheaper.
+   */
+  keywordWindows(keywordIndexes: readonly number[]): (readonly [number, number])[] {
+    const text = this.unit.text;
+    const windows: [number, number][] = [];
+    let covered = 0;
+    for (const end of this.inText.endsOf(keywordIndexes)) {
+      const last = windows[windows.length - 1];
+      // Occurrences come in order: one on a line already covered adds nothing.
+      if (last && end <= last[1]) continue;
+      const lineBegin = end - 1 === 0 ? 0 : text.lastIndexOf('\n', end - 2) + 1;
+      const newline = text.indexOf('\n', end - 1);
+      const from = Math.max(0, lineBegin - 1);
+      const to = newline === -1 ? text.length : newline + 1;
+      if (last && from <= last[1]) {
+        covered += to - last[1];
+        last[1] = to;
+      } else {
+        covered += to - from;
+        windows.push([from, to]);
+      }
+    }
+    return covered > text.length / 2 ? WHOLE_TEXT : windows;
   }
 
   locate(offset: number): Position {

@@ -49,12 +49,14 @@ const wrapperRule: Rule = {
 const catalog = compileCatalog([tokenRule, hexRule, genericRule, wrapperRule]);
 
 describe('prefilter', () => {
-  it('records where tracked keywords end, and only those', () => {
-    const filter = buildPrefilter(['aws', 'key'], new Set([0]));
-    const { found, positions } = filter.match('AWS key, then aws again');
-    expect([...found].sort()).toEqual([0, 1]);
-    expect(positions.get(0)).toEqual([3, 17]);
-    expect(positions.has(1)).toBe(false);
+  it('records where each keyword occurrence ends, in order', () => {
+    const filter = buildPrefilter(['aws', 'key', 'ke']);
+    const match = filter.match('AWS key, then aws again; keys');
+    expect([...match.found].sort()).toEqual([0, 1, 2]);
+    expect(match.endsOf([0])).toEqual([3, 17]);
+    expect(match.endsOf([1])).toEqual([7, 28]);
+    expect(match.endsOf([0, 2])).toEqual([3, 6, 17, 27]);
+    expect(match.endsOf([])).toEqual([]);
   });
 
   it('finds keywords case-insensitively, overlapping ones included', () => {
@@ -126,6 +128,33 @@ describe('scan', () => {
       title: 'Acme token (base64-encoded)',
       encodedAs: encoded,
     });
+  });
+});
+
+describe('keyword windows', () => {
+  // The contract: a keyword sits on the line of every match. This rule breaks it on purpose (`tok=` matches
+  // without its keyword), which shows where it runs.
+  const loose: Rule = {
+    ...base,
+    id: 'loose',
+    title: 'Loose',
+    keywords: ['token'],
+    pattern: '(?:token|tok)=(?<secret>[a-z0-9]{10})',
+  };
+  const looseCatalog = compileCatalog([loose]);
+  const filler = Array.from({ length: 20 }, (_, i) => `line ${i}`);
+  const text = ['token=k3y5f0r1n3', ...filler, 'tok=zq8x7w6v5u', ...filler].join('\n');
+
+  it('run a line-local keyword rule only on the lines holding its keywords', () => {
+    expect(looseCatalog.rules[0]!.lineLocal).toBe(true);
+    expect(scan(looseCatalog, { path: 'a.txt', text }).map((f) => f.line)).toEqual([1]);
+    expect(scan(looseCatalog, { path: 'a.txt', text }, { keywordWindows: false }).map((f) => f.line)).toEqual([1, 22]);
+  });
+
+  it('leave a pattern that can cross lines to the whole text', () => {
+    const multi = compileCatalog([{ ...loose, pattern: '(?:token|tok)=\\s{0,3}(?<secret>[a-z0-9]{10})' }]);
+    expect(multi.rules[0]!.lineLocal).toBe(false);
+    expect(scan(multi, { path: 'a.txt', text }).map((f) => f.line)).toEqual([1, 22]);
   });
 });
 
