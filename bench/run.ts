@@ -25,7 +25,7 @@ import { typicalCommit } from './scenarios/typical-commit.js';
 const SCENARIOS: Scenario[] = [typicalCommit, huskyCommit, bigRepoCommit, bigStaged, history, engine];
 
 const settings = readSettings();
-if (!fs.existsSync(path.join(settings.root, 'dist', 'cli.js'))) {
+if (!fs.existsSync(path.join(settings.root, 'dist', 'cli.cjs'))) {
   throw new Error('dist/ is missing: run the benchmark with `npm run bench`, which builds first');
 }
 const gitleaks = settings.gitleaks ? describeGitleaks(settings.gitleaks) : null;

@@ -32,10 +32,16 @@ export interface CacheTreeNode {
 
 export interface GitIndex {
   version: 2 | 3 | 4;
-  /** In file order: sorted by path, then stage. */
-  entries: IndexEntry[];
+  /** How many entries, in file order: sorted by path, then stage. */
+  readonly count: number;
+  /** Entry i, decoded on first use: a commit's walk skips unchanged directories without decoding their entries. */
+  entry(i: number): IndexEntry;
+  /** Entry i's path alone. */
+  path(i: number): string;
+  /** Every entry (decodes them all). */
+  readonly entries: readonly IndexEntry[];
   /** Keyed by directory path ('' for the root); empty when the index has no TREE extension. */
-  cacheTree: Map<string, CacheTreeNode>;
+  cacheTree: ReadonlyMap<string, CacheTreeNode>;
   /** A sparse index: some entries are directories (mode 040000) standing for everything below them. */
   sparseDirectories: boolean;
   /** A split index ('link' extension): the entries here are only a delta over a shared index. */
@@ -101,29 +107,33 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
   const contentEnd = buffer.length - HASH_SIZE;
 
   const entryCount = buffer.readUInt32BE(8);
-  const entries: IndexEntry[] = [];
+  // One pass over the entries records where each one and its path lie; nothing is decoded yet. Version 4 paths
+  // are rebuilt into `paths` (they only exist relative to the previous one); other versions' stay in `buffer`.
+  const entryStarts = new Uint32Array(entryCount);
+  const pathStarts = new Uint32Array(entryCount);
+  const pathEnds = new Uint32Array(entryCount);
+  let paths = buffer;
   let sparseDirectories = false;
   let offset = HEADER_SIZE;
 
   // Version 4 stores each path as "drop N bytes from the previous path, append this suffix"; bytes, not characters.
-  let previousPath = Buffer.allocUnsafe(version === 4 ? 1024 : 0);
+  let rebuilt = Buffer.allocUnsafe(version === 4 ? Math.max(1024, buffer.length) : 0);
+  let rebuiltLength = 0;
+  let previousStart = 0;
   let previousPathLength = 0;
 
   for (let index = 0; index < entryCount; index++) {
     const entryStart = offset;
     if (entryStart + PATH_OFFSET > contentEnd) throw truncatedError(sourcePath);
-    const mode = buffer.readUInt32BE(entryStart + MODE_OFFSET);
-    const oid = buffer.toString('hex', entryStart + OID_OFFSET, entryStart + FLAGS_OFFSET);
     const flags = buffer.readUInt16BE(entryStart + FLAGS_OFFSET);
     let pathStart = entryStart + PATH_OFFSET;
-    let extendedFlags = 0;
     if ((flags & FLAG_EXTENDED) !== 0) {
       if (pathStart + 2 > contentEnd) throw truncatedError(sourcePath);
-      extendedFlags = buffer.readUInt16BE(pathStart);
       pathStart += 2;
     }
+    if (buffer.readUInt32BE(entryStart + MODE_OFFSET) === MODE_DIRECTORY) sparseDirectories = true;
+    entryStarts[index] = entryStart;
 
-    let path: string;
     if (version === 4) {
       // git's offset varint (varint.c): each continuation byte adds one before shifting.
       let cursor = pathStart;
@@ -142,17 +152,18 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
       if (suffixEnd < 0 || suffixEnd >= contentEnd) throw truncatedError(sourcePath);
       const keptLength = previousPathLength - stripLength;
       const pathLength = keptLength + suffixEnd - cursor;
-      if (pathLength > previousPath.length) {
-        const grown = Buffer.allocUnsafe(Math.max(pathLength, previousPath.length * 2));
-        previousPath.copy(grown, 0, 0, keptLength);
-        previousPath = grown;
+      if (rebuiltLength + pathLength > rebuilt.length) {
+        const grown = Buffer.allocUnsafe(Math.max(rebuiltLength + pathLength, rebuilt.length * 2));
+        rebuilt.copy(grown, 0, 0, rebuiltLength);
+        rebuilt = grown;
       }
-      // A loop beats Buffer#copy for suffixes this short.
-      for (let from = cursor, to = keptLength; from < suffixEnd; from++, to++) {
-        previousPath[to] = buffer[from] as number;
-      }
+      rebuilt.copy(rebuilt, rebuiltLength, previousStart, previousStart + keptLength);
+      buffer.copy(rebuilt, rebuiltLength + keptLength, cursor, suffixEnd);
+      previousStart = rebuiltLength;
       previousPathLength = pathLength;
-      path = decodePath(previousPath, 0, pathLength);
+      pathStarts[index] = rebuiltLength;
+      pathEnds[index] = rebuiltLength + pathLength;
+      rebuiltLength += pathLength;
       offset = suffixEnd + 1; // no padding in version 4
     } else {
       const nameLength = flags & FLAG_NAME_LENGTH;
@@ -162,24 +173,16 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
         if (pathEnd < 0) throw truncatedError(sourcePath);
       }
       if (pathEnd >= contentEnd) throw truncatedError(sourcePath);
-      path = decodePath(buffer, pathStart, pathEnd);
+      pathStarts[index] = pathStart;
+      pathEnds[index] = pathEnd;
       // 1 to 8 NULs pad the entry to a multiple of 8 bytes.
       offset = entryStart + ((pathEnd - entryStart + 8) & ~7);
       if (offset > contentEnd) throw truncatedError(sourcePath);
     }
-
-    if (mode === MODE_DIRECTORY) sparseDirectories = true;
-    entries.push({
-      path,
-      oid,
-      mode,
-      stage: (flags >> 12) & 0x3,
-      intentToAdd: (extendedFlags & EXTENDED_INTENT_TO_ADD) !== 0,
-      skipWorktree: (extendedFlags & EXTENDED_SKIP_WORKTREE) !== 0,
-    });
   }
+  if (version === 4) paths = rebuilt;
 
-  let cacheTree = new Map<string, CacheTreeNode>();
+  let cacheTree: ReadonlyMap<string, CacheTreeNode> = new Map();
   let splitIndex = false;
   while (offset < contentEnd) {
     if (offset + 8 > contentEnd) throw truncatedError(sourcePath);
@@ -204,24 +207,96 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
     offset = dataEnd;
   }
 
-  return { version, entries, cacheTree, sparseDirectories, splitIndex };
+  const entries = new IndexEntries(buffer, paths, entryStarts, pathStarts, pathEnds);
+  return {
+    version,
+    count: entryCount,
+    entry: (i) => entries.entry(i),
+    path: (i) => entries.path(i),
+    get entries() {
+      return entries.all();
+    },
+    cacheTree,
+    sparseDirectories,
+    splitIndex,
+  };
+}
+
+/** An index held as plain entries (git ls-files' output for a split index, or no index at all). */
+export function indexOfEntries(entries: IndexEntry[]): GitIndex {
+  return {
+    version: 2,
+    count: entries.length,
+    entry: (i) => entries[i]!,
+    path: (i) => entries[i]!.path,
+    entries,
+    cacheTree: new Map(),
+    sparseDirectories: false,
+    splitIndex: false,
+  };
+}
+
+/** The entries of a parsed index, each decoded from its bytes on first use. */
+class IndexEntries {
+  private readonly decoded: (IndexEntry | undefined)[];
+  private readonly decodedPaths: (string | undefined)[];
+
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly paths: Buffer,
+    private readonly entryStarts: Uint32Array,
+    private readonly pathStarts: Uint32Array,
+    private readonly pathEnds: Uint32Array,
+  ) {
+    this.decoded = new Array(entryStarts.length);
+    this.decodedPaths = new Array(entryStarts.length);
+  }
+
+  path(i: number): string {
+    return (this.decodedPaths[i] ??= decodePath(this.paths, this.pathStarts[i]!, this.pathEnds[i]!));
+  }
+
+  entry(i: number): IndexEntry {
+    let entry = this.decoded[i];
+    if (entry === undefined) {
+      const { buffer } = this;
+      const start = this.entryStarts[i]!;
+      const flags = buffer.readUInt16BE(start + FLAGS_OFFSET);
+      const extendedFlags = (flags & FLAG_EXTENDED) !== 0 ? buffer.readUInt16BE(start + PATH_OFFSET) : 0;
+      entry = this.decoded[i] = {
+        path: this.path(i),
+        oid: buffer.toString('hex', start + OID_OFFSET, start + FLAGS_OFFSET),
+        mode: buffer.readUInt32BE(start + MODE_OFFSET),
+        stage: (flags >> 12) & 0x3,
+        intentToAdd: (extendedFlags & EXTENDED_INTENT_TO_ADD) !== 0,
+        skipWorktree: (extendedFlags & EXTENDED_SKIP_WORKTREE) !== 0,
+      };
+    }
+    return entry;
+  }
+
+  all(): IndexEntry[] {
+    return Array.from(this.entryStarts, (_, i) => this.entry(i));
+  }
 }
 
 /**
  * TREE records come in pre-order: `<name>\0<entry count> <subtree count>\n[oid]`, each name relative to its parent.
  * Like git, a malformed TREE extension is dropped (it is only a cache) rather than failing the whole read.
+ * One pass checks the structure and records where each record lies; names and ids are decoded only for the
+ * directories a lookup passes through (a commit looks up a few of the hundreds an index may hold).
  */
-function parseCacheTree(buffer: Buffer, start: number, end: number): Map<string, CacheTreeNode> {
-  const nodes = new Map<string, CacheTreeNode>();
+function parseCacheTree(buffer: Buffer, start: number, end: number): ReadonlyMap<string, CacheTreeNode> {
   const empty = new Map<string, CacheTreeNode>();
+  const records: CacheTreeRecord[] = [];
   // Directories whose subtrees are still to come, with how many remain.
-  const open: Array<{ path: string; remainingSubtrees: number }> = [];
+  const open: { record: CacheTreeRecord; remainingSubtrees: number }[] = [];
   let offset = start;
 
   while (offset < end) {
     const nameEnd = buffer.indexOf(NUL, offset);
     if (nameEnd < 0 || nameEnd >= end) return empty;
-    const name = decodePath(buffer, offset, nameEnd);
+    const nameStart = offset;
 
     let cursor = nameEnd + 1;
     let negative = false;
@@ -246,31 +321,111 @@ function parseCacheTree(buffer: Buffer, start: number, end: number): Map<string,
     if (cursor === subtreeCountStart || cursor >= end || buffer[cursor] !== NEWLINE) return empty;
     cursor++;
 
-    let oid: string | undefined;
+    let oidAt = -1;
     if (entryCount >= 0) {
       if (cursor + HASH_SIZE > end) return empty;
-      oid = buffer.toString('hex', cursor, cursor + HASH_SIZE);
+      oidAt = cursor;
       cursor += HASH_SIZE;
     }
     offset = cursor;
 
     while (open.at(-1)?.remainingSubtrees === 0) open.pop();
     const parent = open.at(-1);
-    let path: string;
-    if (parent === undefined) {
-      if (nodes.size > 0) return empty; // a second root: data after the tree ended
-      path = name;
-    } else {
+    if (parent === undefined && records.length > 0) return empty; // a second root: data after the tree ended
+    const record: CacheTreeRecord = { nameStart, nameEnd, entryCount, oidAt, children: [] };
+    if (parent) {
       parent.remainingSubtrees--;
-      path = parent.path === '' ? name : `${parent.path}/${name}`;
+      parent.record.children.push(record);
     }
-    nodes.set(path, oid === undefined ? { path, entryCount } : { path, entryCount, oid });
-    open.push({ path, remainingSubtrees: subtreeCount });
+    records.push(record);
+    open.push({ record, remainingSubtrees: subtreeCount });
   }
 
   // Every announced subtree must have been read.
   for (const directory of open) if (directory.remainingSubtrees !== 0) return empty;
-  return nodes;
+  return records.length === 0 ? empty : new CacheTree(buffer, records[0]!, records.length);
+}
+
+interface CacheTreeRecord {
+  nameStart: number;
+  nameEnd: number;
+  entryCount: number;
+  /** Where the tree id lies, or -1 when the record is invalidated. */
+  oidAt: number;
+  children: CacheTreeRecord[];
+  name?: string;
+  byName?: Map<string, CacheTreeRecord>;
+}
+
+/** The TREE extension as a map from directory path to record; `get` decodes only the records on the way. */
+class CacheTree implements ReadonlyMap<string, CacheTreeNode> {
+  private everything?: Map<string, CacheTreeNode>;
+
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly root: CacheTreeRecord,
+    readonly size: number,
+  ) {}
+
+  get(path: string): CacheTreeNode | undefined {
+    let record: CacheTreeRecord | undefined = this.root;
+    if (path !== '') {
+      for (const component of path.split('/')) {
+        record = this.childrenOf(record).get(component);
+        if (record === undefined) return undefined;
+      }
+    }
+    return this.node(path, record);
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  private childrenOf(record: CacheTreeRecord): Map<string, CacheTreeRecord> {
+    return (record.byName ??= new Map(record.children.map((child) => [this.nameOf(child), child])));
+  }
+
+  private nameOf(record: CacheTreeRecord): string {
+    return (record.name ??= decodePath(this.buffer, record.nameStart, record.nameEnd));
+  }
+
+  private node(path: string, record: CacheTreeRecord): CacheTreeNode {
+    if (record.oidAt < 0) return { path, entryCount: record.entryCount };
+    const oid = this.buffer.toString('hex', record.oidAt, record.oidAt + HASH_SIZE);
+    return { path, entryCount: record.entryCount, oid };
+  }
+
+  /** Every record, decoded (tests and diagnostics; the walk only calls `get`). */
+  private all(): Map<string, CacheTreeNode> {
+    if (!this.everything) {
+      const all = new Map<string, CacheTreeNode>();
+      const visit = (record: CacheTreeRecord, path: string) => {
+        all.set(path, this.node(path, record));
+        for (const child of record.children)
+          visit(child, path === '' ? this.nameOf(child) : `${path}/${this.nameOf(child)}`);
+      };
+      visit(this.root, '');
+      this.everything = all;
+    }
+    return this.everything;
+  }
+
+  forEach(callback: (value: CacheTreeNode, key: string, map: ReadonlyMap<string, CacheTreeNode>) => void): void {
+    for (const [key, value] of this.all()) callback(value, key, this);
+  }
+  entries() {
+    return this.all().entries();
+  }
+  keys() {
+    return this.all().keys();
+  }
+  values() {
+    return this.all().values();
+  }
+  [Symbol.iterator]() {
+    return this.all().entries();
+  }
 }
 
 function indexError(sourcePath: string, problem: string, hint = CORRUPT_HINT): IndexFileError {

@@ -3,7 +3,7 @@
 // the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
 import { createRequire } from 'node:module';
 import { IndexFileError } from '../errors.js';
-import { readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
+import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, type TreeEntry, type TreeReader } from './objects.js';
 
 export interface FileChange {
@@ -40,25 +40,20 @@ export async function stagedChanges(
   indexFile: string,
   workTree: string | null,
 ): Promise<TreeDiff> {
-  const index = readIndexFile(indexFile) ?? emptyIndex();
+  const index = readIndexFile(indexFile) ?? indexOfEntries([]);
   const resolved = index.splitIndex ? readIndexThroughGit(indexFile, workTree) : index;
   const diff = new DiffCollector();
-  const entries = resolved.entries.filter((entry) => entry.stage === 0);
-  walkIndexDirectory(trees, resolved, entries, 0, entries.length, '', headTree, diff);
+  walkIndexDirectory(trees, resolved, 0, resolved.count, '', headTree, diff);
   return diff.finish();
-}
-
-function emptyIndex(): GitIndex {
-  return { version: 2, entries: [], cacheTree: new Map(), sparseDirectories: false, splitIndex: false };
 }
 
 /**
  * Walks index entries [from, to) that all lie under `dir` against HEAD's tree for `dir` (null if HEAD has none).
+ * Only stage-0 entries count: during a conflicted merge the other stages are not what a commit records.
  */
 function walkIndexDirectory(
   trees: TreeReader,
   index: GitIndex,
-  entries: IndexEntry[],
   from: number,
   to: number,
   dir: string,
@@ -74,11 +69,15 @@ function walkIndexDirectory(
 
   let i = from;
   while (i < to) {
-    const entry = entries[i]!;
-    const rest = entry.path.slice(prefix.length);
+    const rest = index.path(i).slice(prefix.length);
     const slash = rest.indexOf('/');
     if (slash === -1 || slash === rest.length - 1) {
       // A file, or a sparse-index directory entry ("dir/") that stands for a whole tree.
+      const entry = index.entry(i);
+      if (entry.stage !== 0) {
+        i++;
+        continue;
+      }
       const name = slash === -1 ? rest : rest.slice(0, -1);
       const head = headEntries.get(name);
       headEntries.delete(name);
@@ -94,19 +93,35 @@ function walkIndexDirectory(
     }
     const name = rest.slice(0, slash);
     const childDir = `${prefix}${name}`;
-    const childPrefix = `${childDir}/`;
-    let end = i + 1;
-    while (end < to && entries[end]!.path.startsWith(childPrefix)) end++;
+    const end = directoryEnd(index, i, to, childDir);
     const head = headEntries.get(name);
     headEntries.delete(name);
     if (head && !isTreeMode(head.mode)) diff.deleted(childDir, head);
-    walkIndexDirectory(trees, index, entries, i, end, childDir, head && isTreeMode(head.mode) ? head.oid : null, diff);
+    walkIndexDirectory(trees, index, i, end, childDir, head && isTreeMode(head.mode) ? head.oid : null, diff);
     i = end;
   }
   for (const [name, head] of headEntries) {
     if (isTreeMode(head.mode)) diff.deletedTree(trees, `${prefix}${name}`, head.oid);
     else diff.deleted(`${prefix}${name}`, head);
   }
+}
+
+/**
+ * Where the entries under `dir` (starting at `start`) end. A valid cache-tree record says how many there are, which
+ * skips an unchanged directory without decoding its paths; the two entries at the boundary confirm the count.
+ */
+function directoryEnd(index: GitIndex, start: number, to: number, dir: string): number {
+  const prefix = `${dir}/`;
+  const count = index.cacheTree.get(dir)?.entryCount ?? -1;
+  if (count > 0) {
+    const end = start + count;
+    if (end <= to && index.path(end - 1).startsWith(prefix) && (end === to || !index.path(end).startsWith(prefix))) {
+      return end;
+    }
+  }
+  let end = start + 1;
+  while (end < to && index.path(end).startsWith(prefix)) end++;
+  return end;
 }
 
 /** Tree against tree, skipping identical subtrees by id: used for sparse-index directories and for commits. */
@@ -242,5 +257,5 @@ function readIndexThroughGit(indexFile: string, workTree: string | null): GitInd
       skipWorktree: false,
     });
   }
-  return { version: 2, entries, cacheTree: new Map(), sparseDirectories: false, splitIndex: false };
+  return indexOfEntries(entries);
 }

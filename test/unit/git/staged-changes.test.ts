@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openObjectStore, type ObjectStore } from '../../../src/git/object-store.js';
 import { readCommit, TreeReader } from '../../../src/git/objects.js';
 import { stagedChanges } from '../../../src/git/staged-changes.js';
+import { seededRandom } from '../../helpers/examples.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
 
 const repos: TempRepo[] = [];
@@ -119,5 +120,39 @@ describe('stagedChanges', () => {
     const { changes, skipped } = await diff(r);
     expect(changes.map((c) => c.path)).toEqual(['thing/inside.txt']);
     expect(skipped).toContainEqual({ path: 'thing', reason: 'deleted: nothing added' });
+  });
+});
+
+describe('stagedChanges against git diff --cached', () => {
+  // Random trees and random edits, each staged with and without a fresh cache tree (git write-tree, as a commit
+  // does), and in index versions 2 and 4: the walk that skips directories by their cache-tree record must list
+  // exactly the added and modified files git lists.
+  it.each([2, 4])('agrees on random edits (index version %i)', async (version) => {
+    const random = seededRandom(version * 1000 + 7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const dirs = ['', 'a', 'a/b', 'a/b/c', 'a/bb', 'ab', 'b', 'b/a', 'z/y/x', 'a-b', 'a.b'];
+    for (let round = 0; round < 6; round++) {
+      const r = repo();
+      r.git('config', 'index.version', String(version));
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 60; i++) files[`${pick(dirs) || '.'}/f${i}.txt`.replace(/^\.\//, '')] = `${i}\n`;
+      r.commit(files);
+      const names = Object.keys(files);
+      for (let edit = 0; edit < 8; edit++) {
+        const kind = random();
+        if (kind < 0.5) r.write(pick(names), `changed ${round} ${edit}\n`);
+        else if (kind < 0.8) r.write(`${pick(dirs) || 'top'}/new${edit}.txt`.replace(/^\//, ''), `new ${edit}\n`);
+        else fs.rmSync(path.join(r.dir, pick(names)), { force: true });
+      }
+      r.git('add', '-A');
+      if (round % 2 === 0) r.git('write-tree');
+      const expected = r
+        .git('diff', '--cached', '--no-renames', '--name-only', '--diff-filter=AM')
+        .split('\n')
+        .filter(Boolean)
+        .sort();
+      const { changes } = await diff(r);
+      expect(changes.map((c) => c.path).sort(), `round ${round}`).toEqual(expected);
+    }
   });
 });
