@@ -24,13 +24,15 @@ const UNKNOWN = -1;
  */
 export interface PrefilterData {
   keywords: string[];
-  /** [character code, class] for every ASCII character in a keyword (upper case maps like lower case). */
-  classMap: [number, number][];
+  /** Character code and class, in pairs, for every ASCII character in a keyword (upper case maps like lower). */
+  classMap: number[];
   classes: number;
   states: number;
-  /** Trie edges as triples: parent state, class, child state. */
-  edges: number[];
-  fail: number[];
+  /** Trie edges as (parent state, class, child state) triples of 32-bit little-endian integers, in base64. */
+  edges: string;
+  /** Each state's failure link, 32-bit little-endian integers, in base64. */
+  fail: string;
+  /** The states that end keywords, each as [state, …the keywords it ends]. */
   outputs: number[][];
 }
 
@@ -97,47 +99,45 @@ export function prefilterData(keywords: readonly string[]): PrefilterData {
       if (next !== -1) edgeList.push(state, cls, next);
     }
   }
-  const classMap: [number, number][] = [];
-  for (let code = 0; code < ASCII; code++) if (classOf[code] !== 0) classMap.push([code, classOf[code]!]);
+  const classMap: number[] = [];
+  for (let code = 0; code < ASCII; code++) if (classOf[code] !== 0) classMap.push(code, classOf[code]!);
   return {
     keywords: [...keywords],
     classMap,
     classes,
     states,
-    edges: edgeList,
-    fail: [...fail],
-    outputs,
+    edges: int32ToBase64(Int32Array.from(edgeList)),
+    fail: int32ToBase64(fail),
+    outputs: outputs.flatMap((list, state) => (list.length > 0 ? [[state, ...list]] : [])),
   };
 }
 
 export function prefilterFromData(data: PrefilterData): Prefilter {
-  const { classes, states, outputs } = data;
+  const { classes, states } = data;
   // Every UTF-16 code unit has a class, so the hot loop needs no range check; non-keyword characters are class 0.
   const classOf = new Uint8Array(65536);
-  for (const [code, cls] of data.classMap) classOf[code] = cls;
-  const edges = new Int32Array(states * classes).fill(-1);
-  for (let i = 0; i < data.edges.length; i += 3)
-    edges[data.edges[i]! * classes + data.edges[i + 1]!] = data.edges[i + 2]!;
-  const fail = Int32Array.from(data.fail);
-  const child = (state: number, cls: number) => edges[state * classes + cls]!;
+  for (let i = 0; i < data.classMap.length; i += 2) classOf[data.classMap[i]!] = data.classMap[i + 1]!;
+  const fail = base64ToInt32(data.fail);
 
   // The DFA, filled in lazily. Entries hold the next state's row offset (state × classes), which saves a multiply
-  // per character; class 0 (a character in no keyword) always leads back to the root.
+  // per character. The trie's own edges are there from the start; a missing one is the failure state's
+  // transition, computed on first use (the root's is the root).
   const table = new Int32Array(states * classes).fill(UNKNOWN);
-  for (let state = 0; state < states; state++) table[state * classes] = 0;
-  // Per row: 1 if the state ends a keyword.
+  const edges = base64ToInt32(data.edges);
+  for (let i = 0; i < edges.length; i += 3) table[edges[i]! * classes + edges[i + 1]!] = edges[i + 2]! * classes;
+  // Per row: 1 if the state ends a keyword; `outputs` holds which (sparse: most states end none).
   const reports = new Uint8Array(states * classes);
-  outputs.forEach((list, state) => {
-    if (list.length > 0) reports[state * classes] = 1;
-  });
+  const outputs: number[][] = [];
+  for (const [state, ...keywords] of data.outputs) {
+    outputs[state!] = keywords;
+    reports[state! * classes] = 1;
+  }
   const transition = (row: number, cls: number): number => {
-    let s = row / classes;
-    for (;;) {
-      const next = child(s, cls);
-      if (next !== -1) return next * classes;
-      if (s === 0) return 0;
-      s = fail[s]!;
-    }
+    if (row === 0) return 0;
+    const failRow = fail[row / classes]! * classes;
+    let next = table[failRow + cls]!;
+    if (next === UNKNOWN) next = table[failRow + cls] = transition(failRow, cls);
+    return next;
   };
 
   return {
@@ -194,6 +194,23 @@ class Occurrences implements PrefilterMatch {
     }
     return ends;
   }
+}
+
+// Little-endian on every platform, so that data built on one machine reads the same on any other.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function int32ToBase64(values: Int32Array): string {
+  const bytes = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) bytes.writeInt32LE(values[i]!, i * 4);
+  return bytes.toString('base64');
+}
+
+function base64ToInt32(text: string): Int32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const values = new Int32Array(bytes.length >> 2);
+  if (LITTLE_ENDIAN) new Uint8Array(values.buffer).set(bytes);
+  else for (let i = 0; i < values.length; i++) values[i] = bytes.readInt32LE(i * 4);
+  return values;
 }
 
 function lowerAscii(code: number): number {
