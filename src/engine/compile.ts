@@ -3,10 +3,28 @@ import type { DetectionRule } from '../../rules/schema.js';
 import { isLineLocal } from './line-local.js';
 import { buildPrefilter, prefilterData, prefilterFromData, type Prefilter, type PrefilterData } from './prefilter.js';
 
-/** A catalog's automata computed ahead of time (the build does it for the built-in rules). */
-export interface CatalogData {
+/**
+ * Which keyword leads to which rule, and the automata: computed ahead of time by the build for the built-in rules
+ * (scripts/build.mjs), so that a commit only reads them; a catalog with custom or disabled rules computes its own.
+ */
+export interface CatalogData extends CatalogIndexes {
+  /** The rules it was made for, in order: it fits only exactly these. */
+  ruleIds: string[];
   prefilter: PrefilterData;
   nearPrefilter: PrefilterData;
+}
+
+interface CatalogIndexes {
+  keywords: string[];
+  nearWords: string[];
+  /** For each keyword, the rules it makes candidates. */
+  rulesByKeyword: number[][];
+  nearRulesByWord: number[][];
+  nearOnlyRules: number[];
+  /** Per rule: its keywords' indexes, and for rules with `near`, its words' indexes in both automata. */
+  keywordIndexes: number[][];
+  nearKeywordIndexes: number[][];
+  nearSourceIndexes: number[][];
 }
 
 export interface CompiledRule {
@@ -58,34 +76,43 @@ const WHOLE_WORD_MAX_LENGTH = 3;
 
 export function compileRule(rule: DetectionRule): CompiledRule {
   if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
-  const extraFlags = rule.flags ?? '';
-  if (/[^im]/.test(extraFlags)) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
-  let regex: RegExp | undefined;
-  let lineLocal: boolean | undefined;
-  const compiled: CompiledRule = {
-    rule,
-    // Built on first use: most rules never become a candidate in a given commit, and constructing ~200 patterns
-    // on every run would cost the hook milliseconds for nothing.
-    get regex() {
-      return (regex ??= new RegExp(rule.pattern, `gd${extraFlags}`));
-    },
-    get lineLocal() {
-      return (lineLocal ??= rule.keywords.length > 0 && isLineLocal(rule.pattern));
-    },
-    generic: rule.generic === true,
-    contextOnly: rule.keywords.length === 0,
-    keywordIndexes: [],
-  };
-  if (rule.notOnLineWith) compiled.notOnLineWith = rule.notOnLineWith.map((w) => w.toLowerCase());
-  if (rule.near) {
-    compiled.near = {
-      lines: rule.near.lines,
-      keywordIndexes: [],
-      sourceIndexes: [],
-      words: rule.near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
-    };
+  if (/[^im]/.test(rule.flags ?? '')) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
+  return new LazyRule(rule);
+}
+
+/** A class, not an object literal with getters: ~200 of them are made on every commit, and this is cheaper. */
+class LazyRule implements CompiledRule {
+  readonly generic: boolean;
+  readonly contextOnly: boolean;
+  keywordIndexes: number[] = [];
+  notOnLineWith?: string[];
+  near?: CompiledRule['near'];
+  private builtRegex?: RegExp;
+  private lineLocalAnswer?: boolean;
+
+  constructor(readonly rule: DetectionRule) {
+    this.generic = rule.generic === true;
+    this.contextOnly = rule.keywords.length === 0;
+    if (rule.notOnLineWith) this.notOnLineWith = rule.notOnLineWith.map((w) => w.toLowerCase());
+    if (rule.near) {
+      this.near = {
+        lines: rule.near.lines,
+        keywordIndexes: [],
+        sourceIndexes: [],
+        words: rule.near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
+      };
+    }
   }
-  return compiled;
+
+  // Built on first use: most rules never become a candidate in a given commit, and constructing ~200 patterns on
+  // every run would cost the hook milliseconds for nothing.
+  get regex(): RegExp {
+    return (this.builtRegex ??= new RegExp(this.rule.pattern, `gd${this.rule.flags ?? ''}`));
+  }
+
+  get lineLocal(): boolean {
+    return (this.lineLocalAnswer ??= this.rule.keywords.length > 0 && isLineLocal(this.rule.pattern));
+  }
 }
 
 /**
@@ -93,82 +120,83 @@ export function compileRule(rule: DetectionRule): CompiledRule {
  * automata are built here, as they must be for custom or disabled rules.
  */
 export function compileCatalog(rules: readonly DetectionRule[], precomputed?: CatalogData | null): CompiledCatalog {
-  const compiled = rules.map(compileRule);
-  const keywordIndex = new Map<string, number>();
-  const rulesByKeyword: number[][] = [];
-  const nearWordIndex = new Map<string, number>();
-  const nearRulesByWord: number[][] = [];
-  const nearOnlyRules: number[] = [];
-
-  const addTo = (index: Map<string, number>, lists: number[][], word: string, ruleIndex: number): number => {
-    let at = index.get(word);
-    if (at === undefined) {
-      at = lists.length;
-      index.set(word, at);
-      lists.push([]);
+  const fits =
+    precomputed != null &&
+    precomputed.ruleIds.length === rules.length &&
+    precomputed.ruleIds.every((id, i) => id === rules[i]!.id);
+  const indexes = fits ? precomputed : catalogIndexes(rules);
+  const compiled = rules.map((rule, i) => {
+    const compiledRule = compileRule(rule);
+    compiledRule.keywordIndexes = indexes.keywordIndexes[i]!;
+    if (compiledRule.near) {
+      compiledRule.near.keywordIndexes = indexes.nearKeywordIndexes[i]!;
+      compiledRule.near.sourceIndexes = indexes.nearSourceIndexes[i]!;
     }
-    if (!lists[at]!.includes(ruleIndex)) lists[at]!.push(ruleIndex);
-    return at;
-  };
-
-  compiled.forEach(({ rule, near, keywordIndexes }, ruleIndex) => {
-    for (const keyword of rule.keywords) {
-      keywordIndexes.push(addTo(keywordIndex, rulesByKeyword, keyword.toLowerCase(), ruleIndex));
-    }
-    if (rule.near && near) {
-      for (const word of rule.near.words) {
-        near.sourceIndexes.push(addTo(nearWordIndex, nearRulesByWord, word.toLowerCase(), ruleIndex));
-      }
-      if (rule.keywords.length === 0) {
-        nearOnlyRules.push(ruleIndex);
-        for (const word of rule.near.words) {
-          near.keywordIndexes.push(addTo(keywordIndex, rulesByKeyword, word.toLowerCase(), ruleIndex));
-        }
-      }
-    } else if (rule.keywords.length === 0) {
-      throw new Error(`rule ${rule.id}: needs keywords or near words, or it would run on every text`);
-    }
+    return compiledRule;
   });
-
-  const keywords = [...keywordIndex.keys()];
-  const nearWords = [...nearWordIndex.keys()];
-  const fits = (data: PrefilterData | undefined, words: string[]) =>
-    data !== undefined && data.keywords.length === words.length && data.keywords.every((k, i) => k === words[i]);
   return {
     rules: compiled,
-    prefilter: fits(precomputed?.prefilter, keywords)
-      ? prefilterFromData(precomputed!.prefilter)
-      : buildPrefilter(keywords),
-    rulesByKeyword,
-    nearOnlyRules,
-    nearPrefilter: fits(precomputed?.nearPrefilter, nearWords)
-      ? prefilterFromData(precomputed!.nearPrefilter)
-      : buildPrefilter(nearWords),
-    nearRulesByWord,
+    prefilter: fits ? prefilterFromData(precomputed.prefilter) : buildPrefilter(indexes.keywords),
+    rulesByKeyword: indexes.rulesByKeyword,
+    nearOnlyRules: indexes.nearOnlyRules,
+    nearPrefilter: fits ? prefilterFromData(precomputed.nearPrefilter) : buildPrefilter(indexes.nearWords),
+    nearRulesByWord: indexes.nearRulesByWord,
     // At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the
     // context is searched around every change of every commit in a history scan.
     contextLines: Math.min(MAX_CONTEXT_LINES, Math.max(1, ...rules.map((r) => r.near?.lines ?? 0))),
   };
 }
 
-/** The automata of a catalog as data, for the build to precompute (see CatalogData). */
-export function catalogData(rules: readonly DetectionRule[]): CatalogData {
+/** Numbers every keyword and `near` word, and maps each to its rules and each rule to its words. */
+function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
   const keywordIndex = new Map<string, number>();
   const nearWordIndex = new Map<string, number>();
-  const index = (map: Map<string, number>, word: string) => {
-    if (!map.has(word)) map.set(word, map.size);
-    return map.get(word)!;
+  const indexes: CatalogIndexes = {
+    keywords: [],
+    nearWords: [],
+    rulesByKeyword: [],
+    nearRulesByWord: [],
+    nearOnlyRules: [],
+    keywordIndexes: [],
+    nearKeywordIndexes: [],
+    nearSourceIndexes: [],
   };
-  // The same order as compileCatalog: a rule's keywords, then its near words (also as keywords when it has none).
-  for (const rule of rules) {
-    for (const keyword of rule.keywords) index(keywordIndex, keyword.toLowerCase());
-    if (rule.near) {
-      for (const word of rule.near.words) index(nearWordIndex, word.toLowerCase());
-      if (rule.keywords.length === 0) for (const word of rule.near.words) index(keywordIndex, word.toLowerCase());
+  const addTo = (index: Map<string, number>, words: string[], lists: number[][], word: string, rule: number) => {
+    let at = index.get(word);
+    if (at === undefined) {
+      at = lists.length;
+      index.set(word, at);
+      words.push(word);
+      lists.push([]);
     }
-  }
+    if (!lists[at]!.includes(rule)) lists[at]!.push(rule);
+    return at;
+  };
+  rules.forEach((rule, i) => {
+    const keyword = (word: string) =>
+      addTo(keywordIndex, indexes.keywords, indexes.rulesByKeyword, word.toLowerCase(), i);
+    const nearWord = (word: string) =>
+      addTo(nearWordIndex, indexes.nearWords, indexes.nearRulesByWord, word.toLowerCase(), i);
+    indexes.keywordIndexes.push(rule.keywords.map(keyword));
+    indexes.nearSourceIndexes.push(rule.near ? rule.near.words.map(nearWord) : []);
+    if (rule.keywords.length === 0 && !rule.near) {
+      throw new Error(`rule ${rule.id}: needs keywords or near words, or it would run on every text`);
+    }
+    // A rule without keywords is a candidate wherever its context words are.
+    const nearOnly = rule.keywords.length === 0;
+    if (nearOnly) indexes.nearOnlyRules.push(i);
+    indexes.nearKeywordIndexes.push(nearOnly ? rule.near!.words.map(keyword) : []);
+  });
+  return indexes;
+}
+
+/** A catalog's indexes and automata as data, for the build to precompute (see CatalogData). */
+export function catalogData(rules: readonly DetectionRule[]): CatalogData {
+  const indexes = catalogIndexes(rules);
   return {
-    prefilter: prefilterData([...keywordIndex.keys()]),
-    nearPrefilter: prefilterData([...nearWordIndex.keys()]),
+    ruleIds: rules.map((r) => r.id),
+    ...indexes,
+    prefilter: prefilterData(indexes.keywords),
+    nearPrefilter: prefilterData(indexes.nearWords),
   };
 }
