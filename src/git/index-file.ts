@@ -360,6 +360,8 @@ interface CacheTreeRecord {
 /** The TREE extension as a map from directory path to record; `get` decodes only the records on the way. */
 class CacheTree implements ReadonlyMap<string, CacheTreeNode> {
   private everything?: Map<string, CacheTreeNode>;
+  private readonly looked = new Map<string, CacheTreeNode | undefined>();
+  private readonly records = new Map<string, CacheTreeRecord | undefined>();
 
   constructor(
     private readonly buffer: Buffer,
@@ -368,14 +370,20 @@ class CacheTree implements ReadonlyMap<string, CacheTreeNode> {
   ) {}
 
   get(path: string): CacheTreeNode | undefined {
-    let record: CacheTreeRecord | undefined = this.root;
-    if (path !== '') {
-      for (const component of path.split('/')) {
-        record = this.childrenOf(record).get(component);
-        if (record === undefined) return undefined;
-      }
-    }
-    return this.node(path, record);
+    if (this.looked.has(path)) return this.looked.get(path);
+    // A directory's record is its parent's child of that name: the walk asks for parents first.
+    const slash = path.lastIndexOf('/');
+    const parent = path === '' ? undefined : slash === -1 ? this.root : this.recordOf(path.slice(0, slash));
+    const record = path === '' ? this.root : parent && this.childrenOf(parent).get(path.slice(slash + 1));
+    const node = record === undefined ? undefined : this.node(path, record);
+    this.looked.set(path, node);
+    this.records.set(path, record);
+    return node;
+  }
+
+  private recordOf(path: string): CacheTreeRecord | undefined {
+    if (!this.records.has(path)) this.get(path);
+    return this.records.get(path);
   }
 
   has(path: string): boolean {

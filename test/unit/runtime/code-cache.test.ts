@@ -120,3 +120,27 @@ describe.skipIf(!ownCache)('the launcher with a code cache', () => {
     expect(findings(withCache.stdout)).toEqual(findings(without.stdout));
   });
 });
+
+describe('the launcher without its program', () => {
+  it('fails closed with the usual paragraph when dist/cli.cjs cannot be loaded', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-broken-'));
+    try {
+      fs.mkdirSync(path.join(copy, 'bin'));
+      fs.mkdirSync(path.join(copy, 'dist'));
+      fs.copyFileSync(bin, path.join(copy, 'bin', 'secret-hook.cjs'));
+      fs.copyFileSync(path.join(root, 'dist', 'launcher.cjs'), path.join(copy, 'dist', 'launcher.cjs'));
+      const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'secret-hook.cjs'), 'pre-commit'], {
+        cwd: copy,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^secret-hook could not complete the scan: its program could not be loaded/);
+      expect(result.stderr).toContain('The commit was stopped');
+      expect(result.stderr).toContain('git commit --no-verify');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
