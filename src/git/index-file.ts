@@ -182,6 +182,8 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
   }
   if (version === 4) paths = rebuilt;
 
+  // One latin1 copy of the file serves every path and directory name decoded from it.
+  const bufferPaths = new PathDecoder(buffer);
   let cacheTree: ReadonlyMap<string, CacheTreeNode> = new Map();
   let splitIndex = false;
   while (offset < contentEnd) {
@@ -191,7 +193,7 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
     const dataEnd = dataStart + buffer.readUInt32BE(offset + 4);
     if (dataEnd > contentEnd) throw truncatedError(sourcePath);
     if (signature === 'TREE') {
-      cacheTree = parseCacheTree(buffer, dataStart, dataEnd);
+      cacheTree = parseCacheTree(buffer, dataStart, dataEnd, bufferPaths);
     } else if (signature === 'sdir') {
       sparseDirectories = true;
     } else if (signature === 'link') {
@@ -207,7 +209,13 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
     offset = dataEnd;
   }
 
-  const entries = new IndexEntries(buffer, paths, entryStarts, pathStarts, pathEnds);
+  const entries = new IndexEntries(
+    buffer,
+    paths === buffer ? bufferPaths : new PathDecoder(paths),
+    entryStarts,
+    pathStarts,
+    pathEnds,
+  );
   return {
     version,
     count: entryCount,
@@ -243,7 +251,7 @@ class IndexEntries {
 
   constructor(
     private readonly buffer: Buffer,
-    private readonly paths: Buffer,
+    private readonly decoder: PathDecoder,
     private readonly entryStarts: Uint32Array,
     private readonly pathStarts: Uint32Array,
     private readonly pathEnds: Uint32Array,
@@ -253,7 +261,7 @@ class IndexEntries {
   }
 
   path(i: number): string {
-    return (this.decodedPaths[i] ??= decodePath(this.paths, this.pathStarts[i]!, this.pathEnds[i]!));
+    return (this.decodedPaths[i] ??= this.decoder.decode(this.pathStarts[i]!, this.pathEnds[i]!));
   }
 
   entry(i: number): IndexEntry {
@@ -286,17 +294,36 @@ class IndexEntries {
  * One pass checks the structure and records where each record lies; names and ids are decoded only for the
  * directories a lookup passes through (a commit looks up a few of the hundreds an index may hold).
  */
-function parseCacheTree(buffer: Buffer, start: number, end: number): ReadonlyMap<string, CacheTreeNode> {
+function parseCacheTree(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  decoder: PathDecoder,
+): ReadonlyMap<string, CacheTreeNode> {
   const empty = new Map<string, CacheTreeNode>();
-  const records: CacheTreeRecord[] = [];
-  // Directories whose subtrees are still to come, with how many remain.
-  const open: { record: CacheTreeRecord; remainingSubtrees: number }[] = [];
+  // Records as parallel arrays (no object per directory): a record needs at least 4 bytes ("\0" + "0 0\n").
+  const capacity = Math.ceil((end - start) / 4);
+  const records: CacheTreeRecords = {
+    nameStart: new Uint32Array(capacity),
+    nameEnd: new Uint32Array(capacity),
+    entryCount: new Int32Array(capacity),
+    oidAt: new Int32Array(capacity),
+    firstChild: new Int32Array(capacity).fill(-1),
+    nextSibling: new Int32Array(capacity).fill(-1),
+  };
+  // Directories whose subtrees are still to come (record, how many remain, its last child so far).
+  const openRecord: number[] = [];
+  const openRemaining: number[] = [];
+  const openLastChild: number[] = [];
+  let count = 0;
   let offset = start;
 
   while (offset < end) {
-    const nameEnd = buffer.indexOf(NUL, offset);
-    if (nameEnd < 0 || nameEnd >= end) return empty;
+    // A name is a few bytes: a loop costs less here than a call to Buffer#indexOf.
     const nameStart = offset;
+    let nameEnd = offset;
+    while (nameEnd < end && buffer[nameEnd] !== NUL) nameEnd++;
+    if (nameEnd >= end) return empty;
 
     let cursor = nameEnd + 1;
     let negative = false;
@@ -329,91 +356,119 @@ function parseCacheTree(buffer: Buffer, start: number, end: number): ReadonlyMap
     }
     offset = cursor;
 
-    while (open.at(-1)?.remainingSubtrees === 0) open.pop();
-    const parent = open.at(-1);
-    if (parent === undefined && records.length > 0) return empty; // a second root: data after the tree ended
-    const record: CacheTreeRecord = { nameStart, nameEnd, entryCount, oidAt, children: [] };
-    if (parent) {
-      parent.remainingSubtrees--;
-      parent.record.children.push(record);
+    while (openRemaining.length > 0 && openRemaining[openRemaining.length - 1] === 0) {
+      openRecord.pop();
+      openRemaining.pop();
+      openLastChild.pop();
     }
-    records.push(record);
-    open.push({ record, remainingSubtrees: subtreeCount });
+    const top = openRecord.length - 1;
+    if (top < 0 && count > 0) return empty; // a second root: data after the tree ended
+    const record = count++;
+    records.nameStart[record] = nameStart;
+    records.nameEnd[record] = nameEnd;
+    records.entryCount[record] = entryCount;
+    records.oidAt[record] = oidAt;
+    if (top >= 0) {
+      openRemaining[top]!--;
+      const last = openLastChild[top]!;
+      if (last < 0) records.firstChild[openRecord[top]!] = record;
+      else records.nextSibling[last] = record;
+      openLastChild[top] = record;
+    }
+    openRecord.push(record);
+    openRemaining.push(subtreeCount);
+    openLastChild.push(-1);
   }
 
   // Every announced subtree must have been read.
-  for (const directory of open) if (directory.remainingSubtrees !== 0) return empty;
-  return records.length === 0 ? empty : new CacheTree(buffer, records[0]!, records.length);
+  for (const remaining of openRemaining) if (remaining !== 0) return empty;
+  return count === 0 ? empty : new CacheTree(buffer, records, count, decoder);
 }
 
-interface CacheTreeRecord {
-  nameStart: number;
-  nameEnd: number;
-  entryCount: number;
+/** The TREE records, by number in file order (0 is the root); children are linked first-child/next-sibling. */
+interface CacheTreeRecords {
+  nameStart: Uint32Array;
+  nameEnd: Uint32Array;
+  entryCount: Int32Array;
   /** Where the tree id lies, or -1 when the record is invalidated. */
-  oidAt: number;
-  children: CacheTreeRecord[];
-  name?: string;
-  byName?: Map<string, CacheTreeRecord>;
+  oidAt: Int32Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
 }
 
 /** The TREE extension as a map from directory path to record; `get` decodes only the records on the way. */
 class CacheTree implements ReadonlyMap<string, CacheTreeNode> {
   private everything?: Map<string, CacheTreeNode>;
   private readonly looked = new Map<string, CacheTreeNode | undefined>();
-  private readonly records = new Map<string, CacheTreeRecord | undefined>();
+  /** The record number of each directory looked up (-1: none). */
+  private readonly numbers = new Map<string, number>([['', 0]]);
+  private readonly childrenByName = new Map<number, Map<string, number>>();
 
   constructor(
     private readonly buffer: Buffer,
-    private readonly root: CacheTreeRecord,
+    private readonly records: CacheTreeRecords,
     readonly size: number,
+    private readonly decoder: PathDecoder,
   ) {}
 
   get(path: string): CacheTreeNode | undefined {
     if (this.looked.has(path)) return this.looked.get(path);
-    // A directory's record is its parent's child of that name: the walk asks for parents first.
-    const slash = path.lastIndexOf('/');
-    const parent = path === '' ? undefined : slash === -1 ? this.root : this.recordOf(path.slice(0, slash));
-    const record = path === '' ? this.root : parent && this.childrenOf(parent).get(path.slice(slash + 1));
-    const node = record === undefined ? undefined : this.node(path, record);
+    const record = this.numberOf(path);
+    const node = record < 0 ? undefined : this.node(path, record);
     this.looked.set(path, node);
-    this.records.set(path, record);
     return node;
-  }
-
-  private recordOf(path: string): CacheTreeRecord | undefined {
-    if (!this.records.has(path)) this.get(path);
-    return this.records.get(path);
   }
 
   has(path: string): boolean {
     return this.get(path) !== undefined;
   }
 
-  private childrenOf(record: CacheTreeRecord): Map<string, CacheTreeRecord> {
-    return (record.byName ??= new Map(record.children.map((child) => [this.nameOf(child), child])));
+  /** A directory's record is its parent's child of that name; the walk asks for parents first. */
+  private numberOf(path: string): number {
+    let number = this.numbers.get(path);
+    if (number === undefined) {
+      const slash = path.lastIndexOf('/');
+      const parent = slash === -1 ? 0 : this.numberOf(path.slice(0, slash));
+      number = parent < 0 ? -1 : (this.childrenOf(parent).get(path.slice(slash + 1)) ?? -1);
+      this.numbers.set(path, number);
+    }
+    return number;
   }
 
-  private nameOf(record: CacheTreeRecord): string {
-    return (record.name ??= decodePath(this.buffer, record.nameStart, record.nameEnd));
+  private childrenOf(record: number): Map<string, number> {
+    let children = this.childrenByName.get(record);
+    if (!children) {
+      children = new Map();
+      for (let child = this.records.firstChild[record]!; child >= 0; child = this.records.nextSibling[child]!) {
+        children.set(this.nameOf(child), child);
+      }
+      this.childrenByName.set(record, children);
+    }
+    return children;
   }
 
-  private node(path: string, record: CacheTreeRecord): CacheTreeNode {
-    if (record.oidAt < 0) return { path, entryCount: record.entryCount };
-    const oid = this.buffer.toString('hex', record.oidAt, record.oidAt + HASH_SIZE);
-    return { path, entryCount: record.entryCount, oid };
+  private nameOf(record: number): string {
+    return this.decoder.decode(this.records.nameStart[record]!, this.records.nameEnd[record]!);
+  }
+
+  private node(path: string, record: number): CacheTreeNode {
+    const entryCount = this.records.entryCount[record]!;
+    const oidAt = this.records.oidAt[record]!;
+    if (oidAt < 0) return { path, entryCount };
+    return { path, entryCount, oid: this.buffer.toString('hex', oidAt, oidAt + HASH_SIZE) };
   }
 
   /** Every record, decoded (tests and diagnostics; the walk only calls `get`). */
   private all(): Map<string, CacheTreeNode> {
     if (!this.everything) {
       const all = new Map<string, CacheTreeNode>();
-      const visit = (record: CacheTreeRecord, path: string) => {
+      const visit = (record: number, path: string) => {
         all.set(path, this.node(path, record));
-        for (const child of record.children)
+        for (let child = this.records.firstChild[record]!; child >= 0; child = this.records.nextSibling[child]!) {
           visit(child, path === '' ? this.nameOf(child) : `${path}/${this.nameOf(child)}`);
+        }
       };
-      visit(this.root, '');
+      visit(0, '');
       this.everything = all;
     }
     return this.everything;
@@ -444,11 +499,26 @@ function truncatedError(sourcePath: string): IndexFileError {
   return indexError(sourcePath, 'the file is truncated');
 }
 
-/** UTF-8, with a latin1 fast path: the same string for ASCII, and about three times faster to decode. */
-function decodePath(buffer: Buffer, start: number, end: number): string {
-  // One native call per path (no byte loop here: a hot JS loop gets optimised on a background thread that the
-  // process then waits for at exit).
-  return buffer.toString('utf8', start, end);
+const NON_ASCII = /[\u0080-\u00ff]/;
+// Beyond this, a latin1 copy of the whole buffer is not worth its memory.
+const MAX_LATIN1_COPY = 64 * 1024 * 1024;
+
+/**
+ * Paths (UTF-8, as git stores them) cut out of one latin1 copy of the buffer: a string slice per path costs far
+ * less than a native call per path, and latin1 gives the same string wherever the bytes are ASCII. A path with
+ * other bytes is decoded as UTF-8.
+ */
+class PathDecoder {
+  private latin1?: string;
+
+  constructor(private readonly buffer: Buffer) {}
+
+  decode(start: number, end: number): string {
+    if (this.buffer.length > MAX_LATIN1_COPY) return this.buffer.toString('utf8', start, end);
+    this.latin1 ??= this.buffer.toString('latin1');
+    const path = this.latin1.slice(start, end);
+    return NON_ASCII.test(path) ? this.buffer.toString('utf8', start, end) : path;
+  }
 }
 
 function isDigit(byte: number): boolean {

@@ -130,7 +130,7 @@ describe('stagedChanges against git diff --cached', () => {
   it.each([2, 4])('agrees on random edits (index version %i)', async (version) => {
     const random = seededRandom(version * 1000 + 7);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-    const dirs = ['', 'a', 'a/b', 'a/b/c', 'a/bb', 'ab', 'b', 'b/a', 'z/y/x', 'a-b', 'a.b'];
+    const dirs = ['', 'a', 'a/b', 'a/b/c', 'a/bb', 'ab', 'b', 'b/a', 'z/y/x', 'a-b', 'a.b', 'café', 'café/日本'];
     for (let round = 0; round < 6; round++) {
       const r = repo();
       r.git('config', 'index.version', String(version));
@@ -147,8 +147,8 @@ describe('stagedChanges against git diff --cached', () => {
       r.git('add', '-A');
       if (round % 2 === 0) r.git('write-tree');
       const expected = r
-        .git('diff', '--cached', '--no-renames', '--name-only', '--diff-filter=AM')
-        .split('\n')
+        .git('diff', '--cached', '--no-renames', '--name-only', '--diff-filter=AM', '-z')
+        .split('\0')
         .filter(Boolean)
         .sort();
       const { changes } = await diff(r);
