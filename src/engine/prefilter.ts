@@ -16,7 +16,7 @@ export interface Prefilter {
 }
 
 const ASCII = 128;
-const UNKNOWN = -1;
+const UNKNOWN = 0;
 
 /**
  * The automaton as plain data: the build computes it once for the built-in catalog (scripts/build.mjs), so the
@@ -119,22 +119,27 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
   for (let i = 0; i < data.classMap.length; i += 2) classOf[data.classMap[i]!] = data.classMap[i + 1]!;
   const fail = base64ToInt32(data.fail);
 
-  // The DFA, filled in lazily. Entries hold the next state's row offset (state × classes), which saves a multiply
-  // per character. The trie's own edges are there from the start; a missing one is the failure state's
-  // transition, computed on first use (the root's is the root).
-  const table = new Int32Array(states * classes).fill(UNKNOWN);
+  // The DFA, filled in lazily. State s owns row (s + 1) × classes, and an entry holds the next state's row offset
+  // (which saves a multiply per character); 0, the value of fresh memory, means "not computed yet", so the table
+  // needs no initialising pass. The trie's own edges are there from the start; a missing one is the failure
+  // state's transition, computed on first use (the root's is the root).
+  const table = new Int32Array((states + 1) * classes);
   const edges = base64ToInt32(data.edges);
-  for (let i = 0; i < edges.length; i += 3) table[edges[i]! * classes + edges[i + 1]!] = edges[i + 2]! * classes;
+  for (let i = 0; i < edges.length; i += 3)
+    table[(edges[i]! + 1) * classes + edges[i + 1]!] = (edges[i + 2]! + 1) * classes;
   // Per row: 1 if the state ends a keyword; `outputs` holds which (sparse: most states end none).
-  const reports = new Uint8Array(states * classes);
-  const outputs: number[][] = [];
-  for (const [state, ...keywords] of data.outputs) {
-    outputs[state!] = keywords;
-    reports[state! * classes] = 1;
+  const reports = new Uint8Array((states + 1) * classes);
+  // Sized up front: filling a growing array at scattered indexes turns it into a slow dictionary (~1 ms here).
+  const outputs: number[][] = new Array<number[]>(states);
+  for (let i = 0; i < data.outputs.length; i++) {
+    const entry = data.outputs[i]!;
+    outputs[entry[0]!] = entry.slice(1);
+    reports[(entry[0]! + 1) * classes] = 1;
   }
+  const ROOT = classes;
   const transition = (row: number, cls: number): number => {
-    if (row === 0) return 0;
-    const failRow = fail[row / classes]! * classes;
+    if (row === ROOT) return ROOT;
+    const failRow = (fail[row / classes - 1]! + 1) * classes;
     let next = table[failRow + cls]!;
     if (next === UNKNOWN) next = table[failRow + cls] = transition(failRow, cls);
     return next;
@@ -145,14 +150,14 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
       // Every occurrence is kept, as (end offset, state) pairs: keyword rules run only on the lines that hold
       // their keywords, so where they are matters as much as whether they are there.
       const hits: number[] = [];
-      let row = 0;
+      let row = ROOT;
       for (let i = 0; i < text.length; i++) {
         const cls = classOf[text.charCodeAt(i)]!;
         const at = row + cls;
         let next = table[at]!;
         if (next === UNKNOWN) next = table[at] = transition(row, cls);
         row = next;
-        if (reports[row] === 1) hits.push(i + 1, row / classes);
+        if (reports[row] === 1) hits.push(i + 1, row / classes - 1);
       }
       return new Occurrences(hits, outputs);
     },
