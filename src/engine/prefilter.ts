@@ -17,6 +17,7 @@ export interface Prefilter {
 
 const ASCII = 128;
 const UNKNOWN = 0;
+const NO_OUTPUTS: number[] = [];
 
 /**
  * The automaton as plain data: the build computes it once for the built-in catalog (scripts/build.mjs), so the
@@ -129,8 +130,10 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
     table[(edges[i]! + 1) * classes + edges[i + 1]!] = (edges[i + 2]! + 1) * classes;
   // Per row: 1 if the state ends a keyword; `outputs` holds which (sparse: most states end none).
   const reports = new Uint8Array((states + 1) * classes);
-  // Sized up front: filling a growing array at scattered indexes turns it into a slow dictionary (~1 ms here).
-  const outputs: number[][] = new Array<number[]>(states);
+  // Filled densely first: assigning a growing array at scattered indexes turns it into a slow dictionary (~1 ms
+  // here), and a holey one slows every lookup.
+  const outputs: number[][] = [];
+  for (let state = 0; state < states; state++) outputs.push(NO_OUTPUTS);
   for (let i = 0; i < data.outputs.length; i++) {
     const entry = data.outputs[i]!;
     outputs[entry[0]!] = entry.slice(1);
