@@ -25,24 +25,66 @@ async function detectionData() {
     const outfile = join(dir, 'detection.mjs');
     await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
     const { detectionRules, catalogData } = await import(pathToFileURL(outfile).href);
-    return { rules: JSON.stringify(detectionRules), catalog: JSON.stringify(catalogData(detectionRules)) };
+    return {
+      rules: JSON.stringify(detectionRules),
+      catalog: JSON.stringify(catalogData(detectionRules)),
+      // For the program's file: the fields a commit reads of every rule, and each rule's fields as JSON text.
+      file: JSON.stringify({
+        ids: detectionRules.map((r) => r.id),
+        testKeys: detectionRules.map((r) => r.testKey === true),
+        fields: detectionRules.map((r) => JSON.stringify(r)),
+        catalog: catalogData(detectionRules),
+      }),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const data = await detectionData();
+
+/** The detection fields' names, from the rule schema (rules/schema.ts DETECTION_FIELDS). */
+async function detectionFieldNames() {
+  const dir = mkdtempSync(join(tmpdir(), 'secret-hook-build-'));
+  try {
+    const outfile = join(dir, 'schema.mjs');
+    await build({ entryPoints: ['rules/schema.ts'], outfile, bundle: true, format: 'esm', logLevel: 'warning' });
+    return (await import(pathToFileURL(outfile).href)).DETECTION_FIELDS;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 // The API's ES modules carry the data inline. The program reads it from dist/detection.json beside it: kept out
-// of the bundle, it is neither read twice (source and code cache) nor carried through V8's code cache.
+// of the bundle, it is neither read twice (source and code cache) nor carried through V8's code cache; and each
+// rule's fields stay JSON text until a commit reads one of them, which it does only for its candidate rules.
+const lazyRulesModule = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const data = JSON.parse(readFileSync(join(__dirname, 'detection.json'), 'utf8'));
+class PrecomputedRule {
+  constructor(index) {
+    this.id = data.ids[index];
+    this.testKey = data.testKeys[index];
+    this.index = index;
+  }
+}
+for (const field of ${JSON.stringify([...(await detectionFieldNames())])}) {
+  if (field === 'id' || field === 'testKey') continue;
+  Object.defineProperty(PrecomputedRule.prototype, field, {
+    get() {
+      return (this.fields ??= JSON.parse(data.fields[this.index]))[field];
+    },
+  });
+}
+export const detectionRules = data.ids.map((_, index) => new PrecomputedRule(index));
+export const detectionCatalog = data.catalog;
+`;
 const precomputedDetectionRules = (where) => ({
   name: 'precomputed-detection-rules',
   setup(b) {
     b.onLoad({ filter: /[\\/]rules[\\/]detection\.ts$/ }, () => ({
       contents:
         where === 'file'
-          ? `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n` +
-            `const data = JSON.parse(readFileSync(join(__dirname, 'detection.json'), 'utf8'));\n` +
-            `export const detectionRules = data.rules;\nexport const detectionCatalog = data.catalog;\n`
+          ? lazyRulesModule
           : `export const detectionRules = JSON.parse(${JSON.stringify(data.rules)});\n` +
             `export const detectionCatalog = JSON.parse(${JSON.stringify(data.catalog)});\n`,
       loader: 'js',
@@ -89,7 +131,7 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
-writeFileSync('dist/detection.json', `{"rules":${data.rules},"catalog":${data.catalog}}`);
+writeFileSync('dist/detection.json', data.file);
 // `import * as fs from 'node:fs'` becomes __toESM(require('node:fs')), which copies every export of the module
 // into a new object: ~0.6 ms per commit for fs, path and zlib. A builtin's own exports object serves the same
 // (the architecture test keeps default imports of builtins, which would need the copy, out of the sources).

@@ -12,6 +12,7 @@ export interface CatalogData extends CatalogIndexes {
   ruleIds: string[];
   prefilter: PrefilterData;
   nearPrefilter: PrefilterData;
+  contextLines: number;
 }
 
 interface CatalogIndexes {
@@ -75,33 +76,59 @@ export const MAX_CONTEXT_LINES = 12;
 const WHOLE_WORD_MAX_LENGTH = 3;
 
 export function compileRule(rule: DetectionRule): CompiledRule {
-  if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
-  if (/[^im]/.test(rule.flags ?? '')) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
-  return new LazyRule(rule);
+  checkRule(rule);
+  return new LazyRule(rule, [], [], []);
 }
 
-/** A class, not an object literal with getters: ~200 of them are made on every commit, and this is cheaper. */
+function checkRule(rule: DetectionRule): void {
+  if (!rule.pattern.includes('(?<secret>')) throw new Error(`rule ${rule.id}: pattern has no (?<secret>…) group`);
+  if (/[^im]/.test(rule.flags ?? '')) throw new Error(`rule ${rule.id}: only the i and m flags are allowed`);
+}
+
+/**
+ * A class, not an object literal with getters: ~200 of them are made on every commit. Everything is worked out on
+ * first use, so a rule that is never a candidate costs next to nothing (the built-in rules' fields are not even
+ * parsed until then: see scripts/build.mjs).
+ */
 class LazyRule implements CompiledRule {
-  readonly generic: boolean;
-  readonly contextOnly: boolean;
-  keywordIndexes: number[] = [];
-  notOnLineWith?: string[];
-  near?: CompiledRule['near'];
   private builtRegex?: RegExp;
   private lineLocalAnswer?: boolean;
+  private nearData?: CompiledRule['near'] | null;
+  private notOnLine?: string[] | null;
 
-  constructor(readonly rule: DetectionRule) {
-    this.generic = rule.generic === true;
-    this.contextOnly = rule.keywords.length === 0;
-    if (rule.notOnLineWith) this.notOnLineWith = rule.notOnLineWith.map((w) => w.toLowerCase());
-    if (rule.near) {
-      this.near = {
-        lines: rule.near.lines,
-        keywordIndexes: [],
-        sourceIndexes: [],
-        words: rule.near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
-      };
+  constructor(
+    readonly rule: DetectionRule,
+    public keywordIndexes: number[],
+    private readonly nearKeywordIndexes: number[],
+    private readonly nearSourceIndexes: number[],
+  ) {}
+
+  get generic(): boolean {
+    return this.rule.generic === true;
+  }
+
+  get contextOnly(): boolean {
+    return this.rule.keywords.length === 0;
+  }
+
+  get notOnLineWith(): string[] | undefined {
+    if (this.notOnLine === undefined) this.notOnLine = this.rule.notOnLineWith?.map((w) => w.toLowerCase()) ?? null;
+    return this.notOnLine ?? undefined;
+  }
+
+  get near(): CompiledRule['near'] {
+    if (this.nearData === undefined) {
+      const near = this.rule.near;
+      this.nearData = near
+        ? {
+            lines: near.lines,
+            keywordIndexes: this.nearKeywordIndexes,
+            sourceIndexes: this.nearSourceIndexes,
+            words: near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
+          }
+        : null;
     }
+    return this.nearData ?? undefined;
   }
 
   // Built on first use: most rules never become a candidate in a given commit, and constructing ~200 patterns on
@@ -124,16 +151,13 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
     precomputed != null &&
     precomputed.ruleIds.length === rules.length &&
     precomputed.ruleIds.every((id, i) => id === rules[i]!.id);
+  // The build checked its own rules (catalogData); others are checked here.
+  if (!fits) rules.forEach(checkRule);
   const indexes = fits ? precomputed : catalogIndexes(rules);
-  const compiled = rules.map((rule, i) => {
-    const compiledRule = compileRule(rule);
-    compiledRule.keywordIndexes = indexes.keywordIndexes[i]!;
-    if (compiledRule.near) {
-      compiledRule.near.keywordIndexes = indexes.nearKeywordIndexes[i]!;
-      compiledRule.near.sourceIndexes = indexes.nearSourceIndexes[i]!;
-    }
-    return compiledRule;
-  });
+  const compiled = rules.map(
+    (rule, i) =>
+      new LazyRule(rule, indexes.keywordIndexes[i]!, indexes.nearKeywordIndexes[i]!, indexes.nearSourceIndexes[i]!),
+  );
   return {
     rules: compiled,
     prefilter: fits ? prefilterFromData(precomputed.prefilter) : buildPrefilter(indexes.keywords),
@@ -141,10 +165,16 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
     nearOnlyRules: indexes.nearOnlyRules,
     nearPrefilter: fits ? prefilterFromData(precomputed.nearPrefilter) : buildPrefilter(indexes.nearWords),
     nearRulesByWord: indexes.nearRulesByWord,
-    // At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the
-    // context is searched around every change of every commit in a history scan.
-    contextLines: Math.min(MAX_CONTEXT_LINES, Math.max(1, ...rules.map((r) => r.near?.lines ?? 0))),
+    contextLines: fits ? precomputed.contextLines : contextLinesOf(rules),
   };
+}
+
+/**
+ * At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the context
+ * is searched around every change of every commit in a history scan.
+ */
+function contextLinesOf(rules: readonly DetectionRule[]): number {
+  return Math.min(MAX_CONTEXT_LINES, Math.max(1, ...rules.map((r) => r.near?.lines ?? 0)));
 }
 
 /** Numbers every keyword and `near` word, and maps each to its rules and each rule to its words. */
@@ -192,9 +222,11 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
 
 /** A catalog's indexes and automata as data, for the build to precompute (see CatalogData). */
 export function catalogData(rules: readonly DetectionRule[]): CatalogData {
+  rules.forEach(checkRule);
   const indexes = catalogIndexes(rules);
   return {
     ruleIds: rules.map((r) => r.id),
+    contextLines: contextLinesOf(rules),
     ...indexes,
     prefilter: prefilterData(indexes.keywords),
     nearPrefilter: prefilterData(indexes.nearWords),

@@ -240,3 +240,21 @@ describe('precomputed catalog data', () => {
     );
   });
 });
+
+describe("the program's detection data (dist/detection.json, written by the build)", () => {
+  it('holds every built-in rule, in order, with exactly its detection fields', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { detectionRules } = await import('../../../rules/detection.js');
+    const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../../dist/detection.json'), 'utf8')) as {
+      ids: string[];
+      testKeys: boolean[];
+      fields: string[];
+    };
+    expect(file.ids).toEqual(detectionRules.map((r) => r.id));
+    expect(file.testKeys).toEqual(detectionRules.map((r) => r.testKey === true));
+    expect(file.fields.map((json) => JSON.parse(json) as unknown)).toEqual(
+      detectionRules.map((r) => JSON.parse(JSON.stringify(r)) as unknown),
+    );
+  });
+});
