@@ -48,6 +48,12 @@ const MAX_CHAIN = 10_000;
 const MAX_ALTERNATE_DEPTH = 5;
 /** First read at an object's offset: the header and, for small objects, the whole compressed data. */
 const HEAD_READ = 4096;
+const WHOLE_INDEX_BYTES = 512 * 1024;
+
+export interface StoreOptions {
+  /** Pack indexes up to this size are read whole on opening; larger ones in slices (tests lower it). */
+  wholeIndexBytes?: number;
+}
 
 const OID_RE = /^[0-9a-f]{40}$/;
 
@@ -205,15 +211,21 @@ class Pack {
   readonly count: number;
   private packFd = -1;
   private packEnd = 0;
+  private whole?: Buffer;
 
   constructor(
     readonly idxPath: string,
     readonly packPath: string,
+    options: StoreOptions,
   ) {
     this.idxFd = fs.openForReading(idxPath);
     try {
       const idxSize = fs.fstatSync(this.idxFd).size;
-      const head = readExact(this.idxFd, 8 + 1024, 0);
+      // A small index is read whole, once: a commit looks up a few dozen objects, and two reads for each cost more
+      // than one read of the file. A large one (a big repository) is read in slices, so the cost stays with the
+      // objects looked up, not with the size of the repository.
+      if (idxSize <= (options.wholeIndexBytes ?? WHOLE_INDEX_BYTES)) this.whole = readExact(this.idxFd, idxSize, 0);
+      const head = this.whole ?? readExact(this.idxFd, 8 + 1024, 0);
       let fanoutAt = 0;
       if (head.length >= 8 && head.readUInt32BE(0) === 0xff744f63) {
         const version = head.readUInt32BE(4);
@@ -251,7 +263,7 @@ class Pack {
     const stride = this.version === 2 ? 20 : 24;
     const shaAt = this.version === 2 ? 0 : 4;
     const tableStart = this.version === 2 ? 8 + 1024 : 1024;
-    const slice = readExact(this.idxFd, (hi - lo) * stride, tableStart + lo * stride);
+    const slice = this.idxBytes((hi - lo) * stride, tableStart + lo * stride);
     let a = 0;
     let b = hi - lo;
     while (a < b) {
@@ -269,14 +281,19 @@ class Pack {
     return undefined;
   }
 
+  private idxBytes(length: number, position: number): Buffer {
+    if (this.whole) return this.whole.subarray(position, Math.min(position + length, this.whole.length));
+    return readExact(this.idxFd, length, position);
+  }
+
   private offsetAt(index: number): number {
     const offsetsStart = 8 + 1024 + this.count * 24;
-    const small = readExact(this.idxFd, 4, offsetsStart + index * 4);
+    const small = this.idxBytes(4, offsetsStart + index * 4);
     if (small.length < 4) throw new Corrupt(`pack index ${this.idxPath} is truncated`);
     const value = small.readUInt32BE(0);
     if ((value & 0x80000000) === 0) return value;
     // MSB set: index into the 8-byte table used by packs over 2 GiB.
-    const large = readExact(this.idxFd, 8, offsetsStart + this.count * 4 + (value & 0x7fffffff) * 8);
+    const large = this.idxBytes(8, offsetsStart + this.count * 4 + (value & 0x7fffffff) * 8);
     if (large.length < 8) throw new Corrupt(`pack index ${this.idxPath} is truncated`);
     const big = large.readBigUInt64BE(0);
     if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new Corrupt(`pack index ${this.idxPath} has an impossible offset`);
@@ -393,7 +410,10 @@ class ObjectDir {
   /** .idx files that could not be opened, reported when an object turns out missing. */
   readonly broken: string[] = [];
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly options: StoreOptions,
+  ) {
     this.scanPacks();
   }
 
@@ -420,7 +440,7 @@ class ObjectDir {
       }
       this.known.add(name);
       try {
-        added.push({ pack: new Pack(idxPath, packPath), mtime });
+        added.push({ pack: new Pack(idxPath, packPath, this.options), mtime });
       } catch (error) {
         this.broken.push(`${idxPath}: ${(error as Error).message}`);
       }
@@ -445,7 +465,7 @@ class ObjectDir {
 }
 
 /** Reads objects/info/alternates, recursively, skipping directories already seen. */
-function collectDirs(objectsDir: string): ObjectDir[] {
+function collectDirs(objectsDir: string, options: StoreOptions): ObjectDir[] {
   const dirs: ObjectDir[] = [];
   const seen = new Set<string>();
   const visit = (dir: string, depth: number): void => {
@@ -457,7 +477,7 @@ function collectDirs(objectsDir: string): ObjectDir[] {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    dirs.push(new ObjectDir(dir));
+    dirs.push(new ObjectDir(dir, options));
     if (depth >= MAX_ALTERNATE_DEPTH) return;
     let text: string;
     try {
@@ -481,8 +501,11 @@ class Store implements ObjectStore {
   private readonly cache = new ByteLru(CACHE_BYTES);
   private closed = false;
 
-  constructor(private readonly objectsDir: string) {
-    this.dirs = collectDirs(objectsDir);
+  constructor(
+    private readonly objectsDir: string,
+    options: StoreOptions,
+  ) {
+    this.dirs = collectDirs(objectsDir, options);
   }
 
   async read(oid: string): Promise<GitObject> {
@@ -683,6 +706,6 @@ function readLoose(oid: string, file: string): GitObject {
 }
 
 /** Opens the object database at `objectsDir` (`<common git dir>/objects`) and its alternates. */
-export function openObjectStore(objectsDir: string): ObjectStore {
-  return new Store(objectsDir);
+export function openObjectStore(objectsDir: string, options: StoreOptions = {}): ObjectStore {
+  return new Store(objectsDir, options);
 }

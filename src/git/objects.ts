@@ -34,22 +34,40 @@ export class TreeReader {
 }
 
 export function parseTree(data: Buffer, oid: string): TreeEntry[] {
+  // Two native calls per tree instead of five per entry: names are cut from one latin1 copy (UTF-8 decoded only
+  // when they hold other bytes), ids from one hex copy; modes and separators are read byte by byte.
+  const latin1 = data.toString('latin1');
+  const hex = data.toString('hex');
   const entries: TreeEntry[] = [];
   let at = 0;
   while (at < data.length) {
-    const space = data.indexOf(0x20, at);
-    const nul = data.indexOf(0, space + 1);
-    if (space === -1 || nul === -1 || nul + 21 > data.length)
+    let mode = 0;
+    let space = at;
+    let digits = true;
+    for (; space < data.length && data[space] !== SPACE; space++) {
+      const digit = data[space]! - DIGIT_0;
+      if (digit < 0 || digit > 7) digits = false;
+      mode = mode * 8 + digit;
+    }
+    let nul = space + 1;
+    while (nul < data.length && data[nul] !== 0) nul++;
+    if (!digits || space === at || space >= data.length || nul + 21 > data.length) {
       throw new GitObjectError(oid, 'tree object is truncated or malformed');
+    }
+    const name = latin1.slice(space + 1, nul);
     entries.push({
-      mode: parseInt(data.toString('latin1', at, space), 8),
-      name: data.toString('utf8', space + 1, nul),
-      oid: data.toString('hex', nul + 1, nul + 21),
+      mode,
+      name: NON_ASCII.test(name) ? data.toString('utf8', space + 1, nul) : name,
+      oid: hex.slice((nul + 1) * 2, (nul + 21) * 2),
     });
     at = nul + 21;
   }
   return entries;
 }
+
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+const NON_ASCII = /[\u0080-\u00ff]/;
 
 export interface Commit {
   oid: string;
