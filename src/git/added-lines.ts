@@ -73,21 +73,24 @@ const BLOCK = 4096;
 
 function commonPrefixLength(a: string, b: string, limit: number): number {
   let i = 0;
-  // Whole blocks first: string equality on slices is a native comparison.
-  while (i + BLOCK <= limit && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
-  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // Whole blocks, then blocks of half the size down to one character: every comparison is native (string
+  // equality on slices), and once a size fails, each smaller size can match at most once.
+  for (let block = BLOCK; block >= 1; block >>= 1) {
+    while (i + block <= limit && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  }
   return i;
 }
 
 function commonSuffixLength(a: string, b: string, limit: number): number {
   let n = 0;
-  while (
-    n + BLOCK <= limit &&
-    a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)
-  ) {
-    n += BLOCK;
+  for (let block = BLOCK; block >= 1; block >>= 1) {
+    while (
+      n + block <= limit &&
+      a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)
+    ) {
+      n += block;
+    }
   }
-  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
 
