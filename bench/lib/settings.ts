@@ -91,9 +91,11 @@ export function readSettings(env = process.env): Settings {
     cacheDir: path.join(root, 'bench', '.cache'),
     quick,
     only,
-    runsFast: runs ?? (quick ? 1 : 7),
+    // A commit takes ~100 ms and this machine's runs vary by a few ms: 21 rounds give a median that a stray slow
+    // run does not move.
+    runsFast: runs ?? (quick ? 1 : 21),
     runsSlow: runs ?? (quick ? 1 : 3),
-    warmup: quick ? 0 : 1,
+    warmup: quick ? 0 : 2,
     sizes,
     gitleaks: findGitleaks(root, env),
     gnuTime: fs.existsSync('/usr/bin/time') && isGnuTime('/usr/bin/time') ? '/usr/bin/time' : null,
