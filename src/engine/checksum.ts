@@ -1,7 +1,10 @@
 // CRC32 (IEEE) and base62, as used by GitHub's and npm's token checksums: the last six characters of
 // `ghp_…` / `npm_…` are base62(crc32(first 30 body characters)), left-padded with '0'.
 
-const CRC_TABLE = (() => {
+// Made on first use: most commits hold no GitHub or npm token to check.
+let crcTable: Uint32Array | undefined;
+
+function makeCrcTable(): Uint32Array {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -9,11 +12,12 @@ const CRC_TABLE = (() => {
     table[n] = c >>> 0;
   }
   return table;
-})();
+}
 
 export function crc32(text: string): number {
+  const table = (crcTable ??= makeCrcTable());
   let crc = 0xffffffff;
-  for (let i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
+  for (let i = 0; i < text.length; i++) crc = table[(crc ^ text.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
