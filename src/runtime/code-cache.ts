@@ -1,5 +1,5 @@
 // Runs the bundled program with V8's code cache, so that a commit does not pay for compiling the program again
-// every time (about 10 ms of the hook's ~50 ms on a 2-core machine: docs/benchmark-results.md).
+// every time (10-12 ms per commit on the benchmark machine; README, "Start-up").
 // Node 22.1+ has this built in (module.enableCompileCache); on Node 20 the same is done here with vm.Script's
 // cachedData, the technique of v8-compile-cache. The cache lives in the user's cache directory, never in the
 // repository. A cache file is kept per command (a commit's hook compiles other functions than `install`), stamped
