@@ -82,15 +82,23 @@ function readCached(cachePath: string, stamp: string): Buffer | undefined {
 }
 
 function writeCached(cachePath: string, stamp: string, script: vm.Script): void {
+  const temporary = `${cachePath}.${process.pid}.tmp`;
   try {
+    // The directory first: where it cannot be written (a read-only home), the data is not even serialised.
+    const dir = path.dirname(cachePath);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dir, fs.constants.W_OK);
     const data = Buffer.concat([Buffer.from(stamp), script.createCachedData()]);
-    fs.mkdirSync(path.dirname(cachePath), { recursive: true, mode: 0o700 });
     // Another commit may run at the same moment: write aside, then rename into place.
-    const temporary = `${cachePath}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, cachePath);
   } catch {
     // A cache that cannot be written only means the next run compiles again.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
   }
 }
 
