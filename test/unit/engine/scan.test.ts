@@ -4,7 +4,7 @@ import type { Rule } from '../../../rules/schema.js';
 import { compileCatalog } from '../../../src/engine/compile.js';
 import { buildPrefilter } from '../../../src/engine/prefilter.js';
 import { fingerprint, scan } from '../../../src/engine/scan.js';
-import { FakeKeys } from '../../helpers/examples.js';
+import { FakeKeys, seededRandom } from '../../helpers/examples.js';
 
 const base = {
   severity: 'high',
@@ -155,6 +155,35 @@ describe('keyword windows', () => {
     const multi = compileCatalog([{ ...loose, pattern: '(?:token|tok)=\\s{0,3}(?<secret>[a-z0-9]{10})' }]);
     expect(multi.rules[0]!.lineLocal).toBe(false);
     expect(scan(multi, { path: 'a.txt', text }).map((f) => f.line)).toEqual([1, 22]);
+  });
+});
+
+describe('prefilter: per-keyword search and the automaton agree', () => {
+  it('on random texts: found keywords and where every occurrence ends', () => {
+    const random = seededRandom(99);
+    const alphabet = ['a', 'b', 'A', 'B', 'k', 'K', '_', '-', ' ', '\n', 'é', 'İ', '\u212a', '日', 'x', 'X'];
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    for (let round = 0; round < 300; round++) {
+      const keywords = [
+        ...new Set(
+          Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+            Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(['a', 'b', 'k', '_', '-', 'x'])).join(''),
+          ),
+        ),
+      ];
+      const text = Array.from({ length: Math.floor(random() * 300) }, () => pick(alphabet)).join('');
+      const search = buildPrefilter(keywords).match(text);
+      const automaton = buildPrefilter(keywords, { searchVolume: 0 }).match(text);
+      expect([...search.found].sort(), text).toEqual([...automaton.found].sort());
+      const wanted = keywords.map((_, i) => i).filter(() => random() < 0.6);
+      expect(search.endsOf(wanted), text).toEqual(automaton.endsOf(wanted));
+    }
+  });
+
+  it('hands over to the automaton once its volume is spent', () => {
+    const filter = buildPrefilter(['key'], { searchVolume: 10 });
+    expect(filter.match('KEY key').endsOf([0])).toEqual([3, 7]);
+    expect(filter.match('a long text with a key in it').endsOf([0])).toEqual([22]);
   });
 });
 
