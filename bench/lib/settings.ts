@@ -94,7 +94,7 @@ export function readSettings(env = process.env): Settings {
     // A commit takes ~100 ms and this machine's runs vary by a few ms: 21 rounds give a median that a stray slow
     // run does not move.
     runsFast: runs ?? (quick ? 1 : 21),
-    runsSlow: runs ?? (quick ? 1 : 3),
+    runsSlow: runs ?? (quick ? 1 : 5),
     warmup: quick ? 0 : 2,
     sizes,
     gitleaks: findGitleaks(root, env),
