@@ -74,7 +74,8 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
   if (blocking.length > 0) out.push('', c.dim(messages.bypassLine(result.scope)));
   for (const stale of result.staleAllows ?? []) out.push(c.yellow(messages.staleAllowLine(stale.path, stale.line)));
   if (options.summary) {
-    out.push('', messages.summaryLine(result.stats, formatBytes(result.stats.bytes)));
+    const outcome = { findings: blocking.length + warnings.length, skipped: result.skipped.length };
+    out.push('', messages.summaryLine(result.stats, formatBytes(result.stats.bytes), result.scope, outcome));
   }
   return out.join('\n').replace(/^\n+/, '');
 }

@@ -147,9 +147,15 @@ export function skippedLine(path: string, reason: string): string {
 export function summaryLine(
   stats: { files: number; bytes: number; commits: number; milliseconds: number },
   bytes: string,
+  scope: Scope,
+  outcome: { findings: number; skipped: number },
 ): string {
+  if (scope === 'staged' && stats.files === 0 && outcome.skipped === 0) {
+    return 'Nothing is staged, so there was nothing to scan. Stage changes with git add, or scan every tracked file with secret-hook check --all.';
+  }
   const commits = stats.commits > 0 ? `${stats.commits} commit${stats.commits === 1 ? '' : 's'}, ` : '';
-  return `Scanned ${commits}${stats.files} file${stats.files === 1 ? '' : 's'}, ${bytes} in ${(stats.milliseconds / 1000).toFixed(2)} s.`;
+  const verdict = outcome.findings === 0 ? ' No secrets found.' : '';
+  return `Scanned ${commits}${stats.files} file${stats.files === 1 ? '' : 's'}, ${bytes} in ${(stats.milliseconds / 1000).toFixed(2)} s.${verdict}`;
 }
 
 /** The offline guide: `secret-hook explain <rule-id>`. */
