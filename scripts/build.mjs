@@ -20,20 +20,23 @@ async function detectionData() {
     writeFileSync(
       entry,
       `export { detectionRules } from ${JSON.stringify(resolve('rules/detection.ts'))};\n` +
+        `export { DETECTION_FIELDS } from ${JSON.stringify(resolve('rules/schema.ts'))};\n` +
         `export { catalogData } from ${JSON.stringify(resolve('src/engine/compile.ts'))};\n`,
     );
     const outfile = join(dir, 'detection.mjs');
     await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-    const { detectionRules, catalogData } = await import(pathToFileURL(outfile).href);
+    const { detectionRules, DETECTION_FIELDS, catalogData } = await import(pathToFileURL(outfile).href);
+    const catalog = catalogData(detectionRules);
     return {
       rules: JSON.stringify(detectionRules),
-      catalog: JSON.stringify(catalogData(detectionRules)),
+      catalog: JSON.stringify(catalog),
+      fieldNames: [...DETECTION_FIELDS],
       // For the program's file: the fields a commit reads of every rule, and each rule's fields as JSON text.
       file: JSON.stringify({
         ids: detectionRules.map((r) => r.id),
         testKeys: detectionRules.map((r) => r.testKey === true),
         fields: detectionRules.map((r) => JSON.stringify(r)),
-        catalog: catalogData(detectionRules),
+        catalog,
       }),
     };
   } finally {
@@ -43,17 +46,6 @@ async function detectionData() {
 
 const data = await detectionData();
 
-/** The detection fields' names, from the rule schema (rules/schema.ts DETECTION_FIELDS). */
-async function detectionFieldNames() {
-  const dir = mkdtempSync(join(tmpdir(), 'secret-hook-build-'));
-  try {
-    const outfile = join(dir, 'schema.mjs');
-    await build({ entryPoints: ['rules/schema.ts'], outfile, bundle: true, format: 'esm', logLevel: 'warning' });
-    return (await import(pathToFileURL(outfile).href)).DETECTION_FIELDS;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 // The API's ES modules carry the data inline. The program reads it from dist/detection.json beside it: kept out
 // of the bundle, it is neither read twice (source and code cache) nor carried through V8's code cache; and each
 // rule's fields stay JSON text until a commit reads one of them, which it does only for its candidate rules.
@@ -67,7 +59,7 @@ class PrecomputedRule {
     this.index = index;
   }
 }
-for (const field of ${JSON.stringify([...(await detectionFieldNames())])}) {
+for (const field of ${JSON.stringify(data.fieldNames)}) {
   if (field === 'id' || field === 'testKey') continue;
   Object.defineProperty(PrecomputedRule.prototype, field, {
     get() {

@@ -187,39 +187,52 @@ export function prefilterFromData(data: PrefilterData, options: PrefilterOptions
         row = next;
         if (reports[row] === 1) hits.push(i + 1, row / classes - 1);
       }
-      return new Occurrences(hits, outputs);
+      return new AutomatonHits(hits, outputs);
     },
   };
 }
 
 /** Every occurrence of every keyword in an already lower-cased text, one native search per keyword. */
 function searchEach(keywords: readonly string[], lower: string): PrefilterMatch {
-  const found = new Set<number>();
   const ends: number[][] = [];
   for (let k = 0; k < keywords.length; k++) {
     const keyword = keywords[k]!;
     let at = lower.indexOf(keyword);
     if (at === -1) continue;
-    found.add(k);
     const list: number[] = [];
     // From the next character, not past the match: occurrences may overlap, as the automaton reports them.
     for (; at !== -1; at = lower.indexOf(keyword, at + 1)) list.push(at + keyword.length);
     ends[k] = list;
   }
-  return {
-    found,
-    endsOf(wanted: readonly number[]): number[] {
-      const all: number[] = [];
-      for (const k of wanted) for (const end of ends[k] ?? []) all.push(end);
-      all.sort((a, b) => a - b);
-      // One entry per position, as the automaton gives: keywords ending at the same place count once.
-      return all.filter((end, i) => i === 0 || end !== all[i - 1]);
-    },
-  };
+  return new KeywordEnds(ends);
 }
 
-class Occurrences implements PrefilterMatch {
+/** Where each keyword's occurrences end, in ascending order: both ways of searching answer through this. */
+class KeywordEnds implements PrefilterMatch {
+  readonly found: ReadonlySet<number>;
+
+  constructor(private readonly ends: readonly (number[] | undefined)[]) {
+    const found = new Set<number>();
+    ends.forEach((list, k) => list && found.add(k));
+    this.found = found;
+  }
+
+  endsOf(wanted: readonly number[]): number[] {
+    const all: number[] = [];
+    for (const k of wanted) for (const end of this.ends[k] ?? []) all.push(end);
+    if (wanted.length > 1) all.sort((a, b) => a - b);
+    // One entry per position: keywords ending at the same place count once.
+    return all.filter((end, i) => i === 0 || end !== all[i - 1]);
+  }
+}
+
+/**
+ * The automaton's (end offset, state) pairs. Which keywords occur is read off the distinct states; the pairs are
+ * sorted into each keyword's ends only when a rule asks where they are (most texts need only the first answer).
+ */
+class AutomatonHits implements PrefilterMatch {
   private foundSet?: Set<number>;
+  private byKeyword?: KeywordEnds;
 
   constructor(
     private readonly hits: number[],
@@ -241,17 +254,15 @@ class Occurrences implements PrefilterMatch {
     return this.foundSet;
   }
 
-  endsOf(keywords: readonly number[]): number[] {
-    const wanted = new Set(keywords);
-    const verdict = new Map<number, boolean>();
-    const ends: number[] = [];
-    for (let i = 0; i < this.hits.length; i += 2) {
-      const state = this.hits[i + 1]!;
-      let yes = verdict.get(state);
-      if (yes === undefined) verdict.set(state, (yes = this.outputs[state]!.some((k) => wanted.has(k))));
-      if (yes) ends.push(this.hits[i]!);
+  endsOf(wanted: readonly number[]): number[] {
+    if (!this.byKeyword) {
+      const ends: number[][] = [];
+      for (let i = 0; i < this.hits.length; i += 2) {
+        for (const k of this.outputs[this.hits[i + 1]!]!) (ends[k] ??= []).push(this.hits[i]!);
+      }
+      this.byKeyword = new KeywordEnds(ends);
     }
-    return ends;
+    return this.byKeyword.endsOf(wanted);
   }
 }
 

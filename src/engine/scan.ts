@@ -116,8 +116,6 @@ interface ScanPass {
   keywordWindows: boolean;
 }
 
-const WHOLE_TEXT: (readonly [number, number])[] = [[0, Infinity]];
-
 function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
   const { unit, lines } = pass;
   const { regex } = compiled;
@@ -131,9 +129,8 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
       ? lines.nearWindows(compiled.near)
       : pass.keywordWindows && compiled.lineLocal
         ? lines.keywordWindows(compiled.keywordIndexes)
-        : WHOLE_TEXT;
-  for (const window of windows) {
-    const [from, to] = window === WHOLE_TEXT[0] ? [0, unit.text.length] : window;
+        : [[0, unit.text.length] as const];
+  for (const [from, to] of windows) {
     const text = from === 0 && to === unit.text.length ? unit.text : unit.text.slice(from, to);
     regex.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -366,7 +363,7 @@ class LineIndex {
         windows.push([from, to]);
       }
     }
-    return covered > text.length / 2 ? WHOLE_TEXT : windows;
+    return covered > text.length / 2 ? [[0, text.length]] : windows;
   }
 
   locate(offset: number): Position {

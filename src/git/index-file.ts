@@ -4,6 +4,7 @@
 
 import { readOnlyFs } from './read-only-fs.js';
 import { IndexFileError } from '../errors.js';
+import { PathDecoder } from './path-decoder.js';
 
 export interface IndexEntry {
   /** Decoded as UTF-8, '/' separated, as git stores it. */
@@ -497,28 +498,6 @@ function indexError(sourcePath: string, problem: string, hint = CORRUPT_HINT): I
 
 function truncatedError(sourcePath: string): IndexFileError {
   return indexError(sourcePath, 'the file is truncated');
-}
-
-const NON_ASCII = /[\u0080-\u00ff]/;
-// Beyond this, a latin1 copy of the whole buffer is not worth its memory.
-const MAX_LATIN1_COPY = 64 * 1024 * 1024;
-
-/**
- * Paths (UTF-8, as git stores them) cut out of one latin1 copy of the buffer: a string slice per path costs far
- * less than a native call per path, and latin1 gives the same string wherever the bytes are ASCII. A path with
- * other bytes is decoded as UTF-8.
- */
-class PathDecoder {
-  private latin1?: string;
-
-  constructor(private readonly buffer: Buffer) {}
-
-  decode(start: number, end: number): string {
-    if (this.buffer.length > MAX_LATIN1_COPY) return this.buffer.toString('utf8', start, end);
-    this.latin1 ??= this.buffer.toString('latin1');
-    const path = this.latin1.slice(start, end);
-    return NON_ASCII.test(path) ? this.buffer.toString('utf8', start, end) : path;
-  }
 }
 
 function isDigit(byte: number): boolean {

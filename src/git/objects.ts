@@ -1,4 +1,5 @@
 // Parsing of tree and commit objects (git's own formats), on top of the object store.
+import { PathDecoder } from './path-decoder.js';
 import { GitObjectError } from '../errors.js';
 import type { ObjectStore } from './object-store.js';
 
@@ -34,9 +35,9 @@ export class TreeReader {
 }
 
 export function parseTree(data: Buffer, oid: string): TreeEntry[] {
-  // Two native calls per tree instead of five per entry: names are cut from one latin1 copy (UTF-8 decoded only
-  // when they hold other bytes), ids from one hex copy; modes and separators are read byte by byte.
-  const latin1 = data.toString('latin1');
+  // Two native calls per tree instead of five per entry: names are cut from one latin1 copy (path-decoder.ts),
+  // ids from one hex copy; modes and separators are read byte by byte.
+  const names = new PathDecoder(data);
   const hex = data.toString('hex');
   const entries: TreeEntry[] = [];
   let at = 0;
@@ -54,10 +55,9 @@ export function parseTree(data: Buffer, oid: string): TreeEntry[] {
     if (!digits || space === at || space >= data.length || nul + 21 > data.length) {
       throw new GitObjectError(oid, 'tree object is truncated or malformed');
     }
-    const name = latin1.slice(space + 1, nul);
     entries.push({
       mode,
-      name: NON_ASCII.test(name) ? data.toString('utf8', space + 1, nul) : name,
+      name: names.decode(space + 1, nul),
       oid: hex.slice((nul + 1) * 2, (nul + 21) * 2),
     });
     at = nul + 21;
@@ -67,7 +67,6 @@ export function parseTree(data: Buffer, oid: string): TreeEntry[] {
 
 const SPACE = 0x20;
 const DIGIT_0 = 0x30;
-const NON_ASCII = /[\u0080-\u00ff]/;
 
 export interface Commit {
   oid: string;
