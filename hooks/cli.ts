@@ -1,8 +1,17 @@
 // The `secret-hook` program: read the process's arguments and environment, run the command, set the exit code.
-import { runCli } from '../src/commands/cli.js';
+import { crashOutcome, runCli } from '../src/commands/cli.js';
 import { NO_PROGRESS, terminalProgress } from '../src/report/progress.js';
 
 const stdinChunks: Buffer[] = [];
+// Fail closed: an error nothing caught must not end the process with exit code 1 ("findings") or 0. It blocks, with
+// the usual paragraph.
+const crash = (error: unknown) => {
+  const outcome = crashOutcome(error, process.argv.slice(2));
+  process.stderr.write(outcome.stderr);
+  process.exit(outcome.exitCode);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 // No top-level await: the bundle is CommonJS (see scripts/build.mjs).
 void runCli(process.argv.slice(2), {
   cwd: process.cwd(),

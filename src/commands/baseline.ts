@@ -22,7 +22,8 @@ export async function runBaseline(options: BaselineOptions): Promise<CommandOutc
     session = await openSession(options);
     const root = session.repo.workTree;
     if (!root) throw new UsageError('baseline needs a working tree to write .secret-hook-ignore in');
-    const result = await scanScope(session, { ...options, paths: [] });
+    // Only what is committed: a staged or stashed key must still block when it is committed.
+    const result = await scanScope(session, { ...options, paths: [], committedOnly: true });
     const added = appendToIgnoreFile(
       root,
       result.findings.map((f) => ({

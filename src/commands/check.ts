@@ -5,7 +5,10 @@ import { resolveHead } from '../git/refs.js';
 import { stagedChanges } from '../git/staged-changes.js';
 import { readIndexFile } from '../git/index-file.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/objects.js';
-import { failureParagraph } from '../report/messages.js';
+import { compareTrees, DiffCollector, type FileChange } from '../git/tree-diff.js';
+import { UsageError } from '../errors.js';
+import { needsMention } from '../skip-reason.js';
+import { failureParagraph, untrackedPaths } from '../report/messages.js';
 import { escapeData } from '../report/github.js';
 import { VERSION } from '../version.js';
 import type { Progress } from '../report/progress.js';
@@ -31,6 +34,8 @@ export interface CheckOptions extends OutputOptions {
   scope: CheckScope;
   /** Limit the scan to these paths (as given on the command line, e.g. by lint-staged). */
   paths: string[];
+  /** Staged scope: also scan these tracked files whole when they have no staged change (the pre-commit framework's `run --all-files`). */
+  wholeFiles?: string[];
   /** The hook is quiet on a clean commit; a manual check prints a summary line. */
   hook: boolean;
   progress: (label: string) => Progress;
@@ -52,13 +57,18 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
   }
 }
 
-export type ScopeOptions = Pick<CheckOptions, 'scope' | 'paths' | 'cwd' | 'progress'>;
+export interface ScopeOptions extends Pick<CheckOptions, 'scope' | 'paths' | 'cwd' | 'progress' | 'wholeFiles'> {
+  /** Only what is committed (a baseline): `--all` reads HEAD's tree instead of the index, history skips the stash. */
+  committedOnly?: boolean;
+}
 
 /** Scans one scope and returns the result, unrendered (also used by `baseline`). */
 export async function scanScope(session: Session, options: ScopeOptions): Promise<ScanResult> {
   if (options.scope.kind === 'staged') return scanStaged(session, options);
-  if (options.scope.kind === 'all') return scanTrackedFiles(session, options);
-  // History scans need the commit walker and isomorphic-git: loaded only for them.
+  if (options.scope.kind === 'all') {
+    return options.committedOnly ? scanCommittedFiles(session, options) : scanTrackedFiles(session, options);
+  }
+  // History scans run git and read commits: loaded only for them.
   const { scanHistory } = await import('./check-history.js');
   return scanHistory(session, options.scope, options);
 }
@@ -68,24 +78,52 @@ async function scanTrackedFiles(session: Session, options: ScopeOptions): Promis
   const index = readIndexFile(session.repo.indexFile);
   const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
   const result = emptyResult('all');
-  for (const entry of index?.entries ?? []) {
-    if (entry.stage !== 0 || !wanted(entry.path)) continue;
+  const entries = (index?.entries ?? []).filter((entry) => entry.stage === 0 && wanted(entry.path));
+  requireTracked(
+    wanted,
+    entries.map((e) => e.path),
+  );
+  for (const entry of entries) {
     if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode)) {
       result.skipped.push({
         path: entry.path,
-        reason: entry.intentToAdd ? 'intent to add only' : 'not a regular file',
+        reason: entry.intentToAdd ? { kind: 'intent-to-add' } : { kind: 'not-a-regular-file' },
       });
       continue;
     }
     const context = { ...session.scanContext, findStaleAllows: true };
     const scanned = scanChange(context, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode });
     for (const line of scanned.staleAllows ?? []) (result.staleAllows ??= []).push({ path: entry.path, line });
-    result.findings.push(...scanned.findings);
-    if (scanned.skipped) result.skipped.push(scanned.skipped);
-    result.stats.files++;
-    result.stats.bytes += scanned.bytes;
+    addScanned(result, scanned);
   }
   return result;
+}
+
+/** A baseline of `--all`: every file of HEAD's tree, whole content. What is only staged is not committed. */
+async function scanCommittedFiles(session: Session, options: ScopeOptions): Promise<ScanResult> {
+  const head = resolveHead(session.repo);
+  const collector = new DiffCollector();
+  if (head !== null) compareTrees(session.trees, '', null, readCommit(session.store, head).tree, collector);
+  const diff = collector.finish();
+  const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
+  const result = emptyResult('all');
+  result.skipped.push(...diff.skipped.filter((s) => wanted(s.path)));
+  for (const change of diff.changes)
+    if (wanted(change.path)) addScanned(result, scanChange(session.scanContext, change));
+  return result;
+}
+
+function addScanned(result: ScanResult, scanned: ReturnType<typeof scanChange>): void {
+  result.findings.push(...scanned.findings);
+  if (scanned.skipped) result.skipped.push(scanned.skipped);
+  result.stats.files++;
+  result.stats.bytes += scanned.bytes;
+}
+
+/** A path given on the command line that matches no tracked file is an error, never a clean result. */
+function requireTracked(wanted: PathFilter, tracked: readonly string[]): void {
+  const unmatched = wanted.given.filter((w) => !tracked.some((file) => w.matches(file)));
+  if (unmatched.length > 0) throw new UsageError(untrackedPaths(unmatched.map((w) => w.shown)));
 }
 
 export function emptyResult(scope: Scope): ScanResult {
@@ -96,27 +134,70 @@ async function scanStaged(session: Session, options: ScopeOptions): Promise<Scan
   const { repo, store, trees } = session;
   const head = resolveHead(repo);
   const headTree = head === null ? null : readCommit(store, head).tree;
-  const diff = await stagedChanges(trees, headTree, repo.indexFile, repo.workTree);
+  const diff = await stagedChanges(trees, headTree, repo);
   const wanted = pathFilter(options.paths, options.cwd, repo.workTree);
   const result = emptyResult('staged');
   result.skipped.push(...diff.skipped.filter((s) => wanted(s.path)));
-  for (const change of diff.changes) {
-    if (!wanted(change.path)) continue;
-    const scanned = scanChange(session.scanContext, change);
-    result.findings.push(...scanned.findings);
-    if (scanned.skipped) result.skipped.push(scanned.skipped);
-    result.stats.files++;
-    result.stats.bytes += scanned.bytes;
+  const changes = diff.changes.filter((change) => wanted(change.path));
+  if (wanted.given.length > 0) {
+    // A path with no staged change is fine if git tracks it (nothing to scan there); an untracked one is an error.
+    const seen = [...changes.map((c) => c.path), ...result.skipped.map((s) => s.path)];
+    const unseen = wanted.given.filter((w) => !seen.some((file) => w.matches(file)));
+    if (unseen.length > 0) {
+      const index = readIndexFile(repo.indexFile);
+      requireTracked(
+        pathFilter(
+          unseen.map((w) => w.path),
+          repo.workTree ?? options.cwd,
+          repo.workTree,
+        ),
+        (index?.entries ?? []).map((e) => e.path),
+      );
+    }
   }
+  for (const change of changes) addScanned(result, scanChange(session.scanContext, change));
+  if (options.wholeFiles && options.wholeFiles.length > 0) scanListedWhole(session, options, diff.changes, result);
   return result;
 }
 
+/** Listed files that have no staged change, scanned whole as they are in the index. */
+function scanListedWhole(
+  session: Session,
+  options: ScopeOptions,
+  staged: readonly FileChange[],
+  result: ScanResult,
+): void {
+  const listed = pathFilter(options.wholeFiles ?? [], options.cwd, session.repo.workTree);
+  const stagedPaths = new Set(staged.map((c) => c.path));
+  const index = readIndexFile(session.repo.indexFile);
+  for (const entry of index?.entries ?? []) {
+    if (entry.stage !== 0 || stagedPaths.has(entry.path) || !listed(entry.path)) continue;
+    if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode))
+      continue;
+    addScanned(
+      result,
+      scanChange(session.scanContext, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode }),
+    );
+  }
+}
+
+type PathFilter = ((path: string) => boolean) & {
+  given: { path: string; shown: string; matches: (file: string) => boolean }[];
+};
+
 /** Paths from the command line, relative to where it ran, as repository paths. */
-function pathFilter(paths: string[], cwd: string, workTree: string | null): (path: string) => boolean {
-  if (paths.length === 0) return () => true;
+function pathFilter(paths: string[], cwd: string, workTree: string | null): PathFilter {
   const root = workTree ?? cwd;
-  const wanted = paths.map((p) => path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/'));
-  return (file) => wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
+  const given = paths.map((p) => {
+    const relative = path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
+    return {
+      path: relative,
+      shown: p,
+      matches: (file: string) => relative === '' || file === relative || file.startsWith(`${relative}/`),
+    };
+  });
+  const filter = (file: string) => given.length === 0 || given.some((w) => w.matches(file));
+  return Object.assign(filter, { given });
 }
 
 /** Renders a result; the formatters (and the colour library) are loaded only when there is something to print. */
@@ -146,7 +227,7 @@ export async function render(
     result.findings.length === 0 &&
     !options.verbose &&
     result.notices.length === 0 &&
-    !result.skipped.some((s) => s.warn);
+    !needsMention(result.skipped, result.scope === 'all');
   if (quiet) return outcome(0);
   const { formatText } = await import('../report/format.js');
   const rules = await session.loadRules();

@@ -59,6 +59,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         all: { type: 'boolean', default: false },
         history: { type: 'boolean', default: false },
         since: { type: 'string' },
+        'pre-commit-framework': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -107,18 +108,24 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           get color() {
             return colorAllowed && environment.stderrIsTty;
           },
+          // Every staged change, whatever paths were passed: a hook run by lint-staged or the pre-commit framework
+          // gets file names, and must not be weaker than the plain hook. Listed files with no staged change (the
+          // framework's `run --all-files`) are scanned whole.
           scope: { kind: 'staged' },
-          paths: rest,
+          paths: [],
+          wholeFiles: rest,
           hook: true,
         });
       }
       case 'pre-push': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
         const { runPrePush } = await import('./pre-push.js');
-        const framework = preCommitFrameworkRange(environment.env);
+        // Only our own framework entry says it runs under the pre-commit framework; a variable that merely happens
+        // to be set must never make the hook ignore the refs git passes on stdin.
+        const framework = values['pre-commit-framework'] ? preCommitFrameworkRange(environment.env) : null;
         const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
         const color = colorAllowed && environment.stderrIsTty;
-        const remote = rest[0] ?? environment.env['PRE_COMMIT_REMOTE_NAME'] ?? null;
+        const remote = (framework ? environment.env['PRE_COMMIT_REMOTE_NAME'] : rest[0]) || null;
         return await runPrePush({ ...base, ...output, color, remote, stdin, framework });
       }
       case 'baseline': {
@@ -151,9 +158,15 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     if (error instanceof UsageError) {
       return outcome(2, '', `secret-hook: ${error.message}.${error.hint ? ` ${error.hint}` : ''}\n`);
     }
-    const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
-    return outcome(2, '', `${failureParagraph(error, scope)}\n`);
+    return crashOutcome(error, argv);
   }
+}
+
+/** What the program says and how it exits when the scan failed (exit 2): also for errors nothing else caught. */
+export function crashOutcome(error: unknown, argv: readonly string[]): CommandOutcome {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
+  return outcome(2, '', `${failureParagraph(error, scope)}\n`);
 }
 
 /** `SKIP=secret-hook` (comma-separated hook ids, as in the pre-commit framework) skips the hooks, visibly. */
@@ -162,14 +175,14 @@ function skipRequested(env: Record<string, string | undefined>): boolean {
 }
 
 /**
- * The pre-commit framework runs pre-push hooks without git's stdin; it passes the range in variables instead,
- * and none at all when the push includes a root commit. https://pre-commit.com/#pre-push
+ * The pre-commit framework runs pre-push hooks without git's stdin; it passes one ref's range in variables
+ * instead (the first pushed ref only). https://pre-commit.com/#pre-push
  */
-function preCommitFrameworkRange(
-  env: Record<string, string | undefined>,
-): { from: string | null; to: string | null } | null {
-  if (env['PRE_COMMIT'] !== '1' && !env['PRE_COMMIT_TO_REF']) return null;
-  return { from: env['PRE_COMMIT_FROM_REF'] || null, to: env['PRE_COMMIT_TO_REF'] || null };
+function preCommitFrameworkRange(env: Record<string, string | undefined>): {
+  fromRef: string | null;
+  toRef: string | null;
+} {
+  return { fromRef: env['PRE_COMMIT_FROM_REF'] || null, toRef: env['PRE_COMMIT_TO_REF'] || null };
 }
 
 /** The scope flags of `check`, and a positional `from..to` range told apart from paths. */

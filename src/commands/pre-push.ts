@@ -1,14 +1,15 @@
 // `secret-hook pre-push <remote> <url>`: scan the commits a push is about to publish (read from stdin).
-import { walkCommits } from '../git/commit-walk.js';
-import { parsePushLines, pushRange, type PushedRef } from '../git/pushed-changes.js';
-import { resolveHead } from '../git/refs.js';
-import { readShallowCommits } from '../git/shallow.js';
-import { remoteTrackingTips } from '../git/ref-list.js';
-import { shallowNotice } from '../report/messages.js';
+import { GitObjectError } from '../errors.js';
+import { parsePushLines, pushRange, isConfiguredRemote, type PushRange } from '../git/pushed-changes.js';
+import { localTips, remoteTrackingTips } from '../git/ref-list.js';
+import { peelTag } from '../git/objects.js';
+import { compareTrees, DiffCollector } from '../git/tree-diff.js';
+import { frameworkPushNotice, shallowNotice } from '../report/messages.js';
 import type { Progress } from '../report/progress.js';
-import type { ScanResult } from '../report/result.js';
+import type { ReportedFinding, ScanResult } from '../report/result.js';
 import { failure, render, type OutputOptions } from './check.js';
 import type { CommandOutcome } from './outcome.js';
+import { scanChange } from './scan-changes.js';
 import { scanCommits } from './scan-commits.js';
 import { openSession, type Session } from './session.js';
 
@@ -17,8 +18,11 @@ export interface PrePushOptions extends OutputOptions {
   env: Record<string, string | undefined>;
   remote: string | null;
   stdin: string;
-  /** Run by the pre-commit framework: the range from its variables (null ends: HEAD, and a new ref). */
-  framework?: { from: string | null; to: string | null } | null;
+  /**
+   * Run by the pre-commit framework (its hook entry passes --pre-commit-framework): git's ref lines were consumed
+   * by the framework, which passes at most one ref in variables. `toRef` and `fromRef` are those variables.
+   */
+  framework?: { fromRef: string | null; toRef: string | null } | null;
   progress: (label: string) => Progress;
 }
 
@@ -27,17 +31,17 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
   let session: Session | undefined;
   try {
     session = await openSession(options);
-    const { repo, store } = session;
-    const refs = options.framework ? frameworkRefs(session, options.framework) : parsePushLines(options.stdin);
-    const range = await pushRange(repo, refs, options.remote, (oid) => store.has(oid), remoteTrackingTips);
-    const walk = walkCommits(store, range.include, range.exclude, readShallowCommits(repo));
-    const scanned = scanCommits(session, walk.commits, options.progress('secret-hook: scanning pushed commits'));
-    const result: ScanResult = {
-      scope: 'push',
-      ...scanned,
-      notices: walk.shallowBoundary.length > 0 ? [shallowNotice(walk.shallowBoundary)] : [],
-      tips: range.include,
-    };
+    const range = options.framework
+      ? await frameworkRange(session, options.framework, options.remote)
+      : await pushRange(
+          session.repo,
+          parsePushLines(options.stdin),
+          options.remote,
+          (oid) => session!.store.has(oid),
+          remoteTrackingTips,
+        );
+    const result = await scanPush(session, range, options.progress('secret-hook: scanning pushed commits'));
+    if (options.framework) result.notices.unshift(frameworkPushNotice(options.remote));
     result.stats.milliseconds = Date.now() - started;
     return await render(result, session, { ...options, hook: true });
   } catch (error) {
@@ -47,8 +51,89 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
   }
 }
 
-function frameworkRefs(session: Session, range: { from: string | null; to: string | null }): PushedRef[] {
-  const localOid = range.to ?? resolveHead(session.repo);
-  if (!localOid) return [];
-  return [{ localRef: 'HEAD', localOid, remoteRef: 'HEAD', remoteOid: range.from ?? '0'.repeat(40) }];
+/** Scans what a push publishes: the new commits, and any tree or blob a pushed tag points at directly. */
+export async function scanPush(session: Session, range: PushRange, progress: Progress): Promise<ScanResult> {
+  const commits: string[] = [];
+  const extra: ScanResult = {
+    scope: 'push',
+    findings: [],
+    skipped: [],
+    stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
+    notices: [],
+  };
+  for (const { ref, oid } of range.include) {
+    const target = peelTag(session.store, oid);
+    if (target.type === 'commit') commits.push(target.oid);
+    else if (target.type === 'tree') scanTree(session, ref, target.oid, extra);
+    else if (target.type === 'blob') scanBlob(session, ref, target.oid, extra);
+  }
+  const stdin = [...commits, ...range.exclude.map((oid) => `^${oid}`)].join('\n') + '\n';
+  const scanned = commits.length > 0 ? await scanCommits(session, { args: [], stdin }, progress) : null;
+  const findings = new Map<string, ReportedFinding>();
+  for (const f of [...(scanned?.findings ?? []), ...extra.findings])
+    if (!findings.has(f.fingerprint)) findings.set(f.fingerprint, f);
+  const boundary = scanned?.shallowBoundary ?? [];
+  return {
+    scope: 'push',
+    findings: [...findings.values()],
+    skipped: [...(scanned?.skipped ?? []), ...extra.skipped],
+    stats: {
+      files: (scanned?.stats.files ?? 0) + extra.stats.files,
+      bytes: (scanned?.stats.bytes ?? 0) + extra.stats.bytes,
+      commits: scanned?.stats.commits ?? 0,
+      milliseconds: 0,
+    },
+    notices: boundary.length > 0 ? [shallowNotice(boundary)] : [],
+    tips: commits,
+  };
+}
+
+/** A tag that points at a tree publishes every file in it: scanned whole, under the tag's name. */
+function scanTree(session: Session, ref: string, tree: string, into: ScanResult): void {
+  const collector = new DiffCollector();
+  compareTrees(session.trees, '', null, tree, collector);
+  const diff = collector.finish();
+  for (const change of diff.changes) addScan(session, { ...change, path: `${ref}:${change.path}` }, into);
+  for (const s of diff.skipped) into.skipped.push({ path: `${ref}:${s.path}`, reason: s.reason });
+}
+
+/** A tag that points at a blob publishes its content: scanned whole, under the tag's name. */
+function scanBlob(session: Session, ref: string, blob: string, into: ScanResult): void {
+  addScan(session, { path: ref, oldOid: null, newOid: blob, mode: 0o100644 }, into);
+}
+
+function addScan(session: Session, change: Parameters<typeof scanChange>[1], into: ScanResult): void {
+  const scanned = scanChange(session.scanContext, change);
+  into.findings.push(...scanned.findings);
+  if (scanned.skipped) into.skipped.push(scanned.skipped);
+  into.stats.files++;
+  into.stats.bytes += scanned.bytes;
+}
+
+/**
+ * The pre-commit framework tells a hook about one pushed ref at most, and about none for a branch that is not
+ * checked out. Not knowing what is pushed, scan everything that could be: every local branch and tag, and the
+ * framework's ref, minus what the target remote is known to have.
+ */
+async function frameworkRange(
+  session: Session,
+  framework: NonNullable<PrePushOptions['framework']>,
+  remote: string | null,
+): Promise<PushRange> {
+  const has = (oid: string) => {
+    try {
+      return session.store.has(oid);
+    } catch (error) {
+      if (error instanceof GitObjectError) return false;
+      throw error;
+    }
+  };
+  const include = (await localTips(session.repo)).map((oid) => ({ ref: 'a local branch or tag', oid }));
+  if (framework.toRef && has(framework.toRef)) include.push({ ref: 'the pushed ref', oid: framework.toRef });
+  const exclude: string[] = [];
+  if (framework.fromRef && has(framework.fromRef) && !/^0+$/.test(framework.fromRef)) exclude.push(framework.fromRef);
+  if (remote !== null && isConfiguredRemote(session.repo, remote)) {
+    for (const tip of await remoteTrackingTips(session.repo, remote)) if (has(tip)) exclude.push(tip);
+  }
+  return { include, exclude, deleted: [] };
 }

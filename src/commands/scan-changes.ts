@@ -1,13 +1,15 @@
 // Scans changed blobs: read the new and old versions by object id, keep the added lines, run the engine and
-// apply the policy. Shared by every scope (staged, pushed commits, history, whole tree).
+// apply the policy. Shared by every scope (staged, pushed commits, history, ranges, whole tree): this is the one
+// definition of "the added text of a change and its context".
 import type { CompiledCatalog } from '../engine/compile.js';
 import { allowComments } from '../engine/allow.js';
-import { scan, type ScanUnit } from '../engine/scan.js';
+import { fingerprint, scan, type Finding, type ScanUnit } from '../engine/scan.js';
 import { addedLines, splitLines, type AddedLines } from '../git/added-lines.js';
 import type { BlobTexts } from '../git/blob-texts.js';
 import type { ObjectStore } from '../git/object-store.js';
-import type { FileChange } from '../git/staged-changes.js';
-import { IGNORE_FILE } from '../config/ignore-file.js';
+import type { SkipReason } from '../skip-reason.js';
+import type { FileChange } from '../git/tree-diff.js';
+import { IGNORE_FILE, withoutFingerprintLines } from '../config/ignore-file.js';
 import { actionFor, type Policy } from '../config/policy.js';
 import type { CommitInfo, ReportedFinding, SkippedEntry } from '../report/result.js';
 
@@ -24,6 +26,12 @@ export interface ScanContext {
   findStaleAllows?: boolean;
 }
 
+/** The commit a change belongs to (commit scans): its id, and its description, read only for a finding. */
+export interface ChangeOrigin {
+  oid: string;
+  info(): CommitInfo;
+}
+
 export interface ChangeScan {
   findings: ReportedFinding[];
   skipped: SkippedEntry | null;
@@ -32,40 +40,48 @@ export interface ChangeScan {
   staleAllows?: number[];
 }
 
-export function scanChange(context: ScanContext, change: FileChange, commit?: CommitInfo): ChangeScan {
-  if (change.path === IGNORE_FILE || change.path.endsWith(`/${IGNORE_FILE}`)) {
-    const reason = "secret-hook's own ignore file: fingerprints (hashes), never secrets";
-    return { findings: [], skipped: { path: change.path, reason, commit: commit?.oid }, bytes: 0 };
-  }
-  if (context.isIgnored(change.path)) {
-    return {
-      findings: [],
-      skipped: { path: change.path, reason: 'ignored by configuration', commit: commit?.oid },
-      bytes: 0,
+export function scanChange(context: ScanContext, change: FileChange, origin?: ChangeOrigin): ChangeScan {
+  const skip = (reason: SkipReason): ChangeScan => ({
+    findings: [],
+    skipped: { path: change.path, reason, ...(origin ? { commit: origin.oid } : {}) },
+    bytes: 0,
+  });
+  if (context.isIgnored(change.path)) return skip({ kind: 'ignored-by-config' });
+  const content = context.texts.getIfPresent(change.newOid);
+  if (content === null) return skip({ kind: 'missing-object', oid: change.newOid });
+  if (content.kind === 'skipped') return skip(content.reason);
+  if (content.kind === 'binary') {
+    // The printable runs of a binary file, whole (a diff of binary content means nothing), prefixed keys only.
+    const unit: ScanUnit = {
+      path: change.path,
+      text: content.text,
+      lineNumbers: content.lineNumbers,
+      onlyPrefixed: true,
     };
-  }
-  const content = context.texts.get(change.newOid);
-  if (content.kind === 'skipped') {
-    const warn = content.reason.startsWith('too large');
-    return {
-      findings: [],
-      skipped: { path: change.path, reason: content.reason, commit: commit?.oid, warn },
-      bytes: 0,
-    };
+    const findings = scanAdded(context, unit, origin);
+    return { findings, skipped: skip(content.reason).skipped, bytes: content.text.length };
   }
   let oldText: string | null = null;
   if (change.oldOid !== null) {
-    const old = context.texts.get(change.oldOid);
-    // An old binary or oversized version: every line of the new text counts as added.
-    oldText = old.kind === 'text' ? old.text : null;
+    // An old version that is binary, oversized, or absent from a partial clone: every line of the new text counts
+    // as added (scan more, never less).
+    const old = context.texts.getIfPresent(change.oldOid);
+    oldText = old?.kind === 'text' ? old.text : null;
   }
-  let added = addedLines(oldText, content.text, context.catalog.contextLines);
+  let newText = content.text;
+  if (change.path === IGNORE_FILE) {
+    // The root ignore file is configuration: its fingerprint lines are not scanned; anything else in it is.
+    newText = withoutFingerprintLines(newText);
+    if (oldText !== null) oldText = withoutFingerprintLines(oldText);
+  }
+  let added = addedLines(oldText, newText, context.catalog.contextLines);
   if (change.alsoIn && change.alsoIn.length > 0) added = withoutLinesOf(context, added, change.alsoIn);
   if (added.lineNumbers.length === 0) return { findings: [], skipped: null, bytes: 0 };
   const unit: ScanUnit = { path: change.path, text: added.text, lineNumbers: added.lineNumbers };
   if (added.context) unit.context = added.context;
-  const scanned: ChangeScan = { findings: scanAdded(context, unit, commit), skipped: null, bytes: added.text.length };
-  if (context.findStaleAllows) scanned.staleAllows = staleAllowLines(context, change.path, content.text);
+  const findings = scanAdded(context, unit, origin, content.utf8AsLatin1 === true);
+  const scanned: ChangeScan = { findings, skipped: null, bytes: added.text.length };
+  if (context.findStaleAllows) scanned.staleAllows = staleAllowLines(context, change.path, newText);
   return scanned;
 }
 
@@ -79,21 +95,43 @@ function staleAllowLines(context: ScanContext, path: string, text: string): numb
 }
 
 /** The engine over added lines, then the policy: what blocks, what warns, what the configuration silenced. */
-export function scanAdded(context: ScanContext, unit: ScanUnit, commit?: CommitInfo): ReportedFinding[] {
+export function scanAdded(
+  context: ScanContext,
+  unit: ScanUnit,
+  origin?: ChangeOrigin,
+  utf8AsLatin1 = false,
+): ReportedFinding[] {
   const reported: ReportedFinding[] = [];
-  for (const finding of scan(context.catalog, unit)) {
+  for (const raw of scan(context.catalog, unit)) {
+    const finding = utf8AsLatin1 ? decodedFinding(raw) : raw;
     const action = actionFor(finding, context.policy);
-    if (action) reported.push(commit ? { ...finding, action, commit } : { ...finding, action });
+    if (action) reported.push(origin ? { ...finding, action, commit: origin.info() } : { ...finding, action });
   }
   return reported;
+}
+
+/** A finding made on UTF-8 bytes held as Latin-1, with its texts decoded, its column in characters, and its fingerprint from the decoded secret. */
+function decodedFinding(finding: Finding): Finding {
+  const decode = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
+  const secret = decode(finding.secret);
+  if (secret === finding.secret && decode(finding.lineText) === finding.lineText) return finding;
+  const decoded: Finding = {
+    ...finding,
+    secret,
+    lineText: decode(finding.lineText),
+    column: decode(finding.lineText.slice(0, finding.column - 1)).length + 1,
+    fingerprint: fingerprint(finding.ruleId, finding.path, secret),
+  };
+  if (finding.encodedAs !== undefined) decoded.encodedAs = decode(finding.encodedAs);
+  return decoded;
 }
 
 /** Drops the added lines that another parent of a merge already had: the merge did not introduce them. */
 function withoutLinesOf(context: ScanContext, added: AddedLines, blobs: string[]): AddedLines {
   const known = new Set<string>();
   for (const oid of blobs) {
-    const content = context.texts.get(oid);
-    if (content.kind === 'text') for (const line of splitLines(content.text)) known.add(line);
+    const content = context.texts.getIfPresent(oid);
+    if (content?.kind === 'text') for (const line of splitLines(content.text)) known.add(line);
   }
   const lines = added.text.split('\n');
   const text: string[] = [];

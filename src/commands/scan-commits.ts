@@ -1,43 +1,133 @@
-// Scans a list of commits: each commit's own changes (merges: only what the merge introduced), oldest first, so
-// a secret is reported with the commit that added it. A blob already scanned in this run adds nothing new and
-// is not read again; the same secret in the same file is reported once.
+// Scans the commits of a history, a range or a push: each commit's own changes (merges: only what the merge
+// introduced). A secret is reported once, with the oldest commit that added it (commits come newest first, and an
+// older one takes the finding over). git lists the commits and
+// their tree diffs (commit-log.ts) and streams the blobs (blob-stream.ts) while we scan: blobs are asked for a few
+// commits ahead. Every change goes through scanChange, as in the commit hook: the same added text, the same findings.
+import type { LoggedCommit, LogRequest } from '../git/commit-log.js';
+import { commitLog } from '../git/commit-log.js';
+import { BlobStream } from '../git/blob-stream.js';
 import { commitChanges } from '../git/commit-changes.js';
-import type { Commit } from '../git/objects.js';
+import { readCommit } from '../git/objects.js';
+import { readShallowCommits } from '../git/shallow.js';
+import type { FileChange } from '../git/tree-diff.js';
 import type { Progress } from '../report/progress.js';
-import type { ReportedFinding, ScanResult, SkippedEntry } from '../report/result.js';
+import type { CommitInfo, ReportedFinding, ScanResult } from '../report/result.js';
 import { scanChange } from './scan-changes.js';
 import type { Session } from './session.js';
 
-export function scanCommits(
+/** How many commits' blobs are asked for ahead of the one being scanned. */
+const LOOKAHEAD_COMMITS = 64;
+
+export interface CommitScan extends Omit<ScanResult, 'scope' | 'notices'> {
+  /** Commits of a shallow clone's boundary that the scan reached: older history is not in the repository. */
+  shallowBoundary: string[];
+}
+
+interface Planned {
+  commit: LoggedCommit;
+  changes: FileChange[];
+  /** The blobs this commit's changes read, and which of them were asked of git. */
+  needs: string[];
+}
+
+export async function scanCommits(
   session: Session,
-  newestFirst: Commit[],
+  request: LogRequest,
   progress: Progress,
-): Omit<ScanResult, 'scope' | 'notices'> {
-  const commits = [...newestFirst].reverse();
-  const seenBlobs = new Set<string>();
+  total = 0,
+): Promise<CommitScan> {
+  const { repo, store, trees, scanContext } = session;
+  const texts = scanContext.texts;
+  const shallow = readShallowCommits(repo);
+  const blobs = new BlobStream(repo);
+  const result: CommitScan = {
+    findings: [],
+    skipped: [],
+    stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
+    shallowBoundary: [],
+  };
   const byFingerprint = new Map<string, ReportedFinding>();
-  const skipped: SkippedEntry[] = [];
-  const stats = { files: 0, bytes: 0, commits: 0, milliseconds: 0 };
-  for (const commit of commits) {
-    const info = { oid: commit.oid, subject: commit.subject, author: commit.author, time: commit.authorTime };
-    const diff = commitChanges(session.trees, session.store, commit);
-    for (const s of diff.skipped) {
-      if (!s.reason.startsWith('deleted')) skipped.push({ ...s, commit: commit.oid });
-    }
+  // The same change (path, old and new blob, merge parents) gives the same findings wherever it recurs (a
+  // cherry-pick, a rebased branch): scanned once, its findings moved to the older commit. Nothing less than all of
+  // these decides the verdict.
+  const scannedChanges = new Map<string, ReportedFinding[]>();
+  const ahead: Planned[] = [];
+  const partialClone = isPartialClone(session);
+
+  const plan = (commit: LoggedCommit): Planned => {
+    const diff = commitChanges(trees, store, commit);
+    for (const s of diff.skipped) if (s.reason.kind !== 'deleted') result.skipped.push({ ...s, commit: commit.oid });
+    const needs: string[] = [];
     for (const change of diff.changes) {
-      if (seenBlobs.has(change.newOid)) continue;
-      seenBlobs.add(change.newOid);
-      const scanned = scanChange(session.scanContext, change, info);
-      stats.files++;
-      stats.bytes += scanned.bytes;
-      if (scanned.skipped) skipped.push(scanned.skipped);
-      for (const finding of scanned.findings) {
-        if (!byFingerprint.has(finding.fingerprint)) byFingerprint.set(finding.fingerprint, finding);
+      for (const oid of [change.newOid, ...(change.oldOid ? [change.oldOid] : []), ...(change.alsoIn ?? [])]) {
+        if (needs.includes(oid)) continue;
+        if (texts.has(oid)) {
+          texts.touch(oid);
+          continue;
+        }
+        // In a partial clone an object git lacks would be fetched over the network: ask only for what is here.
+        if (partialClone && !store.has(oid)) continue;
+        needs.push(oid);
+        blobs.request(oid);
       }
     }
-    stats.commits++;
-    progress.update(stats.commits, commits.length, stats.bytes);
+    return { commit, changes: diff.changes, needs };
+  };
+
+  const scanPlanned = async (planned: Planned): Promise<void> => {
+    const { commit, changes, needs } = planned;
+    for (const oid of needs) {
+      const data = await blobs.take(oid);
+      if (data) texts.provide(oid, data);
+    }
+    let info: CommitInfo | undefined;
+    const origin = { oid: commit.oid, info: () => (info ??= describeCommit(session, commit.oid)) };
+    for (const change of changes) {
+      // Let git's output in: the pipe holds 64 KiB, and git waits while it is full.
+      await new Promise((resolve) => setImmediate(resolve));
+      const key = `${change.path}\0${change.oldOid ?? ''}\0${change.newOid}\0${(change.alsoIn ?? []).join(',')}`;
+      const known = scannedChanges.get(key);
+      if (known) {
+        for (const finding of known) byFingerprint.set(finding.fingerprint, { ...finding, commit: origin.info() });
+        continue;
+      }
+      const scanned = scanChange(scanContext, change, origin);
+      scannedChanges.set(key, scanned.findings);
+      result.stats.files++;
+      result.stats.bytes += scanned.bytes;
+      if (scanned.skipped) result.skipped.push(scanned.skipped);
+      for (const finding of scanned.findings) byFingerprint.set(finding.fingerprint, finding);
+    }
+    texts.release(needs);
+    if (shallow.has(commit.oid)) result.shallowBoundary.push(commit.oid);
+    result.stats.commits++;
+    progress.update(result.stats.commits, total, result.stats.bytes);
+  };
+
+  try {
+    for await (const commit of commitLog(repo, request)) {
+      ahead.push(plan(commit));
+      if (ahead.length > LOOKAHEAD_COMMITS) await scanPlanned(ahead.shift()!);
+    }
+    while (ahead.length > 0) await scanPlanned(ahead.shift()!);
+  } finally {
+    await blobs.close();
+    progress.finish();
   }
-  progress.finish();
-  return { findings: [...byFingerprint.values()], skipped, stats };
+  result.findings = [...byFingerprint.values()];
+  return result;
+}
+
+function describeCommit(session: Session, oid: string): CommitInfo {
+  const commit = readCommit(session.store, oid);
+  return { oid, subject: commit.subject, author: commit.author, time: commit.authorTime };
+}
+
+/** A partial clone (`git clone --filter`) records its promisor remote; objects it never fetched are not missing. */
+function isPartialClone(session: Session): boolean {
+  for (const [key, value] of session.repo.config) {
+    if (key === 'extensions.partialclone') return true;
+    if (key.startsWith('remote.') && key.endsWith('.promisor') && value === 'true') return true;
+  }
+  return false;
 }

@@ -6,6 +6,34 @@ import * as path from 'node:path';
 
 export const IGNORE_FILE = '.secret-hook-ignore';
 
+// `rule-id:path:hash`, the hash being the first 20 hex digits of the secret's SHA-256 (src/engine/scan.ts).
+const FINGERPRINT = /^[a-z0-9]+(?:-[a-z0-9]+)*:.+:[0-9a-f]{20}$/;
+
+/** A line that holds one fingerprint and maybe a `#` comment: what `baseline` writes, and all the file may hold. */
+export function isFingerprintLine(line: string): boolean {
+  return FINGERPRINT.test(withoutComment(line));
+}
+
+function withoutComment(line: string): string {
+  const hash = line.indexOf('#');
+  return (hash === -1 ? line : line.slice(0, hash)).trim();
+}
+
+/**
+ * The file's text with each fingerprint taken out of its line (comments stay), line numbers kept: everything else
+ * is scanned like any file, so that a key pasted into the ignore file, even into a comment, is found, not obeyed.
+ */
+export function withoutFingerprintLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!isFingerprintLine(line)) return line;
+      const hash = line.indexOf('#');
+      return hash === -1 ? '' : line.slice(hash);
+    })
+    .join('\n');
+}
+
 export function readIgnoreFile(root: string): Set<string> {
   const file = path.join(root, IGNORE_FILE);
   let text: string;
@@ -16,8 +44,8 @@ export function readIgnoreFile(root: string): Set<string> {
   }
   const fingerprints = new Set<string>();
   for (const line of text.split('\n')) {
-    const value = line.replace(/#.*$/, '').trim();
-    if (value) fingerprints.add(value);
+    const value = withoutComment(line);
+    if (FINGERPRINT.test(value)) fingerprints.add(value);
   }
   return fingerprints;
 }

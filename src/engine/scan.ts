@@ -23,6 +23,11 @@ export interface ScanUnit {
    * that reach beyond the added lines: context words (`near`) and allow-next-line comments.
    */
   context?: { text: string; firstLine: number };
+  /**
+   * Run only the rules for keys with a prefix of their own (not generic, not context-only): for the printable runs
+   * of a binary file, where names and context mean nothing.
+   */
+  onlyPrefixed?: boolean;
 }
 
 export interface Finding {
@@ -95,7 +100,7 @@ function candidateRules(
     for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.contextOnly) candidates.add(rule);
   }
   // Lockfiles, bundles and source maps: their hashes are not secrets (rules/generated-files.ts).
-  const quiets = generatedFileQuiets(unit.path);
+  const quiets = unit.onlyPrefixed ? 'prefixless' : generatedFileQuiets(unit.path);
   if (quiets) {
     for (const index of candidates) {
       const rule = catalog.rules[index]!;

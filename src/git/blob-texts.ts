@@ -1,11 +1,16 @@
 // Blob contents by object id, classified and decoded once per run. In a history walk a commit's old version of a
 // file is usually the previous commit's new version: reading, inflating and decoding it again would double the
 // work. Bounded by the characters held; the oldest entries go first.
+// Contents come from our own object reader, or are handed in by a commit scan that streams them from git
+// (`provide`); either way the same bytes are classified the same way.
+import { GitObjectError } from '../errors.js';
 import { classifyBlob, type BlobContent } from './blob-content.js';
 import type { ObjectStore } from './object-store.js';
 
 export class BlobTexts {
   private readonly entries = new Map<string, BlobContent>();
+  /** Contents handed in for the change being scanned, whatever their size; dropped by `release`. */
+  private readonly provided = new Map<string, BlobContent>();
   private held = 0;
 
   constructor(
@@ -15,17 +20,61 @@ export class BlobTexts {
   ) {}
 
   get(oid: string): BlobContent {
-    const cached = this.entries.get(oid);
+    const cached = this.entries.get(oid) ?? this.provided.get(oid);
     if (cached) return cached;
-    const content = classifyBlob(this.store.readSync(oid).data, this.maxFileBytes);
-    const size = content.kind === 'text' ? content.text.length : 0;
-    if (size <= this.capacity / 4) {
+    return this.remember(oid, classifyBlob(this.store.readSync(oid).data, this.maxFileBytes));
+  }
+
+  /**
+   * The content, or null when the object is not in the repository at all (a partial clone that never fetched
+   * it). Damaged objects still throw: missing and corrupt are different answers.
+   */
+  getIfPresent(oid: string): BlobContent | null {
+    try {
+      return this.get(oid);
+    } catch (error) {
+      if (error instanceof GitObjectError && !this.store.has(oid)) return null;
+      throw error;
+    }
+  }
+
+  has(oid: string): boolean {
+    return this.entries.has(oid) || this.provided.has(oid);
+  }
+
+  /** Marks a cached content as recently used, so that a scan about to need it finds it still cached. */
+  touch(oid: string): void {
+    const content = this.entries.get(oid);
+    if (content === undefined) return;
+    this.entries.delete(oid);
+    this.entries.set(oid, content);
+  }
+
+  /** Hands in an object's bytes read elsewhere (from git); kept at least until `release`. */
+  provide(oid: string, data: Buffer): void {
+    if (this.has(oid)) return;
+    this.provided.set(oid, classifyBlob(data, this.maxFileBytes));
+  }
+
+  /** The change that needed these is scanned: keep what fits in the cache, drop the rest. */
+  release(oids: readonly string[]): void {
+    for (const oid of oids) {
+      const content = this.provided.get(oid);
+      if (!content) continue;
+      this.provided.delete(oid);
+      this.remember(oid, content);
+    }
+  }
+
+  private remember(oid: string, content: BlobContent): BlobContent {
+    const size = content.kind === 'skipped' ? 0 : content.text.length;
+    if (size <= this.capacity / 4 && !this.entries.has(oid)) {
       this.entries.set(oid, content);
       this.held += size;
       for (const [key, value] of this.entries) {
         if (this.held <= this.capacity) break;
         this.entries.delete(key);
-        this.held -= value.kind === 'text' ? value.text.length : 0;
+        this.held -= value.kind === 'skipped' ? 0 : value.text.length;
       }
     }
     return content;

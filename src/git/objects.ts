@@ -117,3 +117,17 @@ export function readCommit(store: ObjectStore, oid: string): Commit {
   if (object.type !== 'commit') throw new GitObjectError(oid, `expected a commit, found a ${object.type}`);
   return parseCommit(object.data, oid);
 }
+
+/** What a ref's object is, with annotated tags followed to what they finally point at. */
+export function peelTag(store: ObjectStore, oid: string): { type: 'commit' | 'tree' | 'blob'; oid: string } {
+  let current = oid;
+  // git itself gives up on tag chains deeper than this; a loop of tags cannot be built with real hashes.
+  for (let depth = 0; depth < 64; depth++) {
+    const object = store.readSync(current);
+    if (object.type !== 'tag') return { type: object.type, oid: current };
+    const target = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m.exec(object.data.toString('latin1'));
+    if (!target) throw new GitObjectError(current, 'tag object has no object line');
+    current = target[1]!;
+  }
+  throw new GitObjectError(oid, 'tag chain is too deep');
+}

@@ -1,8 +1,12 @@
 // Finds the repository the way git does: GIT_DIR and GIT_WORK_TREE first, then `.git` upwards from the current
-// directory. A `.git` file points to a linked worktree's git dir, whose `commondir` holds objects and refs.
-// GIT_INDEX_FILE (set by git during `commit -a`, `commit <path>`, `commit --only`) names the index to read.
+// directory. A `.git` file points to a linked worktree's (or a submodule's) git dir, whose `commondir` holds objects
+// and refs. GIT_INDEX_FILE (set by git during `commit -a`, `commit <path>`, `commit --only`) names the index to read.
+// With GIT_DIR but no GIT_WORK_TREE (git exports exactly that to the hooks of a submodule, and for
+// `git --git-dir=… commit`), the work tree is core.worktree if the repository sets it, none if it is bare, and
+// otherwise the current directory: git's own rule (https://git-scm.com/docs/git#Documentation/git.txt---git-dirltpathgt).
 import * as path from 'node:path';
 import { RepositoryError } from '../errors.js';
+import { configBoolean, repositoryConfig, type ConfigValues } from './config-file.js';
 import { readOnlyFs } from './read-only-fs.js';
 
 export interface Repository {
@@ -14,6 +18,10 @@ export interface Repository {
   commonDir: string;
   /** The index git is committing. */
   indexFile: string;
+  /** The environment it was found with: git, when it runs for us, sees the same. */
+  env: Env;
+  /** The repository's own configuration file (core.*, extensions.*, remote.*), read without git. */
+  config: ConfigValues;
 }
 
 type Env = Record<string, string | undefined>;
@@ -23,7 +31,7 @@ export function findRepository(cwd: string = process.cwd(), env: Env = process.e
   let workTree: string | null;
   if (env['GIT_DIR']) {
     gitDir = path.resolve(cwd, env['GIT_DIR']);
-    workTree = env['GIT_WORK_TREE'] ? path.resolve(cwd, env['GIT_WORK_TREE']) : isBareGitDir(gitDir) ? null : cwd;
+    workTree = env['GIT_WORK_TREE'] ? path.resolve(cwd, env['GIT_WORK_TREE']) : configuredWorkTree(gitDir, cwd);
   } else {
     const found = searchUpwards(cwd);
     if (!found) {
@@ -39,7 +47,17 @@ export function findRepository(cwd: string = process.cwd(), env: Env = process.e
   }
   const commonDir = readCommonDir(gitDir);
   const indexFile = env['GIT_INDEX_FILE'] ? path.resolve(cwd, env['GIT_INDEX_FILE']) : path.join(gitDir, 'index');
-  return { workTree, gitDir, commonDir, indexFile };
+  return { workTree, gitDir, commonDir, indexFile, env, config: repositoryConfig(gitDir, commonDir) };
+}
+
+/** The work tree of a git dir named by GIT_DIR alone: core.worktree (relative to the git dir), none when bare, else cwd. */
+function configuredWorkTree(gitDir: string, cwd: string): string | null {
+  if (!readOnlyFs.existsSync(path.join(gitDir, 'HEAD'))) return cwd; // reported below as "not a git directory"
+  const config = repositoryConfig(gitDir, readCommonDir(gitDir));
+  const worktree = config.get('core.worktree');
+  if (worktree) return path.resolve(gitDir, worktree);
+  if (configBoolean(config.get('core.bare')) === true) return null;
+  return cwd;
 }
 
 function searchUpwards(start: string): { gitDir: string; workTree: string | null } | null {

@@ -1,47 +1,19 @@
 // What the commit will record, compared with HEAD: the index git is committing against HEAD's tree.
 // Directories whose cache-tree id equals HEAD's tree id are skipped without opening them, so the cost follows
 // the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
-import { createRequire } from 'node:module';
 import { IndexFileError } from '../errors.js';
 import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
-import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, type TreeEntry, type TreeReader } from './objects.js';
+import { isTreeMode, type TreeEntry, type TreeReader } from './objects.js';
+import { runGit } from './git-process.js';
+import type { Repository } from './repo.js';
+import { compareTrees, DiffCollector, type TreeDiff } from './tree-diff.js';
 
-export interface FileChange {
-  path: string;
-  /** The blob to compare against (HEAD's version, or the source of a rename); null for a new file. */
-  oldOid: string | null;
-  newOid: string;
-  mode: number;
-  /** Set when the file was renamed from another path. */
-  oldPath?: string;
-  /** For merge commits: the same path's blobs in the other parents; their lines are not added by the merge. */
-  alsoIn?: string[];
-}
-
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
-
-export interface TreeDiff {
-  changes: FileChange[];
-  skipped: SkippedFile[];
-}
-
-interface Side {
-  mode: number;
-  oid: string;
-}
+export type { FileChange, TreeDiff } from './tree-diff.js';
 
 /** HEAD's tree (null for the first commit) against the index at `indexFile`. */
-export async function stagedChanges(
-  trees: TreeReader,
-  headTree: string | null,
-  indexFile: string,
-  workTree: string | null,
-): Promise<TreeDiff> {
-  const index = readIndexFile(indexFile) ?? indexOfEntries([]);
-  const resolved = index.splitIndex ? readIndexThroughGit(indexFile, workTree) : index;
+export async function stagedChanges(trees: TreeReader, headTree: string | null, repo: Repository): Promise<TreeDiff> {
+  const index = readIndexFile(repo.indexFile) ?? indexOfEntries([]);
+  const resolved = index.splitIndex ? readIndexThroughGit(repo) : index;
   const diff = new DiffCollector();
   walkIndexDirectory(trees, resolved, 0, resolved.count, '', headTree, diff);
   return diff.finish();
@@ -124,125 +96,19 @@ function directoryEnd(index: GitIndex, start: number, to: number, dir: string): 
   return end;
 }
 
-/** Tree against tree, skipping identical subtrees by id: used for sparse-index directories and for commits. */
-export function compareTrees(
-  trees: TreeReader,
-  dir: string,
-  oldTree: string | null,
-  newTree: string | null,
-  diff: DiffCollector,
-): void {
-  if (oldTree === newTree) return;
-  const prefix = dir === '' ? '' : `${dir}/`;
-  const oldEntries = new Map<string, TreeEntry>();
-  if (oldTree !== null) for (const entry of trees.read(oldTree)) oldEntries.set(entry.name, entry);
-  if (newTree !== null) {
-    for (const entry of trees.read(newTree)) {
-      const old = oldEntries.get(entry.name);
-      oldEntries.delete(entry.name);
-      const path = `${prefix}${entry.name}`;
-      if (isTreeMode(entry.mode)) {
-        if (old && !isTreeMode(old.mode)) diff.deleted(path, old);
-        compareTrees(trees, path, old && isTreeMode(old.mode) ? old.oid : null, entry.oid, diff);
-      } else {
-        if (old && isTreeMode(old.mode)) diff.deletedTree(trees, path, old.oid);
-        diff.compare(path, old && !isTreeMode(old.mode) ? old : null, entry, false);
-      }
-    }
-  }
-  for (const [name, old] of oldEntries) {
-    if (isTreeMode(old.mode)) diff.deletedTree(trees, `${prefix}${name}`, old.oid);
-    else diff.deleted(`${prefix}${name}`, old);
-  }
-}
-
-/** Collects changes and skipped files, then pairs added files with deleted ones (renames) at the end. */
-export class DiffCollector {
-  private readonly added: FileChange[] = [];
-  private readonly modified: FileChange[] = [];
-  private readonly removed: { path: string; oid: string }[] = [];
-  private readonly skipped: SkippedFile[] = [];
-
-  compare(path: string, head: Side | null, next: Side, intentToAdd: boolean): void {
-    if (intentToAdd) {
-      this.skipped.push({ path, reason: 'intent to add only (git add -N): no content is staged yet' });
-      return;
-    }
-    if (head && head.oid === next.oid) {
-      if (head.mode !== next.mode) this.skipped.push({ path, reason: 'mode change only: no content changed' });
-      return;
-    }
-    if (next.mode === MODE_GITLINK) {
-      this.skipped.push({ path, reason: 'submodule: its commits are scanned in its own repository' });
-      return;
-    }
-    if (next.mode === MODE_SYMLINK) {
-      this.skipped.push({ path, reason: 'symbolic link: its target is a path, not content' });
-      return;
-    }
-    const scannableHead = head && head.mode !== MODE_GITLINK && head.mode !== MODE_SYMLINK ? head : null;
-    const change: FileChange = { path, oldOid: scannableHead?.oid ?? null, newOid: next.oid, mode: next.mode };
-    (change.oldOid === null ? this.added : this.modified).push(change);
-  }
-
-  deleted(path: string, head: Side): void {
-    if (head.mode !== MODE_GITLINK && head.mode !== MODE_SYMLINK) this.removed.push({ path, oid: head.oid });
-  }
-
-  deletedTree(trees: TreeReader, path: string, oid: string): void {
-    compareTrees(trees, path, oid, null, this);
-  }
-
-  finish(): TreeDiff {
-    const changes = [...this.modified];
-    const removedByOid = new Map(this.removed.map((r) => [r.oid, r]));
-    const removedByName = new Map<string, { path: string; oid: string }[]>();
-    for (const r of this.removed) {
-      const list = removedByName.get(baseName(r.path)) ?? [];
-      list.push(r);
-      removedByName.set(baseName(r.path), list);
-    }
-    for (const change of this.added) {
-      const sameContent = removedByOid.get(change.newOid);
-      if (sameContent) {
-        this.skipped.push({ path: change.path, reason: `renamed from ${sameContent.path} without changes` });
-        removedByOid.delete(change.newOid);
-        continue;
-      }
-      // A rename with edits: compare against the deleted file of the same name, so only new lines count.
-      const sameName = removedByName.get(baseName(change.path));
-      if (sameName?.length === 1) {
-        changes.push({ ...change, oldOid: sameName[0]!.oid, oldPath: sameName[0]!.path });
-        continue;
-      }
-      changes.push(change);
-    }
-    for (const r of removedByOid.values()) this.skipped.push({ path: r.path, reason: 'deleted: nothing added' });
-    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { changes, skipped: this.skipped };
-  }
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /**
  * A split index (core.splitIndex) stores entries across two files: let git itself list them. `ls-files` only
  * reads; it never writes the index.
  */
-function readIndexThroughGit(indexFile: string, workTree: string | null): GitIndex {
-  // child_process is loaded only here: split indexes are rare, and the hook should not pay for it.
-  const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+function readIndexThroughGit(repo: Repository): GitIndex {
   let output: Buffer;
   try {
-    output = execFileSync('git', ['ls-files', '--stage', '-z'], {
-      cwd: workTree ?? undefined,
-      env: { ...process.env, GIT_INDEX_FILE: indexFile },
-      maxBuffer: 1024 * 1024 * 1024,
+    output = runGit(repo, ['ls-files', '--stage', '-z'], {
+      env: { GIT_INDEX_FILE: repo.indexFile },
+      what: `cannot list the split index ${repo.indexFile} with git ls-files`,
     });
   } catch (error) {
-    throw new IndexFileError(`cannot list the split index ${indexFile} with git ls-files`, { cause: error });
+    throw new IndexFileError(`cannot list the split index ${repo.indexFile} with git ls-files`, { cause: error });
   }
   const entries: IndexEntry[] = [];
   for (const record of output.toString('utf8').split('\0')) {

@@ -2,8 +2,9 @@
 // caller asks for them explicitly (--show-secrets).
 import pc from 'picocolors';
 import type { Rule } from '../../rules/schema.js';
-import { formatBytes } from '../git/blob-content.js';
+import { formatBytes } from './bytes.js';
 import { envSnippet } from './fix-hint.js';
+import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as messages from './messages.js';
 import { redact, redactLine } from './redact.js';
 import type { ReportedFinding, ScanResult } from './result.js';
@@ -39,7 +40,8 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
       })),
       skipped: result.skipped.map((s) => ({
         file: s.path,
-        reason: s.reason,
+        reason: messages.skipReasonText(s.reason),
+        kind: s.reason.kind,
         ...(s.commit ? { commit: s.commit } : {}),
       })),
       notices: result.notices,
@@ -58,10 +60,15 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
   const warnings = result.findings.filter((f) => f.action === 'warn');
 
   for (const notice of result.notices) out.push(c.yellow(notice));
+  // Binaries and archives that are part of a change are listed in one line; in a scan of every tracked file they
+  // are not news, and --verbose lists them.
+  const binaries = result.scope === 'all' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
   for (const s of result.skipped) {
-    if (s.warn) out.push(c.yellow(messages.notScannedLine(s.path, s.reason)));
-    else if (options.verbose) out.push(c.dim(messages.skippedLine(s.path, s.reason)));
+    if (isWarningReason(s.reason) && !isBinaryReason(s.reason)) {
+      out.push(c.yellow(messages.notScannedLine(s.path, s.reason)));
+    } else if (options.verbose) out.push(c.dim(messages.skippedLine(s.path, s.reason)));
   }
+  if (binaries.length > 0) out.push(c.yellow(messages.binariesLine([...new Set(binaries.map((s) => s.path))])));
 
   if (blocking.length > 0) {
     out.push('', c.bold(c.red(messages.headline(result.scope, blocking.length))));

@@ -2,6 +2,8 @@
 // rotation, retry — and only then the deliberate bypass.
 import type { Rule } from '../../rules/schema.js';
 import type { ScanFailure } from '../errors.js';
+import type { SkipReason } from '../skip-reason.js';
+import { formatBytes } from './bytes.js';
 import type { Scope } from './result.js';
 
 export const SECRET_MANAGERS = 'AWS Secrets Manager, HashiCorp Vault, CyberArk Conjur or GCP Secret Manager';
@@ -128,8 +130,54 @@ export function unknownRule(id: string): string {
   return `secret-hook: no rule with id "${id}". Run secret-hook rules to list them.`;
 }
 
-export function notScannedLine(path: string, reason: string): string {
-  return `secret-hook: ${path} was not scanned: ${reason}. Check it by hand, or raise maxFileSize in the configuration.`;
+/** Why a path was not scanned (or not whole), in a few words. */
+export function skipReasonText(reason: SkipReason): string {
+  switch (reason.kind) {
+    case 'intent-to-add':
+      return 'intent to add only (git add -N): no content is staged yet';
+    case 'mode-change':
+      return 'mode change only: no content changed';
+    case 'submodule':
+      return 'submodule: its commits are scanned in its own repository';
+    case 'symlink':
+      return 'symbolic link: its target is a path, not content';
+    case 'renamed':
+      return `renamed from ${reason.from} without changes`;
+    case 'deleted':
+      return 'deleted: nothing added';
+    case 'too-large':
+      return `too large (${formatBytes(reason.bytes)}, limit ${formatBytes(reason.limit)})`;
+    case 'binary':
+      return 'binary file: only its printable text was searched, for keys with a known prefix';
+    case 'archive':
+      return `${reason.format} archive: its contents are compressed and were not unpacked`;
+    case 'lfs-pointer':
+      return 'Git LFS pointer (the content lives in LFS storage)';
+    case 'ignored-by-config':
+      return 'ignored by configuration';
+    case 'missing-object':
+      return `its content (${reason.oid.slice(0, 10)}) is not in this repository (a partial clone that never fetched it)`;
+    case 'not-a-regular-file':
+      return 'not a regular file';
+  }
+}
+
+export function notScannedLine(path: string, reason: SkipReason): string {
+  const advice =
+    reason.kind === 'too-large'
+      ? 'Check it by hand, or raise maxFileSize in the configuration.'
+      : reason.kind === 'missing-object'
+        ? 'Fetch it (git fetch) and scan again, or check it by hand.'
+        : 'Check it by hand.';
+  return `secret-hook: ${path} was not scanned: ${skipReasonText(reason)}. ${advice}`;
+}
+
+/** Binary files and archives in the change, in one line: listed, never passed silently. */
+export function binariesLine(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  const more = paths.length > 5 ? `, and ${paths.length - 5} more` : '';
+  const what = paths.length === 1 ? '1 binary file or archive was' : `${paths.length} binary files or archives were`;
+  return `secret-hook: ${what} not scanned as text (only printable runs, for keys with a known prefix; archives not unpacked): ${shown}${more}. --verbose says which is which.`;
 }
 
 export function staleAllowLine(path: string, line: number): string {
@@ -140,8 +188,19 @@ export function skipRequested(hook: 'pre-commit' | 'pre-push'): string {
   return `secret-hook: skipped because SKIP includes secret-hook — nothing was scanned for this ${hook === 'pre-push' ? 'push' : 'commit'}. Unset SKIP to scan again.`;
 }
 
-export function skippedLine(path: string, reason: string): string {
-  return `skipped: ${path}: ${reason}`;
+export function skippedLine(path: string, reason: SkipReason): string {
+  return `skipped: ${path}: ${skipReasonText(reason)}`;
+}
+
+export function untrackedPaths(paths: readonly string[]): string {
+  const list = paths.map((p) => `"${p}"`).join(', ');
+  return `${list} ${paths.length === 1 ? 'is' : 'are'} not tracked by git, so there is nothing of ${paths.length === 1 ? 'it' : 'them'} in the index to scan. Stage ${paths.length === 1 ? 'it' : 'them'} with git add first, then run the check again`;
+}
+
+/** Pushes through the pre-commit framework, which passes at most one pushed ref: what was scanned instead. */
+export function frameworkPushNotice(remote: string | null): string {
+  const target = remote ? `"${remote}"` : 'the remote';
+  return `secret-hook: the pre-commit framework does not pass on which refs are pushed, so every local branch and tag that ${target} does not have yet was scanned.`;
 }
 
 export function summaryLine(

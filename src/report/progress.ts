@@ -1,17 +1,20 @@
 // A one-line progress display for long scans, on a terminal only (stderr), redrawn at most ten times a second.
-import { formatBytes } from '../git/blob-content.js';
+import { formatBytes } from './bytes.js';
 
 export interface Progress {
+  /** Whether anything is drawn: a scan counts its work up front only for a display that shows the total. */
+  readonly shown: boolean;
   update(done: number, total: number, bytes: number): void;
   finish(): void;
 }
 
-export const NO_PROGRESS: Progress = { update: () => {}, finish: () => {} };
+export const NO_PROGRESS: Progress = { shown: false, update: () => {}, finish: () => {} };
 
 export function terminalProgress(stream: NodeJS.WriteStream, label: string): Progress {
   let last = 0;
   let drawn = false;
   return {
+    shown: true,
     update(done, total, bytes) {
       const now = Date.now();
       if (now - last < 100 && done !== total) return;

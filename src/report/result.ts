@@ -1,5 +1,6 @@
 // What a scan produced, as every output format sees it.
 import type { Finding } from '../engine/scan.js';
+import type { SkipReason } from '../skip-reason.js';
 
 export type Action = 'block' | 'warn';
 
@@ -19,10 +20,9 @@ export interface CommitInfo {
 
 export interface SkippedEntry {
   path: string;
-  reason: string;
+  /** Why; rendered in words by messages.ts. Reasons that may hide a secret are shown without --verbose. */
+  reason: SkipReason;
   commit?: string;
-  /** Shown even without --verbose: the file may hold text that was not scanned (e.g. over the size limit). */
-  warn?: boolean;
 }
 
 /** Where the findings come from decides what the fix hint says about rotation and rewriting. */

@@ -2,7 +2,8 @@
 // results, with the fix hint and the offline guide as help; one result per finding. Secrets are redacted unless the
 // caller asks for them explicitly (--show-secrets), like every other format.
 import type { Rule, Severity } from '../../rules/schema.js';
-import { SECRET_MANAGERS, explainText } from './messages.js';
+import { isWarningReason } from '../skip-reason.js';
+import { SECRET_MANAGERS, explainText, skipReasonText } from './messages.js';
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from './result.js';
 
@@ -80,11 +81,13 @@ export function formatSarif(result: ScanResult, options: SarifOptions): string {
       descriptor: { id: 'notice' },
     })),
     ...result.skipped.map((s) => ({
-      level: (s.warn ? 'warning' : 'note') satisfies Level,
-      message: { text: `${s.path} was not scanned: ${s.reason}${s.commit ? ` (commit ${s.commit})` : ''}.` },
-      descriptor: { id: s.warn ? 'not-scanned' : 'skipped' },
+      level: (isWarningReason(s.reason) ? 'warning' : 'note') satisfies Level,
+      message: {
+        text: `${s.path} was not scanned: ${skipReasonText(s.reason)}${s.commit ? ` (commit ${s.commit})` : ''}.`,
+      },
+      descriptor: { id: isWarningReason(s.reason) ? 'not-scanned' : 'skipped' },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(s.path), uriBaseId: '%SRCROOT%' } } }],
-      properties: { reason: s.reason, ...(s.commit ? { commit: s.commit } : {}) },
+      properties: { reason: skipReasonText(s.reason), kind: s.reason.kind, ...(s.commit ? { commit: s.commit } : {}) },
     })),
   ];
 

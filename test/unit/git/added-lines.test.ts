@@ -47,7 +47,7 @@ describe('addedLines', () => {
     const changed = old.replace('line 10\n', 'line 10\nADDED\n');
     const result = addedLines(old, changed, 2);
     expect(result.lineNumbers).toEqual([11]);
-    expect(result.context).toEqual({ text: 'line 9\nline 10\nADDED\nline 11\nline 12\n', firstLine: 9 });
+    expect(result.context).toEqual({ text: 'line 9\nline 10\nADDED\nline 11\nline 12', firstLine: 9 });
   });
   // An added empty line cannot carry a secret, and whether "\n" alone is one line or none is a matter of
   // convention: the comparison is over the lines with content.

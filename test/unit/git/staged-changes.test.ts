@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openObjectStore, type ObjectStore } from '../../../src/git/object-store.js';
 import { readCommit, TreeReader } from '../../../src/git/objects.js';
 import { stagedChanges } from '../../../src/git/staged-changes.js';
+import { findRepository } from '../../../src/git/repo.js';
 import { seededRandom } from '../../helpers/examples.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
 
@@ -39,7 +40,7 @@ async function diff(r: TempRepo) {
   const head = r.git('rev-parse', '-q', '--verify', 'HEAD').trim();
   const tree = readCommit(store, head).tree;
   store.reads.length = 0;
-  const result = await stagedChanges(new TreeReader(store), tree, path.join(r.dir, '.git/index'), r.dir);
+  const result = await stagedChanges(new TreeReader(store), tree, findRepository(r.dir, {}));
   return { ...result, reads: store.reads };
 }
 
@@ -81,9 +82,9 @@ describe('stagedChanges', () => {
     expect(changes).toEqual([]);
     expect(skipped).toEqual(
       expect.arrayContaining([
-        { path: 'gone.txt', reason: 'deleted: nothing added' },
-        { path: 'new-name.txt', reason: 'renamed from old/name.txt without changes' },
-        { path: 'run.sh', reason: 'mode change only: no content changed' },
+        { path: 'gone.txt', reason: { kind: 'deleted' } },
+        { path: 'new-name.txt', reason: { kind: 'renamed', from: 'old/name.txt' } },
+        { path: 'run.sh', reason: { kind: 'mode-change' } },
       ]),
     );
   });
@@ -119,7 +120,20 @@ describe('stagedChanges', () => {
     r.git('add', '-A');
     const { changes, skipped } = await diff(r);
     expect(changes.map((c) => c.path)).toEqual(['thing/inside.txt']);
-    expect(skipped).toContainEqual({ path: 'thing', reason: 'deleted: nothing added' });
+    expect(skipped).toContainEqual({ path: 'thing', reason: { kind: 'deleted' } });
+  });
+
+  it('treats a symlink that became a regular file as new content, even with the same bytes', async () => {
+    const r = repo();
+    fs.symlinkSync('target-path', path.join(r.dir, 'config'));
+    r.git('add', 'config');
+    r.git('commit', '-q', '-m', 'link');
+    fs.rmSync(path.join(r.dir, 'config'));
+    r.write('config', 'target-path');
+    r.git('add', 'config');
+    const { changes, skipped } = await diff(r);
+    expect(changes).toEqual([expect.objectContaining({ path: 'config', oldOid: null, mode: 0o100644 })]);
+    expect(skipped).toEqual([]);
   });
 });
 

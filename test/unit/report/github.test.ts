@@ -26,7 +26,7 @@ const result: ScanResult = {
       commit: { oid, subject: 'Add 100% of it\nsecond line', author: 'A. Dev', time: 1_760_000_000 },
     }),
   ],
-  skipped: [{ path: 'logo.png', reason: 'binary' }],
+  skipped: [{ path: 'logo.png', reason: { kind: 'binary' } }],
   stats: { files: 3, bytes: 300, commits: 0, milliseconds: 1 },
   notices: [],
 };

@@ -34,8 +34,8 @@ const result: ScanResult = {
     }),
   ],
   skipped: [
-    { path: 'logo.png', reason: 'binary' },
-    { path: 'big.sql', reason: 'larger than 5 MB', warn: true, commit: oid },
+    { path: 'logo.png', reason: { kind: 'binary' } },
+    { path: 'big.sql', reason: { kind: 'too-large', bytes: 6_000_000, limit: 5_000_000 }, commit: oid },
   ],
   stats: { files: 12, bytes: 34567, commits: 3, milliseconds: 41.25 },
   notices: ['secret-hook: this is a shallow clone; the scan stopped at the shallow boundary.'],

@@ -60,8 +60,8 @@ const result: ScanResult = {
     ),
   ],
   skipped: [
-    { path: 'assets/logo.png', reason: 'binary' },
-    { path: 'data/huge.json', reason: 'larger than 5 MB', warn: true, commit: oid },
+    { path: 'assets/logo.png', reason: { kind: 'binary' } },
+    { path: 'data/huge.json', reason: { kind: 'too-large', bytes: 6_000_000, limit: 5_000_000 }, commit: oid },
   ],
   stats: { files: 5, bytes: 4321, commits: 1, milliseconds: 12.5 },
   notices: ['secret-hook: this is a shallow clone; the scan stopped at the shallow boundary.'],
@@ -198,11 +198,12 @@ describe('formatSarif', () => {
     expect(notes).toHaveLength(3);
     expect(notes[0].message.text).toContain('shallow');
     expect(notes[1]).toMatchObject({
-      level: 'note',
+      level: 'warning',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'assets/logo.png' } } }],
     });
     expect(notes[2].level).toBe('warning');
-    expect(notes[2].message.text).toContain('larger than 5 MB');
+    expect(notes[2].message.text).toContain('too large');
+    expect(notes[2].properties.kind).toBe('too-large');
     expect(notes[2].properties.commit).toBe(oid);
   });
 });

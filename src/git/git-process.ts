@@ -1,0 +1,108 @@
+// The one place that runs git itself. The commit hook reads the repository without a git process (see README,
+// "Reading git"); git runs for the jobs it does best: walking thousands of commits and their tree diffs, streaming
+// blobs for them, resolving the revision names users type, and reading its own configuration.
+// child_process is loaded on first use: a clean commit never needs it.
+// Every call names the repository explicitly (--git-dir), so that a GIT_DIR or GIT_WORK_TREE inherited from the
+// hook's environment cannot point git elsewhere, and replace refs are ignored as our own object reader ignores them.
+// Arguments that come from the user (revision names) follow --end-of-options: "--output=x" is a revision, never an
+// option.
+import { createRequire } from 'node:module';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { RepositoryError } from '../errors.js';
+
+export interface GitLocation {
+  gitDir: string;
+  workTree: string | null;
+  /** The environment the repository was found with (the hook's), passed on to git. */
+  env: Record<string, string | undefined>;
+}
+
+let childProcess: typeof import('node:child_process') | undefined;
+
+function child(): typeof import('node:child_process') {
+  return (childProcess ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'));
+}
+
+/** The git command line for this repository: global options first, then the command and its arguments. */
+export function gitArguments(repo: GitLocation, args: readonly string[]): string[] {
+  const global = ['--no-replace-objects', `--git-dir=${repo.gitDir}`];
+  if (repo.workTree) global.push(`--work-tree=${repo.workTree}`);
+  return [...global, ...args];
+}
+
+function gitEnvironment(repo: GitLocation, extra: Record<string, string> = {}): Record<string, string | undefined> {
+  // The repository is named on the command line; these would only repeat it or contradict it. A partial clone
+  // must not fetch what it lacks while a hook runs: missing objects are handled as missing (GIT_NO_LAZY_FETCH is
+  // honoured by git 2.44 and later; older versions are guarded by checking objects before asking for them).
+  const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, GIT_PREFIX: _prefix, ...rest } = repo.env;
+  return { ...rest, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', ...extra };
+}
+
+export interface RunOptions {
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  /** What failed, for the error message: "git rev-list could not list the commits to scan". */
+  what: string;
+}
+
+/** Runs git to completion and returns its standard output; a failure is a RepositoryError naming `what`. */
+export function runGit(repo: GitLocation, args: readonly string[], options: RunOptions): Buffer {
+  const result = child().spawnSync('git', gitArguments(repo, args), {
+    cwd: repo.workTree ?? repo.gitDir,
+    env: gitEnvironment(repo, options.env),
+    input: options.input,
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  if (result.error) throw new RepositoryError(`${options.what}: git could not be run`, { cause: result.error });
+  if (result.status !== 0) {
+    const stderr = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
+    throw new RepositoryError(`${options.what} (git exited with ${result.status}${stderr ? `: ${stderr}` : ''})`);
+  }
+  return result.stdout;
+}
+
+/** Like runGit, but a failing git is an answer (null), not an error: `git config --get` of an unset key. */
+export function tryGit(repo: GitLocation, args: readonly string[]): Buffer | null {
+  const result = child().spawnSync('git', gitArguments(repo, args), {
+    cwd: repo.workTree ?? repo.gitDir,
+    env: gitEnvironment(repo),
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return result.status === 0 && !result.error ? result.stdout : null;
+}
+
+export type GitChild = ChildProcessByStdio<Writable, Readable, Readable>;
+
+/** Starts a long-running git (a log to stream, a cat-file to feed); the caller reads stdout and waits with `finished`. */
+export function spawnGit(
+  repo: GitLocation,
+  args: readonly string[],
+  what: string,
+): { process: GitChild; finished: Promise<void> } {
+  const process = child().spawn('git', gitArguments(repo, args), {
+    cwd: repo.workTree ?? repo.gitDir,
+    env: gitEnvironment(repo),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  // git may exit before it has read all we write (an error, or a command that reads nothing): a broken pipe is
+  // reported through `finished`, never as an unhandled error.
+  process.stdin.on('error', () => {});
+  const stderr: Buffer[] = [];
+  process.stderr.on('data', (chunk: Buffer) => {
+    if (stderr.length < 64) stderr.push(chunk);
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    process.on('error', (error) => reject(new RepositoryError(`${what}: git could not be run`, { cause: error })));
+    process.on('close', (code, signal) => {
+      if (code === 0 || signal === 'SIGTERM') return resolve();
+      const first = Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? '';
+      reject(new RepositoryError(`${what} (git exited with ${code ?? signal}${first ? `: ${first}` : ''})`));
+    });
+  });
+  // Handled by whoever awaits it; an unawaited rejection must not crash the process after the caller gave up.
+  finished.catch(() => {});
+  return { process, finished };
+}

@@ -1,0 +1,30 @@
+// Revision names as users type them (`main`, `origin/main~3`, `v1.2^{}`, an abbreviated id, `@{upstream}`) are
+// resolved by git itself, once, to commit ids: git's own grammar (https://git-scm.com/docs/gitrevisions), not a
+// re-implementation of part of it. Only ids are passed on.
+import { UsageError } from '../errors.js';
+import type { LogRequest } from './commit-log.js';
+import { runGit, tryGit } from './git-process.js';
+import type { Repository } from './repo.js';
+
+/** The commit a revision names; a UsageError when it names none. */
+export function resolveCommit(repo: Repository, revision: string): string {
+  // --end-of-options: a revision that starts with "-" is a revision, never an option.
+  const out = tryGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  const oid = out?.toString('latin1').trim() ?? '';
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(oid)) {
+    throw new UsageError(`unknown revision "${revision}"`, {
+      hint: 'Use a branch, tag or remote-tracking name, HEAD, or a commit id (see git help revisions).',
+    });
+  }
+  return oid;
+}
+
+/** How many commits a log request lists (for the progress display). */
+export function countCommits(repo: Repository, request: LogRequest): number {
+  const args = ['rev-list', '--count', ...(request.stdin !== undefined ? ['--stdin'] : []), ...request.args, '--'];
+  const out = runGit(repo, args, {
+    input: request.stdin ?? '',
+    what: 'git rev-list could not count the commits to scan',
+  });
+  return Number(out.toString('latin1').trim()) || 0;
+}
