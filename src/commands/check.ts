@@ -65,7 +65,7 @@ export async function scanScope(session: Session, options: ScopeOptions): Promis
 
 /** `--all`: every tracked file as it is in the index, whole content. */
 async function scanTrackedFiles(session: Session, options: ScopeOptions): Promise<ScanResult> {
-  const index = readIndexFile(session.repo.indexFile);
+  const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
   const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
   const result = emptyResult('all');
   for (const entry of index?.entries ?? []) {

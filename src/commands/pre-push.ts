@@ -1,5 +1,6 @@
 // `secret-hook pre-push <remote> <url>`: scan the commits a push is about to publish (read from stdin).
 import { walkCommits } from '../git/commit-walk.js';
+import { zeroId } from '../git/object-id.js';
 import { parsePushLines, pushRange, type PushedRef } from '../git/pushed-changes.js';
 import { resolveHead } from '../git/refs.js';
 import { readShallowCommits } from '../git/shallow.js';
@@ -50,5 +51,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
 function frameworkRefs(session: Session, range: { from: string | null; to: string | null }): PushedRef[] {
   const localOid = range.to ?? resolveHead(session.repo);
   if (!localOid) return [];
-  return [{ localRef: 'HEAD', localOid, remoteRef: 'HEAD', remoteOid: range.from ?? '0'.repeat(40) }];
+  return [
+    { localRef: 'HEAD', localOid, remoteRef: 'HEAD', remoteOid: range.from ?? zeroId(session.repo.objectFormat) },
+  ];
 }

@@ -1,9 +1,8 @@
 // Which commits a push is about to publish, from the lines git writes to the pre-push hook's standard input:
 // `<local ref> <local oid> <remote ref> <remote oid>`, one per ref being pushed.
 // https://git-scm.com/docs/githooks#_pre_push
+import { isZeroId } from './object-id.js';
 import type { Repository } from './repo.js';
-
-const ZERO = /^0{40}$/;
 
 export interface PushedRef {
   localRef: string;
@@ -46,13 +45,13 @@ export async function pushRange(
   const exclude = new Set<string>();
   const deleted: string[] = [];
   for (const ref of refs) {
-    if (ZERO.test(ref.localOid)) {
+    if (isZeroId(ref.localOid, repo.objectFormat)) {
       deleted.push(ref.remoteRef);
       continue;
     }
     include.push(ref.localOid);
     // An old remote tip we do not have (not fetched yet) cannot be walked; the tracking refs stand in for it.
-    if (!ZERO.test(ref.remoteOid) && has(ref.remoteOid)) exclude.add(ref.remoteOid);
+    if (!isZeroId(ref.remoteOid, repo.objectFormat) && has(ref.remoteOid)) exclude.add(ref.remoteOid);
   }
   if (include.length > 0) {
     let tracking = remote ? await remoteTips(repo, remote) : [];

@@ -1,12 +1,19 @@
 // Ref listing and revision names through isomorphic-git, loaded lazily: only pushes and manual history scans
-// need them, never the commit hook.
+// need them, never the commit hook. isomorphic-git reads neither SHA-256 object names nor reftable refs: for such
+// a repository git itself answers (refs-through-git.ts).
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ObjectStore } from './object-store.js';
 import { readCommit } from './objects.js';
 import { isomorphicGitFs } from './read-only-fs.js';
 import { resolveHead } from './refs.js';
+import { remoteTrackingTipsThroughGit, resolveRevisionThroughGit } from './refs-through-git.js';
 import type { Repository } from './repo.js';
+
+/** Whether isomorphic-git can read this repository: SHA-1 object names and refs stored as files. */
+function readableByIsomorphicGit(repo: Repository): boolean {
+  return repo.objectFormat === 'sha1' && repo.refStorage === 'files';
+}
 
 async function git() {
   return (await import('isomorphic-git')).default;
@@ -14,6 +21,7 @@ async function git() {
 
 /** Object ids of the remote-tracking refs of `remote` (refs/remotes/<remote>/*), or of every remote. */
 export async function remoteTrackingTips(repo: Repository, remote: string | null): Promise<string[]> {
+  if (!readableByIsomorphicGit(repo)) return remoteTrackingTipsThroughGit(repo, remote);
   const iso = await git();
   const gitdir = repo.commonDir;
   const remotes = remote ? [remote] : (await iso.listRemotes({ fs: isomorphicGitFs(), gitdir })).map((r) => r.remote);
@@ -37,6 +45,7 @@ export async function remoteTrackingTips(repo: Repository, remote: string | null
  * optional ~N / ^N suffixes. Returns a commit id.
  */
 export async function resolveRevision(repo: Repository, store: ObjectStore, revision: string): Promise<string> {
+  if (!readableByIsomorphicGit(repo)) return resolveRevisionThroughGit(repo, revision);
   const match = /^(.*?)((?:[~^]\d*)*)$/.exec(revision);
   const base = match?.[1] ?? revision;
   const suffixes = match?.[2] ?? '';

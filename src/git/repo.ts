@@ -3,7 +3,9 @@
 // GIT_INDEX_FILE (set by git during `commit -a`, `commit <path>`, `commit --only`) names the index to read.
 import * as path from 'node:path';
 import { RepositoryError } from '../errors.js';
+import { hashSize, type ObjectFormat } from './object-id.js';
 import { readOnlyFs } from './read-only-fs.js';
+import { readRepositoryFormat, type RefStorage } from './repository-format.js';
 
 export interface Repository {
   /** The top of the working tree, or null for a bare repository. */
@@ -14,6 +16,12 @@ export interface Repository {
   commonDir: string;
   /** The index git is committing. */
   indexFile: string;
+  /** The hash that names objects (extensions.objectFormat): every object id read here has this length. */
+  objectFormat: ObjectFormat;
+  /** Bytes of a raw object id: 20 (sha1) or 32 (sha256). */
+  hashSize: 20 | 32;
+  /** How refs are stored (extensions.refStorage): reftable refs are read through git itself (refs.ts). */
+  refStorage: RefStorage;
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,7 +47,8 @@ export function findRepository(cwd: string = process.cwd(), env: Env = process.e
   }
   const commonDir = readCommonDir(gitDir);
   const indexFile = env['GIT_INDEX_FILE'] ? path.resolve(cwd, env['GIT_INDEX_FILE']) : path.join(gitDir, 'index');
-  return { workTree, gitDir, commonDir, indexFile };
+  const { objectFormat, refStorage } = readRepositoryFormat(commonDir);
+  return { workTree, gitDir, commonDir, indexFile, objectFormat, hashSize: hashSize(objectFormat), refStorage };
 }
 
 function searchUpwards(start: string): { gitDir: string; workTree: string | null } | null {

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { IndexFileError } from '../errors.js';
 import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
+import { isObjectId, type ObjectFormat } from './object-id.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, type TreeEntry, type TreeReader } from './objects.js';
 
 export interface FileChange {
@@ -40,8 +41,8 @@ export async function stagedChanges(
   indexFile: string,
   workTree: string | null,
 ): Promise<TreeDiff> {
-  const index = readIndexFile(indexFile) ?? indexOfEntries([]);
-  const resolved = index.splitIndex ? readIndexThroughGit(indexFile, workTree) : index;
+  const index = readIndexFile(indexFile, trees.format) ?? indexOfEntries([]);
+  const resolved = index.splitIndex ? readIndexThroughGit(indexFile, workTree, trees.format) : index;
   const diff = new DiffCollector();
   walkIndexDirectory(trees, resolved, 0, resolved.count, '', headTree, diff);
   return diff.finish();
@@ -231,7 +232,7 @@ function baseName(path: string): string {
  * A split index (core.splitIndex) stores entries across two files: let git itself list them. `ls-files` only
  * reads; it never writes the index.
  */
-function readIndexThroughGit(indexFile: string, workTree: string | null): GitIndex {
+function readIndexThroughGit(indexFile: string, workTree: string | null, format: ObjectFormat): GitIndex {
   // child_process is loaded only here: split indexes are rare, and the hook should not pay for it.
   const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   let output: Buffer;
@@ -246,8 +247,8 @@ function readIndexThroughGit(indexFile: string, workTree: string | null): GitInd
   }
   const entries: IndexEntry[] = [];
   for (const record of output.toString('utf8').split('\0')) {
-    const match = /^(\d+) ([0-9a-f]{40}) (\d)\t(.*)$/s.exec(record);
-    if (!match) continue;
+    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (!match || !isObjectId(match[2]!, format)) continue;
     entries.push({
       mode: parseInt(match[1]!, 8),
       oid: match[2]!,

@@ -24,6 +24,7 @@ function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
+    format: store.format,
     read: (oid) => store.read(oid),
     readSync: (oid) => {
       reads.push(oid);
@@ -35,7 +36,7 @@ function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
 }
 
 async function diff(r: TempRepo) {
-  const store = counting(openObjectStore(path.join(r.dir, '.git/objects')));
+  const store = counting(openObjectStore(path.join(r.dir, '.git/objects'), 'sha1'));
   const head = r.git('rev-parse', '-q', '--verify', 'HEAD').trim();
   const tree = readCommit(store, head).tree;
   store.reads.length = 0;
