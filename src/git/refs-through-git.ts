@@ -4,6 +4,7 @@
 // `git rev-parse` and `git for-each-ref` only read. child_process is loaded on first use: an ordinary
 // repository's commit never comes here.
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { RepositoryError, UsageError } from '../errors.js';
 import { isObjectId } from './object-id.js';
 import type { Repository } from './repo.js';
@@ -82,7 +83,8 @@ export function resolveRevisionThroughGit(repo: Repository, revision: string): s
   const output = runGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   if (output.status === 0) return checkedId(repo, revision, output.stdout);
   if (output.status === 1) {
-    throw new UsageError(`unknown revision "${revision}" (git rev-parse knows no commit by that name)`, {
+    const where = path.basename(repo.workTree ?? repo.gitDir);
+    throw new UsageError(`unknown revision "${revision}" in ${where} (git knows no commit by that name)`, {
       hint: 'Use a branch, tag or remote-tracking name, HEAD, or a commit id.',
     });
   }
