@@ -75,7 +75,7 @@ export async function scanScope(session: Session, options: ScopeOptions): Promis
 
 /** `--all`: every tracked file as it is in the index, whole content. */
 async function scanTrackedFiles(session: Session, options: ScopeOptions): Promise<ScanResult> {
-  const index = readIndexFile(session.repo.indexFile);
+  const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
   const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
   const result = emptyResult('all');
   const entries = (index?.entries ?? []).filter((entry) => entry.stage === 0 && wanted(entry.path));
@@ -144,7 +144,7 @@ async function scanStaged(session: Session, options: ScopeOptions): Promise<Scan
     const seen = [...changes.map((c) => c.path), ...result.skipped.map((s) => s.path)];
     const unseen = wanted.given.filter((w) => !seen.some((file) => w.matches(file)));
     if (unseen.length > 0) {
-      const index = readIndexFile(repo.indexFile);
+      const index = readIndexFile(repo.indexFile, repo.objectFormat);
       requireTracked(
         pathFilter(
           unseen.map((w) => w.path),
@@ -169,7 +169,7 @@ function scanListedWhole(
 ): void {
   const listed = pathFilter(options.wholeFiles ?? [], options.cwd, session.repo.workTree);
   const stagedPaths = new Set(staged.map((c) => c.path));
-  const index = readIndexFile(session.repo.indexFile);
+  const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
   for (const entry of index?.entries ?? []) {
     if (entry.stage !== 0 || stagedPaths.has(entry.path) || !listed(entry.path)) continue;
     if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode))

@@ -41,7 +41,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   // The build's precomputed automata fit when the configuration neither adds nor turns off rules.
   const catalog: CompiledCatalog = compileCatalog(active, detectionCatalog as CatalogData | null);
   const ignored = repo.workTree ? readIgnoreFile(repo.workTree) : new Set<string>();
-  const store = openObjectStore(path.join(repo.commonDir, 'objects'));
+  const store = openObjectStore(path.join(repo.commonDir, 'objects'), repo.objectFormat);
   return {
     repo,
     config,

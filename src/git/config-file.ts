@@ -22,7 +22,11 @@ export function readConfigFile(file: string): ConfigValues {
 export function parseConfig(text: string): ConfigValues {
   const values = new Map<string, string>();
   let section = '';
-  for (const raw of text.split('\n')) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let raw = lines[i]!;
+    // A value ending in an odd number of backslashes goes on on the next line.
+    while (continues(raw) && i + 1 < lines.length) raw = raw.slice(0, -1) + lines[++i]!;
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     if (line.startsWith('[')) {
@@ -41,6 +45,12 @@ export function parseConfig(text: string): ConfigValues {
     if (section !== '') addEntry(values, section, line);
   }
   return values;
+}
+
+function continues(line: string): boolean {
+  let backslashes = 0;
+  while (backslashes < line.length && line[line.length - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
 }
 
 function addEntry(values: Map<string, string>, section: string, line: string): void {

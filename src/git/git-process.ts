@@ -46,32 +46,41 @@ export interface RunOptions {
   what: string;
 }
 
-/** Runs git to completion and returns its standard output; a failure is a RepositoryError naming `what`. */
-export function runGit(repo: GitLocation, args: readonly string[], options: RunOptions): Buffer {
+export interface GitResult {
+  status: number;
+  stdout: Buffer;
+  /** The first line git wrote to stderr, for messages. */
+  stderr: string;
+}
+
+/** Runs git to completion; a git that cannot be started at all is a RepositoryError naming `what`. */
+export function execGit(repo: GitLocation, args: readonly string[], options: RunOptions): GitResult {
   const result = child().spawnSync('git', gitArguments(repo, args), {
     cwd: repo.workTree ?? repo.gitDir,
     env: gitEnvironment(repo, options.env),
-    input: options.input,
+    input: options.input ?? '',
     maxBuffer: 1024 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  if (result.error) throw new RepositoryError(`${options.what}: git could not be run`, { cause: result.error });
-  if (result.status !== 0) {
-    const stderr = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
-    throw new RepositoryError(`${options.what} (git exited with ${result.status}${stderr ? `: ${stderr}` : ''})`);
+  if (result.error) {
+    throw new RepositoryError(`${options.what}: git could not be run (${result.error.message})`, {
+      hint: 'secret-hook runs the git on PATH for this: check that git is installed and on PATH.',
+      cause: result.error,
+    });
   }
-  return result.stdout;
+  const stderr = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
+  return { status: result.status ?? -1, stdout: result.stdout, stderr };
 }
 
-/** Like runGit, but a failing git is an answer (null), not an error: `git config --get` of an unset key. */
-export function tryGit(repo: GitLocation, args: readonly string[]): Buffer | null {
-  const result = child().spawnSync('git', gitArguments(repo, args), {
-    cwd: repo.workTree ?? repo.gitDir,
-    env: gitEnvironment(repo),
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return result.status === 0 && !result.error ? result.stdout : null;
+/** Runs git to completion and returns its standard output; any failure is a RepositoryError naming `what`. */
+export function runGit(repo: GitLocation, args: readonly string[], options: RunOptions): Buffer {
+  const result = execGit(repo, args, options);
+  if (result.status !== 0) {
+    throw new RepositoryError(
+      `${options.what} (git exited with ${result.status}${result.stderr ? `: ${result.stderr}` : ''})`,
+    );
+  }
+  return result.stdout;
 }
 
 export type GitChild = ChildProcessByStdio<Writable, Readable, Readable>;

@@ -1,15 +1,18 @@
 // Read-only parser of the git index ("dircache"), versions 2 to 4.
 // isomorphic-git only reads version 2 and only <gitdir>/index; a hook must read whatever GIT_INDEX_FILE points at.
 // Format: https://git-scm.com/docs/index-format
+// Object ids (in entries, the TREE extension and the trailing checksum) are 20 bytes in a SHA-1 repository and
+// 32 in a SHA-256 one; the file does not say which, so the caller passes the repository's object format.
 
 import { readOnlyFs } from './read-only-fs.js';
 import { IndexFileError } from '../errors.js';
 import { PathDecoder } from './path-decoder.js';
+import { hashSize as hashSizeOf, type ObjectFormat } from './object-id.js';
 
 export interface IndexEntry {
   /** Decoded as UTF-8, '/' separated, as git stores it. */
   path: string;
-  /** 40 lowercase hex digits. */
+  /** Lowercase hex digits: 40 (SHA-1) or 64 (SHA-256). */
   oid: string;
   /** e.g. 0o100644, 0o100755, 0o120000 (symlink), 0o160000 (gitlink), 0o040000 (sparse directory). */
   mode: number;
@@ -51,11 +54,9 @@ export interface GitIndex {
 
 const SIGNATURE = 0x44495243; // 'DIRC'
 const HEADER_SIZE = 12;
-const HASH_SIZE = 20; // SHA-1
 const OID_OFFSET = 40; // after ctime, mtime, dev, ino, mode, uid, gid, size (10 x 32 bits)
 const MODE_OFFSET = 24;
-const FLAGS_OFFSET = OID_OFFSET + HASH_SIZE;
-const PATH_OFFSET = FLAGS_OFFSET + 2;
+// The flags follow the object id (OID_OFFSET + hash size), the path follows the flags (+ 2).
 
 const FLAG_EXTENDED = 0x4000;
 const FLAG_NAME_LENGTH = 0x0fff; // also the cap: longer names are stored with this value and end at a NUL
@@ -78,7 +79,7 @@ const CORRUPT_HINT =
 
 /** Reads and parses an index file; null when it does not exist (an unborn repository with nothing staged). */
 /** Synchronous: the hook is a short-lived process, and waiting on the thread pool only adds latency. */
-export function readIndexFile(path: string): GitIndex | null {
+export function readIndexFile(path: string, format: ObjectFormat): GitIndex | null {
   let buffer: Buffer;
   try {
     buffer = readOnlyFs.readFileSync(path);
@@ -89,12 +90,15 @@ export function readIndexFile(path: string): GitIndex | null {
       cause: error,
     });
   }
-  return parseIndex(buffer, path);
+  return parseIndex(buffer, path, format);
 }
 
 /** Parses the bytes of an index file; sourcePath only names the file in errors. */
-export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
-  if (buffer.length < HEADER_SIZE + HASH_SIZE) throw truncatedError(sourcePath);
+export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFormat): GitIndex {
+  const hashSize = hashSizeOf(format);
+  const flagsOffset = OID_OFFSET + hashSize;
+  const pathOffset = flagsOffset + 2;
+  if (buffer.length < HEADER_SIZE + hashSize) throw truncatedError(sourcePath);
   if (buffer.readUInt32BE(0) !== SIGNATURE) throw indexError(sourcePath, "it does not start with the signature 'DIRC'");
   const version = buffer.readUInt32BE(4);
   if (version !== 2 && version !== 3 && version !== 4) {
@@ -105,7 +109,7 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
   // The trailing checksum is not verified, as git itself does not verify it outside `git fsck`: git commits what
   // it parses from these bytes, and the same structural parse here reads exactly that. (Hashing the file would
   // also cost the hook node:crypto and a pass over the index on every commit.)
-  const contentEnd = buffer.length - HASH_SIZE;
+  const contentEnd = buffer.length - hashSize;
 
   const entryCount = buffer.readUInt32BE(8);
   // One pass over the entries records where each one and its path lie; nothing is decoded yet. Version 4 paths
@@ -125,9 +129,9 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
 
   for (let index = 0; index < entryCount; index++) {
     const entryStart = offset;
-    if (entryStart + PATH_OFFSET > contentEnd) throw truncatedError(sourcePath);
-    const flags = buffer.readUInt16BE(entryStart + FLAGS_OFFSET);
-    let pathStart = entryStart + PATH_OFFSET;
+    if (entryStart + pathOffset > contentEnd) throw truncatedError(sourcePath);
+    const flags = buffer.readUInt16BE(entryStart + flagsOffset);
+    let pathStart = entryStart + pathOffset;
     if ((flags & FLAG_EXTENDED) !== 0) {
       if (pathStart + 2 > contentEnd) throw truncatedError(sourcePath);
       pathStart += 2;
@@ -194,7 +198,7 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
     const dataEnd = dataStart + buffer.readUInt32BE(offset + 4);
     if (dataEnd > contentEnd) throw truncatedError(sourcePath);
     if (signature === 'TREE') {
-      cacheTree = parseCacheTree(buffer, dataStart, dataEnd, bufferPaths);
+      cacheTree = parseCacheTree(buffer, dataStart, dataEnd, bufferPaths, hashSize);
     } else if (signature === 'sdir') {
       sparseDirectories = true;
     } else if (signature === 'link') {
@@ -212,6 +216,7 @@ export function parseIndex(buffer: Buffer, sourcePath: string): GitIndex {
 
   const entries = new IndexEntries(
     buffer,
+    hashSize,
     paths === buffer ? bufferPaths : new PathDecoder(paths),
     entryStarts,
     pathStarts,
@@ -252,6 +257,7 @@ class IndexEntries {
 
   constructor(
     private readonly buffer: Buffer,
+    private readonly hashSize: number,
     private readonly decoder: PathDecoder,
     private readonly entryStarts: Uint32Array,
     private readonly pathStarts: Uint32Array,
@@ -270,11 +276,12 @@ class IndexEntries {
     if (entry === undefined) {
       const { buffer } = this;
       const start = this.entryStarts[i]!;
-      const flags = buffer.readUInt16BE(start + FLAGS_OFFSET);
-      const extendedFlags = (flags & FLAG_EXTENDED) !== 0 ? buffer.readUInt16BE(start + PATH_OFFSET) : 0;
+      const flagsAt = start + OID_OFFSET + this.hashSize;
+      const flags = buffer.readUInt16BE(flagsAt);
+      const extendedFlags = (flags & FLAG_EXTENDED) !== 0 ? buffer.readUInt16BE(flagsAt + 2) : 0;
       entry = this.decoded[i] = {
         path: this.path(i),
-        oid: buffer.toString('hex', start + OID_OFFSET, start + FLAGS_OFFSET),
+        oid: buffer.toString('hex', start + OID_OFFSET, flagsAt),
         mode: buffer.readUInt32BE(start + MODE_OFFSET),
         stage: (flags >> 12) & 0x3,
         intentToAdd: (extendedFlags & EXTENDED_INTENT_TO_ADD) !== 0,
@@ -300,6 +307,7 @@ function parseCacheTree(
   start: number,
   end: number,
   decoder: PathDecoder,
+  hashSize: number,
 ): ReadonlyMap<string, CacheTreeNode> {
   const empty = new Map<string, CacheTreeNode>();
   // Records as parallel arrays (no object per directory): a record needs at least 4 bytes ("\0" + "0 0\n").
@@ -351,9 +359,9 @@ function parseCacheTree(
 
     let oidAt = -1;
     if (entryCount >= 0) {
-      if (cursor + HASH_SIZE > end) return empty;
+      if (cursor + hashSize > end) return empty;
       oidAt = cursor;
-      cursor += HASH_SIZE;
+      cursor += hashSize;
     }
     offset = cursor;
 
@@ -383,7 +391,7 @@ function parseCacheTree(
 
   // Every announced subtree must have been read.
   for (const remaining of openRemaining) if (remaining !== 0) return empty;
-  return count === 0 ? empty : new CacheTree(buffer, records, count, decoder);
+  return count === 0 ? empty : new CacheTree(buffer, records, count, decoder, hashSize);
 }
 
 /** The TREE records, by number in file order (0 is the root); children are linked first-child/next-sibling. */
@@ -410,6 +418,7 @@ class CacheTree implements ReadonlyMap<string, CacheTreeNode> {
     private readonly records: CacheTreeRecords,
     readonly size: number,
     private readonly decoder: PathDecoder,
+    private readonly hashSize: number,
   ) {}
 
   get(path: string): CacheTreeNode | undefined {
@@ -456,7 +465,7 @@ class CacheTree implements ReadonlyMap<string, CacheTreeNode> {
     const entryCount = this.records.entryCount[record]!;
     const oidAt = this.records.oidAt[record]!;
     if (oidAt < 0) return { path, entryCount };
-    return { path, entryCount, oid: this.buffer.toString('hex', oidAt, oidAt + HASH_SIZE) };
+    return { path, entryCount, oid: this.buffer.toString('hex', oidAt, oidAt + this.hashSize) };
   }
 
   /** Every record, decoded (tests and diagnostics; the walk only calls `get`). */

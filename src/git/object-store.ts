@@ -5,6 +5,10 @@
 //
 // Integrity: every inflate checks zlib's adler32 and the declared size, deltas are bounds-checked and their
 // result size checked, so corrupt data raises GitObjectError instead of coming back short or wrong.
+// The store is opened for one object format (SHA-1 or SHA-256, from the repository's config): it sets the size of
+// the names in pack indexes, in REF_DELTA headers and of the pack and index checksums. A SHA-256 repository's
+// .idx is version 2 (or 1) with 32-byte names; nothing in the files themselves tells the two apart.
+//
 // SHA-1 of the content is verified for loose objects only: loose objects are the freshly written ones the
 // hook scans anyway, and native SHA-1 costs about half of the inflate. For packed objects it is skipped:
 // hashing every reconstructed delta of a history walk would dominate the cost, and zlib already checks the
@@ -14,6 +18,7 @@ import { readOnlyFs as fs } from './read-only-fs.js';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { GitObjectError } from '../errors.js';
+import { hashSize, hexLength, isObjectId, type ObjectFormat } from './object-id.js';
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
 
@@ -23,6 +28,8 @@ export interface GitObject {
 }
 
 export interface ObjectStore {
+  /** The hash that names the objects: ids passed in and handed out have its length. */
+  readonly format: ObjectFormat;
   /** Throws GitObjectError when the object is missing or corrupt. */
   read(oid: string): Promise<GitObject>;
   /** Same as read(), synchronous: the hook is a short-lived process and sync fs is cheaper. */
@@ -54,8 +61,6 @@ export interface StoreOptions {
   /** Pack indexes up to this size are read whole on opening; larger ones in slices (tests lower it). */
   wholeIndexBytes?: number;
 }
-
-const OID_RE = /^[0-9a-f]{40}$/;
 
 /** Thrown inside the pack reader; turned into a GitObjectError naming the requested oid. */
 class Corrupt extends Error {}
@@ -216,6 +221,8 @@ class Pack {
   constructor(
     readonly idxPath: string,
     readonly packPath: string,
+    /** Bytes of an object name: 20 (SHA-1) or 32 (SHA-256). */
+    private readonly hashSize: number,
     options: StoreOptions,
   ) {
     this.idxFd = fs.openForReading(idxPath);
@@ -244,7 +251,11 @@ class Pack {
         this.fanout[i] = previous = n;
       }
       this.count = previous;
-      const minimum = this.version === 2 ? 8 + 1024 + this.count * 28 + 40 : 1024 + this.count * 24 + 40;
+      // v2: names, CRC32s and 4-byte offsets; v1: 4-byte offsets with names. Both end with two checksums.
+      const minimum =
+        this.version === 2
+          ? 8 + 1024 + this.count * (hashSize + 8) + 2 * hashSize
+          : 1024 + this.count * (4 + hashSize) + 2 * hashSize;
       if (idxSize < minimum) throw new Error('pack index is truncated');
     } catch (error) {
       fs.closeSync(this.idxFd);
@@ -259,8 +270,9 @@ class Pack {
     const lo = first === 0 ? 0 : this.fanout[first - 1]!;
     const hi = this.fanout[first]!;
     if (hi <= lo) return undefined;
-    // v1 entries are <offset:4><sha:20>; v2 has a plain SHA table.
-    const stride = this.version === 2 ? 20 : 24;
+    // v1 entries are <offset:4><name>; v2 has a plain table of names.
+    const size = this.hashSize;
+    const stride = this.version === 2 ? size : 4 + size;
     const shaAt = this.version === 2 ? 0 : 4;
     const tableStart = this.version === 2 ? 8 + 1024 : 1024;
     const slice = this.idxBytes((hi - lo) * stride, tableStart + lo * stride);
@@ -269,7 +281,7 @@ class Pack {
     while (a < b) {
       const mid = (a + b) >>> 1;
       const at = mid * stride + shaAt;
-      const cmp = slice.compare(oid, 0, 20, at, at + 20);
+      const cmp = slice.compare(oid, 0, size, at, at + size);
       if (cmp === 0) {
         if (this.version === 1) return slice.readUInt32BE(mid * stride);
         return this.offsetAt(lo + mid);
@@ -287,7 +299,7 @@ class Pack {
   }
 
   private offsetAt(index: number): number {
-    const offsetsStart = 8 + 1024 + this.count * 24;
+    const offsetsStart = 8 + 1024 + this.count * (this.hashSize + 4);
     const small = this.idxBytes(4, offsetsStart + index * 4);
     if (small.length < 4) throw new Corrupt(`pack index ${this.idxPath} is truncated`);
     const value = small.readUInt32BE(0);
@@ -311,8 +323,8 @@ class Pack {
       if (head.readUInt32BE(8) !== this.count) {
         throw new Corrupt(`pack holds ${head.readUInt32BE(8)} objects but its index lists ${this.count}`);
       }
-      // The last 20 bytes are the pack checksum, never object data.
-      this.packEnd = fs.fstatSync(fd).size - 20;
+      // The last bytes are the pack checksum, never object data.
+      this.packEnd = fs.fstatSync(fd).size - this.hashSize;
     } catch (error) {
       fs.closeSync(fd);
       throw error;
@@ -353,9 +365,9 @@ class Pack {
       if (distance <= 0 || distance > offset - 12) throw new Corrupt(`bad delta base offset at offset ${offset}`);
       header.baseOffset = offset - distance;
     } else if (typeCode === OBJ_REF_DELTA) {
-      if (p + 20 > head.length) throw new Corrupt(`bad object header at offset ${offset}`);
-      header.baseOid = head.toString('hex', p, p + 20);
-      p += 20;
+      if (p + this.hashSize > head.length) throw new Corrupt(`bad object header at offset ${offset}`);
+      header.baseOid = head.toString('hex', p, p + this.hashSize);
+      p += this.hashSize;
     } else if (TYPE_NAMES[typeCode] === undefined) {
       throw new Corrupt(`bad object type ${typeCode} at offset ${offset}`);
     }
@@ -412,6 +424,7 @@ class ObjectDir {
 
   constructor(
     readonly dir: string,
+    private readonly hashSize: number,
     private readonly options: StoreOptions,
   ) {
     this.scanPacks();
@@ -440,7 +453,7 @@ class ObjectDir {
       }
       this.known.add(name);
       try {
-        added.push({ pack: new Pack(idxPath, packPath, this.options), mtime });
+        added.push({ pack: new Pack(idxPath, packPath, this.hashSize, this.options), mtime });
       } catch (error) {
         this.broken.push(`${idxPath}: ${(error as Error).message}`);
       }
@@ -465,7 +478,7 @@ class ObjectDir {
 }
 
 /** Reads objects/info/alternates, recursively, skipping directories already seen. */
-function collectDirs(objectsDir: string, options: StoreOptions): ObjectDir[] {
+function collectDirs(objectsDir: string, hashSize: number, options: StoreOptions): ObjectDir[] {
   const dirs: ObjectDir[] = [];
   const seen = new Set<string>();
   const visit = (dir: string, depth: number): void => {
@@ -477,7 +490,7 @@ function collectDirs(objectsDir: string, options: StoreOptions): ObjectDir[] {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    dirs.push(new ObjectDir(dir, options));
+    dirs.push(new ObjectDir(dir, hashSize, options));
     if (depth >= MAX_ALTERNATE_DEPTH) return;
     let text: string;
     try {
@@ -503,9 +516,10 @@ class Store implements ObjectStore {
 
   constructor(
     private readonly objectsDir: string,
+    readonly format: ObjectFormat,
     options: StoreOptions,
   ) {
-    this.dirs = collectDirs(objectsDir, options);
+    this.dirs = collectDirs(objectsDir, hashSize(format), options);
   }
 
   async read(oid: string): Promise<GitObject> {
@@ -528,7 +542,7 @@ class Store implements ObjectStore {
   has(oid: string): boolean {
     if (this.closed) return false;
     const id = oid.toLowerCase();
-    if (!OID_RE.test(id)) return false;
+    if (!isObjectId(id, this.format)) return false;
     try {
       return this.locate(id) !== undefined;
     } catch (error) {
@@ -558,8 +572,9 @@ class Store implements ObjectStore {
   private checkOid(oid: string): string {
     if (this.closed) throw new GitObjectError(oid, `Cannot read git object ${oid}: the object store is closed.`);
     const id = oid.toLowerCase();
-    if (!OID_RE.test(id)) {
-      throw new GitObjectError(oid, `Cannot read git object "${oid}": not a 40-hex-digit SHA-1 object id.`);
+    if (!isObjectId(id, this.format)) {
+      const what = `a ${hexLength(this.format)}-hex-digit ${this.format === 'sha1' ? 'SHA-1' : 'SHA-256'} object id`;
+      throw new GitObjectError(oid, `Cannot read git object "${oid}": not ${what}.`);
     }
     return id;
   }
@@ -705,7 +720,10 @@ function readLoose(oid: string, file: string): GitObject {
   return { type: match[1] as ObjectType, data };
 }
 
-/** Opens the object database at `objectsDir` (`<common git dir>/objects`) and its alternates. */
-export function openObjectStore(objectsDir: string, options: StoreOptions = {}): ObjectStore {
-  return new Store(objectsDir, options);
+/**
+ * Opens the object database at `objectsDir` (`<common git dir>/objects`) and its alternates, for a repository
+ * whose objects are named by `format` (Repository.objectFormat).
+ */
+export function openObjectStore(objectsDir: string, format: ObjectFormat, options: StoreOptions = {}): ObjectStore {
+  return new Store(objectsDir, format, options);
 }

@@ -1,6 +1,8 @@
-// Parsing of tree and commit objects (git's own formats), on top of the object store.
+// Parsing of tree and commit objects (git's own formats), on top of the object store. Object ids inside them
+// (tree entries, tree/parent/object lines) have the length of the store's object format.
 import { PathDecoder } from './path-decoder.js';
 import { GitObjectError } from '../errors.js';
+import { hashSize, hexLength, isObjectId, type ObjectFormat } from './object-id.js';
 import type { ObjectStore } from './object-store.js';
 
 export interface TreeEntry {
@@ -20,23 +22,28 @@ export function isTreeMode(mode: number): boolean {
 /** Trees are read again and again while diffing: keep each parsed one for the run. */
 export class TreeReader {
   private readonly cache = new Map<string, TreeEntry[]>();
-  constructor(private readonly store: ObjectStore) {}
+  /** The object format of the trees read (and of the index compared with them). */
+  readonly format: ObjectFormat;
+  constructor(private readonly store: ObjectStore) {
+    this.format = store.format;
+  }
 
   read(oid: string): TreeEntry[] {
     let entries = this.cache.get(oid);
     if (!entries) {
       const object = this.store.readSync(oid);
       if (object.type !== 'tree') throw new GitObjectError(oid, `expected a tree, found a ${object.type}`);
-      entries = parseTree(object.data, oid);
+      entries = parseTree(object.data, oid, this.format);
       this.cache.set(oid, entries);
     }
     return entries;
   }
 }
 
-export function parseTree(data: Buffer, oid: string): TreeEntry[] {
+export function parseTree(data: Buffer, oid: string, format: ObjectFormat): TreeEntry[] {
   // Two native calls per tree instead of five per entry: names are cut from one latin1 copy (path-decoder.ts),
   // ids from one hex copy; modes and separators are read byte by byte.
+  const idSize = hashSize(format);
   const names = new PathDecoder(data);
   const hex = data.toString('hex');
   const entries: TreeEntry[] = [];
@@ -52,15 +59,15 @@ export function parseTree(data: Buffer, oid: string): TreeEntry[] {
     }
     let nul = space + 1;
     while (nul < data.length && data[nul] !== 0) nul++;
-    if (!digits || space === at || space >= data.length || nul + 21 > data.length) {
+    if (!digits || space === at || space >= data.length || nul + 1 + idSize > data.length) {
       throw new GitObjectError(oid, 'tree object is truncated or malformed');
     }
     entries.push({
       mode,
       name: names.decode(space + 1, nul),
-      oid: hex.slice((nul + 1) * 2, (nul + 21) * 2),
+      oid: hex.slice((nul + 1) * 2, (nul + 1 + idSize) * 2),
     });
-    at = nul + 21;
+    at = nul + 1 + idSize;
   }
   return entries;
 }
@@ -80,7 +87,8 @@ export interface Commit {
   subject: string;
 }
 
-export function parseCommit(data: Buffer, oid: string): Commit {
+export function parseCommit(data: Buffer, oid: string, format: ObjectFormat): Commit {
+  const idLength = hexLength(format);
   const text = data.toString('utf8');
   const headerEnd = text.indexOf('\n\n');
   const header = headerEnd === -1 ? text : text.slice(0, headerEnd);
@@ -91,8 +99,8 @@ export function parseCommit(data: Buffer, oid: string): Commit {
   let authorTime = 0;
   let commitTime = 0;
   for (const line of header.split('\n')) {
-    if (line.startsWith('tree ')) tree = line.slice(5, 45);
-    else if (line.startsWith('parent ')) parents.push(line.slice(7, 47));
+    if (line.startsWith('tree ')) tree = line.slice(5, 5 + idLength);
+    else if (line.startsWith('parent ')) parents.push(line.slice(7, 7 + idLength));
     else if (line.startsWith('author ')) {
       const match = /^author (.*) <[^>]*> (\d+) [-+]\d{4}$/.exec(line);
       author = match ? match[1]! : line.slice(7);
@@ -102,7 +110,7 @@ export function parseCommit(data: Buffer, oid: string): Commit {
       commitTime = match ? Number(match[1]) : 0;
     }
   }
-  if (!/^[0-9a-f]{40}$/.test(tree)) throw new GitObjectError(oid, 'commit object has no tree line');
+  if (!isObjectId(tree, format)) throw new GitObjectError(oid, 'commit object has no tree line');
   return { oid, tree, parents, author, authorTime, commitTime, subject: message.split('\n', 1)[0] ?? '' };
 }
 
@@ -110,12 +118,14 @@ export function readCommit(store: ObjectStore, oid: string): Commit {
   const object = store.readSync(oid);
   if (object.type === 'tag') {
     // An annotated tag: follow it to what it points at.
-    const target = /^object ([0-9a-f]{40})/.exec(object.data.toString('latin1'));
-    if (!target) throw new GitObjectError(oid, 'tag object has no object line');
+    const target = /^object ([0-9a-f]+)\n/.exec(object.data.toString('latin1'));
+    if (!target || !isObjectId(target[1]!, store.format)) {
+      throw new GitObjectError(oid, 'tag object has no object line');
+    }
     return readCommit(store, target[1]!);
   }
   if (object.type !== 'commit') throw new GitObjectError(oid, `expected a commit, found a ${object.type}`);
-  return parseCommit(object.data, oid);
+  return parseCommit(object.data, oid, store.format);
 }
 
 /** What a ref's object is, with annotated tags followed to what they finally point at. */

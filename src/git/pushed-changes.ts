@@ -5,9 +5,8 @@
 // remote-side ids git passes on stdin (git just read them from the remote) and the remote-tracking refs of the
 // remote being pushed to. Nothing of another remote counts, and a push to a URL or to a remote never fetched
 // from scans everything it publishes.
+import { isZeroId } from './object-id.js';
 import type { Repository } from './repo.js';
-
-const ZERO = /^0+$/;
 
 export interface PushedRef {
   localRef: string;
@@ -52,13 +51,13 @@ export async function pushRange(
   const exclude = new Set<string>();
   const deleted: string[] = [];
   for (const ref of refs) {
-    if (ZERO.test(ref.localOid)) {
+    if (isZeroId(ref.localOid, repo.objectFormat)) {
       deleted.push(ref.remoteRef);
       continue;
     }
     include.push({ ref: ref.localRef, oid: ref.localOid });
     // An old remote tip we do not have (not fetched yet) cannot be walked; the tracking refs stand in for it.
-    if (!ZERO.test(ref.remoteOid) && has(ref.remoteOid)) exclude.add(ref.remoteOid);
+    if (!isZeroId(ref.remoteOid, repo.objectFormat) && has(ref.remoteOid)) exclude.add(ref.remoteOid);
   }
   if (include.length > 0 && remote !== null && isConfiguredRemote(repo, remote)) {
     for (const tip of await trackingTips(repo, remote)) if (has(tip)) exclude.add(tip);

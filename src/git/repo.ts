@@ -7,7 +7,9 @@
 import * as path from 'node:path';
 import { RepositoryError } from '../errors.js';
 import { configBoolean, repositoryConfig, type ConfigValues } from './config-file.js';
+import { hashSize, type ObjectFormat } from './object-id.js';
 import { readOnlyFs } from './read-only-fs.js';
+import { readRepositoryFormat, type RefStorage } from './repository-format.js';
 
 export interface Repository {
   /** The top of the working tree, or null for a bare repository. */
@@ -22,6 +24,12 @@ export interface Repository {
   env: Env;
   /** The repository's own configuration file (core.*, extensions.*, remote.*), read without git. */
   config: ConfigValues;
+  /** The hash that names objects (extensions.objectFormat): every object id read here has this length. */
+  objectFormat: ObjectFormat;
+  /** Bytes of a raw object id: 20 (sha1) or 32 (sha256). */
+  hashSize: 20 | 32;
+  /** How refs are stored (extensions.refStorage): reftable refs are read through git itself (refs.ts). */
+  refStorage: RefStorage;
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,7 +55,19 @@ export function findRepository(cwd: string = process.cwd(), env: Env = process.e
   }
   const commonDir = readCommonDir(gitDir);
   const indexFile = env['GIT_INDEX_FILE'] ? path.resolve(cwd, env['GIT_INDEX_FILE']) : path.join(gitDir, 'index');
-  return { workTree, gitDir, commonDir, indexFile, env, config: repositoryConfig(gitDir, commonDir) };
+  const config = repositoryConfig(gitDir, commonDir);
+  const { objectFormat, refStorage } = readRepositoryFormat(config, path.join(commonDir, 'config'));
+  return {
+    workTree,
+    gitDir,
+    commonDir,
+    indexFile,
+    env,
+    config,
+    objectFormat,
+    hashSize: hashSize(objectFormat),
+    refStorage,
+  };
 }
 
 /** The work tree of a git dir named by GIT_DIR alone: core.worktree (relative to the git dir), none when bare, else cwd. */

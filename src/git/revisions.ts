@@ -3,15 +3,18 @@
 // re-implementation of part of it. Only ids are passed on.
 import { UsageError } from '../errors.js';
 import type { LogRequest } from './commit-log.js';
-import { runGit, tryGit } from './git-process.js';
+import { isObjectId } from './object-id.js';
+import { execGit, runGit } from './git-process.js';
 import type { Repository } from './repo.js';
 
 /** The commit a revision names; a UsageError when it names none. */
 export function resolveCommit(repo: Repository, revision: string): string {
   // --end-of-options: a revision that starts with "-" is a revision, never an option.
-  const out = tryGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
-  const oid = out?.toString('latin1').trim() ?? '';
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(oid)) {
+  const result = execGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], {
+    what: `git could not resolve the revision "${revision}"`,
+  });
+  const oid = result.status === 0 ? result.stdout.toString('latin1').trim() : '';
+  if (!isObjectId(oid, repo.objectFormat)) {
     throw new UsageError(`unknown revision "${revision}"`, {
       hint: 'Use a branch, tag or remote-tracking name, HEAD, or a commit id (see git help revisions).',
     });
@@ -21,7 +24,14 @@ export function resolveCommit(repo: Repository, revision: string): string {
 
 /** How many commits a log request lists (for the progress display). */
 export function countCommits(repo: Repository, request: LogRequest): number {
-  const args = ['rev-list', '--count', ...(request.stdin !== undefined ? ['--stdin'] : []), ...request.args, '--'];
+  const args = [
+    'rev-list',
+    '--count',
+    ...(request.noWalk ? ['--no-walk'] : []),
+    ...(request.stdin !== undefined ? ['--stdin'] : []),
+    ...request.args,
+    '--',
+  ];
   const out = runGit(repo, args, {
     input: request.stdin ?? '',
     what: 'git rev-list could not count the commits to scan',

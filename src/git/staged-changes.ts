@@ -5,6 +5,7 @@ import { IndexFileError } from '../errors.js';
 import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
 import { isTreeMode, type TreeEntry, type TreeReader } from './objects.js';
 import { runGit } from './git-process.js';
+import { isObjectId } from './object-id.js';
 import type { Repository } from './repo.js';
 import { compareTrees, DiffCollector, type TreeDiff } from './tree-diff.js';
 
@@ -12,7 +13,7 @@ export type { FileChange, TreeDiff } from './tree-diff.js';
 
 /** HEAD's tree (null for the first commit) against the index at `indexFile`. */
 export async function stagedChanges(trees: TreeReader, headTree: string | null, repo: Repository): Promise<TreeDiff> {
-  const index = readIndexFile(repo.indexFile) ?? indexOfEntries([]);
+  const index = readIndexFile(repo.indexFile, repo.objectFormat) ?? indexOfEntries([]);
   const resolved = index.splitIndex ? readIndexThroughGit(repo) : index;
   const diff = new DiffCollector();
   walkIndexDirectory(trees, resolved, 0, resolved.count, '', headTree, diff);
@@ -112,8 +113,8 @@ function readIndexThroughGit(repo: Repository): GitIndex {
   }
   const entries: IndexEntry[] = [];
   for (const record of output.toString('utf8').split('\0')) {
-    const match = /^(\d+) ([0-9a-f]{40}) (\d)\t(.*)$/s.exec(record);
-    if (!match) continue;
+    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (!match || !isObjectId(match[2]!, repo.objectFormat)) continue;
     entries.push({
       mode: parseInt(match[1]!, 8),
       oid: match[2]!,

@@ -38,6 +38,29 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Reco
   };
 }
 
+/** Repositories of other formats than git's defaults, made by another git than the one on PATH. */
+export interface RepositoryFormatOptions {
+  /** `git init --object-format` (sha256: git >= 2.29). */
+  objectFormat?: 'sha1' | 'sha256';
+  /** `git init --ref-format` (reftable: git >= 2.45). */
+  refFormat?: 'files' | 'reftable';
+  /** A folder put first on PATH for every command (and so for the hooks git runs): where a newer git is. */
+  gitBinDir?: string;
+}
+
+/** The `git init` arguments for those formats; none for the defaults. */
+export function formatArgs(options: RepositoryFormatOptions): string[] {
+  return [
+    ...(options.objectFormat ? [`--object-format=${options.objectFormat}`] : []),
+    ...(options.refFormat ? [`--ref-format=${options.refFormat}`] : []),
+  ];
+}
+
+/** The environment entry that puts `dir` first on PATH; none without a dir. */
+export function pathFirst(dir: string | undefined): Record<string, string> {
+  return dir ? { PATH: `${dir}${path.delimiter}${process.env['PATH'] ?? ''}` } : {};
+}
+
 export class Sandbox {
   readonly root: string;
   readonly dir: string;
@@ -45,15 +68,15 @@ export class Sandbox {
   readonly remote: string;
   private readonly env: Record<string, string>;
 
-  constructor(options: { husky?: boolean; install?: boolean; name?: string } = {}) {
+  constructor(options: { husky?: boolean; install?: boolean; name?: string } & RepositoryFormatOptions = {}) {
     this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-e2e-'));
     this.home = path.join(this.root, 'home');
     this.dir = path.join(this.root, options.name ?? 'repo');
     this.remote = path.join(this.root, 'remote.git');
     fs.mkdirSync(this.home);
     fs.mkdirSync(this.dir);
-    this.env = cleanEnv(this.home);
-    this.git('init', '-q', '-b', 'main');
+    this.env = cleanEnv(this.home, pathFirst(options.gitBinDir));
+    this.git('init', '-q', '-b', 'main', ...formatArgs(options));
     this.git('config', 'user.name', 'Sandbox User');
     this.git('config', 'user.email', 'sandbox@example.invalid');
     this.git('config', 'commit.gpgsign', 'false');
@@ -64,7 +87,7 @@ export class Sandbox {
       const installed = this.run('node_modules/.bin/secret-hook', ['install']);
       if (installed.status !== 0) throw new Error(`secret-hook install failed: ${installed.output}`);
     }
-    spawnSync('git', ['init', '-q', '--bare', '-b', 'main', this.remote], { env: this.env });
+    spawnSync('git', ['init', '-q', '--bare', '-b', 'main', ...formatArgs(options), this.remote], { env: this.env });
     this.git('remote', 'add', 'origin', this.remote);
   }
 

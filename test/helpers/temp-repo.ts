@@ -3,16 +3,16 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cleanEnv } from './sandbox.js';
+import { cleanEnv, formatArgs, pathFirst, type RepositoryFormatOptions } from './sandbox.js';
 
 export class TempRepo {
   readonly dir: string;
   readonly env: Record<string, string>;
 
-  constructor(options: { bare?: boolean } = {}) {
+  constructor(options: { bare?: boolean } & RepositoryFormatOptions = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-unit-'));
-    this.env = cleanEnv(this.dir);
-    this.git('init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : []));
+    this.env = cleanEnv(this.dir, pathFirst(options.gitBinDir));
+    this.git('init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : []), ...formatArgs(options));
     this.git('config', 'user.name', 'Unit');
     this.git('config', 'user.email', 'unit@example.invalid');
   }

@@ -59,7 +59,7 @@ function indexPath(repository: string): string {
 }
 
 async function readIndex(repository: string): Promise<GitIndex> {
-  const index = await readIndexFile(indexPath(repository));
+  const index = await readIndexFile(indexPath(repository), 'sha1');
   if (index === null) throw new Error(`no index in ${repository}`);
   return index;
 }
@@ -155,7 +155,7 @@ describe('readIndexFile', () => {
 
   it('returns null when the index does not exist', async () => {
     const repository = makeRepository();
-    expect(await readIndexFile(indexPath(repository))).toBeNull();
+    expect(await readIndexFile(indexPath(repository), 'sha1')).toBeNull();
   });
 
   it('reads the intent-to-add flag of a version 3 index', async () => {
@@ -370,7 +370,7 @@ describe('readIndexFile', () => {
     expect(index.splitIndex).toBe(true);
     const sharedIndex = readdirSync(join(repository, '.git')).find((name) => name.startsWith('sharedindex.'));
     expect(sharedIndex).toBeDefined();
-    const shared = await readIndexFile(join(repository, '.git', sharedIndex ?? ''));
+    const shared = await readIndexFile(join(repository, '.git', sharedIndex ?? ''), 'sha1');
     expect(shared?.splitIndex).toBe(false);
     expectSameEntriesAsGit(shared as GitIndex, repository);
   });
@@ -383,7 +383,7 @@ describe('readIndexFile', () => {
     // git 2.39 ignores index.skipHash (added in 2.40): write the all-zero trailer such a git would write.
     content.fill(0, content.length - 20);
 
-    const index = parseIndex(content, indexPath(repository));
+    const index = parseIndex(content, indexPath(repository), 'sha1');
 
     expectSameEntriesAsGit(index, repository);
   });
@@ -419,26 +419,26 @@ describe('parseIndex errors', () => {
 
   it('reads an index whose checksum is wrong, as git commits it (only git fsck verifies the checksum)', () => {
     const content = sampleIndex();
-    const intact = parseIndex(content, source);
+    const intact = parseIndex(content, source, 'sha1');
     const lastByte = content.length - 1;
     content[lastByte] = (content[lastByte] as number) ^ 0xff;
-    expect(parseIndex(content, source).entries).toEqual(intact.entries);
+    expect(parseIndex(content, source, 'sha1').entries).toEqual(intact.entries);
   });
 
   it('rejects an entry count the file cannot hold', () => {
     const content = sampleIndex();
     content.writeUInt32BE(content.readUInt32BE(8) + 1, 8);
-    expectIndexFileError(() => parseIndex(content, source), /truncated/);
+    expectIndexFileError(() => parseIndex(content, source, 'sha1'), /truncated/);
   });
 
   it('rejects a file truncated at any length, or reads every entry git would commit', () => {
     const content = sampleIndex();
-    const intact = parseIndex(content, source);
+    const intact = parseIndex(content, source, 'sha1');
     let accepted = 0;
     for (let length = 0; length < content.length; length++) {
       let parsed: GitIndex;
       try {
-        parsed = parseIndex(content.subarray(0, length), source);
+        parsed = parseIndex(content.subarray(0, length), source, 'sha1');
       } catch (error) {
         expect(error, `length ${length}`).toBeInstanceOf(IndexFileError);
         expect((error as Error).message).toMatch(/truncated/);
@@ -454,27 +454,36 @@ describe('parseIndex errors', () => {
   it('reports truncation when the checksum cannot tell (skipHash index)', () => {
     const content = sampleIndex();
     const cut = Buffer.concat([content.subarray(0, 200), Buffer.alloc(20)]);
-    expectIndexFileError(() => parseIndex(cut, source), /truncated/);
+    expectIndexFileError(() => parseIndex(cut, source, 'sha1'), /truncated/);
   });
 
   it('rejects a bad signature', () => {
     const content = sampleIndex();
     content.write('DIRT', 0, 'latin1');
-    expectIndexFileError(() => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source), /signature/);
+    expectIndexFileError(
+      () => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source, 'sha1'),
+      /signature/,
+    );
   });
 
   it('rejects an unknown version', () => {
     const content = sampleIndex();
     content.writeUInt32BE(5, 4);
-    expectIndexFileError(() => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source), /version 5/);
+    expectIndexFileError(
+      () => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source, 'sha1'),
+      /version 5/,
+    );
   });
 
   it('rejects an unknown required (lowercase) extension and skips an unknown optional one', () => {
     const content = sampleIndex();
-    expectIndexFileError(() => parseIndex(withExtension(content, 'abcd', Buffer.from('data')), source), /'abcd'/);
+    expectIndexFileError(
+      () => parseIndex(withExtension(content, 'abcd', Buffer.from('data')), source, 'sha1'),
+      /'abcd'/,
+    );
 
-    const withOptional = parseIndex(withExtension(content, 'ZZZZ', Buffer.from('data')), source);
-    expect(withOptional.entries).toEqual(parseIndex(content, source).entries);
+    const withOptional = parseIndex(withExtension(content, 'ZZZZ', Buffer.from('data')), source, 'sha1');
+    expect(withOptional.entries).toEqual(parseIndex(content, source, 'sha1').entries);
     expect(withOptional.cacheTree.size).toBeGreaterThan(0);
   });
 
@@ -483,26 +492,26 @@ describe('parseIndex errors', () => {
     const extended = withExtension(content, 'ZZZZ', Buffer.from('data'));
     extended.writeUInt32BE(1000, extended.length - 20 - 8);
     expectIndexFileError(
-      () => parseIndex(withChecksum(extended.subarray(0, extended.length - 20)), source),
+      () => parseIndex(withChecksum(extended.subarray(0, extended.length - 20)), source, 'sha1'),
       /truncated/,
     );
   });
 
   it('drops a malformed cache tree, as git does, and keeps the entries', () => {
     const content = sampleIndex();
-    const index = parseIndex(withExtension(content, 'TREE', Buffer.from('\x003 x\n', 'latin1')), source);
+    const index = parseIndex(withExtension(content, 'TREE', Buffer.from('\x003 x\n', 'latin1')), source, 'sha1');
     expect(index.cacheTree.size).toBe(0);
-    expect(index.entries).toEqual(parseIndex(content, source).entries);
+    expect(index.entries).toEqual(parseIndex(content, source, 'sha1').entries);
   });
 
   it('detects the sdir and link extensions', () => {
     const content = sampleIndex();
-    expect(parseIndex(withExtension(content, 'sdir', Buffer.alloc(0)), source).sparseDirectories).toBe(true);
-    expect(parseIndex(withExtension(content, 'link', Buffer.alloc(20)), source).splitIndex).toBe(true);
+    expect(parseIndex(withExtension(content, 'sdir', Buffer.alloc(0)), source, 'sha1').sparseDirectories).toBe(true);
+    expect(parseIndex(withExtension(content, 'link', Buffer.alloc(20)), source, 'sha1').splitIndex).toBe(true);
   });
 
   it('throws IndexFileError naming the file when it cannot be read', async () => {
     const repository = makeRepository();
-    expect(() => readIndexFile(join(repository, '.git'))).toThrow(IndexFileError);
+    expect(() => readIndexFile(join(repository, '.git'), 'sha1')).toThrow(IndexFileError);
   });
 });

@@ -165,7 +165,7 @@ function mismatches(
   order?: string[],
   options: StoreOptions = {},
 ): string[] {
-  const store = openObjectStore(objectsDir(repo), options);
+  const store = openObjectStore(objectsDir(repo), 'sha1', options);
   const bad: string[] = [];
   try {
     for (const oid of order ?? expected.keys()) {
@@ -528,7 +528,7 @@ describe('openObjectStore', () => {
     const repo = initRepo();
     commit(repo, { 'a.txt': 'a\n' }, 'one');
     git(repo, ['gc', '-q']);
-    const store = openObjectStore(objectsDir(repo));
+    const store = openObjectStore(objectsDir(repo), 'sha1');
     try {
       const missing = 'd'.repeat(40);
       const error = expectObjectError(() => store.readSync(missing), missing, 'missing', objectsDir(repo));
@@ -551,7 +551,7 @@ describe('openObjectStore', () => {
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(16, 0x5a), 0, 16, Math.floor(size / 2));
     fs.closeSync(fd);
-    const store = openObjectStore(objectsDir(repo));
+    const store = openObjectStore(objectsDir(repo), 'sha1');
     expectObjectError(() => store.readSync(a), a, 'zlib', file);
     // Cut short: zlib's stream ends early.
     const bFile = looseFile(repo, b);
@@ -573,7 +573,7 @@ describe('openObjectStore', () => {
     let errors = 0;
     for (let at = entry.offset + headerLength; at < entry.offset + entry.sizeInPack; at++) {
       flipByte(pack, at);
-      const store = openObjectStore(objectsDir(repo));
+      const store = openObjectStore(objectsDir(repo), 'sha1');
       try {
         const got = store.readSync(oid);
         // Only bits zlib never looks at (padding before the checksum) may flip harmlessly.
@@ -608,14 +608,14 @@ describe('openObjectStore', () => {
       return at;
     };
     let at = corruptMiddle(delta);
-    let store = openObjectStore(objectsDir(repo));
+    let store = openObjectStore(objectsDir(repo), 'sha1');
     expectObjectError(() => store.readSync(delta.oid), delta.oid, pack, `offset ${delta.offset}`);
     for (const d of dependents) expectObjectError(() => store.readSync(d.oid), d.oid, pack);
     store.close();
     flipByte(pack, at);
 
     at = corruptMiddle(base);
-    store = openObjectStore(objectsDir(repo));
+    store = openObjectStore(objectsDir(repo), 'sha1');
     expectObjectError(() => store.readSync(delta.oid), delta.oid, pack, `offset ${base.offset}`);
     store.close();
     flipByte(pack, at);
@@ -662,7 +662,7 @@ describe('openObjectStore', () => {
         // (thin packs get their bases appended on fetch), so the other two are checked against their content.
         const expected = expectAllMatch(repo);
         for (const object of objects.slice(0, 3)) expect(expected.get(object.oid)?.type).toBe('blob');
-        const store = openObjectStore(objectsDir(repo));
+        const store = openObjectStore(objectsDir(repo), 'sha1');
         expect(store.readSync(objects[3]!.oid)).toEqual({ type: 'blob', data: onLoose });
         expect(store.readSync(objects[4]!.oid)).toEqual({ type: 'blob', data: onOtherPack });
         store.close();
@@ -680,7 +680,7 @@ describe('openObjectStore', () => {
       [{ typeCode: 3, body: data, compressed: full.subarray(0, full.length - 40), oid }],
       2,
     );
-    const store = openObjectStore(objectsDir(repo));
+    const store = openObjectStore(objectsDir(repo), 'sha1');
     expectObjectError(() => store.readSync(oid), oid, 'does not end', pack);
     store.close();
   });
@@ -696,7 +696,7 @@ describe('openObjectStore', () => {
     const packed = git(source, ['rev-parse', 'HEAD:src/app.js']).toString().trim();
     const loose = git(clone, ['rev-parse', 'HEAD:loose.txt']).toString().trim();
 
-    const store: ObjectStore = openObjectStore(objectsDir(clone));
+    const store: ObjectStore = openObjectStore(objectsDir(clone), 'sha1');
     expect(store.has(packed)).toBe(true);
     expect(store.has(packed.toUpperCase())).toBe(true);
     expect(store.has(loose)).toBe(true);

@@ -35,8 +35,8 @@ describe('parseTree', () => {
         const [mode, , oid] = meta.split(' ') as [string, string, string];
         return { mode: parseInt(mode, 8), name, oid };
       });
-    const store = openObjectStore(path.join(r.dir, '.git', 'objects'));
-    const entries = parseTree(store.readSync(tree).data, tree);
+    const store = openObjectStore(path.join(r.dir, '.git', 'objects'), 'sha1');
+    const entries = parseTree(store.readSync(tree).data, tree, 'sha1');
     store.close();
     expect(entries).toEqual(expected);
     expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['café', '日本', 'link', 'vendor']));
@@ -44,14 +44,14 @@ describe('parseTree', () => {
 
   it('rejects a truncated or malformed tree', () => {
     const entry = Buffer.concat([Buffer.from('100644 a.txt\0'), Buffer.alloc(20, 1)]);
-    expect(parseTree(entry, 'x')).toHaveLength(1);
+    expect(parseTree(entry, 'x', 'sha1')).toHaveLength(1);
     for (const broken of [
       entry.subarray(0, entry.length - 1),
       Buffer.from('100644 a.txt'),
       Buffer.concat([Buffer.from('10064x a.txt\0'), Buffer.alloc(20, 1)]),
       Buffer.concat([Buffer.from(' a.txt\0'), Buffer.alloc(20, 1)]),
     ]) {
-      expect(() => parseTree(broken, 'x')).toThrow(GitObjectError);
+      expect(() => parseTree(broken, 'x', 'sha1')).toThrow(GitObjectError);
     }
   });
 });

@@ -25,6 +25,7 @@ function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
+    format: store.format,
     read: (oid) => store.read(oid),
     readSync: (oid) => {
       reads.push(oid);
@@ -36,7 +37,7 @@ function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
 }
 
 async function diff(r: TempRepo) {
-  const store = counting(openObjectStore(path.join(r.dir, '.git/objects')));
+  const store = counting(openObjectStore(path.join(r.dir, '.git/objects'), 'sha1'));
   const head = r.git('rev-parse', '-q', '--verify', 'HEAD').trim();
   const tree = readCommit(store, head).tree;
   store.reads.length = 0;
