@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the tools some tests need beyond the machine's own, into .tools/ (git-ignored). Today: a git new enough
-# for reftable repositories (git >= 2.45; `git init --ref-format=reftable`), for test/e2e/git-formats.test.ts and
-# the reftable unit tests. SHA-256 repositories need only git >= 2.29, which the machine has.
+# Installs the tools some tests need beyond the machine's own: the pre-commit framework (Debian's package, for the
+# integration tests), and, into .tools/ (git-ignored), a git new enough for reftable repositories (git >= 2.45;
+# `git init --ref-format=reftable`), for test/e2e/git-formats.test.ts and the reftable unit tests. SHA-256
+# repositories need only git >= 2.29, which the machine has. Tests never install anything themselves.
 #
 # Debian 12's git is 2.39, and Debian 13's binary package needs a newer C library, so git is built from Debian 13's
 # source package (about 1.5 minutes on 2 cores) with the compiler, make and zlib that the machine has.
@@ -18,6 +19,18 @@ give_up() {
   say "$* — tests that need git >= $needed (reftable) will be skipped."
   exit 0
 }
+
+# The pre-commit framework, from Debian's packages, when missing and we may (root, as on CI).
+if ! command -v pre-commit >/dev/null 2>&1; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    say "installing Debian's pre-commit (the pre-commit framework, for the integration tests)"
+    apt-get update -qq >/dev/null 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null 2>&1 ||
+      say "could not install pre-commit — the pre-commit framework test will say so."
+  else
+    say "pre-commit is not installed and cannot be installed here — the pre-commit framework test will say so."
+  fi
+fi
 
 # The version of a git binary ("2.47.3"), or nothing.
 version_of() { "$1" --version 2>/dev/null | awk '{print $3}'; }

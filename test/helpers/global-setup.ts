@@ -34,34 +34,17 @@ export default function setup(project: TestProject): () => void {
   });
   project.provide('installDir', installDir);
   project.provide('tarball', path.join(work, tarballName));
-  project.provide('preCommitProgram', ensurePreCommitProgram());
+  project.provide('preCommitProgram', findPreCommitProgram());
   return () => fs.rmSync(work, { recursive: true, force: true });
 }
 
-/**
- * The pre-commit framework's program, from Debian's packages: installed here when missing and we may
- * (root, as on CI). Returns its path, or an empty string when it cannot be had (the test then says why).
- */
-function ensurePreCommitProgram(): string {
-  const find = () => {
-    try {
-      return execFileSync('sh', ['-c', 'command -v pre-commit'], { encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  };
-  const found = find();
-  if (found || process.getuid?.() !== 0) return found;
+/** The pre-commit framework's program, when scripts/install-test-tools.sh could install it; else an empty string. */
+function findPreCommitProgram(): string {
   try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'pre-commit'], {
-      stdio: 'ignore',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    return execFileSync('sh', ['-c', 'command -v pre-commit'], { encoding: 'utf8' }).trim();
   } catch {
     return '';
   }
-  return find();
 }
 
 declare module 'vitest' {
