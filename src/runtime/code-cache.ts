@@ -6,18 +6,21 @@
 // Compiled code is code: whoever can write a cache file chooses what the hook runs (V8 checks only the source's
 // length, its own version and its flags, and it does not checksum the data it deserialises: damaged data crashes
 // or hangs the process). So, before anything is read (README, "What secret-hook trusts"):
-// - the directory must be one only this user (and root) can change: the real path is checked from the file
+// - the directory must be one only this user (and root) can change: its real path is checked from the file
 //   system's root down, every directory owned by root or the user and not writable by group or others (unless
 //   sticky, like /tmp, whose entries only their owners can rename), the cache directory itself owned by the user.
 //   Otherwise the program runs uncached and nothing is written there. Where owners cannot be checked (Windows),
 //   there is no cache.
 // - a cache file must be a regular file of the user's, not writable by group or others, of bounded size, opened
 //   without following a link and without blocking (a FIFO put there would hang the read).
-// - its header must name this Node, V8 and its flags, and a digest of the bundle's bytes (not its size or
-//   mtime), and carry a digest of the data, which must verify.
-// The digest cannot stop a forger: anyone who can write the file can recompute it, as they could a keyed MAC whose
-// key lives in the same directory. The ownership check is what keeps forgers out; the digest catches damage
-// (a truncated write, flipped bits), so that V8 is only ever offered data it wrote itself for this very bundle.
+// - its first line must name this format, Node, V8, the process's flags and the bundle's bytes (their CRC-32 and
+//   length, not the file's size or mtime), and the CRC-32 and length of the data that follows, which must match.
+// No checksum, however strong, stops a forger: whoever can write the file can recompute it, and a keyed MAC would
+// keep its key in the same directory, readable by the same people. The ownership check is what keeps forgers out.
+// The checksum catches damage (a truncated write, flipped bits), so that V8 is only ever offered data it wrote
+// itself for this very bundle. Node's own compile cache checks the same way, with the same CRC-32 (zlib's, which
+// a commit loads anyway to read git objects); SHA-256 from node:crypto would add ~1.7 ms to every commit and no
+// protection (README, "Start-up").
 // Anything else is "no cache": the program is compiled as usual and a fresh cache written (to a temporary file,
 // then renamed into place). The cache only ever makes the program start faster.
 import * as fs from 'node:fs';
@@ -32,7 +35,7 @@ type Env = Record<string, string | undefined>;
 const MAGIC = 'secret-hook code cache 2';
 /** Cache data of this program is ~170 KB; anything much larger is not ours and is not read. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/** For builtins loaded only on some paths (the bundle defines import.meta.url as __filename). */
+/** For node:zlib, loaded only when the cache is used (the bundle defines import.meta.url as __filename). */
 const load = createRequire(import.meta.url);
 
 /** Runs the CommonJS bundle at `file` as `require(file)` would, with compiled code cached across runs. */
@@ -78,70 +81,80 @@ export function cacheFile(dir: string, bundle: string, command: string): string 
  * The real path of `dir` when only this user (and root) can change what is in it, creating it (mode 0700) when it
  * is missing and its parent passes; null when it does not pass or cannot be made. The rule of OpenSSH's
  * StrictModes and of sudo: every directory from the root down is owned by root or the user and writable by no
- * one else, except a sticky directory (/tmp), where no one else can rename or remove what root or the user owns.
- * The last directory must be the user's own. The real path is what is checked and what is used afterwards, so a
- * link on the way (even one someone else could change) is followed once, never again.
+ * one else, except a sticky directory (/tmp), where no one else can rename or remove what root or the user owns;
+ * the cache directory itself is the user's own. It holds for the path as given (so a link on it is followed only
+ * when root or the user made it, where no one else could replace it) and for the real path, which is the one used
+ * afterwards: a link is followed once, never again. Missing directories are made under the real path only.
  */
 export function trustedDirectory(dir: string): string | null {
   const uid = process.getuid?.();
-  if (uid === undefined) return null;
-  const missing: string[] = [];
-  let existing = dir;
-  let real: string;
-  for (;;) {
-    try {
-      real = fs.realpathSync.native(existing);
-      break;
-    } catch (error) {
-      const parent = path.dirname(existing);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) return null;
-      missing.unshift(path.basename(existing));
-      existing = parent;
-    }
-  }
+  if (uid === undefined || !path.isAbsolute(dir)) return null;
   try {
-    if (!trustedAncestors(real, uid)) return null;
+    const missing: string[] = [];
+    let existing = dir;
+    for (;;) {
+      try {
+        fs.lstatSync(existing);
+        break;
+      } catch (error) {
+        const parent = path.dirname(existing);
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) return null;
+        missing.unshift(path.basename(existing));
+        existing = parent;
+      }
+    }
+    if (!trustedPath(existing, uid)) return null;
+    let real = fs.realpathSync.native(existing);
+    if (!trustedPath(real, uid)) return null;
     for (const name of missing) {
-      if (!directoryOfTrusted(fs.lstatSync(real), uid)) return null;
       real = path.join(real, name);
       try {
         fs.mkdirSync(real, { mode: 0o700 });
       } catch (error) {
-        // Another commit may have made it a moment ago: it is checked below like any other.
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
       }
+      // Made here, or a moment ago by another commit, or by someone else first (in a sticky /tmp): it must be
+      // the user's own before anything is made in it.
+      if (!ownDirectory(fs.lstatSync(real), uid)) return null;
     }
-    const own = fs.lstatSync(real);
-    return own.isDirectory() && own.uid === uid && (own.mode & 0o022) === 0 ? real : null;
+    return ownDirectory(fs.lstatSync(real), uid) ? real : null;
   } catch {
     return null;
   }
 }
 
-/** Every directory from the root down to `real` (a path without links), as trustedDirectory describes. */
-function trustedAncestors(real: string, uid: number): boolean {
-  for (let current = real; ;) {
-    const stat = fs.lstatSync(current);
-    // The last directory of the path need not be writable by its owner alone here: it must be the user's own,
-    // which the caller checks; above it, a sticky directory keeps others from replacing what is in it.
-    if (!directoryOfTrusted(stat, uid) && !(current !== real && stat.isDirectory() && isStickyOfTrusted(stat, uid))) {
-      return false;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return true;
-    current = parent;
+/**
+ * Every entry from the root down to `file` (each looked up through the ones before it) is owned by root or the
+ * user; a directory is writable by no one else, or sticky; a link is owned by root or the user (its mode means
+ * nothing; its directory, checked before it, decides who could replace it).
+ */
+function trustedPath(file: string, uid: number): boolean {
+  const entries: string[] = [];
+  for (let current = file; ; current = path.dirname(current)) {
+    entries.push(current);
+    if (path.dirname(current) === current) break;
   }
+  for (const entry of entries.reverse()) {
+    const stat = fs.lstatSync(entry);
+    if (stat.uid !== 0 && stat.uid !== uid) return false;
+    if (stat.isSymbolicLink()) continue;
+    if (!stat.isDirectory()) return false;
+    if ((stat.mode & 0o022) !== 0 && (stat.mode & 0o1000) === 0) return false;
+  }
+  return true;
 }
 
-function directoryOfTrusted(stat: fs.Stats, uid: number): boolean {
-  return stat.isDirectory() && (stat.uid === 0 || stat.uid === uid) && (stat.mode & 0o022) === 0;
-}
-
-function isStickyOfTrusted(stat: fs.Stats, uid: number): boolean {
-  return (stat.uid === 0 || stat.uid === uid) && (stat.mode & 0o1000) !== 0;
+/** The cache directory itself: the user's, and writable by no one else (sticky is not enough here). */
+function ownDirectory(stat: fs.Stats, uid: number): boolean {
+  return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0;
 }
 
 function runWithCachedData(file: string, cachePath: string, require: NodeJS.Require): void {
+  if (!zlib().crc32) {
+    // Node 20 before 20.15 has no zlib.crc32: no cache rather than one that cannot be checked.
+    require(file);
+    return;
+  }
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');
   const identity = cacheIdentity(bytes);
@@ -160,33 +173,31 @@ function runWithCachedData(file: string, cachePath: string, require: NodeJS.Requ
 }
 
 /**
- * What the data was made for: this format, Node, V8 and its flags (V8 checks its flags itself, but rejected
- * data costs a compile), and the bundle's bytes. The first line of a cache file begins with it.
+ * What the data was made for: this format, Node, V8 and the flags of this process (V8 checks its own flags as
+ * well, but data it rejects costs a compile), and the bundle's bytes. The first line of a cache file begins with it.
  */
 export function cacheIdentity(bundle: Buffer, execArgv = process.execArgv): string {
   const flags = digest(Buffer.from(JSON.stringify([execArgv, process.env['NODE_OPTIONS'] ?? ''])));
   return (
     `${MAGIC} node=${process.version} arch=${process.arch} v8=${process.versions.v8} flags=${flags} ` +
-    `bundle=${digest(bundle)}:${bundle.length}`
+    `bundle=${digest(bundle)}`
   );
 }
 
 /** A cache file's bytes: the identity, the data's digest and length on the first line, then the data. */
 export function sealCacheData(identity: string, data: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${identity} data=${digest(data)}:${data.length}\n`, 'latin1'), data]);
+  return Buffer.concat([Buffer.from(`${identity} data=${digest(data)}\n`, 'latin1'), data]);
 }
 
 /** The data of a cache file that passes every check above, or undefined. */
 function readCached(cachePath: string, identity: string): Buffer | undefined {
   const file = readOwnFile(cachePath);
   if (!file) return undefined;
-  const end = file.indexOf(10);
+  const end = file.subarray(0, 1024).indexOf(10);
   const prefix = `${identity} data=`;
-  if (end < 0 || end > 1024 || file.toString('latin1', 0, prefix.length) !== prefix) return undefined;
-  const [sum, length] = file.toString('latin1', prefix.length, end).split(':');
+  if (end < 0 || file.toString('latin1', 0, prefix.length) !== prefix) return undefined;
   const data = file.subarray(end + 1);
-  if (length !== String(data.length) || data.length === 0 || sum !== digest(data)) return undefined;
-  return data;
+  return data.length > 0 && file.toString('latin1', prefix.length, end) === digest(data) ? data : undefined;
 }
 
 /** The bytes of a regular file of this user's that no one else can write; undefined for anything else. */
@@ -236,10 +247,14 @@ function writeCached(cachePath: string, identity: string, script: vm.Script): vo
   }
 }
 
-/** SHA-256 in hex; node:crypto is loaded only on this path (a clean commit otherwise does not need it). */
+/** CRC-32 and length: what the data was checked against (see the top of this file for why not SHA-256). */
 function digest(bytes: Buffer): string {
-  const crypto = load('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash('sha256').update(bytes).digest('hex');
+  return `${zlib().crc32!(bytes).toString(16).padStart(8, '0')}:${bytes.length}`;
+}
+
+/** zlib.crc32 is Node 20.15+ (and absent from @types/node 20's early releases). */
+function zlib(): { crc32?: (data: Buffer) => number } {
+  return load('node:zlib') as { crc32?: (data: Buffer) => number };
 }
 
 /** FNV-1a over the path: a short, stable file name. */
