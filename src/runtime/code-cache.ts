@@ -103,9 +103,9 @@ export function trustedDirectory(dir: string): string | null {
         existing = parent;
       }
     }
-    if (!trustedPath(existing, uid)) return null;
     let real = fs.realpathSync.native(existing);
-    if (!trustedPath(real, uid)) return null;
+    // Without links on the way (the usual case), the path as given is the real path: one walk checks both.
+    if (!trustedPath(real, uid) || (real !== existing && !trustedPath(existing, uid))) return null;
     for (const name of missing) {
       real = path.join(real, name);
       try {
