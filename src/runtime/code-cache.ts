@@ -1,11 +1,28 @@
 // Runs the bundled program with V8's code cache, so that a commit does not pay for compiling the program again
-// every time (10-12 ms per commit on the benchmark machine; README, "Start-up").
-// Node 22.1+ has this built in (module.enableCompileCache); on Node 20 the same is done here with vm.Script's
-// cachedData, the technique of v8-compile-cache. The cache lives in the user's cache directory, never in the
-// repository. A cache file is kept per command (a commit's hook compiles other functions than `install`), stamped
-// with the bundle's identity and Node's version; V8 rejects data that does not fit anyway. Anything unusual (no
-// home directory, a read-only disk, rejected or damaged data) falls back to an ordinary compile, silently: the
-// cache only ever makes the program start faster.
+// every time (README, "Start-up"). Node 22.1+ has this built in (module.enableCompileCache); on Node 20 the same
+// is done here with vm.Script's cachedData, the technique of v8-compile-cache. The cache lives in the user's cache
+// directory, never in the repository, one file per installed bundle and command kind.
+//
+// Compiled code is code: whoever can write a cache file chooses what the hook runs (V8 checks only the source's
+// length, its own version and its flags, and a release build does not checksum the data it deserialises: damaged
+// data crashes the process with SIGTRAP or SIGSEGV). So, before anything is read (README, "What secret-hook trusts"):
+// - the directory must be one only this user (and root) can change: its real path is checked from the file
+//   system's root down, every directory owned by root or the user and not writable by group or others (unless
+//   sticky, like /tmp, whose entries only their owners can rename), the cache directory itself owned by the user.
+//   Otherwise the program runs uncached and nothing is written there. Where owners cannot be checked (Windows),
+//   there is no cache.
+// - a cache file must be a regular file of the user's, not writable by group or others, of bounded size, opened
+//   without following a link and without blocking (a FIFO put there would hang the read).
+// - its first line must name this format, Node, V8, the process's flags and the bundle's bytes (their CRC-32 and
+//   length, not the file's size or mtime), and the CRC-32 and length of the data that follows, which must match.
+// No checksum, however strong, stops a forger: whoever can write the file can recompute it, and a keyed MAC would
+// keep its key in the same directory, readable by the same people. The ownership check is what keeps forgers out.
+// The checksum catches damage (a truncated write, flipped bits), so that V8 is only ever offered data it wrote
+// itself for this very bundle. Node's own compile cache checks the same way, with the same CRC-32 (zlib's, which
+// a commit loads anyway to read git objects; 0.1 ms for the bundle and the data). SHA-256 would add no protection
+// and ~1.7 ms of CPU to every commit, for loading node:crypto (README, "Start-up").
+// Anything else is "no cache": the program is compiled as usual and a fresh cache written (to a temporary file,
+// then renamed into place). The cache only ever makes the program start faster.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as nodeModule from 'node:module';
@@ -14,14 +31,24 @@ import * as vm from 'node:vm';
 
 type Env = Record<string, string | undefined>;
 
+/** The first bytes of every cache file; the number changes with the format, so old files are simply replaced. */
+const MAGIC = 'secret-hook code cache 2';
+/** Cache data of this program is ~170 KB; anything much larger is not ours and is not read. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** For node:zlib, loaded only when the cache is used (the bundle defines import.meta.url as __filename). */
+const load = createRequire(import.meta.url);
+
 /** Runs the CommonJS bundle at `file` as `require(file)` would, with compiled code cached across runs. */
 export function runBundle(file: string, command: string, env: Env = process.env): void {
   const require = createRequire(file);
-  const dir = env['NODE_DISABLE_COMPILE_CACHE'] ? null : cacheDirectory(env);
+  const wanted = env['NODE_DISABLE_COMPILE_CACHE'] ? null : cacheDirectory(env);
+  const dir = wanted === null ? null : trustedDirectory(wanted);
   const enableCompileCache = (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
   if (dir === null) {
     require(file);
   } else if (enableCompileCache) {
+    // Node's own cache checks a CRC-32 of the source and of the data, but not who can write its directory: it
+    // gets a subdirectory of the one checked above, which only this user can change.
     enableCompileCache(path.join(dir, 'node'));
     require(file);
   } else {
@@ -50,47 +77,165 @@ export function cacheFile(dir: string, bundle: string, command: string): string 
   return path.join(dir, `v8-${hash32(bundle).toString(16)}-${kind}.bin`);
 }
 
+/**
+ * The real path of `dir` when only this user (and root) can change what is in it, creating it (mode 0700) when it
+ * is missing and its parent passes; null when it does not pass or cannot be made. The rule of OpenSSH's
+ * StrictModes and of sudo: every directory from the root down is owned by root or the user and writable by no
+ * one else, except a sticky directory (/tmp), where no one else can rename or remove what root or the user owns;
+ * the cache directory itself is the user's own. It holds for the path as given (so a link on it is followed only
+ * when root or the user made it, where no one else could replace it) and for the real path, which is the one used
+ * afterwards: a link is followed once, never again. Missing directories are made under the real path only.
+ */
+export function trustedDirectory(dir: string): string | null {
+  const uid = process.getuid?.();
+  if (uid === undefined || !path.isAbsolute(dir)) return null;
+  try {
+    const missing: string[] = [];
+    let existing = dir;
+    for (;;) {
+      try {
+        fs.lstatSync(existing);
+        break;
+      } catch (error) {
+        const parent = path.dirname(existing);
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) return null;
+        missing.unshift(path.basename(existing));
+        existing = parent;
+      }
+    }
+    let real = fs.realpathSync.native(existing);
+    // Without links on the way (the usual case), the path as given is the real path: one walk checks both.
+    if (!trustedPath(real, uid) || (real !== existing && !trustedPath(existing, uid))) return null;
+    for (const name of missing) {
+      real = path.join(real, name);
+      try {
+        fs.mkdirSync(real, { mode: 0o700 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+      }
+      // Made here, or a moment ago by another commit, or by someone else first (in a sticky /tmp): it must be
+      // the user's own before anything is made in it.
+      if (!ownDirectory(fs.lstatSync(real), uid)) return null;
+    }
+    return ownDirectory(fs.lstatSync(real), uid) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every entry from the root down to `file` (each looked up through the ones before it) is owned by root or the
+ * user; a directory is writable by no one else, or sticky; a link is owned by root or the user (its mode means
+ * nothing; its directory, checked before it, decides who could replace it).
+ */
+function trustedPath(file: string, uid: number): boolean {
+  const entries: string[] = [];
+  for (let current = file; ; current = path.dirname(current)) {
+    entries.push(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const entry of entries.reverse()) {
+    const stat = fs.lstatSync(entry);
+    if (stat.uid !== 0 && stat.uid !== uid) return false;
+    if (stat.isSymbolicLink()) continue;
+    if (!stat.isDirectory()) return false;
+    if ((stat.mode & 0o022) !== 0 && (stat.mode & 0o1000) === 0) return false;
+  }
+  return true;
+}
+
+/** The cache directory itself: the user's, and writable by no one else (sticky is not enough here). */
+function ownDirectory(stat: fs.Stats, uid: number): boolean {
+  return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0;
+}
+
 function runWithCachedData(file: string, cachePath: string, require: NodeJS.Require): void {
-  const source = fs.readFileSync(file, 'utf8');
-  const stat = fs.statSync(file);
-  // The bundle's identity and the runtime's: data made for another build or another V8 is never offered.
-  const stamp = `${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs} ${stat.ino}\n`;
-  const cached = readCached(cachePath, stamp);
+  if (!zlib().crc32) {
+    // Node 20 before 20.15 has no zlib.crc32: no cache rather than one that cannot be checked.
+    require(file);
+    return;
+  }
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8');
+  const identity = cacheIdentity(bytes);
+  const cached = readCached(cachePath, identity);
   const script = new vm.Script(nodeModule.wrap(source), {
     filename: file,
     ...(cached ? { cachedData: cached } : {}),
   });
   if (!cached || script.cachedDataRejected) {
     // Written when the run ends, so the data holds every function this command compiled, not just the top level.
-    process.once('exit', () => writeCached(cachePath, stamp, script));
+    process.once('exit', () => writeCached(cachePath, identity, script));
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, require, module, file, path.dirname(file));
 }
 
-function readCached(cachePath: string, stamp: string): Buffer | undefined {
-  let data: Buffer;
+/**
+ * What the data was made for: this format, Node, V8 and the flags of this process (V8 checks its own flags as
+ * well, but data it rejects costs a compile), and the bundle's bytes. The first line of a cache file begins with it.
+ */
+export function cacheIdentity(bundle: Buffer, execArgv = process.execArgv): string {
+  const flags = digest(Buffer.from(JSON.stringify([execArgv, process.env['NODE_OPTIONS'] ?? ''])));
+  return (
+    `${MAGIC} node=${process.version} arch=${process.arch} v8=${process.versions.v8} flags=${flags} ` +
+    `bundle=${digest(bundle)}`
+  );
+}
+
+/** A cache file's bytes: the identity, the data's digest and length on the first line, then the data. */
+export function sealCacheData(identity: string, data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${identity} data=${digest(data)}\n`, 'latin1'), data]);
+}
+
+/** The data of a cache file that passes every check above, or undefined. */
+function readCached(cachePath: string, identity: string): Buffer | undefined {
+  const file = readOwnFile(cachePath);
+  if (!file) return undefined;
+  const end = file.subarray(0, 1024).indexOf(10);
+  const prefix = `${identity} data=`;
+  if (end < 0 || file.toString('latin1', 0, prefix.length) !== prefix) return undefined;
+  const data = file.subarray(end + 1);
+  return data.length > 0 && file.toString('latin1', prefix.length, end) === digest(data) ? data : undefined;
+}
+
+/** The bytes of a regular file of this user's that no one else can write; undefined for anything else. */
+function readOwnFile(file: string): Buffer | undefined {
+  let fd: number;
   try {
-    data = fs.readFileSync(cachePath);
+    // O_NOFOLLOW: a link is not followed; O_NONBLOCK: opening a FIFO does not wait for a writer.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
-  const header = Buffer.from(stamp);
-  if (data.length <= header.length || !data.subarray(0, header.length).equals(header)) return undefined;
-  return data.subarray(header.length);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.uid !== process.getuid?.() || (stat.mode & 0o022) !== 0) return undefined;
+    if (stat.size > MAX_FILE_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = fs.readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return bytes;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
-function writeCached(cachePath: string, stamp: string, script: vm.Script): void {
-  const temporary = `${cachePath}.${process.pid}.tmp`;
+function writeCached(cachePath: string, identity: string, script: vm.Script): void {
+  const temporary = path.join(path.dirname(cachePath), `.${path.basename(cachePath)}.${process.pid}.tmp`);
   try {
-    // The directory first: where it cannot be written (a read-only home), the data is not even serialised.
-    const dir = path.dirname(cachePath);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.accessSync(dir, fs.constants.W_OK);
-    const data = Buffer.concat([Buffer.from(stamp), script.createCachedData()]);
-    // Another commit may run at the same moment: write aside, then rename into place.
-    fs.writeFileSync(temporary, data, { mode: 0o600 });
+    const data = sealCacheData(identity, script.createCachedData());
+    // Another commit may run at the same moment: write aside, then rename into place. 'wx' creates the file or
+    // fails; it never writes through something already there (a leftover of a killed run is removed first).
+    fs.rmSync(temporary, { force: true });
+    fs.writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temporary, cachePath);
   } catch {
     // A cache that cannot be written only means the next run compiles again.
@@ -102,7 +247,17 @@ function writeCached(cachePath: string, stamp: string, script: vm.Script): void 
   }
 }
 
-/** FNV-1a over the path: a short, stable file name without loading node:crypto. */
+/** CRC-32 and length: what the data was checked against (see the top of this file for why not SHA-256). */
+function digest(bytes: Buffer): string {
+  return `${zlib().crc32!(bytes).toString(16).padStart(8, '0')}:${bytes.length}`;
+}
+
+/** zlib.crc32 is Node 20.15+ (and absent from @types/node 20's early releases). */
+function zlib(): { crc32?: (data: Buffer) => number } {
+  return load('node:zlib') as { crc32?: (data: Buffer) => number };
+}
+
+/** FNV-1a over the path: a short, stable file name. */
 function hash32(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
