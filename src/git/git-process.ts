@@ -35,7 +35,14 @@ function gitEnvironment(repo: GitLocation, extra: Record<string, string> = {}): 
   // The repository is named on the command line; these would only repeat it or contradict it. A partial clone
   // must not fetch what it lacks while a hook runs: missing objects are handled as missing (GIT_NO_LAZY_FETCH is
   // honoured by git 2.44 and later; older versions are guarded by checking objects before asking for them).
-  const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, GIT_PREFIX: _prefix, ...rest } = repo.env;
+  // The hook's environment is process.env; a caller that found the repository with a partial one (the API, tests)
+  // still needs PATH and HOME from the process.
+  const {
+    GIT_DIR: _dir,
+    GIT_WORK_TREE: _tree,
+    GIT_PREFIX: _prefix,
+    ...rest
+  } = repo.env === process.env ? repo.env : { ...process.env, ...repo.env };
   return { ...rest, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', ...extra };
 }
 

@@ -292,12 +292,28 @@ describe('integrations are at least as strict as the plain hook', () => {
     expectStopped(box.git('commit', '-m', 'type change'), secret);
   });
 
+  it('secret-hook pre-commit run by lint-staged scans every staged change, whatever files its glob passed', () => {
+    const box = seeded({ husky: true, install: false });
+    box.write('package.json', JSON.stringify({ name: 'app', 'lint-staged': { '*.js': 'secret-hook pre-commit' } }));
+    box.write('.husky/pre-commit', 'lint-staged\n');
+    box.gitOk('add', 'package.json', '.husky/pre-commit');
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'lint-staged');
+    const secret = liveKey();
+    expectStopped(
+      commit(box, { 'src/util.js': 'export const two = 2;\n', '.env': `STRIPE_SECRET_KEY=${secret}\n` }),
+      secret,
+    );
+  });
+
   it("a plain pre-push reads git's refs even when PRE_COMMIT=1 is set in the environment", () => {
     const box = seeded();
     box.gitOk('push', '-q', 'origin', 'main');
+    // The pushed branch is not the one checked out: only git's ref lines say what is pushed.
+    box.gitOk('checkout', '-q', '-b', 'feature');
     const secret = liveKey();
     box.seed({ 'src/pay.js': `const key = "${secret}";\n` }, 'payments');
-    const push = box.run('git', ['push', 'origin', 'main'], { env: { PRE_COMMIT: '1' } });
+    box.gitOk('checkout', '-q', 'main');
+    const push = box.run('git', ['push', 'origin', 'feature'], { env: { PRE_COMMIT: '1' } });
     expectStopped(push, secret);
   });
 
@@ -311,9 +327,13 @@ describe('integrations are at least as strict as the plain hook', () => {
     for (const file of ['.pre-commit-hooks.yaml', 'scripts/pre-commit-framework.sh']) {
       fs.copyFileSync(path.join(root, file), path.join(hookRepo, file));
     }
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-am', 'hooks'], {
-      cwd: hookRepo,
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '--allow-empty', '-am', 'hooks'],
+      {
+        cwd: hookRepo,
+      },
+    );
     const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: hookRepo, encoding: 'utf8' }).trim();
     box.write(
       '.pre-commit-config.yaml',
