@@ -123,7 +123,7 @@ export class Sandbox {
     return result.stdout;
   }
 
-  secretHook(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+  secretHook(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
     return this.run(path.join(this.dir, 'node_modules/.bin/secret-hook'), args, options);
   }
 
