@@ -186,6 +186,62 @@ describe('pre-push hook', () => {
   });
 });
 
+describe('what a push publishes beyond commits', () => {
+  it('pushing a tag that points at a blob or a tree scans what it points at', () => {
+    const box = sandbox();
+    const inBlob = liveKey();
+    const blob = box
+      .run('git', ['hash-object', '-w', '--stdin'], { input: `STRIPE_SECRET_KEY=${inBlob}\n` })
+      .stdout.trim();
+    box.gitOk('tag', 'raw-blob', blob);
+    const blocked = expectPushBlocked(box, ['origin', 'refs/tags/raw-blob'], inBlob);
+    expect(blocked.output).toContain('refs/tags/raw-blob');
+    const inTree = liveKey();
+    const treeBlob = box
+      .run('git', ['hash-object', '-w', '--stdin'], { input: `const key = "${inTree}";\n` })
+      .stdout.trim();
+    const tree = box.run('git', ['mktree'], { input: `100644 blob ${treeBlob}\tpay.js\n` }).stdout.trim();
+    box.gitOk('tag', '-a', '-m', 'a tree', 'raw-tree', tree);
+    const treeBlocked = expectPushBlocked(box, ['origin', 'refs/tags/raw-tree'], inTree);
+    expect(treeBlocked.output).toContain('pay.js');
+  });
+
+  it('pushing from a partial clone whose old blob was never fetched scans the new content whole', () => {
+    const box = sandbox();
+    box.seed({ 'svc/settings.js': 'export const region = "eu";\n' }, 'settings');
+    box.gitOk('push', '-q', 'origin', 'main');
+    execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: box.remote, env: cleanEnv(box.home) });
+    const clone = path.join(box.root, 'partial');
+    // Only README.md and src/ are checked out, so svc/settings.js's blob is never fetched.
+    box.gitOk('clone', '-q', '--filter=blob:none', '--sparse', `file://${box.remote}`, clone);
+    fs.symlinkSync(fs.readlinkSync(path.join(box.dir, 'node_modules')), path.join(clone, 'node_modules'));
+    const inClone = (...args: string[]) => box.run('git', args, { cwd: clone });
+    inClone('config', 'user.name', 'Sandbox User');
+    inClone('config', 'user.email', 'sandbox@example.invalid');
+    const old = inClone('rev-parse', 'HEAD:svc/settings.js').stdout.trim();
+    const secret = liveKey();
+    const blob = box
+      .run('git', ['hash-object', '-w', '--stdin'], {
+        cwd: clone,
+        input: `export const region = "eu";\nexport const key = "${secret}";\n`,
+      })
+      .stdout.trim();
+    inClone('update-index', '--cacheinfo', `100644,${blob},svc/settings.js`);
+    inClone('commit', '-q', '--no-verify', '-m', 'edit a file whose old version is not here');
+    // The old version is still missing: nothing has fetched it.
+    expect(fs.existsSync(path.join(clone, '.git/objects', old.slice(0, 2), old.slice(2)))).toBe(false);
+    const result = box.run(path.join(clone, 'node_modules/.bin/secret-hook'), ['pre-push', 'origin', box.remote], {
+      cwd: clone,
+      input: `refs/heads/main ${inClone('rev-parse', 'HEAD').stdout.trim()} refs/heads/main ${inClone('rev-parse', 'origin/main').stdout.trim()}\n`,
+    });
+    expect(result.status, result.output).toBe(1);
+    expect(result.stderr).toContain('svc/settings.js');
+    expect(result.stderr).not.toContain(secret);
+    const history = box.run(path.join(clone, 'node_modules/.bin/secret-hook'), ['check', '--history'], { cwd: clone });
+    expect(history.status, history.output).toBe(1);
+  });
+});
+
 describe('check scopes', () => {
   it('finds a secret buried 500 commits deep once with --history', () => {
     const box = sandbox();
