@@ -3,6 +3,7 @@
 import type { Rule } from '../../rules/schema.js';
 import type { ScanFailure } from '../errors.js';
 import type { Scope } from './result.js';
+import { visible } from './visible.js';
 
 export const SECRET_MANAGERS = 'AWS Secrets Manager, HashiCorp Vault, CyberArk Conjur or GCP Secret Manager';
 
@@ -49,7 +50,7 @@ export function rotationStep(scope: Scope, provider: string): string {
 }
 
 export function retryStep(scope: Scope, paths: readonly string[], lastCommit: boolean): string[] {
-  const files = paths.join(' ');
+  const files = paths.map(visible).join(' ');
   switch (scope) {
     case 'staged':
       if (paths.every(isEnvFile)) {
@@ -113,7 +114,8 @@ export function failureParagraph(error: unknown, scope: Scope): string {
       : scope === 'staged'
         ? ' To commit without the scan deliberately, run git commit --no-verify.'
         : '';
-  return `secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`;
+  // The messages name files and configuration values, which come from the repository.
+  return visible(`secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`);
 }
 
 export function shallowNotice(boundary: readonly string[]): string {
@@ -125,15 +127,15 @@ export function shallowNotice(boundary: readonly string[]): string {
 }
 
 export function unknownRule(id: string): string {
-  return `secret-hook: no rule with id "${id}". Run secret-hook rules to list them.`;
+  return `secret-hook: no rule with id "${visible(id)}". Run secret-hook rules to list them.`;
 }
 
 export function notScannedLine(path: string, reason: string): string {
-  return `secret-hook: ${path} was not scanned: ${reason}. Check it by hand, or raise maxFileSize in the configuration.`;
+  return `secret-hook: ${visible(path)} was not scanned: ${visible(reason)}. Check it by hand, or raise maxFileSize in the configuration.`;
 }
 
 export function staleAllowLine(path: string, line: number): string {
-  return `stale allow comment: ${path}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
+  return `stale allow comment: ${visible(path)}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
 }
 
 export function skipRequested(hook: 'pre-commit' | 'pre-push'): string {
@@ -141,7 +143,7 @@ export function skipRequested(hook: 'pre-commit' | 'pre-push'): string {
 }
 
 export function skippedLine(path: string, reason: string): string {
-  return `skipped: ${path}: ${reason}`;
+  return `skipped: ${visible(path)}: ${visible(reason)}`;
 }
 
 export function summaryLine(

@@ -5,6 +5,7 @@ import type { Rule, Severity } from '../../rules/schema.js';
 import { SECRET_MANAGERS, explainText } from './messages.js';
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from './result.js';
+import { visibleJson } from './visible.js';
 
 export interface SarifOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -114,7 +115,8 @@ export function formatSarif(result: ScanResult, options: SarifOptions): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  // Exact values for the tools that read it; no raw C1 or bidirectional character for a terminal that shows it.
+  return visibleJson(JSON.stringify(log, null, 2));
 }
 
 function ruleDescriptor(rule: Rule) {
