@@ -99,7 +99,17 @@ function stringList(value: unknown, keyPath: string, p: Problems): string[] {
   return value as string[];
 }
 
+// Four times the longest built-in pattern (about 960 characters): analysing a pattern takes time too, and a
+// configuration must not be able to spend seconds of every commit on it (40,000 characters of alternatives: 2 s).
+const MAX_PATTERN_LENGTH = 4096;
+
 function checkPattern(pattern: string, keyPath: string, p: Problems): void {
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    p.fail(
+      keyPath,
+      `a pattern of at most ${MAX_PATTERN_LENGTH} characters (this one has ${pattern.length})`,
+      `${pattern.slice(0, 40)}…`,
+    );
   try {
     new RegExp(pattern);
   } catch (error) {

@@ -158,6 +158,12 @@ describe('validateConfig', () => {
         'backtracking steps at each position of the text (at most 4096)',
       );
     });
+    it('rejects a pattern too long to analyse quickly', () => {
+      expectError(
+        { allow: { patterns: [`^(?:${Array.from({ length: 2000 }, (_, i) => `k${i}`).join('|')})$`] } },
+        'at allow.patterns[0]: expected a pattern of at most 4096 characters (this one has 10895), found string "^(?:k0|k1|',
+      );
+    });
     it('checks allow patterns the same way', () => {
       expectError(
         { allow: { patterns: ['^[a-z]{1,40}[a-z0-9]{1,40}$'] } },
