@@ -201,8 +201,12 @@ interface Alt {
   end: number;
 }
 
+/** Deeper nesting is refused: the analysis recurses along it (the built-in rules nest at most a few levels). */
+const MAX_NESTING = 64;
+
 class Parser {
   private at = 0;
+  private depth = 0;
 
   constructor(
     private readonly source: string,
@@ -285,6 +289,7 @@ class Parser {
 
   private group(): Node {
     const start = this.at;
+    if (++this.depth > MAX_NESTING) throw new Error(`groups nested more than ${MAX_NESTING} deep at ${start}`);
     this.at++; // (
     let look: { behind: boolean; negative: boolean } | null = null;
     if (this.source.startsWith('?:', this.at)) this.at += 2;
@@ -302,6 +307,7 @@ class Parser {
     const body = this.alternatives();
     if (this.source[this.at] !== ')') throw new Error('unbalanced "("');
     this.at++;
+    this.depth--;
     return look
       ? { kind: 'look', behind: look.behind, negative: look.negative, body, at: start, end: this.at }
       : { kind: 'group', body, at: start, end: this.at };
@@ -543,6 +549,8 @@ class Analysis {
   private reversed = false;
   private readonly reported = new Set<string>();
   private readonly memo = new Map<Node, { min: number; max: number; first: CharSet; alpha: CharSet }>();
+  private readonly prefixes = new Map<Node, CharSet[]>();
+  private readonly determinism = new Map<Alt, boolean>();
 
   constructor(private readonly pattern: string) {}
 
@@ -617,6 +625,12 @@ class Analysis {
    * the offset stops being fixed (after a part of variable length). Empty for a part that can match empty.
    */
   private prefix(node: Node): CharSet[] {
+    let known = this.prefixes.get(node);
+    if (!known) this.prefixes.set(node, (known = this.computePrefix(node)));
+    return known;
+  }
+
+  private computePrefix(node: Node): CharSet[] {
     switch (node.kind) {
       case 'char':
         return [node.set];
@@ -662,6 +676,12 @@ class Analysis {
    * offset (`api|access|secret`, `"…"|'…'`). Then the alternation offers no choice, only a test.
    */
   private deterministic(alt: Alt): boolean {
+    let known = this.determinism.get(alt);
+    if (known === undefined) this.determinism.set(alt, (known = this.computeDeterministic(alt)));
+    return known;
+  }
+
+  private computeDeterministic(alt: Alt): boolean {
     if (alt.branches.length < 2) return true;
     const prefixes = alt.branches.map((b) => this.seqPrefix(b));
     for (let i = 0; i < prefixes.length; i++) {
@@ -774,9 +794,9 @@ class Analysis {
     if (node.kind === 'group') inside = this.flowAlt(node.body, open);
     else if (node.kind === 'repeat') {
       if (node.max === 0) return open;
+      // One copy is enough: a group repeated more than once holds no range (check 1), so a second copy would pin
+      // or extend the open ranges exactly as the first did.
       inside = this.flowItem(node.body, open);
-      // Twice, for the boundary between two copies (a fixed repeat of a group with an optional part).
-      if (node.max > 1 && !range) inside = this.flowItem(node.body, inside);
     } else inside = open;
     const out = this.facts(node).min === 0 ? [...inside, ...open] : inside;
     if (range) {

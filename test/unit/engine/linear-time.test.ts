@@ -18,6 +18,8 @@ describe('check 1: the shape', () => {
     ['(x)\\1', 'backreference'],
     ['(?<k>x)\\k<k>', 'backreference'],
     ['(unclosed', 'unbalanced'],
+    // The analysis recurses along the nesting: deeper than any rule needs is refused, not a stack overflow.
+    [`${'('.repeat(65)}a${')'.repeat(65)}`, 'nested more than 64 deep'],
   ])('refuses %s', (pattern, why) => {
     expect(linearTimeProblems(pattern)[0]).toContain(why);
   });
