@@ -308,7 +308,9 @@ export const connectionStringRules: Rule[] = [
     keywords: ['password', 'pwd'],
     flags: 'i',
     // Server=…;Database=…;User Id=…;Password=…;   Host=…;Username=…;Password=…   host=… user=… password=…
-    pattern: String.raw`(?:server|data source|host|address|addr|network address)(?<![A-Za-z0-9_](?:server|data source|host|address|addr|network address))[ \t]{0,4}=[ \t]{0,4}(?!(?:tcp:)?(?:${LOCAL_HOST}|\(local(?:db)?\)|\.(?![A-Za-z0-9])))[^"'\x60\n]{1,512}?[; \t](?:password|pwd)[ \t]{0,4}=[ \t]{0,4}${PARAM_VALUE}`,
+    // Blanks after the server's `=` are read by the value's own range: a `[ \t]{0,4}` before it would trade them
+    // with it (src/engine/linear-time.ts, adjacent ranges).
+    pattern: String.raw`(?:server|data source|host|address|addr|network address)(?<![A-Za-z0-9_](?:server|data source|host|address|addr|network address))[ \t]{0,4}=(?!(?:tcp:)?(?:${LOCAL_HOST}|\(local(?:db)?\)|\.(?![A-Za-z0-9])))[^"'\x60\n]{1,512}?[; \t](?:password|pwd)[ \t]{0,4}=[ \t]{0,4}${PARAM_VALUE}`,
     examples: [
       '"DefaultConnection": "Server=tcp:contoso-sql.database.windows.net,1433;Initial Catalog=shop;User ID=shopadmin;Password={{base62:20}};Encrypt=True;"',
       'ConnectionString = "Data Source=SQLPROD01;Initial Catalog=Payroll;User Id=payroll_svc;Pwd={{base62:16}};"',

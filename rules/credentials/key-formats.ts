@@ -13,7 +13,9 @@ export const keyFormatRules: Rule[] = [
     title: 'PuTTY private key (.ppk)',
     severity: 'critical',
     keywords: ['putty-user-key-file-'],
-    pattern: String.raw`PuTTY-User-Key-File-[23]:[\s\S]{1,8192}?Private-Lines:[ \t]{0,4}[0-9]{1,4}(?<secret>[A-Za-z0-9+/=\s\\]{16,16384}?)Private-MAC:`,
+    // The line count takes all its digits (four at most), so that it and the body, which may begin with digits too,
+    // cannot trade them back and forth (src/engine/linear-time.ts, adjacent ranges).
+    pattern: String.raw`PuTTY-User-Key-File-[23]:[\s\S]{1,8192}?Private-Lines:[ \t]{0,4}(?:[0-9]{4}|[0-9]{1,3}(?![0-9]))(?<secret>[A-Za-z0-9+/=\s\\]{16,16384}?)Private-MAC:`,
     entropy: 4,
     examples: [
       'PuTTY-User-Key-File-3: ssh-ed25519\\nEncryption: none\\nComment: deploy@build-01\\nPublic-Lines: 2\\n{{base64:64}}\\n{{base64:4}}\\nPrivate-Lines: 1\\n{{base64:44}}\\nPrivate-MAC: {{hex:64}}',

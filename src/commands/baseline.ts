@@ -4,6 +4,7 @@
 import { appendToIgnoreFile, IGNORE_FILE } from '../config/ignore-file.js';
 import { UsageError } from '../errors.js';
 import { redact } from '../report/redact.js';
+import { visible } from '../report/visible.js';
 import { failure, scanScope, type CheckScope, type OutputOptions } from './check.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 import type { Progress } from '../report/progress.js';
@@ -34,7 +35,8 @@ export async function runBaseline(options: BaselineOptions): Promise<CommandOutc
     if (added.length === 0) return outcome(0, `secret-hook: nothing new to add to ${IGNORE_FILE}.\n`);
     const lines = [
       `secret-hook: added ${added.length} finding${added.length === 1 ? '' : 's'} to ${IGNORE_FILE}:`,
-      ...added.map((line) => `  ${line}`),
+      // Each line names a file and a rule's title, and ends with the last characters of a secret.
+      ...added.map((line) => `  ${visible(line)}`),
       '',
       `Commit ${IGNORE_FILE}. These secrets stop being reported; rotate any that are live — accepting a finding does not make a leaked key safe.`,
     ];

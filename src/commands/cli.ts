@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { failureParagraph, skipRequested as skipRequestedMessage } from '../report/messages.js';
 import type { Progress } from '../report/progress.js';
+import { visible } from '../report/visible.js';
 import type { CheckScope } from './check.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
@@ -156,7 +157,8 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      return outcome(2, '', `secret-hook: ${error.message}.${error.hint ? ` ${error.hint}` : ''}\n`);
+      // install's refusals name files under the hooks directory, which the repository's configuration chooses.
+      return outcome(2, '', `${visible(`secret-hook: ${error.message}.${error.hint ? ` ${error.hint}` : ''}`)}\n`);
     }
     return crashOutcome(error, argv);
   }

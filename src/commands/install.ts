@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findRepository } from '../git/repo.js';
+import { visible } from '../report/visible.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export const HOOKS = ['pre-commit', 'pre-push'] as const;
@@ -54,7 +55,8 @@ export function runInstall(options: InstallOptions): CommandOutcome {
     if (target.kind === 'husky') lines.push(installHuskyLine(file, hook, shown));
     else lines.push(installGitHook(file, hook, shown, options));
   }
-  return outcome(0, `${lines.join('\n')}\n`);
+  // The paths shown come from core.hooksPath, which the repository's configuration sets.
+  return outcome(0, `${lines.map(visible).join('\n')}\n`);
 }
 
 export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>): CommandOutcome {
@@ -83,7 +85,7 @@ export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>)
       }
     }
   }
-  return outcome(0, lines.length > 0 ? `${lines.join('\n')}\n` : 'secret-hook: nothing to uninstall.\n');
+  return outcome(0, lines.length > 0 ? `${lines.map(visible).join('\n')}\n` : 'secret-hook: nothing to uninstall.\n');
 }
 
 function huskyLine(hook: HookName): string {

@@ -55,7 +55,7 @@ export function appendToIgnoreFile(root: string, entries: { fingerprint: string;
   const existing = readIgnoreFile(root);
   const added = entries
     .filter((e, i) => !existing.has(e.fingerprint) && entries.findIndex((x) => x.fingerprint === e.fingerprint) === i)
-    .map((e) => `${e.fingerprint}  # ${e.comment.replace(/\n/g, ' ')}`);
+    .map((e) => `${e.fingerprint}  # ${e.comment.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')}`);
   if (added.length === 0) return [];
   const file = path.join(root, IGNORE_FILE);
   const header = fs.existsSync(file)

@@ -2,7 +2,7 @@
 // found, because a configuration error blocks the commit and the user must be able to fix it at once.
 import type { Rule, Severity } from '../../rules/schema.js';
 import { compileCatalog, compileRule } from '../engine/compile.js';
-import { linearTimeProblems } from '../engine/linear-time.js';
+import { linearTimeProblems, MAX_STEPS_PER_POSITION } from '../engine/linear-time.js';
 import { scan } from '../engine/scan.js';
 import { ConfigError } from '../errors.js';
 import { globProblem } from './path-matcher.js';
@@ -99,13 +99,25 @@ function stringList(value: unknown, keyPath: string, p: Problems): string[] {
   return value as string[];
 }
 
+// Four times the longest built-in pattern (about 960 characters): analysing a pattern takes time too, and a
+// configuration must not be able to spend seconds of every commit on it (40,000 characters of alternatives: 2 s).
+const MAX_PATTERN_LENGTH = 4096;
+
 function checkPattern(pattern: string, keyPath: string, p: Problems): void {
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    p.fail(
+      keyPath,
+      `a pattern of at most ${MAX_PATTERN_LENGTH} characters (this one has ${pattern.length})`,
+      `${pattern.slice(0, 40)}…`,
+    );
   try {
     new RegExp(pattern);
   } catch (error) {
     p.fail(keyPath, `a valid regular expression (${(error as Error).message})`, pattern);
   }
-  const problems = linearTimeProblems(pattern);
+  // A configuration may come from a pushed repository: its patterns must also keep within the step bound, which
+  // the built-in rules are not held to (the test suite and the benchmark measure those).
+  const problems = linearTimeProblems(pattern, { maxSteps: MAX_STEPS_PER_POSITION });
   if (problems.length > 0) p.fail(keyPath, `a linear-time pattern (${problems[0]})`, pattern);
 }
 
@@ -139,9 +151,21 @@ function validateCustomRules(value: unknown, p: Problems, builtinIds: ReadonlySe
     const severity = raw['severity'] ?? 'high';
     if (!SEVERITIES.includes(severity as Severity))
       p.fail(`${at}.severity`, '"critical", "high", "medium" or "low"', severity);
-    const keywords = stringList(raw['keywords'], `${at}.keywords`, p).map((k) => k.toLowerCase());
+    const keywords = stringList(raw['keywords'], `${at}.keywords`, p);
     if (keywords.length === 0)
       p.fail(`${at}.keywords`, 'at least one keyword that every match contains', raw['keywords']);
+    keywords.forEach((keyword, j) => {
+      // The keyword prefilter folds ASCII letters only, and an empty keyword would occur everywhere (its search
+      // never advances).
+      if (keyword.trim() === '')
+        p.fail(`${at}.keywords[${j}]`, 'a keyword with at least one character other than a space', keyword);
+      if (/[^\x20-\x7e]/.test(keyword))
+        p.fail(
+          `${at}.keywords[${j}]`,
+          'a keyword of printable ASCII characters (letters, digits, punctuation)',
+          keyword,
+        );
+    });
     const pattern = text('pattern');
     checkPattern(pattern, `${at}.pattern`, p);
     if (!pattern.includes('(?<secret>')) p.fail(`${at}.pattern`, 'a pattern with a named group (?<secret>…)', pattern);
@@ -161,7 +185,7 @@ function validateCustomRules(value: unknown, p: Problems, builtinIds: ReadonlySe
       id,
       title: text('title'),
       severity: severity as Severity,
-      keywords,
+      keywords: keywords.map((k) => k.toLowerCase()),
       pattern,
       ...(entropy === undefined ? {} : { entropy }),
       examples,

@@ -1,5 +1,7 @@
 // Renders a scan result as text for people or JSON for tools. Secrets are redacted in every format unless the
-// caller asks for them explicitly (--show-secrets).
+// caller asks for them explicitly (--show-secrets). Text from the repository (paths, lines, commit subjects and
+// authors, custom rules' titles and advice) is printed through visible(): a control character in it is shown, not
+// obeyed by the terminal.
 import pc from 'picocolors';
 import type { Rule } from '../../rules/schema.js';
 import { formatBytes } from './bytes.js';
@@ -8,6 +10,7 @@ import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as messages from './messages.js';
 import { redact, redactLine } from './redact.js';
 import type { ReportedFinding, ScanResult } from './result.js';
+import { visible, visibleJson } from './visible.js';
 
 export interface FormatOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -22,34 +25,36 @@ export const JSON_SCHEMA_VERSION = 1;
 
 export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'showSecrets'>): string {
   const shown = (secret: string) => (options.showSecrets ? secret : redact(secret));
-  return JSON.stringify(
-    {
-      version: JSON_SCHEMA_VERSION,
-      scope: result.scope,
-      findings: result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        title: f.title,
-        file: f.path,
-        line: f.line,
-        column: f.column,
-        secret: shown(f.secret),
-        fingerprint: f.fingerprint,
-        severity: f.severity,
-        action: f.action,
-        ...(f.commit ? { commit: f.commit.oid } : {}),
-      })),
-      skipped: result.skipped.map((s) => ({
-        file: s.path,
-        reason: messages.skipReasonText(s.reason),
-        kind: s.reason.kind,
-        ...(s.commit ? { commit: s.commit } : {}),
-      })),
-      notices: result.notices,
-      ...(result.staleAllows ? { staleAllows: result.staleAllows.map((s) => ({ file: s.path, line: s.line })) } : {}),
-      stats: result.stats,
-    },
-    null,
-    2,
+  return visibleJson(
+    JSON.stringify(
+      {
+        version: JSON_SCHEMA_VERSION,
+        scope: result.scope,
+        findings: result.findings.map((f) => ({
+          ruleId: f.ruleId,
+          title: f.title,
+          file: f.path,
+          line: f.line,
+          column: f.column,
+          secret: shown(f.secret),
+          fingerprint: f.fingerprint,
+          severity: f.severity,
+          action: f.action,
+          ...(f.commit ? { commit: f.commit.oid } : {}),
+        })),
+        skipped: result.skipped.map((s) => ({
+          file: s.path,
+          reason: messages.skipReasonText(s.reason),
+          kind: s.reason.kind,
+          ...(s.commit ? { commit: s.commit } : {}),
+        })),
+        notices: result.notices,
+        ...(result.staleAllows ? { staleAllows: result.staleAllows.map((s) => ({ file: s.path, line: s.line })) } : {}),
+        stats: result.stats,
+      },
+      null,
+      2,
+    ),
   );
 }
 
@@ -59,7 +64,7 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
   const blocking = result.findings.filter((f) => f.action === 'block');
   const warnings = result.findings.filter((f) => f.action === 'warn');
 
-  for (const notice of result.notices) out.push(c.yellow(notice));
+  for (const notice of result.notices) out.push(c.yellow(visible(notice)));
   // Binaries and archives that are part of a change are listed in one line; in a scan of every tracked file they
   // are not news, and --verbose lists them.
   const binaries = result.scope === 'all' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
@@ -97,23 +102,32 @@ function renderGroups(findings: ReportedFinding[], result: ScanResult, options: 
     const commit = inCommit[0]!.commit;
     if (commit) {
       const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
-      out.push('', c.bold(`commit ${commitOid.slice(0, 10)}  ${commit.subject}`), c.dim(`  ${commit.author}, ${date}`));
+      out.push(
+        '',
+        c.bold(`commit ${commitOid.slice(0, 10)}  ${visible(commit.subject)}`),
+        c.dim(`  ${visible(commit.author)}, ${date}`),
+      );
     }
     for (const [ruleId, group] of groupBy(inCommit, (f) => f.ruleId)) {
       const rule = options.rules.get(ruleId);
       out.push('');
       for (const f of group) {
-        const secret = options.showSecrets ? f.secret : redact(f.secret);
-        const line = options.showSecrets
-          ? f.lineText.trim()
-          : redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret]);
+        // Redacted first (it looks for the secret as it stands in the line), then made visible.
+        const secret = visible(options.showSecrets ? f.secret : redact(f.secret));
+        const line = visible(
+          options.showSecrets
+            ? f.lineText.trim()
+            : redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret]),
+        );
         const tag = f.action === 'warn' ? c.yellow(` (${messages.testKeyNote()})`) : '';
-        out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${f.title} ${c.dim(`[${ruleId}]`)}${tag}`);
+        const where = `${visible(f.path)}:${f.line}:${f.column}`;
+        out.push(`${c.bold(where)}  ${visible(f.title)} ${c.dim(`[${visible(ruleId)}]`)}${tag}`);
         out.push(`    secret: ${c.red(secret)}`);
         out.push(`    line:   ${c.dim(line)}`);
       }
       const atTip = commit !== undefined && (result.tips ?? []).includes(commit.oid);
-      if (rule) out.push(...fixHint(rule, group, result, atTip));
+      // The advice of a custom rule comes from the configuration, and the retry step names the files.
+      if (rule) out.push(...fixHint(rule, group, result, atTip).map(visible));
     }
   }
   return out;

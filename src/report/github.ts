@@ -1,8 +1,10 @@
 // GitHub Actions workflow commands: one `::error` (or `::warning` for test keys that do not block) per finding, so
 // each secret shows up as an annotation on the file in the pull request. Secrets are redacted unless the caller asks
-// for them explicitly (--show-secrets).
+// for them explicitly (--show-secrets). Text from the repository goes through visible() before GitHub's own
+// escaping: the runner prints the line to the job's log, and its control characters must not act there either.
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from './result.js';
+import { visible } from './visible.js';
 
 export interface GithubAnnotationOptions {
   showSecrets: boolean;
@@ -16,17 +18,17 @@ function annotation(f: ReportedFinding, options: GithubAnnotationOptions): strin
   const command = f.action === 'block' ? 'error' : 'warning';
   const secret = options.showSecrets ? f.secret : redact(f.secret);
   const properties = [
-    `file=${escapeProperty(f.path)}`,
+    `file=${escapeProperty(visible(f.path))}`,
     `line=${f.line}`,
     `col=${f.column}`,
-    `title=${escapeProperty(f.title)}`,
+    `title=${escapeProperty(visible(f.title))}`,
   ].join(',');
   const where = f.commit ? ` in commit ${f.commit.oid.slice(0, 10)} (${f.commit.subject})` : '';
   const test = f.action === 'warn' ? ' Test-mode key: reported, not blocking.' : '';
   const message =
     `${f.title} [${f.ruleId}]${where}: ${secret}.${test} ` +
     `Move it out of the code and decide on rotation; run secret-hook explain ${f.ruleId} for how.`;
-  return `::${command} ${properties}::${escapeData(message)}`;
+  return `::${command} ${properties}::${escapeData(visible(message))}`;
 }
 
 /** The message of a workflow command: `%`, CR and LF are the only characters with a meaning there. */

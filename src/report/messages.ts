@@ -5,6 +5,7 @@ import type { ScanFailure } from '../errors.js';
 import type { SkipReason } from '../skip-reason.js';
 import { formatBytes } from './bytes.js';
 import type { Scope } from './result.js';
+import { visible } from './visible.js';
 
 export const SECRET_MANAGERS = 'AWS Secrets Manager, HashiCorp Vault, CyberArk Conjur or GCP Secret Manager';
 
@@ -51,7 +52,7 @@ export function rotationStep(scope: Scope, provider: string): string {
 }
 
 export function retryStep(scope: Scope, paths: readonly string[], lastCommit: boolean): string[] {
-  const files = paths.join(' ');
+  const files = paths.map(visible).join(' ');
   switch (scope) {
     case 'staged':
       if (paths.every(isEnvFile)) {
@@ -115,7 +116,8 @@ export function failureParagraph(error: unknown, scope: Scope): string {
       : scope === 'staged'
         ? ' To commit without the scan deliberately, run git commit --no-verify.'
         : '';
-  return `secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`;
+  // The messages name files and configuration values, which come from the repository.
+  return visible(`secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`);
 }
 
 export function shallowNotice(boundary: readonly string[]): string {
@@ -127,7 +129,7 @@ export function shallowNotice(boundary: readonly string[]): string {
 }
 
 export function unknownRule(id: string): string {
-  return `secret-hook: no rule with id "${id}". Run secret-hook rules to list them.`;
+  return `secret-hook: no rule with id "${visible(id)}". Run secret-hook rules to list them.`;
 }
 
 /** Why a path was not scanned (or not whole), in a few words. */
@@ -142,7 +144,7 @@ export function skipReasonText(reason: SkipReason): string {
     case 'symlink':
       return 'symbolic link: its target is a path, not content';
     case 'renamed':
-      return `renamed from ${reason.from} without changes`;
+      return `renamed from ${visible(reason.from)} without changes`;
     case 'deleted':
       return 'deleted: nothing added';
     case 'too-large':
@@ -169,19 +171,19 @@ export function notScannedLine(path: string, reason: SkipReason): string {
       : reason.kind === 'missing-object'
         ? 'Fetch it (git fetch) and scan again, or check it by hand.'
         : 'Check it by hand.';
-  return `secret-hook: ${path} was not scanned: ${skipReasonText(reason)}. ${advice}`;
+  return `secret-hook: ${visible(path)} was not scanned: ${skipReasonText(reason)}. ${advice}`;
 }
 
 /** Binary files and archives in the change, in one line: listed, never passed silently. */
 export function binariesLine(paths: readonly string[]): string {
-  const shown = paths.slice(0, 5).join(', ');
+  const shown = paths.slice(0, 5).map(visible).join(', ');
   const more = paths.length > 5 ? `, and ${paths.length - 5} more` : '';
   const what = paths.length === 1 ? '1 binary file or archive was' : `${paths.length} binary files or archives were`;
   return `secret-hook: ${what} not scanned as text (only printable runs, for keys with a known prefix; archives not unpacked): ${shown}${more}. --verbose says which is which.`;
 }
 
 export function staleAllowLine(path: string, line: number): string {
-  return `stale allow comment: ${path}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
+  return `stale allow comment: ${visible(path)}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
 }
 
 export function skipRequested(hook: 'pre-commit' | 'pre-push'): string {
@@ -189,17 +191,17 @@ export function skipRequested(hook: 'pre-commit' | 'pre-push'): string {
 }
 
 export function skippedLine(path: string, reason: SkipReason): string {
-  return `skipped: ${path}: ${skipReasonText(reason)}`;
+  return `skipped: ${visible(path)}: ${skipReasonText(reason)}`;
 }
 
 export function untrackedPaths(paths: readonly string[]): string {
-  const list = paths.map((p) => `"${p}"`).join(', ');
+  const list = paths.map((p) => `"${visible(p)}"`).join(', ');
   return `${list} ${paths.length === 1 ? 'is' : 'are'} not tracked by git, so there is nothing of ${paths.length === 1 ? 'it' : 'them'} in the index to scan. Stage ${paths.length === 1 ? 'it' : 'them'} with git add first, then run the check again`;
 }
 
 /** Pushes through the pre-commit framework, which passes at most one pushed ref: what was scanned instead. */
 export function frameworkPushNotice(remote: string | null): string {
-  const target = remote ? `"${remote}"` : 'the remote';
+  const target = remote ? `"${visible(remote)}"` : 'the remote';
   return `secret-hook: the pre-commit framework does not pass on which refs are pushed, so every local branch and tag that ${target} does not have yet was scanned.`;
 }
 

@@ -6,6 +6,7 @@ import { isWarningReason } from '../skip-reason.js';
 import { SECRET_MANAGERS, explainText, skipReasonText } from './messages.js';
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from './result.js';
+import { visibleJson } from './visible.js';
 
 export interface SarifOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -117,7 +118,8 @@ export function formatSarif(result: ScanResult, options: SarifOptions): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  // Exact values for the tools that read it; no raw C1 or bidirectional character for a terminal that shows it.
+  return visibleJson(JSON.stringify(log, null, 2));
 }
 
 function ruleDescriptor(rule: Rule) {

@@ -94,7 +94,7 @@ export class Sandbox {
   run(
     command: string,
     args: string[],
-    options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+    options: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {},
   ): RunResult {
     const result = spawnSync(command, args, {
       cwd: options.cwd ?? this.dir,
@@ -102,6 +102,9 @@ export class Sandbox {
       encoding: 'utf8',
       input: options.input,
       maxBuffer: 256 * 1024 * 1024,
+      // A synchronous child cannot be interrupted by the test's own timeout: a test that guards against a hang
+      // gives one here, so that a regression fails (the spawn errors) instead of blocking the worker.
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout, killSignal: 'SIGKILL' as const }),
     });
     if (result.error) throw result.error;
     return {
@@ -123,7 +126,10 @@ export class Sandbox {
     return result.stdout;
   }
 
-  secretHook(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  secretHook(
+    args: string[],
+    options: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {},
+  ): RunResult {
     return this.run(path.join(this.dir, 'node_modules/.bin/secret-hook'), args, options);
   }
 

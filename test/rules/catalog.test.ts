@@ -35,7 +35,7 @@ describe('rule catalog', () => {
     it('compiles, names a secret group and is linear-time', () => {
       expect(() => compileRule(rule).regex).not.toThrow();
       expect(rule.pattern).toContain('(?<secret>');
-      expect(linearTimeProblems(rule.pattern)).toEqual([]);
+      expect(linearTimeProblems(rule.pattern, { flags: rule.flags ?? '' })).toEqual([]);
     });
 
     it('has lowercase keywords (or near words) that occur in every positive example', () => {

@@ -24,6 +24,16 @@ function expectError(raw: unknown, ...parts: string[]) {
   throw new Error('expected a ConfigError');
 }
 
+function errorOf(raw: unknown): ConfigError {
+  try {
+    validate(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
 const acmeRule = {
   id: 'acme-api-key',
   title: 'Acme API key',
@@ -108,6 +118,75 @@ describe('validateConfig', () => {
       '(?<secret>',
     );
   });
+
+  describe('custom rules that could hang the hook', () => {
+    // Adjacent ranges that can trade characters: a failing match tries every split, O(n·w^k).
+    it('names the two parts of a{1,100}a{1,100}a{1,100}b, the hang the red team found', () => {
+      const pattern = '(?<secret>a{1,100}a{1,100}a{1,100}b)';
+      const error = errorOf({ customRules: [{ ...acmeRule, pattern }] });
+      expect(error.message).toBe(
+        'invalid configuration in secret-hook.config.json at customRules[0].pattern: expected a linear-time pattern ' +
+          '("a{1,100}" at 10 and "a{1,100}" at 18 are variable parts next to each other that can match the same ' +
+          'characters, so a failing match tries every way of splitting the text between them (polynomial ' +
+          'backtracking): merge them into one quantifier, or separate them by a character the first cannot match), ' +
+          `found string ${JSON.stringify(pattern)}`,
+      );
+      expect(error.hint).toBe('Fix customRules[0].pattern in secret-hook.config.json; nothing was scanned.');
+    });
+    it.each([
+      ['acme_(?<secret>\\d{1,5}\\d{1,5})', '"\\d{1,5}" at 15 and "\\d{1,5}" at 22'],
+      ['acme_(?<secret>[a-z]{1,9}[a-z0-9]{1,9})', '"[a-z]{1,9}" at 15 and "[a-z0-9]{1,9}" at 25'],
+      ['acme_(?<secret>(?:ab){1,5}(?:ab){1,5})', '"(?:ab){1,5}" at 15 and "(?:ab){1,5}" at 26'],
+      ['acme_.{0,50}x{0,50}(?<secret>[a-z0-9]{16})', '".{0,50}" at 5 and "x{0,50}" at 12'],
+    ])('rejects %s', (pattern, parts) => {
+      expectError(
+        { customRules: [{ ...acmeRule, pattern }] },
+        'at customRules[0].pattern: expected a linear-time pattern (',
+        parts,
+        `found string ${JSON.stringify(pattern)}`,
+      );
+    });
+    // Shapes the structural checks let through, refused by the bound on steps per position of the text.
+    it.each([
+      `acme_(?<secret>${'(?:a|a)b'.repeat(20)})`,
+      '(?<secret>[a-z]{1,16384}X)',
+      'acme_(?<secret>[ab]{1,1000}ab[ab]{1,1000})c',
+    ])('rejects %s by its step bound', (pattern) => {
+      expectError(
+        { customRules: [{ ...acmeRule, pattern }] },
+        'at customRules[0].pattern: expected a linear-time pattern (a failing match can take about',
+        'backtracking steps at each position of the text (at most 4096)',
+      );
+    });
+    it('rejects a pattern too long to analyse quickly', () => {
+      expectError(
+        { allow: { patterns: [`^(?:${Array.from({ length: 2000 }, (_, i) => `k${i}`).join('|')})$`] } },
+        'at allow.patterns[0]: expected a pattern of at most 4096 characters (this one has 10895), found string "^(?:k0|k1|',
+      );
+    });
+    it('checks allow patterns the same way', () => {
+      expectError(
+        { allow: { patterns: ['^[a-z]{1,40}[a-z0-9]{1,40}$'] } },
+        'at allow.patterns[0]: expected a linear-time pattern ("[a-z]{1,40}" at 1 and "[a-z0-9]{1,40}" at 12',
+      );
+      expectError({ allow: { patterns: ['^[a-z]{1,16384}X'] } }, 'at allow.patterns[0]', 'backtracking steps');
+    });
+  });
+
+  describe('custom rule keywords the prefilter cannot take', () => {
+    it.each([
+      ['', 'a keyword with at least one character other than a space', 'string ""'],
+      ['   ', 'a keyword with at least one character other than a space', 'string "   "'],
+      ['acme\t', 'a keyword of printable ASCII characters (letters, digits, punctuation)', 'string "acme\\t"'],
+      ['ключ_', 'a keyword of printable ASCII characters (letters, digits, punctuation)', 'string "ключ_"'],
+    ])('rejects %j', (keyword, expected, found) => {
+      const error = errorOf({ customRules: [{ ...acmeRule, keywords: ['acme_', keyword] }] });
+      expect(error.message).toBe(
+        `invalid configuration in secret-hook.config.json at customRules[0].keywords[1]: expected ${expected}, found ${found}`,
+      );
+    });
+  });
+
   it('rejects a custom rule that reuses a built-in id', () => {
     expectError(
       { customRules: [{ ...acmeRule, id: 'aws-access-key-id' }] },

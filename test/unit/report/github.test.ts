@@ -46,8 +46,9 @@ describe('formatGithubAnnotations', () => {
     expect(lines[0]).toMatch(
       /^::error file=src\/billing%2Cv2\/pay%3Ament%25\.ts,line=7,col=15,title=Stripe live secret key::/,
     );
-    // The commit subject's % and newline are escaped in the message; the line stays one line.
-    expect(lines[2]).toContain('Add 100%25 of it%0Asecond line');
+    // The commit subject's % is escaped, and its newline shown as `\n` (it comes from the repository): the
+    // workflow command stays one line.
+    expect(lines[2]).toContain('Add 100%25 of it\\nsecond line');
     // Exactly one unescaped '::' separator after the command name.
     for (const line of lines) expect(line.slice(2).split('::')).toHaveLength(2);
   });
