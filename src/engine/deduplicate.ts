@@ -1,6 +1,6 @@
 // One finding per rule and place; a provider rule wins over a generic rule on overlapping text.
 // Each generic finding is compared only with the provider findings that overlap it on its line (and those with the
-// very same secret), found by binary search: comparing it with every provider finding of the file made a minified
+// very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file made a minified
 // line with thousands of keys cost the square of their number.
 import type { Finding } from './scan.js';
 
@@ -47,6 +47,9 @@ class LineFindings {
     if (last && last.start > start) this.sorted = false;
     this.found.push({ start, end, secret: f.secret });
     this.secrets.add(f.secret);
+    // A pair (Customer.io's `site:key`) stands at its first half's place; its other half may sit further along the
+    // line, where only its value can recognise it.
+    if (f.secret.includes(':')) for (const part of f.secret.split(':')) this.secrets.add(part);
   }
 
   covers(generic: Finding): boolean {
