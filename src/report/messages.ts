@@ -132,6 +132,13 @@ export function notScannedLine(path: string, reason: string): string {
   return `secret-hook: ${path} was not scanned: ${reason}. Check it by hand, or raise maxFileSize in the configuration.`;
 }
 
+/** A file with more findings than the output lists (listFindings in result.ts). */
+export function unlistedLine(path: string, count: number, listed: number, commit?: string): string {
+  const where = commit ? `${path} (commit ${commit.slice(0, 10)})` : path;
+  const more = count === 1 ? '1 more finding' : `${count.toLocaleString('en-US')} more findings`;
+  return `${where}: ${more} not listed (${listed} shown, every kind of secret found there first).`;
+}
+
 export function staleAllowLine(path: string, line: number): string {
   return `stale allow comment: ${path}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
 }
