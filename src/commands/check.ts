@@ -80,12 +80,17 @@ async function scanTrackedFiles(session: Session, options: ScopeOptions): Promis
     const context = { ...session.scanContext, findStaleAllows: true };
     const scanned = scanChange(context, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode });
     for (const line of scanned.staleAllows ?? []) (result.staleAllows ??= []).push({ path: entry.path, line });
-    result.findings.push(...scanned.findings);
+    append(result.findings, scanned.findings);
     if (scanned.skipped) result.skipped.push(scanned.skipped);
     result.stats.files++;
     result.stats.bytes += scanned.bytes;
   }
   return result;
+}
+
+/** One by one: spreading a file's 100,000 findings into push() overflows the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 export function emptyResult(scope: Scope): ScanResult {
@@ -99,11 +104,12 @@ async function scanStaged(session: Session, options: ScopeOptions): Promise<Scan
   const diff = await stagedChanges(trees, headTree, repo.indexFile, repo.workTree);
   const wanted = pathFilter(options.paths, options.cwd, repo.workTree);
   const result = emptyResult('staged');
-  result.skipped.push(...diff.skipped.filter((s) => wanted(s.path)));
+  const skipped = diff.skipped.filter((s) => wanted(s.path));
+  append(result.skipped, skipped);
   for (const change of diff.changes) {
     if (!wanted(change.path)) continue;
     const scanned = scanChange(session.scanContext, change);
-    result.findings.push(...scanned.findings);
+    append(result.findings, scanned.findings);
     if (scanned.skipped) result.skipped.push(scanned.skipped);
     result.stats.files++;
     result.stats.bytes += scanned.bytes;
