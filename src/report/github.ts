@@ -1,15 +1,21 @@
 // GitHub Actions workflow commands: one `::error` (or `::warning` for test keys that do not block) per finding, so
 // each secret shows up as an annotation on the file in the pull request. Secrets are redacted unless the caller asks
 // for them explicitly (--show-secrets).
+import { unlistedLine } from './messages.js';
 import { redact } from './redact.js';
-import type { ReportedFinding, ScanResult } from './result.js';
+import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
 
 export interface GithubAnnotationOptions {
   showSecrets: boolean;
 }
 
 export function formatGithubAnnotations(result: ScanResult, options: GithubAnnotationOptions): string {
-  return result.findings.map((f) => annotation(f, options)).join('\n');
+  const { listed, unlisted } = listFindings(result.findings);
+  const more = unlisted.map(
+    (u) =>
+      `::warning file=${escapeProperty(u.path)},title=Findings not listed::${escapeData(unlistedLine(u.path, u.count, u.listed, u.commit))}`,
+  );
+  return [...listed.map((f) => annotation(f, options)), ...more].join('\n');
 }
 
 function annotation(f: ReportedFinding, options: GithubAnnotationOptions): string {
