@@ -107,14 +107,17 @@ async function scanCommittedFiles(session: Session, options: ScopeOptions): Prom
   const diff = collector.finish();
   const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
   const result = emptyResult('all');
-  result.skipped.push(...diff.skipped.filter((s) => wanted(s.path)));
+  append(
+    result.skipped,
+    diff.skipped.filter((s) => wanted(s.path)),
+  );
   for (const change of diff.changes)
     if (wanted(change.path)) addScanned(result, scanChange(session.scanContext, change));
   return result;
 }
 
 function addScanned(result: ScanResult, scanned: ReturnType<typeof scanChange>): void {
-  result.findings.push(...scanned.findings);
+  append(result.findings, scanned.findings);
   if (scanned.skipped) result.skipped.push(scanned.skipped);
   result.stats.files++;
   result.stats.bytes += scanned.bytes;
@@ -124,6 +127,11 @@ function addScanned(result: ScanResult, scanned: ReturnType<typeof scanChange>):
 function requireTracked(wanted: PathFilter, tracked: readonly string[]): void {
   const unmatched = wanted.given.filter((w) => !tracked.some((file) => w.matches(file)));
   if (unmatched.length > 0) throw new UsageError(untrackedPaths(unmatched.map((w) => w.shown)));
+}
+
+/** One by one: spreading a file's 100,000 findings into push() overflows the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 export function emptyResult(scope: Scope): ScanResult {
@@ -137,7 +145,10 @@ async function scanStaged(session: Session, options: ScopeOptions): Promise<Scan
   const diff = await stagedChanges(trees, headTree, repo);
   const wanted = pathFilter(options.paths, options.cwd, repo.workTree);
   const result = emptyResult('staged');
-  result.skipped.push(...diff.skipped.filter((s) => wanted(s.path)));
+  append(
+    result.skipped,
+    diff.skipped.filter((s) => wanted(s.path)),
+  );
   const changes = diff.changes.filter((change) => wanted(change.path));
   if (wanted.given.length > 0) {
     // A path with no staged change is fine if git tracks it (nothing to scan there); an untracked one is an error.

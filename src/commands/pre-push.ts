@@ -104,7 +104,7 @@ function scanBlob(session: Session, ref: string, blob: string, into: ScanResult)
 
 function addScan(session: Session, change: Parameters<typeof scanChange>[1], into: ScanResult): void {
   const scanned = scanChange(session.scanContext, change);
-  into.findings.push(...scanned.findings);
+  for (const finding of scanned.findings) into.findings.push(finding);
   if (scanned.skipped) into.skipped.push(scanned.skipped);
   into.stats.files++;
   into.stats.bytes += scanned.bytes;

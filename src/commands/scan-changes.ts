@@ -110,16 +110,21 @@ export function scanAdded(
   return reported;
 }
 
-/** A finding made on UTF-8 bytes held as Latin-1, with its texts decoded, its column in characters, and its fingerprint from the decoded secret. */
+/**
+ * A finding made on UTF-8 bytes held as Latin-1, with its texts decoded, its column counted in characters (within
+ * the excerpt it keeps of a long line), and its fingerprint taken from the decoded secret, as every scope takes it.
+ */
 function decodedFinding(finding: Finding): Finding {
   const decode = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
   const secret = decode(finding.secret);
-  if (secret === finding.secret && decode(finding.lineText) === finding.lineText) return finding;
+  const lineText = decode(finding.lineText);
+  if (secret === finding.secret && lineText === finding.lineText) return finding;
+  const before = finding.column - 1 - (finding.excerpt?.start ?? 0);
   const decoded: Finding = {
     ...finding,
     secret,
-    lineText: decode(finding.lineText),
-    column: decode(finding.lineText.slice(0, finding.column - 1)).length + 1,
+    lineText,
+    column: finding.column - before + decode(finding.lineText.slice(0, before)).length,
     fingerprint: fingerprint(finding.ruleId, finding.path, secret),
   };
   if (finding.encodedAs !== undefined) decoded.encodedAs = decode(finding.encodedAs);

@@ -4,10 +4,6 @@
 const SAME_LINE_MARKERS = ['secret-hook:allow', 'gitleaks:allow', 'pragma: allowlist secret'];
 const NEXT_LINE_MARKERS = ['secret-hook:allow-next-line', 'pragma: allowlist nextline secret'];
 
-export function allowedByComment(line: string, previousLine: string): boolean {
-  return hasSameLineMarker(line) || hasNextLineMarker(previousLine);
-}
-
 export function hasSameLineMarker(line: string): boolean {
   for (const marker of SAME_LINE_MARKERS) {
     const at = line.indexOf(marker);

@@ -8,8 +8,11 @@ import type { PrefilterMatch } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeBase64, passesVerifier } from './verify.js';
-import { allowedByComment } from './allow.js';
 import { generatedFileQuiets } from './generated-files.js';
+import { deduplicate } from './deduplicate.js';
+import { TextLines, type ScanWork } from './text-lines.js';
+
+export type { ScanWork } from './text-lines.js';
 
 export interface ScanUnit {
   /** Repository-relative path, '/'-separated; used for fingerprints and language-aware hints. */
@@ -41,13 +44,27 @@ export interface Finding {
   column: number;
   /** The whole secret. Internal: the report layer redacts it before anything is printed. */
   secret: string;
-  /** The whole line holding the secret. Internal, like `secret`. */
+  /**
+   * The line holding the secret; on a long line, an excerpt of it around the secret (see `excerpt`). Internal,
+   * like `secret`.
+   */
   lineText: string;
+  /** Set when `lineText` is an excerpt of a longer line: where the excerpt starts in the line, and the line's length. */
+  excerpt?: LineExcerpt;
   /** rule + path + hash of the secret: stable when code moves, never reveals the secret. */
   fingerprint: string;
   /** When the secret was found inside an encoded value: that value as it stands in the line (masked too). */
   encodedAs?: string;
 }
+
+export interface LineExcerpt {
+  /** Offset of the excerpt's first character in the line (0-based). */
+  start: number;
+  lineLength: number;
+}
+
+// How much of the line around a secret a finding keeps: enough to show it in context, never a whole minified file.
+export const EXCERPT_REACH = 200;
 
 // Decoded values are scanned again, but not forever: base64 inside base64 inside base64 is not a real secret.
 const MAX_DECODE_DEPTH = 2;
@@ -62,6 +79,8 @@ export interface ScanOptions {
    * over the whole text: the same findings, slower (the tests compare the two).
    */
   keywordWindows?: boolean;
+  /** Counters to add this scan's work to (tests use them to prove the cost is linear in the input). */
+  work?: ScanWork;
 }
 
 export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOptions = {}): Finding[] {
@@ -75,13 +94,14 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
   if (candidates.size === 0) return [];
 
   const keywordWindows = options.keywordWindows !== false;
-  const lines = new LineIndex(unit, inText, inSource);
-  const pass: ScanPass = { catalog, unit, lines, depth, honourAllow, keywordWindows };
+  const lines = new LineIndex(catalog, unit, inText, inSource, options.work);
+  const pass: ScanPass = { catalog, unit, lines, depth, honourAllow, keywordWindows, work: options.work };
   const findings: Finding[] = [];
   for (const ruleIndex of candidates) {
     const compiled = catalog.rules[ruleIndex]!;
     const ruleFindings = matchRule(pass, compiled);
-    findings.push(...(compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings));
+    // One by one: spreading 100,000 findings into push() overflows the stack.
+    for (const f of compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings) findings.push(f);
   }
   return deduplicate(findings);
 }
@@ -119,6 +139,7 @@ interface ScanPass {
   depth: number;
   honourAllow: boolean;
   keywordWindows: boolean;
+  work: ScanWork | undefined;
 }
 
 function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
@@ -137,6 +158,7 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
         : [[0, unit.text.length] as const];
   for (const [from, to] of windows) {
     const text = from === 0 && to === unit.text.length ? unit.text : unit.text.slice(from, to);
+    if (pass.work) pass.work.patternChars += text.length;
     regex.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = regex.exec(text)) !== null) {
@@ -145,7 +167,8 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
       const at = match.indices?.groups?.['secret'];
       if (!secret || !at) continue;
       const span = [at[0] + from, at[1] + from] as const;
-      found.push(...checkCandidate(pass, compiled, secret, span));
+      if (pass.work) pass.work.candidates++;
+      for (const f of checkCandidate(pass, compiled, secret, span)) found.push(f);
     }
   }
   return found;
@@ -158,7 +181,7 @@ function checkCandidate(
   secret: string,
   span: readonly [number, number],
 ): Finding[] {
-  const { catalog, unit, lines, depth, honourAllow } = pass;
+  const { catalog, unit, lines, depth, honourAllow, work } = pass;
   const { rule } = compiled;
   if (rule.decode === 'base64') {
     // A value that decodes to binary (a digest, an image) is not a wrapped credential.
@@ -166,17 +189,22 @@ function checkCandidate(
     if (decoded === undefined) return [];
     const inner =
       depth < MAX_DECODE_DEPTH
-        ? scan(catalog, { path: unit.path, text: decoded }, { depth: depth + 1, keywordWindows: pass.keywordWindows })
+        ? scan(
+            catalog,
+            { path: unit.path, text: decoded },
+            { depth: depth + 1, keywordWindows: pass.keywordWindows, work },
+          )
         : [];
     if (inner.length > 0) {
       const position = lines.locate(span[0]);
-      if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) return [];
-      return inner.map((f) => ({
+      if (honourAllow && lines.allowedAt(position)) return [];
+      const where = lines.excerptAt(position, secret.length);
+      return inner.map(({ excerpt: _inner, ...f }) => ({
         ...f,
         title: `${f.title} (base64-encoded)`,
         line: position.fileLine,
         column: position.column,
-        lineText: position.lineText,
+        ...where,
         encodedAs: secret,
         fingerprint: fingerprint(f.ruleId, unit.path, f.secret),
       }));
@@ -187,9 +215,9 @@ function checkCandidate(
   if (isPlaceholder(secret)) return [];
 
   const position = lines.locate(span[0]);
-  if (compiled.notOnLineWith && namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
+  if (compiled.notOnLineWith && lines.namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
   if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
-  if (honourAllow && allowedByComment(position.lineText, lines.previousLine(position))) return [];
+  if (honourAllow && lines.allowedAt(position)) return [];
   return [
     {
       ruleId: rule.id,
@@ -200,7 +228,7 @@ function checkCandidate(
       line: position.fileLine,
       column: position.column,
       secret,
-      lineText: position.lineText,
+      ...lines.excerptAt(position, secret.length),
       fingerprint: fingerprint(rule.id, unit.path, secret),
     },
   ];
@@ -241,68 +269,41 @@ function pairNearby(findings: Finding[], rule: DetectionRule): Finding[] {
   return out;
 }
 
-/** One finding per rule and place; a provider rule wins over a generic rule on overlapping text. */
-function deduplicate(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const key = `${f.ruleId}\0${f.line}\0${f.secret}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const specific = unique.filter((f) => !f.ruleId.startsWith('generic-'));
-  const kept = unique.filter(
-    (f) =>
-      !f.ruleId.startsWith('generic-') ||
-      !specific.some((s) => s.line === f.line && (s.secret.includes(f.secret) || f.secret.includes(s.secret))),
-  );
-  return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-}
-
 interface Position {
   /** Index of the line within the scanned text. */
   textLine: number;
   fileLine: number;
   column: number;
-  lineText: string;
+  /** Offset of the secret in the scanned text. */
+  offset: number;
 }
 
-/** Maps offsets in the scanned text to file lines, built only when a rule matched. */
+// How far around a secret a look-alike's name counts: its own assignment, not the rest of a minified line.
+const NAMING_REACH = 48;
+
+/**
+ * Maps offsets in the scanned text to file lines, built only when a rule matched, and answers the checks that read
+ * around a candidate. Every answer costs a bounded amount of reading per candidate: an excerpt of the line, the
+ * characters beside the secret, or a lookup in what was worked out once per line or per text (text-lines.ts).
+ */
 class LineIndex {
-  private lineStarts?: number[];
-  private contextLines?: { lines: string[]; firstLine: number };
+  private readonly lines: TextLines;
+  private contextLines?: TextLines | null;
+  /** The catalog's context words in the text, or in the file when we have it: looked for on first need. */
+  private nearWordsFound?: PrefilterMatch;
 
   constructor(
+    private readonly catalog: CompiledCatalog,
     private readonly unit: ScanUnit,
     private readonly inText: PrefilterMatch,
     private readonly inSource: PrefilterMatch | null,
-  ) {}
-
-  /** Offsets where each line of the text starts: computed on first need (most texts have no match at all). */
-  private get starts(): number[] {
-    if (!this.lineStarts) {
-      const text = this.unit.text;
-      const starts = [0];
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
+    private readonly work: ScanWork | undefined,
+  ) {
+    this.lines = new TextLines(unit.text, work);
   }
 
   private fileLineOf(textLine: number): number {
     return this.unit.lineNumbers ? this.unit.lineNumbers[textLine]! : textLine + 1;
-  }
-
-  private textLineAt(offset: number): number {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
   }
 
   /**
@@ -311,7 +312,7 @@ class LineIndex {
    */
   nearWindows(near: NonNullable<CompiledRule['near']>): (readonly [number, number])[] {
     const hits: number[] = [];
-    for (const end of this.inText.endsOf(near.keywordIndexes)) hits.push(this.fileLineOf(this.textLineAt(end - 1)));
+    for (const end of this.inText.endsOf(near.keywordIndexes)) hits.push(this.fileLineOf(this.lines.lineAt(end - 1)));
     const source = this.unit.context?.text;
     if (this.inSource && source !== undefined) {
       const offsets = this.inSource.endsOf(near.sourceIndexes);
@@ -327,7 +328,7 @@ class LineIndex {
     }
     if (hits.length === 0) return [];
     hits.sort((a, b) => a - b);
-    const starts = this.starts;
+    const starts = this.lines.starts;
     const windows: [number, number][] = [];
     let hit = 0;
     for (let i = 0; i < starts.length; i++) {
@@ -372,98 +373,61 @@ class LineIndex {
   }
 
   locate(offset: number): Position {
-    const line = this.textLineAt(offset);
-    const starts = this.starts;
-    const start = starts[line]!;
-    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : this.unit.text.length;
-    return {
-      textLine: line,
-      fileLine: this.fileLineOf(line),
-      column: offset - start + 1,
-      lineText: this.unit.text.slice(start, end),
-    };
+    const line = this.lines.lineAt(offset);
+    return { textLine: line, fileLine: this.fileLineOf(line), column: offset - this.lines.start(line) + 1, offset };
   }
 
-  /** The line before, from the whole file when we have it (the added lines may not include it). */
-  previousLine(position: Position): string {
-    const context = this.contextLinesOrNull();
-    if (context) return context.lines[position.fileLine - 1 - context.firstLine] ?? '';
-    return position.textLine > 0 ? this.textLine(position.textLine - 1) : '';
+  /**
+   * What a finding keeps of its line: the whole line, or on a long line the secret with EXCERPT_REACH characters on
+   * either side (a secret spanning lines, a private key, keeps the rest of its first line).
+   */
+  excerptAt(position: Position, length: number): Pick<Finding, 'lineText' | 'excerpt'> {
+    const lineStart = this.lines.start(position.textLine);
+    const lineEnd = this.lines.end(position.textLine);
+    const from = Math.max(lineStart, position.offset - EXCERPT_REACH);
+    const to = Math.min(lineEnd, position.offset + length + EXCERPT_REACH);
+    if (this.work) this.work.contextChars += to - from;
+    const lineText = this.unit.text.slice(from, to);
+    if (from === lineStart && to === lineEnd) return { lineText };
+    return { lineText, excerpt: { start: from - lineStart, lineLength: lineEnd - lineStart } };
   }
 
+  /** An allow comment on the line, or an allow-next-line comment on the line before (in the file, when we have it). */
+  allowedAt(position: Position): boolean {
+    if (this.lines.hasSameLineAllow(position.textLine)) return true;
+    const context = this.context();
+    if (context) return context.hasNextLineAllow(position.fileLine - 1 - this.unit.context!.firstLine);
+    return this.lines.hasNextLineAllow(position.textLine - 1);
+  }
+
+  /** One of `words` within NAMING_REACH characters of the secret, on its line. */
+  namedNearby(position: Position, length: number, words: readonly string[]): boolean {
+    const from = Math.max(this.lines.start(position.textLine), position.offset - NAMING_REACH);
+    const to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
+    if (this.work) this.work.contextChars += to - from;
+    const around = this.unit.text.slice(from, to).toLowerCase();
+    return words.some((word) => around.includes(word));
+  }
+
+  /**
+   * A context word within `near.lines` lines, in the whole file when we have it (the added lines may not hold the
+   * context), and never across a YAML document separator.
+   */
   hasNearbyWord(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
-    const context = this.contextLinesOrNull();
-    const lines: string[] = [];
-    let matchAt: number;
+    const context = this.context();
     if (context) {
-      const at = position.fileLine - context.firstLine;
-      const from = Math.max(0, at - near.lines);
-      lines.push(...context.lines.slice(from, at + near.lines + 1));
-      matchAt = at - from;
-    } else {
-      const from = Math.max(0, position.textLine - near.lines);
-      for (let i = from; i <= position.textLine + near.lines && i < this.starts.length; i++)
-        lines.push(this.textLine(i));
-      matchAt = position.textLine - from;
+      const line = position.fileLine - this.unit.context!.firstLine;
+      const inFile = () => (this.nearWordsFound ??= this.inSource ?? this.catalog.nearPrefilter.match(context.text));
+      return context.hasWordAround(line, near.lines, near, inFile);
     }
-    const original = withinDocument(lines, matchAt).join('\n');
-    const haystack = original.toLowerCase();
-    return near.words.some(({ word, whole }) => containsWord(haystack, original, word, whole));
+    const inText = () => (this.nearWordsFound ??= this.catalog.nearPrefilter.match(this.unit.text));
+    return this.lines.hasWordAround(position.textLine, near.lines, near, inText);
   }
 
-  private textLine(index: number): string {
-    const start = this.starts[index]!;
-    const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.unit.text.length;
-    return this.unit.text.slice(start, end);
-  }
-
-  private contextLinesOrNull(): { lines: string[]; firstLine: number } | null {
-    if (!this.unit.context) return null;
-    this.contextLines ??= { lines: this.unit.context.text.split('\n'), firstLine: this.unit.context.firstLine };
+  private context(): TextLines | null {
+    if (this.contextLines === undefined) {
+      this.contextLines = this.unit.context ? new TextLines(this.unit.context.text, this.work) : null;
+    }
     return this.contextLines;
   }
-}
-
-// How far around a secret a look-alike's name counts: its own assignment, not the rest of a minified line.
-const NAMING_REACH = 48;
-
-function namedNearby(position: Position, length: number, words: readonly string[]): boolean {
-  const start = Math.max(0, position.column - 1 - NAMING_REACH);
-  const around = position.lineText.slice(start, position.column - 1 + length + NAMING_REACH).toLowerCase();
-  return words.some((word) => around.includes(word));
-}
-
-/** The lines around `at` up to a YAML document separator (`---`, `...`): context does not carry across documents. */
-function withinDocument(lines: string[], at: number): string[] {
-  const separator = (line: string) => /^(---|\.\.\.)\s*$/.test(line);
-  let start = at;
-  while (start > 0 && !separator(lines[start - 1]!)) start--;
-  let end = at;
-  while (end < lines.length - 1 && !separator(lines[end + 1]!)) end++;
-  return lines.slice(start, end + 1);
-}
-
-/**
- * `word` in the lowercased `haystack`; for short words, only as a whole word — where a camelCase or PascalCase
- * change also counts as a boundary (`CioSiteId`, `myCioKey`), but "precious" does not hold `cio`.
- */
-function containsWord(haystack: string, original: string, word: string, whole: boolean): boolean {
-  for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
-    if (!whole) return true;
-    const end = at + word.length;
-    const startsWord =
-      at === 0 || !isAlnum(original[at - 1]!) || (isUpper(original[at]!) && !isUpper(original[at - 1]!));
-    const endsWord =
-      end >= original.length || !isAlnum(original[end]!) || (isUpper(original[end]!) && !isUpper(original[end - 1]!));
-    if (startsWord && endsWord) return true;
-  }
-  return false;
-}
-
-function isAlnum(char: string): boolean {
-  return /[A-Za-z0-9]/.test(char);
-}
-
-function isUpper(char: string): boolean {
-  return char >= 'A' && char <= 'Z';
 }

@@ -8,8 +8,8 @@ import { formatBytes } from './bytes.js';
 import { envSnippet } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as messages from './messages.js';
-import { redact, redactLine } from './redact.js';
-import type { ReportedFinding, ScanResult } from './result.js';
+import { redact, redactLine, type Located } from './redact.js';
+import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
 import { visible, visibleJson } from './visible.js';
 
 export interface FormatOptions {
@@ -25,12 +25,13 @@ export const JSON_SCHEMA_VERSION = 1;
 
 export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'showSecrets'>): string {
   const shown = (secret: string) => (options.showSecrets ? secret : redact(secret));
+  const { listed, unlisted } = listFindings(result.findings);
   return visibleJson(
     JSON.stringify(
       {
         version: JSON_SCHEMA_VERSION,
         scope: result.scope,
-        findings: result.findings.map((f) => ({
+        findings: listed.map((f) => ({
           ruleId: f.ruleId,
           title: f.title,
           file: f.path,
@@ -49,6 +50,16 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
           ...(s.commit ? { commit: s.commit } : {}),
         })),
         notices: result.notices,
+        ...(unlisted.length > 0
+          ? {
+              unlisted: unlisted.map((u) => ({
+                file: u.path,
+                findings: u.count,
+                blocking: u.blocking,
+                ...(u.commit ? { commit: u.commit } : {}),
+              })),
+            }
+          : {}),
         ...(result.staleAllows ? { staleAllows: result.staleAllows.map((s) => ({ file: s.path, line: s.line })) } : {}),
         stats: result.stats,
       },
@@ -61,8 +72,19 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
 export function formatText(result: ScanResult, options: FormatOptions): string {
   const c = pc.createColors(options.color);
   const out: string[] = [];
+  // The counts and the verdict come from every finding; the places listed are bounded per file.
   const blocking = result.findings.filter((f) => f.action === 'block');
   const warnings = result.findings.filter((f) => f.action === 'warn');
+  const { listed, unlisted } = listFindings(result.findings);
+  const lines = new LineSecrets(result.findings);
+  const render = (action: ReportedFinding['action']) =>
+    renderGroups(
+      listed.filter((f) => f.action === action),
+      result,
+      options,
+      c,
+      lines,
+    );
 
   for (const notice of result.notices) out.push(c.yellow(visible(notice)));
   // Binaries and archives that are part of a change are listed in one line; in a scan of every tracked file they
@@ -77,12 +99,14 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
 
   if (blocking.length > 0) {
     out.push('', c.bold(c.red(messages.headline(result.scope, blocking.length))));
-    out.push(...renderGroups(blocking, result, options, c));
+    for (const line of render('block')) out.push(line);
   }
   if (warnings.length > 0) {
     out.push('', c.bold(c.yellow(messages.warningsHeadline(warnings.length, blocking.length))));
-    out.push(...renderGroups(warnings, result, options, c));
+    for (const line of render('warn')) out.push(line);
   }
+  if (unlisted.length > 0) out.push('');
+  for (const u of unlisted) out.push(c.yellow(messages.unlistedLine(u.path, u.count, u.listed, u.commit)));
   if (blocking.length > 0) out.push('', c.dim(messages.bypassLine(result.scope)));
   for (const stale of result.staleAllows ?? []) out.push(c.yellow(messages.staleAllowLine(stale.path, stale.line)));
   if (options.summary) {
@@ -95,7 +119,13 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
 type Colors = ReturnType<typeof pc.createColors>;
 
 /** Findings grouped by commit (pushes, history), then by rule: each rule's fix hint once, after its places. */
-function renderGroups(findings: ReportedFinding[], result: ScanResult, options: FormatOptions, c: Colors): string[] {
+function renderGroups(
+  findings: ReportedFinding[],
+  result: ScanResult,
+  options: FormatOptions,
+  c: Colors,
+  lines: LineSecrets,
+): string[] {
   const out: string[] = [];
   const byCommit = groupBy(findings, (f) => f.commit?.oid ?? '');
   for (const [commitOid, inCommit] of byCommit) {
@@ -116,8 +146,11 @@ function renderGroups(findings: ReportedFinding[], result: ScanResult, options: 
         const secret = visible(options.showSecrets ? f.secret : redact(f.secret));
         const line = visible(
           options.showSecrets
-            ? f.lineText.trim()
-            : redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret]),
+            ? shownWhole(f)
+            : redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret], {
+                others: lines.beside(f),
+                ...(f.excerpt ? { excerpt: f.excerpt } : {}),
+              }),
         );
         const tag = f.action === 'warn' ? c.yellow(` (${messages.testKeyNote()})`) : '';
         const where = `${visible(f.path)}:${f.line}:${f.column}`;
@@ -131,6 +164,76 @@ function renderGroups(findings: ReportedFinding[], result: ScanResult, options: 
     }
   }
   return out;
+}
+
+/** The line unmasked (--show-secrets), its cut ends marked when the finding holds an excerpt of a long line. */
+function shownWhole(f: ReportedFinding): string {
+  if (!f.excerpt) return f.lineText.trim();
+  const after = f.excerpt.start + f.lineText.length < f.excerpt.lineLength;
+  return `${f.excerpt.start > 0 ? '…' : ''}${f.lineText}${after ? '…' : ''}`;
+}
+
+/**
+ * Every finding's secret by file and line, to mask all the secrets a shown line holds, not only its own finding's:
+ * on a minified line the excerpt beside one key holds its neighbours. Each lookup reads only the findings that
+ * stand within the excerpt shown (binary search over the line's findings in column order).
+ */
+class LineSecrets {
+  private readonly byLine = new Map<string, ReportedFinding[]>();
+  private readonly longest = new Map<string, number>();
+
+  constructor(findings: readonly ReportedFinding[]) {
+    for (const f of findings) {
+      const key = lineKey(f);
+      const onLine = this.byLine.get(key);
+      if (onLine) onLine.push(f);
+      else this.byLine.set(key, [f]);
+      this.longest.set(key, Math.max(this.longest.get(key) ?? 0, foundText(f).length));
+    }
+    for (const onLine of this.byLine.values()) onLine.sort((a, b) => a.column - b.column);
+  }
+
+  /** The other findings whose text overlaps the part of the line that `f` shows. */
+  beside(f: ReportedFinding): Located[] {
+    const key = lineKey(f);
+    const onLine = this.byLine.get(key)!;
+    if (onLine.length === 1) return [];
+    const from = (f.excerpt?.start ?? 0) + 1;
+    const to = from + f.lineText.length;
+    // Columns before `from - longest` cannot reach into the shown text.
+    let i = firstColumnAtOrAfter(onLine, from - this.longest.get(key)!);
+    const out: Located[] = [];
+    for (; i < onLine.length && onLine[i]!.column < to; i++) {
+      const other = onLine[i]!;
+      if (other === f || other.column + foundText(other).length <= from) continue;
+      out.push({
+        secret: other.secret,
+        column: other.column,
+        ...(other.encodedAs ? { encodedAs: other.encodedAs } : {}),
+      });
+    }
+    return out;
+  }
+}
+
+function lineKey(f: ReportedFinding): string {
+  return `${f.commit?.oid ?? ''}\0${f.path}\0${f.line}`;
+}
+
+/** The text the finding stands for on its line: the encoded value when the secret was found inside one. */
+function foundText(f: ReportedFinding): string {
+  return f.encodedAs ?? f.secret;
+}
+
+function firstColumnAtOrAfter(sorted: readonly ReportedFinding[], column: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.column < column) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function fixHint(rule: Rule, group: ReportedFinding[], result: ScanResult, lastCommit: boolean): string[] {

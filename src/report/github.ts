@@ -2,8 +2,9 @@
 // each secret shows up as an annotation on the file in the pull request. Secrets are redacted unless the caller asks
 // for them explicitly (--show-secrets). Text from the repository goes through visible() before GitHub's own
 // escaping: the runner prints the line to the job's log, and its control characters must not act there either.
+import { unlistedLine } from './messages.js';
 import { redact } from './redact.js';
-import type { ReportedFinding, ScanResult } from './result.js';
+import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
 import { visible } from './visible.js';
 
 export interface GithubAnnotationOptions {
@@ -11,7 +12,12 @@ export interface GithubAnnotationOptions {
 }
 
 export function formatGithubAnnotations(result: ScanResult, options: GithubAnnotationOptions): string {
-  return result.findings.map((f) => annotation(f, options)).join('\n');
+  const { listed, unlisted } = listFindings(result.findings);
+  const more = unlisted.map(
+    (u) =>
+      `::warning file=${escapeProperty(u.path)},title=Findings not listed::${escapeData(unlistedLine(u.path, u.count, u.listed, u.commit))}`,
+  );
+  return [...listed.map((f) => annotation(f, options)), ...more].join('\n');
 }
 
 function annotation(f: ReportedFinding, options: GithubAnnotationOptions): string {

@@ -182,6 +182,13 @@ export function binariesLine(paths: readonly string[]): string {
   return `secret-hook: ${what} not scanned as text (only printable runs, for keys with a known prefix; archives not unpacked): ${shown}${more}. --verbose says which is which.`;
 }
 
+/** A file with more findings than the output lists (listFindings in result.ts). */
+export function unlistedLine(path: string, count: number, listed: number, commit?: string): string {
+  const where = commit ? `${visible(path)} (commit ${commit.slice(0, 10)})` : visible(path);
+  const more = count === 1 ? '1 more finding' : `${count.toLocaleString('en-US')} more findings`;
+  return `${where}: ${more} not listed (${listed} shown, every kind of secret found there first).`;
+}
+
 export function staleAllowLine(path: string, line: number): string {
   return `stale allow comment: ${visible(path)}:${line} silences no secret any more; remove it so it cannot hide a future one.`;
 }

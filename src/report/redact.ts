@@ -20,19 +20,84 @@ export function redact(secret: string): string {
   return `${prefix}${MASK.repeat(masked)}${omitted}${showTail}`;
 }
 
-/** The line with every secret on it masked, shortened around the first one for minified files. */
-export function redactLine(line: string, secrets: readonly string[], width = 160): string {
-  let out = line;
-  let firstAt = -1;
+/** How a line is shown beside a finding. */
+export interface LineView {
+  /** Other secrets on the same line, masked too: a minified line holds many, each found on its own. */
+  others?: readonly Located[];
+  /**
+   * `line` is an excerpt of a longer line (Finding.excerpt): where it starts in the line, and the line's length.
+   * The cut ends are marked with `…`, and positions (`Located.column`) are read relative to it.
+   */
+  excerpt?: { start: number; lineLength: number };
+  /** Characters shown at most, around the first secret. */
+  width?: number;
+}
+
+/** A secret with the place it was found: 1-based column on the line, and the text found there (an encoded value). */
+export interface Located {
+  secret: string;
+  column: number;
+  encodedAs?: string;
+}
+
+/**
+ * The line with every secret on it masked, shortened around the first of `secrets` for minified files. Only the
+ * text given is read and masked (an engine finding holds a bounded excerpt of a long line, never all of it), and a
+ * secret cut by the excerpt's edge is masked whole.
+ */
+export function redactLine(line: string, secrets: readonly string[], view: LineView = {}): string {
+  const width = view.width ?? 160;
+  const shift = view.excerpt?.start ?? 0;
+  const own = occurrences(line, secrets);
+  const spans = [...own];
+  for (const other of view.others ?? []) {
+    spans.push(...occurrences(line, [other.secret, ...(other.encodedAs ? [other.encodedAs] : [])]));
+    // Where it stands, clipped to the text shown: its cut remainder at an edge must not show either.
+    const start = other.column - 1 - shift;
+    const end = start + (other.encodedAs ?? other.secret).length;
+    if (start < 0 || end > line.length) spans.push([Math.max(0, start), Math.min(line.length, end), true]);
+  }
+  const focusAt = own.length > 0 ? Math.min(...own.map(([start]) => start)) : -1;
+
+  let out = '';
+  let focus = -1;
+  let done = 0;
+  for (const [start, end, cut] of inOrder(spans)) {
+    if (end <= done) continue;
+    const from = Math.max(start, done);
+    out += line.slice(done, from);
+    if (focus === -1 && focusAt !== -1 && end > focusAt) focus = out.length;
+    const text = line.slice(from, end);
+    // A piece of a secret (cut by the edge, or overlapping another) shows nothing of itself.
+    out += cut || from > start ? MASK.repeat(Math.min(text.length, MAX_MASK)) : redact(text);
+    done = end;
+  }
+  out += line.slice(done);
+
+  const lead = out.length - out.trimStart().length;
+  out = out.trim();
+  focus = Math.max(0, focus - lead);
+  const cutBefore = shift > 0;
+  const cutAfter = view.excerpt !== undefined && shift + line.length < view.excerpt.lineLength;
+  const start = out.length <= width ? 0 : Math.max(0, Math.min(focus - 40, out.length - width));
+  const end = Math.min(out.length, start + width);
+  return `${start > 0 || cutBefore ? '…' : ''}${out.slice(start, end)}${end < out.length || cutAfter ? '…' : ''}`;
+}
+
+/** Every place these secrets (each half of a pair, when long enough to mean something) occur in `line`. */
+function occurrences(line: string, secrets: readonly string[]): [number, number, boolean][] {
+  const spans: [number, number, boolean][] = [];
   for (const secret of secrets) {
     for (const part of secret.split(':').filter((p) => p.length >= 8)) {
-      const at = out.indexOf(part);
-      if (at !== -1 && (firstAt === -1 || at < firstAt)) firstAt = at;
-      out = out.split(part).join(redact(part));
+      for (let at = line.indexOf(part); at !== -1; at = line.indexOf(part, at + part.length)) {
+        spans.push([at, at + part.length, false]);
+      }
     }
   }
-  out = out.trim();
-  if (out.length <= width) return out;
-  const start = Math.max(0, Math.min(firstAt - 40, out.length - width));
-  return `${start > 0 ? '…' : ''}${out.slice(start, start + width)}${start + width < out.length ? '…' : ''}`;
+  return spans;
+}
+
+/** Spans in order of start, the longest first where they start together. */
+function inOrder(spans: [number, number, boolean][]): [number, number, boolean][] {
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }

@@ -3,9 +3,9 @@
 // caller asks for them explicitly (--show-secrets), like every other format.
 import type { Rule, Severity } from '../../rules/schema.js';
 import { isWarningReason } from '../skip-reason.js';
-import { SECRET_MANAGERS, explainText, skipReasonText } from './messages.js';
+import { SECRET_MANAGERS, explainText, skipReasonText, unlistedLine } from './messages.js';
 import { redact } from './redact.js';
-import type { ReportedFinding, ScanResult } from './result.js';
+import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
 import { visibleJson } from './visible.js';
 
 export interface SarifOptions {
@@ -31,21 +31,22 @@ type Level = 'error' | 'warning' | 'note';
 
 export function formatSarif(result: ScanResult, options: SarifOptions): string {
   const shown = (secret: string) => (options.showSecrets ? secret : redact(secret));
+  const { listed, unlisted } = listFindings(result.findings);
 
   // Rules in order of first appearance, so ruleIndex is stable for a given result.
   const ruleIds: string[] = [];
   const ruleIndex = new Map<string, number>();
-  for (const f of result.findings) {
+  for (const f of listed) {
     if (ruleIndex.has(f.ruleId)) continue;
     ruleIndex.set(f.ruleId, ruleIds.length);
     ruleIds.push(f.ruleId);
   }
   const descriptors = ruleIds.map((id) => {
     const rule = options.rules.get(id);
-    return rule ? ruleDescriptor(rule) : unknownRuleDescriptor(result.findings.find((f) => f.ruleId === id)!);
+    return rule ? ruleDescriptor(rule) : unknownRuleDescriptor(listed.find((f) => f.ruleId === id)!);
   });
 
-  const results = result.findings.map((f) => {
+  const results = listed.map((f) => {
     const rule = options.rules.get(f.ruleId);
     const region = regionOf(f);
     return {
@@ -89,6 +90,13 @@ export function formatSarif(result: ScanResult, options: SarifOptions): string {
       descriptor: { id: isWarningReason(s.reason) ? 'not-scanned' : 'skipped' },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(s.path), uriBaseId: '%SRCROOT%' } } }],
       properties: { reason: skipReasonText(s.reason), kind: s.reason.kind, ...(s.commit ? { commit: s.commit } : {}) },
+    })),
+    ...unlisted.map((u) => ({
+      level: 'warning' satisfies Level,
+      message: { text: unlistedLine(u.path, u.count, u.listed, u.commit) },
+      descriptor: { id: 'findings-not-listed' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(u.path), uriBaseId: '%SRCROOT%' } } }],
+      properties: { findings: u.count, blocking: u.blocking, ...(u.commit ? { commit: u.commit } : {}) },
     })),
   ];
 
@@ -203,7 +211,8 @@ function messageText(f: ReportedFinding, rule: Rule | undefined, secret: string)
 /** The secret's place; the end column only when the text found stands whole on the line (not pairs, not PEM). */
 function regionOf(f: ReportedFinding): { startLine: number; startColumn: number; endColumn?: number } {
   const found = f.encodedAs ?? f.secret;
-  const start = f.column - 1;
+  // lineText may be an excerpt of a long line: its first character is at column excerpt.start + 1.
+  const start = f.column - 1 - (f.excerpt?.start ?? 0);
   const onLine = !found.includes('\n') && f.lineText.slice(start, start + found.length) === found;
   return {
     startLine: f.line,

@@ -81,4 +81,18 @@ describe('workflow command escaping', () => {
   it('escapes properties: also : and ,', () => {
     expect(escapeProperty('a:b,c%d\re\nf')).toBe('a%3Ab%2Cc%25d%0De%0Af');
   });
+
+  it('lists at most 100 findings per file, and says how many more there are', () => {
+    const many: ScanResult = {
+      ...result,
+      findings: Array.from({ length: 150 }, (_, i) =>
+        finding('stripe-live-secret-key', live, 'dist/app.js', { line: i + 1 }),
+      ),
+    };
+    const annotations = formatGithubAnnotations(many, { showSecrets: false }).split('\n');
+    expect(annotations).toHaveLength(101);
+    expect(annotations[100]).toBe(
+      '::warning file=dist/app.js,title=Findings not listed::dist/app.js: 50 more findings not listed (100 shown, every kind of secret found there first).',
+    );
+  });
 });

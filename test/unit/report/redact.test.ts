@@ -24,4 +24,29 @@ describe('redact', () => {
     expect(shown.length).toBeLessThan(170);
     expect(shown).toContain('AKIA');
   });
+  it('masks the other secrets on the line too, also one cut by the edge of an excerpt', () => {
+    const own = `AKIA${'B'.repeat(4)}CDEFGH234567`;
+    const before = `AKIA${'J'.repeat(4)}KLMNOP234567`;
+    const after = `AKIA${'R'.repeat(4)}STUVWX234567`;
+    // The line is `{"a":"<before>","b":"<own>","c":"<after>"}`; the excerpt starts 9 characters into <before>.
+    const line = `{"a":"${before}","b":"${own}","c":"${after}"}`;
+    const start = 6 + 9;
+    const excerpt = line.slice(start);
+    const column = (s: string) => line.indexOf(s) + 1;
+    const shown = redactLine(excerpt, [own], {
+      others: [
+        { secret: before, column: column(before) },
+        { secret: after, column: column(after) },
+      ],
+      excerpt: { start, lineLength: line.length + 300 },
+    });
+    expect(shown).toBe(`…***********","b":"AKIA****************","c":"AKIA****************"}…`);
+  });
+
+  it('marks the cut ends of an excerpt even when it is short enough to show whole', () => {
+    const secret = `AKIA${'Q'.repeat(4)}ABCDEFGH2345`;
+    expect(redactLine(`x = "${secret}"`, [secret], { excerpt: { start: 3, lineLength: 900 } })).toBe(
+      '…x = "AKIA****************"…',
+    );
+  });
 });
