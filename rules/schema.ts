@@ -7,6 +7,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 /**
  * Checks the engine can run on a candidate after the pattern matched. They live in src/engine/verify.ts
  * because they are code; a rule names the one it needs.
+ * - `private-key-body`: base64 whose first bytes open a private key's structure (DER with version 0 or 1, an
+ *   encrypted PKCS#8, or OpenSSH's `openssh-key-v1`), not a certificate's or a public key's.
  * - `intercom-token`: base64 that decodes to `tok:<uuid-ish>`.
  * - `github-crc32`: GitHub's `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` tokens end in a base62 CRC32 of the body.
  * - `npm-crc32`: npm's `npm_` tokens carry the same base62 CRC32 checksum.
@@ -18,6 +20,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  *   three character classes, and not a weak, dummy or dictionary password.
  */
 export type Verifier =
+  | 'private-key-body'
   | 'intercom-token'
   | 'github-crc32'
   | 'npm-crc32'
@@ -139,6 +142,6 @@ export function detectionPart(rule: Rule): DetectionRule {
  * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
  * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,
  * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values
- * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{base64text:24}}` (base64 of 24 printable characters), `{{basicauth}}` (base64 of user:password), `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes). Unknown kinds fail the test.
+ * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{base64text:24}}` (base64 of 24 printable characters), `{{basicauth}}` (base64 of user:password), `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes), `{{derBody:pkcs8}}` (a key's base64 body without armour, in lines; pkcs1, sec1, openssh, and the public look-alikes cert, spki), `{{derLine:sec1}}` (the same on one line). Unknown kinds fail the test.
  */
 export const EXAMPLE_PLACEHOLDER = /\{\{([a-zA-Z0-9]+)(?::([^}]*))?\}\}/g;

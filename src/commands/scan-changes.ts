@@ -79,6 +79,8 @@ export function scanChange(context: ScanContext, change: FileChange, origin?: Ch
   if (added.lineNumbers.length === 0) return { findings: [], skipped: null, bytes: 0 };
   const unit: ScanUnit = { path: change.path, text: added.text, lineNumbers: added.lineNumbers };
   if (added.context) unit.context = added.context;
+  // The whole new text, for rules whose matches span lines (a key body added between committed armour lines).
+  if (added.offsets) unit.source = { text: newText, lineStarts: added.offsets };
   const findings = scanAdded(context, unit, origin, content.utf8AsLatin1 === true);
   const scanned: ChangeScan = { findings, skipped: null, bytes: added.text.length };
   if (context.findStaleAllows) scanned.staleAllows = staleAllowLines(context, change.path, newText);
@@ -141,10 +143,12 @@ function withoutLinesOf(context: ScanContext, added: AddedLines, blobs: string[]
   const lines = added.text.split('\n');
   const text: string[] = [];
   const lineNumbers: number[] = [];
+  const offsets: number[] = [];
   lines.forEach((line, i) => {
     if (known.has(line)) return;
     text.push(line);
     lineNumbers.push(added.lineNumbers[i]!);
+    if (added.offsets) offsets.push(added.offsets[i]!);
   });
-  return { text: text.join('\n'), lineNumbers, context: added.context };
+  return { text: text.join('\n'), lineNumbers, context: added.context, ...(added.offsets ? { offsets } : {}) };
 }

@@ -1,6 +1,7 @@
 // Turns rule data into what the scanner runs: one RegExp per rule and one keyword prefilter for the catalog.
 import type { DetectionRule } from '../../rules/schema.js';
 import { isLineLocal } from './line-local.js';
+import { maxMatchLength } from './linear-time.js';
 import { buildPrefilter, prefilterData, prefilterFromData, type Prefilter, type PrefilterData } from './prefilter.js';
 
 /**
@@ -13,6 +14,7 @@ export interface CatalogData extends CatalogIndexes {
   prefilter: PrefilterData;
   nearPrefilter: PrefilterData;
   contextLines: number;
+  spanningRules: number[];
 }
 
 interface CatalogIndexes {
@@ -42,6 +44,8 @@ export interface CompiledRule {
    * hold its keywords. Worked out on first use, as the regex is.
    */
   readonly lineLocal: boolean;
+  /** The most characters one match can span (linear-time.ts `maxMatchLength`); Infinity when unbounded. */
+  readonly reach: number;
   notOnLineWith?: string[];
   /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
   near?: {
@@ -66,6 +70,12 @@ export interface CompiledCatalog {
   nearRulesByWord: number[][];
   /** The farthest any rule looks for context, in lines: how much unchanged text around a change matters. */
   contextLines: number;
+  /**
+   * Keyword rules whose matches can span lines (not line-local): a private key's armour and body, a value on the
+   * line after its name. They also run on the new file's text around added lines (spanning.ts). Worked out on
+   * first use for catalogs the build did not precompute.
+   */
+  readonly spanningRules: readonly number[];
 }
 
 // How far around a change unchanged lines are searched for context words. Rules may look farther (a Kubernetes
@@ -93,6 +103,7 @@ function checkRule(rule: DetectionRule): void {
 class LazyRule implements CompiledRule {
   private builtRegex?: RegExp;
   private lineLocalAnswer?: boolean;
+  private reachAnswer?: number;
   private nearData?: CompiledRule['near'] | null;
   private notOnLine?: string[] | null;
 
@@ -140,6 +151,10 @@ class LazyRule implements CompiledRule {
   get lineLocal(): boolean {
     return (this.lineLocalAnswer ??= this.rule.keywords.length > 0 && isLineLocal(this.rule.pattern));
   }
+
+  get reach(): number {
+    return (this.reachAnswer ??= maxMatchLength(this.rule.pattern, this.rule.flags ?? ''));
+  }
 }
 
 /**
@@ -158,6 +173,7 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
     (rule, i) =>
       new LazyRule(rule, indexes.keywordIndexes[i]!, indexes.nearKeywordIndexes[i]!, indexes.nearSourceIndexes[i]!),
   );
+  let spanning: readonly number[] | undefined = fits ? precomputed.spanningRules : undefined;
   return {
     rules: compiled,
     prefilter: fits ? prefilterFromData(precomputed.prefilter) : buildPrefilter(indexes.keywords),
@@ -166,7 +182,14 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
     nearPrefilter: fits ? prefilterFromData(precomputed.nearPrefilter) : buildPrefilter(indexes.nearWords),
     nearRulesByWord: indexes.nearRulesByWord,
     contextLines: fits ? precomputed.contextLines : contextLinesOf(rules),
+    get spanningRules() {
+      return (spanning ??= spanningRulesOf(rules));
+    },
   };
+}
+
+function spanningRulesOf(rules: readonly DetectionRule[]): number[] {
+  return rules.flatMap((rule, i) => (rule.keywords.length > 0 && !isLineLocal(rule.pattern) ? [i] : []));
 }
 
 /**
@@ -227,6 +250,7 @@ export function catalogData(rules: readonly DetectionRule[]): CatalogData {
   return {
     ruleIds: rules.map((r) => r.id),
     contextLines: contextLinesOf(rules),
+    spanningRules: spanningRulesOf(rules),
     ...indexes,
     prefilter: prefilterData(indexes.keywords),
     nearPrefilter: prefilterData(indexes.nearWords),

@@ -1,4 +1,5 @@
-// One finding per rule and place; a provider rule wins over a generic rule on overlapping text.
+// One finding per rule and place; a provider rule wins over a generic rule on overlapping text; a match that lies
+// inside a longer multi-line secret found by another rule (a key body inside the armoured key) is part of it.
 // Each generic finding is compared only with the provider findings that overlap it on its line (and those with the
 // very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file made a minified
 // line with thousands of keys cost the square of their number.
@@ -21,7 +22,47 @@ export function deduplicate(findings: Finding[]): Finding[] {
     seen.add(key);
     kept.push(f);
   }
-  return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  const whole = withoutParts(kept);
+  return whole.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Drops findings that lie within another rule's multi-line secret and hold part of its text: the armoured private
+ * key is the finding, not also its body. Multi-line secrets are few (block rules), so each finding is compared with
+ * them alone.
+ */
+function withoutParts(findings: Finding[]): Finding[] {
+  const compact = (text: string) => text.replace(/\s+/g, '');
+  const blocks = findings.filter((f) => f.secret.includes('\n')).map((f) => ({ finding: f, ...extent(f) }));
+  if (blocks.length === 0) return findings;
+  return findings.filter((f) => {
+    const inner = compact(f.secret);
+    return !blocks.some(
+      (b) =>
+        b.finding !== f &&
+        b.finding.ruleId !== f.ruleId &&
+        after(f.line, f.column, b.startLine, b.startColumn) &&
+        after(b.endLine, b.endColumn, f.line, f.column) &&
+        b.compact.includes(inner) &&
+        // The same text found twice from the same place: one of the two stays, always the same one.
+        (inner.length < b.compact.length ||
+          f.line !== b.startLine ||
+          f.column !== b.startColumn ||
+          b.finding.ruleId < f.ruleId),
+    );
+  });
+
+  function extent(f: Finding) {
+    const lines = f.secret.split('\n');
+    const endLine = f.line + lines.length - 1;
+    const endColumn = lines.length === 1 ? f.column + f.secret.length : lines[lines.length - 1]!.length + 1;
+    return { startLine: f.line, startColumn: f.column, endLine, endColumn, compact: compact(f.secret) };
+  }
+}
+
+/** Whether (line, column) is at or after (line2, column2). */
+function after(line: number, column: number, line2: number, column2: number): boolean {
+  return line > line2 || (line === line2 && column >= column2);
 }
 
 function isGeneric(f: Finding): boolean {

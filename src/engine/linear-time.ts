@@ -67,6 +67,42 @@ export function stepsPerPosition(pattern: string, flags = ''): number {
   return new Analysis(pattern).steps(tree);
 }
 
+/**
+ * How far one match of the pattern can reach from where it starts: the most characters it consumes, plus the
+ * farthest any of its lookarounds reads past that. Infinity when unbounded or the pattern does not parse. The
+ * engine runs rules whose matches cross lines only around their keywords, this far on each side.
+ */
+export function maxMatchLength(pattern: string, flags = ''): number {
+  let tree: Alt;
+  try {
+    tree = new Parser(pattern, flags.includes('i')).parse();
+  } catch {
+    return Infinity;
+  }
+  let overhang = 0;
+  const ofAlt = (alt: Alt): number =>
+    Math.max(0, ...alt.branches.map((branch) => branch.reduce((sum, node) => sum + ofNode(node), 0)));
+  const ofNode = (node: Node): number => {
+    switch (node.kind) {
+      case 'char':
+        return 1;
+      case 'assert':
+        return 0;
+      case 'look':
+        // Zero-width: it consumes nothing, but reads this far from wherever it stands.
+        overhang = Math.max(overhang, ofAlt(node.body));
+        return 0;
+      case 'group':
+        return ofAlt(node.body);
+      case 'repeat':
+        return node.max === Infinity ? Infinity : ofNode(node.body) * node.max;
+      case 'backref':
+        return Infinity;
+    }
+  };
+  return ofAlt(tree) + overhang;
+}
+
 function formatCount(n: number): string {
   return n >= 1e6 ? n.toExponential(1).replace('e+', 'e') : String(Math.round(n));
 }

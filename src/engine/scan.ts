@@ -10,6 +10,7 @@ import { isPlaceholder } from './placeholder.js';
 import { decodeBase64, passesVerifier } from './verify.js';
 import { generatedFileQuiets } from './generated-files.js';
 import { deduplicate } from './deduplicate.js';
+import { spanningFindings } from './spanning.js';
 import { TextLines, type ScanWork } from './text-lines.js';
 
 export type { ScanWork } from './text-lines.js';
@@ -31,6 +32,11 @@ export interface ScanUnit {
    * of a binary file, where names and context mean nothing.
    */
   onlyPrefixed?: boolean;
+  /**
+   * The whole new text of a changed file, when `text` holds only its added lines; `lineStarts[i]` is where line i
+   * of `text` starts in it. Rules whose matches span lines also run on it around added lines (spanning.ts).
+   */
+  source?: { text: string; lineStarts: ArrayLike<number> };
 }
 
 export interface Finding {
@@ -84,6 +90,20 @@ export interface ScanOptions {
 }
 
 export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOptions = {}): Finding[] {
+  const findings = scanRules(catalog, unit, options, null);
+  const spanning = spanningFindings(catalog, unit, (window, rules) => scanRules(catalog, window, options, rules));
+  if (spanning.length === 0) return findings;
+  for (const f of spanning) findings.push(f);
+  return deduplicate(findings);
+}
+
+/** The pipeline over one text; `only` restricts it to these rules (when they are candidates). */
+function scanRules(
+  catalog: CompiledCatalog,
+  unit: ScanUnit,
+  options: ScanOptions,
+  only: ReadonlySet<number> | null,
+): Finding[] {
   const depth = options.depth ?? 0;
   const honourAllow = options.honourAllowComments !== false;
   const inText = catalog.prefilter.match(unit.text);
@@ -91,6 +111,7 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
   const inSource =
     unit.context && catalog.nearOnlyRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text) : null;
   const candidates = candidateRules(catalog, unit, inText, inSource);
+  if (only) for (const index of candidates) if (!only.has(index)) candidates.delete(index);
   if (candidates.size === 0) return [];
 
   const keywordWindows = options.keywordWindows !== false;
@@ -155,7 +176,9 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
       ? lines.nearWindows(compiled.near)
       : pass.keywordWindows && compiled.lineLocal
         ? lines.keywordWindows(compiled.keywordIndexes)
-        : [[0, unit.text.length] as const];
+        : pass.keywordWindows && compiled.rule.keywords.length > 0 && Number.isFinite(compiled.reach)
+          ? lines.reachWindows(compiled.keywordIndexes, compiled.reach)
+          : [[0, unit.text.length] as const];
   for (const [from, to] of windows) {
     const text = from === 0 && to === unit.text.length ? unit.text : unit.text.slice(from, to);
     if (pass.work) pass.work.patternChars += text.length;
@@ -370,6 +393,31 @@ class LineIndex {
       }
     }
     return covered > text.length / 2 ? [[0, text.length]] : windows;
+  }
+
+  /**
+   * For a rule whose matches cross lines: the text within twice its longest match of each keyword, merged. A match
+   * holds its keyword and spans at most `reach` characters, and its lookarounds read no further than that (they
+   * count in `reach`): with twice that on each side, a match near a keyword sees in its window what it sees in the
+   * whole text. A key body's keyword in one corner of a large file does not send the pattern over all of it.
+   */
+  reachWindows(keywordIndexes: readonly number[], reach: number): (readonly [number, number])[] {
+    const length = this.unit.text.length;
+    const windows: [number, number][] = [];
+    let covered = 0;
+    for (const end of this.inText.endsOf(keywordIndexes)) {
+      const from = Math.max(0, end - 2 * reach);
+      const to = Math.min(length, end + 2 * reach);
+      const last = windows[windows.length - 1];
+      if (last && from <= last[1]) {
+        covered += Math.max(0, to - last[1]);
+        last[1] = Math.max(last[1], to);
+      } else {
+        covered += to - from;
+        windows.push([from, to]);
+      }
+    }
+    return covered > length / 2 ? [[0, length]] : windows;
   }
 
   locate(offset: number): Position {

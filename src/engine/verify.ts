@@ -1,6 +1,7 @@
 // Checks in code that a candidate must pass after its rule's pattern matched (see Verifier in rules/schema.ts).
 import type { Verifier } from '../../rules/schema.js';
 import { hasValidBase62Checksum } from './checksum.js';
+import { isPrivateKeyBody } from './private-key-der.js';
 import { looksLikeGenericSecret, looksLikeStrongPassword } from './generic-value.js';
 
 // An Intercom token decodes to `tok:` + an id of hex groups joined by `_` or `-` + `:<n>:<n>`.
@@ -9,6 +10,8 @@ const INTERCOM_DECODED =
 
 export function passesVerifier(verifier: Verifier, secret: string): boolean {
   switch (verifier) {
+    case 'private-key-body':
+      return isPrivateKeyBody(secret);
     case 'intercom-token':
       return INTERCOM_DECODED.test(decodeBase64(secret));
     case 'github-crc32':

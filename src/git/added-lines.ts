@@ -21,6 +21,11 @@ export interface AddedLines {
    * Null when the added lines are the whole file.
    */
   context: { text: string; firstLine: number } | null;
+  /**
+   * Where each added line starts in the new text (offsets, in order), when the added lines are not the whole file:
+   * rules whose matches span lines read around them.
+   */
+  offsets?: number[];
 }
 
 export function splitLines(text: string): string[] {
@@ -80,7 +85,7 @@ export function addedLines(oldVersion: string | null, newVersion: string, contex
     lineNumbers.push(line);
   }
   const context = contextLines > 0 ? around(newText, starts, lineNumbers, contextLines) : null;
-  return { text: text.join('\n'), lineNumbers, context };
+  return { text: text.join('\n'), lineNumbers, context, offsets: starts };
 }
 
 /** Finds the added lines of one region, piece by piece; pushes each added line's start offset, in order. */

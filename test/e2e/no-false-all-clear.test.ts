@@ -43,6 +43,63 @@ function remoteRefs(box: Sandbox, remote = box.remote): string {
   });
 }
 
+describe('private keys between committed armour lines', () => {
+  const sshKey = (box: Sandbox, name: string) => {
+    const file = path.join(box.root, name);
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'deploy', '-f', file]);
+    return fs.readFileSync(file, 'utf8');
+  };
+  const bodyOf = (pem: string) => pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
+
+  it('rotating an SSH key file is blocked at commit, at push and in the history', () => {
+    const box = seeded();
+    box.seed({ 'deploy/id_ed25519': sshKey(box, 'old-key') }, 'deploy key');
+    box.gitOk('push', '-q', '--no-verify', 'origin', 'main');
+    const fresh = sshKey(box, 'new-key');
+    // Two ed25519 keys share their armour lines, and their first body line too: only body lines are added.
+    box.write('deploy/id_ed25519', fresh);
+    box.gitOk('add', 'deploy/id_ed25519');
+    const secretLine = bodyOf(fresh)[2]!;
+    const commit = box.git('commit', '-m', 'rotate deploy key');
+    expectStopped(commit, secretLine, 'Private key');
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'rotate deploy key');
+    expectStopped(box.git('push', 'origin', 'main'), secretLine, 'Private key');
+    const history = box.secretHook(['check', '--history']);
+    expectStopped(history, secretLine, 'Private key');
+  });
+
+  it('a key body pasted between the armour lines of a committed template is blocked', () => {
+    const box = seeded();
+    const template = (body: string[]) =>
+      [
+        'tls:',
+        '  key: |',
+        '    -----BEGIN PRIVATE KEY-----',
+        ...body.map((l) => `    ${l}`),
+        '    -----END PRIVATE KEY-----',
+        '',
+      ].join('\n');
+    box.seed(
+      {
+        'chart/values.yaml': template([]),
+        'certs/deploy.pem': '-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----\n',
+      },
+      'templates',
+    );
+    const body = keys.derBody('pkcs8').split('\n');
+    expectStopped(commit(box, { 'chart/values.yaml': template(body) }), body[3]!, 'Private key');
+    const rsa = keys.derBody('pkcs1').split('\n');
+    const pem = `-----BEGIN RSA PRIVATE KEY-----\n${rsa.join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
+    expectStopped(commit(box, { 'certs/deploy.pem': pem }), rsa[3]!, 'Private key');
+  });
+
+  it('a key body alone, without armour, is blocked', () => {
+    const box = seeded();
+    const body = keys.derBody('sec1').replace(/\n/g, '');
+    expectStopped(commit(box, { '.env': `SIGNING_KEY=${body}\n` }), body, 'Private key');
+  });
+});
+
 describe('pushing to a second remote', () => {
   it('pushing commits already on origin to a new remote scans them: that is the open-sourcing moment', () => {
     const box = seeded();

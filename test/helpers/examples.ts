@@ -78,6 +78,32 @@ export class FakeKeys {
     return escaped ? block.replace(/\n/g, '\\n') : block;
   }
 
+  /**
+   * The base64 body of a DER or OpenSSH structure, random past its opening bytes, in 64-character lines (70 for
+   * OpenSSH): `pkcs8`, `pkcs1`, `sec1` and `openssh` private keys, `cert` and `spki` (public) look-alikes.
+   */
+  derBody(kind: string): string {
+    const openings: Record<string, number[]> = {
+      pkcs8: [
+        0x30, 0x82, 0x04, 0xbd, 0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01,
+        0x01, 0x01, 0x05, 0x00, 0x04, 0x82, 0x04, 0xa7,
+      ],
+      pkcs1: [0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00],
+      sec1: [0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20],
+      openssh: [...Buffer.from('openssh-key-v1\0')],
+      cert: [0x30, 0x82, 0x03, 0x0f, 0x30, 0x82, 0x01, 0xf7, 0xa0, 0x03, 0x02, 0x01, 0x02],
+      spki: [0x30, 0x82, 0x01, 0x22, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+    };
+    const opening = openings[kind];
+    if (!opening) throw new Error(`unknown derBody kind "${kind}"`);
+    const bytes = Buffer.from([...opening, ...Array.from({ length: 600 }, () => Math.floor(this.random() * 256))]);
+    const width = kind === 'openssh' ? 70 : 64;
+    return bytes
+      .toString('base64')
+      .replace(new RegExp(`(.{${width}})`, 'g'), '$1\n')
+      .trim();
+  }
+
   /** Replaces every {{kind:arg}} in a template. */
   expand(template: string): string {
     return template.replace(EXAMPLE_PLACEHOLDER, (_whole, kind: string, arg: string | undefined) => {
@@ -94,6 +120,10 @@ export class FakeKeys {
           return this.pem(arg ?? 'PRIVATE KEY');
         case 'pemEscaped':
           return this.pem(arg ?? 'PRIVATE KEY', true);
+        case 'derBody':
+          return this.derBody(arg ?? 'pkcs8');
+        case 'derLine':
+          return this.derBody(arg ?? 'pkcs8').replace(/\n/g, '');
         case 'base64text':
           // base64 of printable text, as real wrapped passwords and tokens are (random base64 decodes to binary)
           return Buffer.from(this.password(Number(arg ?? 24))).toString('base64');

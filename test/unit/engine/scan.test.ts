@@ -151,10 +151,21 @@ describe('keyword windows', () => {
     expect(scan(looseCatalog, { path: 'a.txt', text }, { keywordWindows: false }).map((f) => f.line)).toEqual([1, 22]);
   });
 
-  it('leave a pattern that can cross lines to the whole text', () => {
+  it('run a pattern that can cross lines within twice its longest match of its keywords', () => {
     const multi = compileCatalog([{ ...loose, pattern: '(?:token|tok)=\\s{0,3}(?<secret>[a-z0-9]{10})' }]);
     expect(multi.rules[0]!.lineLocal).toBe(false);
-    expect(scan(multi, { path: 'a.txt', text }).map((f) => f.line)).toEqual([1, 22]);
+    expect(multi.rules[0]!.reach).toBe(19);
+    const crossing = ['token=', 'k3y5f0r1n3', ...filler, 'tok=zq8x7w6v5u', ...filler].join('\n');
+    expect(scan(multi, { path: 'a.txt', text: crossing }).map((f) => f.line)).toEqual([2]);
+    expect(scan(multi, { path: 'a.txt', text: crossing }, { keywordWindows: false }).map((f) => f.line)).toEqual([
+      2, 23,
+    ]);
+  });
+
+  it('leave a pattern whose matches have no bound to the whole text', () => {
+    const unbounded = compileCatalog([{ ...loose, pattern: '(?:token|tok)=\\s*(?<secret>[a-z0-9]{10})' }]);
+    expect(unbounded.rules[0]!.reach).toBe(Infinity);
+    expect(scan(unbounded, { path: 'a.txt', text }).map((f) => f.line)).toEqual([1, 22]);
   });
 });
 

@@ -1,0 +1,74 @@
+// Rules whose matches span lines see the new file around added lines: a key body added between committed armour
+// lines is found, what was already committed is not reported again.
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../../rules/index.js';
+import { compileCatalog } from '../../../src/engine/compile.js';
+import { isPrivateKeyBody } from '../../../src/engine/private-key-der.js';
+import { scan } from '../../../src/engine/scan.js';
+import { addedLines } from '../../../src/git/added-lines.js';
+import { FakeKeys } from '../../helpers/examples.js';
+
+const catalog = compileCatalog(builtinRules);
+const keys = new FakeKeys(31337);
+
+/** Scans the change from `before` to `after` as every scope does: added lines, context and the whole new text. */
+function scanChange(before: string, after: string, path = 'deploy.pem') {
+  const added = addedLines(before, after, catalog.contextLines);
+  return scan(catalog, {
+    path,
+    text: added.text,
+    lineNumbers: added.lineNumbers,
+    ...(added.context ? { context: added.context } : {}),
+    ...(added.offsets ? { source: { text: after, lineStarts: added.offsets } } : {}),
+  });
+}
+
+const armour = (body: string[], label = 'PRIVATE KEY') =>
+  [`-----BEGIN ${label}-----`, ...body, `-----END ${label}-----`, ''].join('\n');
+
+describe('spanning rules around added lines', () => {
+  it('finds a body added between committed armour lines, at the armour line', () => {
+    const body = keys.derBody('pkcs8').split('\n');
+    const before = `# deploy key\n${armour([])}`;
+    const findings = scanChange(before, `# deploy key\n${armour(body)}`);
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['private-key', 2]]);
+    expect(findings[0]!.secret.replace(/\s/g, '')).toBe(body.join(''));
+  });
+
+  it('finds a body that replaced another one, even when the first body line is unchanged', () => {
+    const old = keys.derBody('openssh').split('\n');
+    const fresh = keys.derBody('openssh').split('\n');
+    fresh[0] = old[0]!;
+    const findings = scanChange(armour(old, 'OPENSSH PRIVATE KEY'), armour(fresh, 'OPENSSH PRIVATE KEY'));
+    expect(findings.map((f) => f.ruleId)).toEqual(['private-key']);
+  });
+
+  it('reports nothing when only the armour changed around a committed body', () => {
+    const body = keys.derBody('pkcs1').split('\n');
+    expect(scanChange(armour(body, 'RSA PRIVATE KEY'), armour(body, 'PRIVATE KEY'))).toEqual([]);
+  });
+
+  it('reports nothing for a committed key when an unrelated token line is added near it', () => {
+    const body = keys.derBody('pkcs8').split('\n');
+    const before = `${armour(body)}\nchecksum: a\n`;
+    const after = `${armour(body)}\nchecksum: ${keys.chars('hex', 40)}\n`;
+    expect(scanChange(before, after, 'values.yaml').filter((f) => f.ruleId.startsWith('private-key'))).toEqual([]);
+  });
+
+  it('keeps the file line numbers of the window', () => {
+    const filler = Array.from({ length: 50 }, (_, i) => `line ${i}`);
+    const body = keys.derBody('pkcs8').split('\n');
+    const before = [...filler, armour([])].join('\n');
+    const after = [...filler, armour(body)].join('\n');
+    expect(scanChange(before, after).map((f) => f.line)).toEqual([51]);
+  });
+});
+
+describe('isPrivateKeyBody', () => {
+  it('tells private keys from certificates and public keys by their first bytes', () => {
+    for (const kind of ['pkcs8', 'pkcs1', 'sec1', 'openssh'])
+      expect(isPrivateKeyBody(keys.derBody(kind)), kind).toBe(true);
+    for (const kind of ['cert', 'spki']) expect(isPrivateKeyBody(keys.derBody(kind)), kind).toBe(false);
+    expect(isPrivateKeyBody(keys.chars('base64', 200))).toBe(false);
+  });
+});
