@@ -47,6 +47,9 @@ export function prefilterData(keywords: readonly string[]): PrefilterData {
   const classOf = new Uint8Array(65536);
   let classes = 1;
   for (const keyword of keywords) {
+    // An empty keyword would match everywhere and never advance: callers that take rules from elsewhere (the API)
+    // get an error, not a hang. The configuration refuses it earlier, with the key path.
+    if (keyword.length === 0) throw new Error('a prefilter keyword is empty');
     for (let i = 0; i < keyword.length; i++) {
       const code = lowerAscii(keyword.charCodeAt(i));
       if (code >= ASCII) throw new Error(`prefilter keyword "${keyword}" is not ASCII`);

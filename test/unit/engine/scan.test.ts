@@ -298,3 +298,10 @@ describe("the program's detection data (dist/detection.json, written by the buil
     );
   });
 });
+
+describe('rules from the API', () => {
+  it('refuse an empty keyword instead of hanging', () => {
+    const empty: Rule = { ...base, id: 'empty', title: 'Empty', keywords: [''], pattern: '(?<secret>x{10})' };
+    expect(() => compileCatalog([empty])).toThrow(/keyword is empty/);
+  });
+});
