@@ -1,6 +1,5 @@
 // The `secret-hook` program: read the process's arguments and environment, run the command, set the exit code.
 import { crashOutcome, runCli } from '../src/commands/cli.js';
-import { NO_PROGRESS, terminalProgress } from '../src/report/progress.js';
 
 const stdinChunks: Buffer[] = [];
 // Fail closed: an error nothing caught must not end the process with exit code 1 ("findings") or 0. It blocks, with
@@ -28,7 +27,10 @@ void runCli(process.argv.slice(2), {
     return isatty(0);
   },
   binPath: process.argv[1] ?? 'secret-hook',
-  progress: (label) => (isatty(2) ? terminalProgress(process.stderr, label) : NO_PROGRESS),
+  // Asked only to draw progress on a terminal.
+  get stderr() {
+    return process.stderr;
+  },
   readStdin: async () => {
     for await (const chunk of process.stdin) stdinChunks.push(chunk as Buffer);
     return Buffer.concat(stdinChunks).toString('utf8');

@@ -1,6 +1,8 @@
 // Typed failures. Library code throws these with context; only the entry point turns them into exit code 2
 // and the one-paragraph message from report/messages.ts.
 
+import type { ConfigProblem } from './config-problem.js';
+
 export type FailureKind = 'repository' | 'object' | 'index' | 'config' | 'usage' | 'internal';
 
 export class ScanFailure extends Error {
@@ -42,10 +44,13 @@ export class IndexFileError extends ScanFailure {
   }
 }
 
-/** The configuration is invalid: names the file and the key path. */
+/** The configuration is invalid: which file, which key, what was expected (src/report/messages/config.ts words it). */
 export class ConfigError extends ScanFailure {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super('config', message, options);
+  constructor(
+    readonly problem: ConfigProblem,
+    options: { cause?: unknown } = {},
+  ) {
+    super('config', `invalid configuration in ${problem.file} (${problem.kind})`, options);
     this.name = 'ConfigError';
   }
 }

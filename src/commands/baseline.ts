@@ -3,9 +3,12 @@
 // and prints what it added. A manual command: hooks never write files.
 import { appendToIgnoreFile, IGNORE_FILE } from '../config/ignore-file.js';
 import { UsageError } from '../errors.js';
+import * as say from '../report/messages/baseline.js';
+import { needsWorkTree } from '../report/messages/usage.js';
 import { redact } from '../report/redact.js';
-import { visible } from '../report/visible.js';
-import { failure, scanScope, type CheckScope, type OutputOptions } from './check.js';
+import { scanScope } from './check.js';
+import { failure, type OutputOptions } from './render.js';
+import type { CheckScope } from './scope.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 import type { Progress } from '../report/progress.js';
 import { openSession, type Session } from './session.js';
@@ -22,25 +25,18 @@ export async function runBaseline(options: BaselineOptions): Promise<CommandOutc
   try {
     session = await openSession(options);
     const root = session.repo.workTree;
-    if (!root) throw new UsageError('baseline needs a working tree to write .secret-hook-ignore in');
+    if (!root) throw new UsageError(needsWorkTree('baseline'));
     // Only what is committed: a staged or stashed key must still block when it is committed.
     const result = await scanScope(session, { ...options, paths: [], committedOnly: true });
     const added = appendToIgnoreFile(
       root,
       result.findings.map((f) => ({
         fingerprint: f.fingerprint,
-        comment: `${f.title}, ${redact(f.secret)}${f.commit ? `, commit ${f.commit.oid.slice(0, 10)}` : ''}`,
+        comment: say.fingerprintComment(f.title, redact(f.secret), f.commit?.oid),
       })),
     );
-    if (added.length === 0) return outcome(0, `secret-hook: nothing new to add to ${IGNORE_FILE}.\n`);
-    const lines = [
-      `secret-hook: added ${added.length} finding${added.length === 1 ? '' : 's'} to ${IGNORE_FILE}:`,
-      // Each line names a file and a rule's title, and ends with the last characters of a secret.
-      ...added.map((line) => `  ${visible(line)}`),
-      '',
-      `Commit ${IGNORE_FILE}. These secrets stop being reported; rotate any that are live — accepting a finding does not make a leaked key safe.`,
-    ];
-    return outcome(0, `${lines.join('\n')}\n`);
+    if (added.length === 0) return outcome(0, `${say.nothingNew(IGNORE_FILE)}\n`);
+    return outcome(0, `${say.added(IGNORE_FILE, added)}\n`);
   } catch (error) {
     return failure(error, options.scope.kind === 'all' ? 'all' : 'history', options);
   } finally {

@@ -2,10 +2,11 @@
 // that the hook path loads only what a commit needs.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { failureParagraph, skipRequested as skipRequestedMessage } from '../report/messages.js';
-import type { Progress } from '../report/progress.js';
-import { visible } from '../report/visible.js';
-import type { CheckScope } from './check.js';
+import { failureParagraph } from '../report/messages/failures.js';
+import * as usage from '../report/messages/usage.js';
+import { skipRequested as skipRequestedMessage } from '../report/messages/scan-notes.js';
+import { NO_PROGRESS, terminalProgress, type Progress } from '../report/progress.js';
+import type { CheckScope } from './scope.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export interface CliEnvironment {
@@ -16,34 +17,9 @@ export interface CliEnvironment {
   binPath: string;
   readStdin: () => Promise<string>;
   stdinIsTty: boolean;
-  /** A progress display for long scans (a no-op when stderr is not a terminal). */
-  progress: (label: string) => Progress;
+  /** Where progress is drawn, on a terminal only (read only then: it costs the process streams). */
+  readonly stderr: NodeJS.WriteStream;
 }
-
-const USAGE = `Usage: secret-hook <command> [options]
-
-Commands:
-  check [paths…]       scan the staged changes (what the next commit records); paths limit the scan
-    --all              every tracked file as it is in the index, whole content
-    --history          every commit reachable from any ref
-    <from>..<to>       the commits of a revision range, e.g. main..feature
-    --since <rev>      the commits after <rev> up to HEAD
-  pre-commit           what the pre-commit hook runs (quiet when clean)
-  pre-push             what the pre-push hook runs (reads the pushed refs from stdin)
-  baseline [--history] accept what is found today (--all by default): fingerprints go to .secret-hook-ignore
-  install [--chain]    wire the pre-commit and pre-push hooks into this repository (husky or plain git hooks)
-  uninstall            remove exactly what install added
-  rules                list the rules
-  explain <rule-id>    what a key grants, how to store it and how to rotate it
-
-Options:
-  --format FORMAT      text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
-  --verbose            also list skipped files and why
-  --show-secrets       print secrets unredacted (they are masked by default)
-  -h, --help           this help
-  -v, --version        the version
-
-Exit codes: 0 clean, 1 findings that block, 2 the scan itself failed (which blocks too).`;
 
 export async function runCli(argv: string[], environment: CliEnvironment): Promise<CommandOutcome> {
   let parsed;
@@ -66,22 +42,24 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       },
     });
   } catch (error) {
-    return outcome(2, '', `secret-hook: ${(error as Error).message}\n\n${USAGE}\n`);
+    return outcome(2, '', `${usage.badArguments((error as Error).message)}\n\n${usage.USAGE}\n`);
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.version) return outcome(0, `${await version()}\n`);
   if (values.help || command === undefined || command === 'help')
-    return outcome(command === undefined && !values.help ? 2 : 0, `${USAGE}\n`);
+    return outcome(command === undefined && !values.help ? 2 : 0, `${usage.USAGE}\n`);
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'github') {
-    return outcome(2, '', `secret-hook: --format must be text, json, sarif or github, not "${format}"\n`);
+    return outcome(2, '', `${usage.badFormat(format)}\n`);
   }
   const colorAllowed = !environment.env['NO_COLOR'] && environment.env['TERM'] !== 'dumb';
   const output = { format, verbose: values.verbose, showSecrets: values['show-secrets'] } as const;
   // Colour is a getter, asked only when something is printed: whether a stream is a terminal costs node:tty, which
   // a clean commit does not need. (Spreading an options object evaluates it; the hooks' objects are not spread.)
-  const base = { cwd: environment.cwd, env: environment.env, progress: environment.progress };
+  const progress = (label: string): Progress =>
+    environment.stderrIsTty ? terminalProgress(environment.stderr, label) : NO_PROGRESS;
+  const base = { cwd: environment.cwd, env: environment.env, progress };
 
   try {
     switch (command) {
@@ -131,8 +109,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       }
       case 'baseline': {
         const { runBaseline } = await import('./baseline.js');
-        if (rest.length > 0 || values.since !== undefined)
-          throw new UsageError('baseline takes --all (the default) or --history');
+        if (rest.length > 0 || values.since !== undefined) throw new UsageError(usage.baselineScopes());
         const color = colorAllowed && environment.stdoutIsTty;
         return await runBaseline({ ...base, ...output, color, scope: { kind: values.history ? 'history' : 'all' } });
       }
@@ -153,12 +130,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         return runExplain(rest[0]);
       }
       default:
-        return outcome(2, '', `secret-hook: unknown command "${command}"\n\n${USAGE}\n`);
+        return outcome(2, '', `${usage.unknownCommand(command)}\n\n${usage.USAGE}\n`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
       // install's refusals name files under the hooks directory, which the repository's configuration chooses.
-      return outcome(2, '', `${visible(`secret-hook: ${error.message}.${error.hint ? ` ${error.hint}` : ''}`)}\n`);
+      return outcome(2, '', `${usage.usageErrorLine(error.message, error.hint)}\n`);
     }
     return crashOutcome(error, argv);
   }
@@ -195,8 +172,7 @@ function checkScope(
   const ranges = positionals.filter((p) => /^[^\s]*[^.]\.\.[^.][^\s]*$|^\.\.[^./][^\s]*$|^[^\s]*[^./]\.\.$/.test(p));
   const paths = positionals.filter((p) => !ranges.includes(p));
   const chosen = [values.all, values.history, values.since !== undefined, ranges.length > 0].filter(Boolean).length;
-  if (chosen > 1)
-    throw new UsageError('choose one scope: --staged (default), --all, --history, --since <rev> or <from>..<to>');
+  if (chosen > 1) throw new UsageError(usage.chooseOneScope());
   if (values.all) return { scope: { kind: 'all' }, paths };
   if (values.history) return { scope: { kind: 'history' }, paths };
   if (values.since !== undefined) return { scope: { kind: 'range', from: values.since, to: 'HEAD' }, paths };
@@ -204,7 +180,7 @@ function checkScope(
     const [from, to] = ranges[0]!.split('..') as [string, string];
     return { scope: { kind: 'range', from: from || null, to: to || 'HEAD' }, paths };
   }
-  if (ranges.length > 1) throw new UsageError('give one revision range at a time');
+  if (ranges.length > 1) throw new UsageError(usage.oneRange());
   return { scope: { kind: 'staged' }, paths };
 }
 

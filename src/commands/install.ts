@@ -2,12 +2,13 @@
 // With husky (a .husky/ directory or core.hooksPath inside it): add one line to .husky/<hook>.
 // Otherwise: a plain git hook in the directory git uses (core.hooksPath or <common git dir>/hooks).
 // A hook we did not write is never overwritten: we refuse with a clear message, or chain it with --chain.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
+import { gitConfigValue } from '../git/git-config.js';
+import * as say from '../report/messages/install.js';
+import { needsWorkTree } from '../report/messages/usage.js';
 import { findRepository } from '../git/repo.js';
-import { visible } from '../report/visible.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export const HOOKS = ['pre-commit', 'pre-push'] as const;
@@ -32,8 +33,8 @@ interface Target {
 
 function findTarget(cwd: string, env: Record<string, string | undefined>): { target: Target; workTree: string } {
   const repo = findRepository(cwd, env);
-  if (!repo.workTree) throw new UsageError('install needs a working tree; this is a bare repository');
-  const hooksPath = gitConfig(repo.workTree, 'core.hooksPath');
+  if (!repo.workTree) throw new UsageError(needsWorkTree('install'));
+  const hooksPath = gitConfigValue(repo, 'core.hooksPath');
   const huskyDir = path.join(repo.workTree, '.husky');
   const resolvedHooksPath = hooksPath ? path.resolve(repo.workTree, hooksPath) : null;
   if (fs.existsSync(huskyDir) || (resolvedHooksPath && resolvedHooksPath.split(path.sep).includes('.husky'))) {
@@ -55,8 +56,7 @@ export function runInstall(options: InstallOptions): CommandOutcome {
     if (target.kind === 'husky') lines.push(installHuskyLine(file, hook, shown));
     else lines.push(installGitHook(file, hook, shown, options));
   }
-  // The paths shown come from core.hooksPath, which the repository's configuration sets.
-  return outcome(0, `${lines.map(visible).join('\n')}\n`);
+  return outcome(0, `${lines.join('\n')}\n`);
 }
 
 export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>): CommandOutcome {
@@ -73,25 +73,20 @@ export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>)
       const rest = kept.join('\n');
       if (rest.trim() === '') fs.rmSync(file);
       else fs.writeFileSync(file, rest);
-      lines.push(`removed the secret-hook line from ${shown}`);
+      lines.push(say.removedLine(shown));
     } else if (content.includes(MARKER)) {
       fs.rmSync(file);
       const chained = `${file}${CHAINED_SUFFIX}`;
-      if (fs.existsSync(chained)) {
-        fs.renameSync(chained, file);
-        lines.push(`removed ${shown} and restored the hook it had chained`);
-      } else {
-        lines.push(`removed ${shown}`);
-      }
+      const restore = fs.existsSync(chained);
+      if (restore) fs.renameSync(chained, file);
+      lines.push(say.removedHook(shown, restore));
     }
   }
-  return outcome(0, lines.length > 0 ? `${lines.map(visible).join('\n')}\n` : 'secret-hook: nothing to uninstall.\n');
+  return outcome(0, `${lines.length > 0 ? lines.join('\n') : say.nothingToUninstall()}\n`);
 }
 
-function huskyLine(hook: HookName): string {
-  // husky puts node_modules/.bin on PATH; calling the bin directly avoids npx's start-up on every commit.
-  return hook === 'pre-push' ? 'secret-hook pre-push "$@"' : 'secret-hook pre-commit';
-}
+// husky puts node_modules/.bin on PATH: the line calls the bin directly (say.hookLine), sparing every commit npx's
+// start-up.
 
 function isOurHuskyLine(line: string, hook: HookName): boolean {
   return new RegExp(`^\\s*(npx (--no(-install)? )?)?secret-hook ${hook}\\b`).test(line);
@@ -99,15 +94,15 @@ function isOurHuskyLine(line: string, hook: HookName): boolean {
 
 function installHuskyLine(file: string, hook: HookName, shown: string): string {
   const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  if (existing.split('\n').some((line) => isOurHuskyLine(line, hook))) return `${shown}: already runs secret-hook`;
+  if (existing.split('\n').some((line) => isOurHuskyLine(line, hook))) return say.alreadyRuns(shown);
   // First in the hook (after a shebang): it is quick, and a failing step before it (husky init's `npm test`)
   // must not keep the secret scan from running.
   const lines = existing === '' ? [] : existing.replace(/\n$/, '').split('\n');
   const at = lines[0]?.startsWith('#!') ? 1 : 0;
-  lines.splice(at, 0, huskyLine(hook));
+  lines.splice(at, 0, say.hookLine(hook));
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   fs.chmodSync(file, 0o755);
-  return existing === '' ? `created ${shown}` : `added secret-hook to ${shown} (first line, before the existing steps)`;
+  return existing === '' ? say.createdHook(shown) : say.addedFirstLine(shown);
 }
 
 function installGitHook(file: string, hook: HookName, shown: string, options: InstallOptions): string {
@@ -115,9 +110,8 @@ function installGitHook(file: string, hook: HookName, shown: string, options: In
     const existing = fs.readFileSync(file, 'utf8');
     if (!existing.includes(MARKER)) {
       if (!options.chain) {
-        throw new UsageError(`${shown} already exists and was not written by secret-hook, so it was left untouched`, {
-          hint: `Add the line \`secret-hook ${hook === 'pre-push' ? 'pre-push "$@"' : 'pre-commit'}\` to it yourself, or run secret-hook install --chain to keep it and run it before secret-hook.`,
-        });
+        const refusal = say.foreignHook(shown, hook);
+        throw new UsageError(refusal.problem, { hint: refusal.hint });
       }
       fs.renameSync(file, `${file}${CHAINED_SUFFIX}`);
     }
@@ -125,7 +119,7 @@ function installGitHook(file: string, hook: HookName, shown: string, options: In
   const chained = fs.existsSync(`${file}${CHAINED_SUFFIX}`);
   fs.writeFileSync(file, gitHookScript(hook, options.binPath, chained ? `${file}${CHAINED_SUFFIX}` : null));
   fs.chmodSync(file, 0o755);
-  return chained ? `wrote ${shown} (runs the existing hook first)` : `wrote ${shown}`;
+  return say.wroteHook(shown, chained);
 }
 
 function gitHookScript(hook: HookName, binPath: string, chained: string | null): string {
@@ -150,7 +144,7 @@ function gitHookScript(hook: HookName, binPath: string, chained: string | null):
     `if [ -x ./node_modules/.bin/secret-hook ]; then exec ./node_modules/.bin/secret-hook ${hook}${args}; fi`,
     `if [ -f ${quotedBin} ]; then exec node ${quotedBin} ${hook}${args}; fi`,
     `if command -v secret-hook >/dev/null 2>&1; then exec secret-hook ${hook}${args}; fi`,
-    `echo "secret-hook: the secret-hook program was not found (run npm install). The ${hook === 'pre-push' ? 'push' : 'commit'} was stopped; to go ahead without the scan deliberately, add --no-verify." >&2`,
+    `echo ${shellQuote(say.programNotFound(hook))} >&2`,
     'exit 2',
   ];
   lines.push(...run);
@@ -158,16 +152,6 @@ function gitHookScript(hook: HookName, binPath: string, chained: string | null):
   return `${lines.join('\n')}\n`;
 }
 
-function gitConfig(cwd: string, key: string): string | null {
-  try {
-    return (
-      execFileSync('git', ['config', '--get', key], {
-        cwd,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim() || null
-    );
-  } catch {
-    return null;
-  }
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'"'"'`)}'`;
 }

@@ -4,10 +4,10 @@ import { parsePushLines, pushRange, isConfiguredRemote, type PushRange } from '.
 import { localTips, remoteTrackingTips } from '../git/ref-list.js';
 import { peelTag } from '../git/objects.js';
 import { compareTrees, DiffCollector } from '../git/tree-diff.js';
-import { frameworkPushNotice, shallowNotice } from '../report/messages.js';
+import { frameworkPushNotice, shallowNotice } from '../report/messages/scan-notes.js';
 import type { Progress } from '../report/progress.js';
-import type { ReportedFinding, ScanResult } from '../report/result.js';
-import { failure, render, type OutputOptions } from './check.js';
+import type { ReportedFinding, ScanResult } from '../result.js';
+import { failure, render, type OutputOptions } from './render.js';
 import type { CommandOutcome } from './outcome.js';
 import { scanChange } from './scan-changes.js';
 import { scanCommits } from './scan-commits.js';
@@ -52,7 +52,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
 }
 
 /** Scans what a push publishes: the new commits, and any tree or blob a pushed tag points at directly. */
-export async function scanPush(session: Session, range: PushRange, progress: Progress): Promise<ScanResult> {
+async function scanPush(session: Session, range: PushRange, progress: Progress): Promise<ScanResult> {
   const commits: string[] = [];
   const extra: ScanResult = {
     scope: 'push',

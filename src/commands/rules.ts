@@ -1,7 +1,9 @@
 // `secret-hook rules` lists the catalog; `secret-hook explain <rule-id>` prints a rule's offline guide.
 import { generatedFiles } from '../../rules/generated-files.js';
 import { builtinRules } from '../../rules/index.js';
-import { explainText, unknownRule } from '../report/messages.js';
+import { explainText } from '../report/messages/findings.js';
+import { rulesList } from '../report/messages/rules.js';
+import { unknownRule } from '../report/messages/usage.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export function runRules(format: 'text' | 'json'): CommandOutcome {
@@ -16,24 +18,7 @@ export function runRules(format: 'text' | 'json'): CommandOutcome {
     }));
     return outcome(0, `${JSON.stringify({ rules: list, generatedFiles }, null, 2)}\n`);
   }
-  const width = Math.max(...builtinRules.map((r) => r.id.length));
-  const lines = builtinRules.map(
-    (r) =>
-      `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.title}${r.testKey ? ' (test key: warns, does not block)' : ''}`,
-  );
-  lines.push(
-    '',
-    `${builtinRules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
-    '',
-    'Generated files: on these, rules without a prefix of their own (generic-… and context-only rules) stay quiet,',
-    'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',
-  );
-  for (const group of generatedFiles) {
-    const matched = [...group.names, ...group.suffixes.map((suffix) => `*${suffix}`)].join(', ');
-    lines.push(`  ${group.reason}: ${matched}`);
-  }
-  lines.push('Add paths of your own to ignorePaths in secret-hook.config.json.');
-  return outcome(0, `${lines.join('\n')}\n`);
+  return outcome(0, `${rulesList(builtinRules, generatedFiles)}\n`);
 }
 
 export function runExplain(id: string | undefined): CommandOutcome {

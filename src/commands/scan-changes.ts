@@ -11,7 +11,7 @@ import type { SkipReason } from '../skip-reason.js';
 import type { FileChange } from '../git/tree-diff.js';
 import { IGNORE_FILE, withoutFingerprintLines } from '../config/ignore-file.js';
 import { actionFor, type Policy } from '../config/policy.js';
-import type { CommitInfo, ReportedFinding, SkippedEntry } from '../report/result.js';
+import type { CommitInfo, ReportedFinding, SkippedEntry } from '../result.js';
 
 export interface ScanContext {
   store: ObjectStore;

@@ -11,7 +11,7 @@ import { readCommit } from '../git/objects.js';
 import { readShallowCommits } from '../git/shallow.js';
 import type { FileChange } from '../git/tree-diff.js';
 import type { Progress } from '../report/progress.js';
-import type { CommitInfo, ReportedFinding, ScanResult } from '../report/result.js';
+import type { CommitInfo, ReportedFinding, ScanResult } from '../result.js';
 import { scanChange } from './scan-changes.js';
 import type { Session } from './session.js';
 

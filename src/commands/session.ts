@@ -9,6 +9,7 @@ import { openObjectStore, type ObjectStore } from '../git/object-store.js';
 import { TreeReader } from '../git/objects.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { loadConfig } from '../config/load.js';
+import { checkConfiguredRules } from './configured-rules.js';
 import { readIgnoreFile } from '../config/ignore-file.js';
 import { compilePathMatcher } from '../config/path-matcher.js';
 import { policyFrom } from '../config/policy.js';
@@ -35,6 +36,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const repo = findRepository(options.cwd, options.env);
   // Configuration first: an invalid one must stop the run before anything is scanned.
   const config = await loadConfig(repo.workTree, new Set(detectionRules.map((r) => r.id)));
+  if (config.customRules.length > 0 || config.allowPatterns.length > 0) checkConfiguredRules(config);
   const rules = [...detectionRules, ...config.customRules];
   // Rules turned off are left out of the catalog: they cost nothing.
   const active = rules.filter((r) => (config.rules.get(r.id) ?? (r.testKey ? config.testKeys : 'block')) !== 'off');

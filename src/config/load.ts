@@ -42,7 +42,7 @@ function readIfExists(file: string): string | null {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ConfigError(`cannot read ${file}`, { cause: error });
+    throw new ConfigError({ kind: 'unreadable', file, detail: (error as Error).message }, { cause: error });
   }
 }
 
@@ -50,9 +50,7 @@ function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`invalid configuration in ${name}: it is not valid JSON (${(error as Error).message})`, {
-      hint: `Fix the syntax of ${name}; nothing was scanned.`,
-    });
+    throw new ConfigError({ kind: 'syntax', file: name, language: 'JSON', detail: (error as Error).message });
   }
 }
 
@@ -61,11 +59,7 @@ async function parseYaml(text: string, name: string): Promise<unknown> {
   try {
     return parse(text) ?? {};
   } catch (error) {
-    throw new ConfigError(
-      `invalid configuration in ${name}: it is not valid YAML (${(error as Error).message.split('\n')[0]})`,
-      {
-        hint: `Fix the syntax of ${name}; nothing was scanned.`,
-      },
-    );
+    const detail = (error as Error).message.split('\n')[0] ?? '';
+    throw new ConfigError({ kind: 'syntax', file: name, language: 'YAML', detail });
   }
 }

@@ -2,6 +2,8 @@
 // file or directory name at any depth (`*.snap`, `fixtures`); a pattern with a slash is anchored at the
 // repository root (`/docs/*.md` and `docs/*.md` alike); a trailing slash means a directory and everything in
 // it; `**` spans directories. A match on a directory covers everything below it.
+import type { GlobProblem } from '../config-problem.js';
+
 export type PathMatcher = (path: string) => boolean;
 
 /** picomatch is loaded only when there are patterns: most runs have none and should not pay for it. */
@@ -34,10 +36,10 @@ function compileOne(
 }
 
 /** Why a glob cannot be used, or null. picomatch accepts almost anything, including globs that never match. */
-export function globProblem(pattern: string): string | null {
-  if (pattern.trim() === '') return 'it is empty';
-  if (pattern.startsWith('!')) return 'negation (!) is not supported: list only the paths to ignore';
-  if (pattern.endsWith('\\')) return 'it ends with a lone backslash';
+export function globProblem(pattern: string): GlobProblem | null {
+  if (pattern.trim() === '') return { kind: 'empty' };
+  if (pattern.startsWith('!')) return { kind: 'negation' };
+  if (pattern.endsWith('\\')) return { kind: 'lone-backslash' };
   const pairs: [string, string][] = [
     ['[', ']'],
     ['{', '}'],
@@ -49,9 +51,9 @@ export function globProblem(pattern: string): string | null {
       if (pattern[i] === '\\') i++;
       else if (pattern[i] === open) depth++;
       else if (pattern[i] === close) depth--;
-      if (depth < 0) return `"${close}" has no matching "${open}"`;
+      if (depth < 0) return { kind: 'unmatched-close', close, open };
     }
-    if (depth > 0) return `"${open}" is never closed`;
+    if (depth > 0) return { kind: 'unclosed', open };
   }
   return null;
 }

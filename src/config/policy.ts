@@ -1,7 +1,7 @@
 // Decides what a finding does: block the commit, only warn, or nothing (turned off, allowed, or accepted in
 // .secret-hook-ignore). Test-mode and sandbox keys warn by default.
-import type { Finding } from '../engine/scan.js';
-import type { Action } from '../report/result.js';
+import type { Finding } from '../result.js';
+import type { Action } from '../result.js';
 import type { Config, RuleSetting } from './types.js';
 
 export interface Policy {
@@ -13,14 +13,6 @@ export interface Policy {
   /** Fingerprints from .secret-hook-ignore. */
   ignoredFingerprints: ReadonlySet<string>;
 }
-
-export const DEFAULT_POLICY: Policy = {
-  testKeys: 'warn',
-  ruleActions: new Map(),
-  allowValues: new Set(),
-  allowPatterns: [],
-  ignoredFingerprints: new Set(),
-};
 
 export function policyFrom(config: Config, ignoredFingerprints: ReadonlySet<string>): Policy {
   return {

@@ -19,6 +19,8 @@
 //
 // The syntax is JavaScript's without the u or v flag (rules allow only i and m), including Annex B's lenient forms.
 
+import type { PatternProblem, PatternSyntax } from '../pattern-problem.js';
+
 export const MAX_REPEAT = 16384;
 
 /**
@@ -29,6 +31,17 @@ export const MAX_REPEAT = 16384;
  */
 export const MAX_STEPS_PER_POSITION = 4096;
 
+/** A pattern the parser cannot read: thrown inside the parser, returned as a problem. */
+class PatternSyntaxError extends Error {
+  constructor(readonly problem: PatternProblem) {
+    super(problem.kind);
+  }
+}
+
+function syntax(kind: PatternSyntax, at: number, limit?: number): PatternSyntaxError {
+  return new PatternSyntaxError({ kind: 'syntax', syntax: kind, at, ...(limit === undefined ? {} : { limit }) });
+}
+
 export interface LinearTimeOptions {
   /** The RegExp flags the pattern runs with besides `gd` (only `i` changes what it matches). */
   flags?: string;
@@ -36,13 +49,14 @@ export interface LinearTimeOptions {
   maxSteps?: number;
 }
 
-/** What makes the pattern unsafe to run on hostile text, one sentence each; empty when it is safe. */
-export function linearTimeProblems(pattern: string, options: LinearTimeOptions = {}): string[] {
+/** What makes the pattern unsafe to run on hostile text (src/report/messages/patterns.ts words it); empty when it is safe. */
+export function linearTimeProblems(pattern: string, options: LinearTimeOptions = {}): PatternProblem[] {
   let tree: Alt;
   try {
     tree = new Parser(pattern, (options.flags ?? '').includes('i')).parse();
   } catch (error) {
-    return [(error as Error).message];
+    if (error instanceof PatternSyntaxError) return [error.problem];
+    throw error;
   }
   const problems = shapeProblems(tree, pattern);
   if (problems.length > 0) return problems;
@@ -52,10 +66,7 @@ export function linearTimeProblems(pattern: string, options: LinearTimeOptions =
   if (options.maxSteps !== undefined) {
     const steps = analysis.steps(tree);
     if (!(steps <= options.maxSteps)) {
-      const shown = Number.isFinite(steps) ? `about ${formatCount(steps)}` : 'an unbounded number of';
-      return [
-        `a failing match can take ${shown} backtracking steps at each position of the text (at most ${formatCount(options.maxSteps)}): its variable parts multiply; narrow the quantifiers, start the pattern with a literal, or separate variable parts by a character the part before cannot match`,
-      ];
+      return [{ kind: 'too-many-steps', steps, limit: options.maxSteps }];
     }
   }
   return [];
@@ -101,10 +112,6 @@ export function maxMatchLength(pattern: string, flags = ''): number {
     }
   };
   return ofAlt(tree) + overhang;
-}
-
-function formatCount(n: number): string {
-  return n >= 1e6 ? n.toExponential(1).replace('e+', 'e') : String(Math.round(n));
 }
 
 // ——— Character sets: sorted, disjoint, inclusive UTF-16 code unit ranges, flattened [lo, hi, lo, hi, …] ———
@@ -251,7 +258,7 @@ class Parser {
 
   parse(): Alt {
     const alt = this.alternatives();
-    if (this.at < this.source.length) throw new Error(`unbalanced ")" at ${this.at}`);
+    if (this.at < this.source.length) throw syntax('unbalanced-close', this.at);
     return alt;
   }
 
@@ -277,8 +284,7 @@ class Parser {
   private quantified(atom: Node): Node {
     const bounds = this.quantifier();
     if (!bounds) return atom;
-    if (atom.kind === 'assert' || (atom.kind === 'look' && atom.behind))
-      throw new Error(`nothing to repeat at ${atom.at}`);
+    if (atom.kind === 'assert' || (atom.kind === 'look' && atom.behind)) throw syntax('nothing-to-repeat', atom.at);
     if (this.source[this.at] === '?') this.at++; // lazy: the same choices, tried in the other order
     return { kind: 'repeat', body: atom, min: bounds.min, max: bounds.max, at: atom.at, end: this.at };
   }
@@ -311,9 +317,9 @@ class Parser {
       this.at++;
       return this.charNode(DOT, start);
     }
-    if (char === '*' || char === '+' || char === '?') throw new Error(`nothing to repeat at ${start}`);
+    if (char === '*' || char === '+' || char === '?') throw syntax('nothing-to-repeat', start);
     if (char === '{' && /^\{\d+(,\d*)?\}/.test(this.source.slice(start, start + 40)))
-      throw new Error(`nothing to repeat at ${start}`);
+      throw syntax('nothing-to-repeat', start);
     if (char === '\\') return this.escapeAtom();
     this.at++;
     return this.charNode(single(char.charCodeAt(0)), start);
@@ -325,7 +331,7 @@ class Parser {
 
   private group(): Node {
     const start = this.at;
-    if (++this.depth > MAX_NESTING) throw new Error(`groups nested more than ${MAX_NESTING} deep at ${start}`);
+    if (++this.depth > MAX_NESTING) throw syntax('too-deep', start, MAX_NESTING);
     this.at++; // (
     let look: { behind: boolean; negative: boolean } | null = null;
     if (this.source.startsWith('?:', this.at)) this.at += 2;
@@ -337,11 +343,11 @@ class Parser {
       this.at += 3;
     } else if (this.source.startsWith('?<', this.at)) {
       const close = this.source.indexOf('>', this.at);
-      if (close === -1) throw new Error(`unterminated group name at ${start}`);
+      if (close === -1) throw syntax('unterminated-group-name', start);
       this.at = close + 1;
-    } else if (this.source[this.at] === '?') throw new Error(`invalid group at ${start}`);
+    } else if (this.source[this.at] === '?') throw syntax('invalid-group', start);
     const body = this.alternatives();
-    if (this.source[this.at] !== ')') throw new Error('unbalanced "("');
+    if (this.source[this.at] !== ')') throw syntax('unbalanced-open', start);
     this.at++;
     this.depth--;
     return look
@@ -353,7 +359,7 @@ class Parser {
   private escapeAtom(): Node {
     const start = this.at;
     const next = this.source[this.at + 1];
-    if (next === undefined) throw new Error('\\ at end of pattern');
+    if (next === undefined) throw syntax('trailing-backslash', this.at);
     if (next === 'b' || next === 'B') {
       this.at += 2;
       return { kind: 'assert', at: start, end: this.at };
@@ -435,14 +441,14 @@ class Parser {
     if (negated) this.at++;
     const ranges: number[] = [];
     while (this.source[this.at] !== ']') {
-      if (this.at >= this.source.length) throw new Error(`unterminated character class at ${start}`);
+      if (this.at >= this.source.length) throw syntax('unterminated-class', start);
       const low = this.classAtom();
       if (this.source[this.at] === '-' && this.source[this.at + 1] !== ']' && this.at + 1 < this.source.length) {
         const save = this.at;
         this.at++;
         const high = this.classAtom();
         if (isSingle(low) && isSingle(high)) {
-          if (high[0]! < low[0]!) throw new Error(`range out of order in character class at ${save}`);
+          if (high[0]! < low[0]!) throw syntax('range-out-of-order', save);
           ranges.push(low[0]!, high[0]!);
           continue;
         }
@@ -471,23 +477,18 @@ function isSingle(set: CharSet): boolean {
 
 // ——— Check 1: the shape ———
 
-function shapeProblems(tree: Alt, pattern: string): string[] {
-  const problems: string[] = [];
+function shapeProblems(tree: Alt, pattern: string): PatternProblem[] {
+  const problems: PatternProblem[] = [];
   const visit = (node: Node): void => {
-    if (node.kind === 'backref')
-      problems.push(`backreference at ${node.at} (not allowed: it defeats linear-time matching)`);
+    if (node.kind === 'backref') problems.push({ kind: 'backreference', at: node.at });
     if (node.kind === 'repeat') {
       const text = pattern.slice(node.body.end, node.end);
-      if (node.max === Infinity) problems.push(`unbounded quantifier "${text}" at ${node.body.end}: use {m,n}`);
+      if (node.max === Infinity) problems.push({ kind: 'unbounded', text, at: node.body.end });
       else if (node.max > MAX_REPEAT)
-        problems.push(`quantifier at ${node.body.end} allows ${node.max} repeats (at most ${MAX_REPEAT})`);
+        problems.push({ kind: 'too-many-repeats', at: node.body.end, repeats: node.max, limit: MAX_REPEAT });
       if (node.max > 1 && node.body.kind === 'group') {
-        if (containsVariable(node.body.body))
-          problems.push(
-            `repeated group ending at ${node.body.end} contains a variable-length quantifier (nested quantifiers)`,
-          );
-        if (containsAlternation(node.body.body))
-          problems.push(`repeated group ending at ${node.body.end} contains an alternation`);
+        if (containsVariable(node.body.body)) problems.push({ kind: 'nested-variable', at: node.body.end });
+        if (containsAlternation(node.body.body)) problems.push({ kind: 'repeated-alternation', at: node.body.end });
       }
       visit(node.body);
     }
@@ -581,7 +582,7 @@ interface Cost {
 const PREFIX_LIMIT = 64;
 
 class Analysis {
-  readonly problems: string[] = [];
+  readonly problems: PatternProblem[] = [];
   private reversed = false;
   private readonly reported = new Set<string>();
   private readonly memo = new Map<Node, { min: number; max: number; first: CharSet; alpha: CharSet }>();
@@ -887,9 +888,7 @@ class Analysis {
     this.reported.add(key);
     const a = this.pattern.slice(first.at, first.end);
     const b = this.pattern.slice(second.at, second.end);
-    this.problems.push(
-      `"${a}" at ${first.at} and "${b}" at ${second.at} are variable parts next to each other that can match the same characters, so a failing match tries every way of splitting the text between them (polynomial backtracking): merge them into one quantifier, or separate them by a character the first cannot match`,
-    );
+    this.problems.push({ kind: 'adjacent-ranges', first: a, firstAt: first.at, second: b, secondAt: second.at });
   }
 
   // —— check 3: the step bound ——

@@ -2,7 +2,8 @@
 // Cheap before expensive: keyword prefilter → candidate rules' regexes → secret group → verifier → entropy →
 // placeholders → context → inline allow comments → pairing and de-duplication.
 import { createRequire } from 'node:module';
-import type { DetectionRule, Severity } from '../../rules/schema.js';
+import type { DetectionRule } from '../../rules/schema.js';
+import type { Finding } from '../result.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
@@ -39,35 +40,7 @@ export interface ScanUnit {
   source?: { text: string; lineStarts: ArrayLike<number> };
 }
 
-export interface Finding {
-  ruleId: string;
-  title: string;
-  severity: Severity;
-  /** A test-mode or sandbox key (policy decides whether it blocks). */
-  testKey: boolean;
-  path: string;
-  line: number;
-  column: number;
-  /** The whole secret. Internal: the report layer redacts it before anything is printed. */
-  secret: string;
-  /**
-   * The line holding the secret; on a long line, an excerpt of it around the secret (see `excerpt`). Internal,
-   * like `secret`.
-   */
-  lineText: string;
-  /** Set when `lineText` is an excerpt of a longer line: where the excerpt starts in the line, and the line's length. */
-  excerpt?: LineExcerpt;
-  /** rule + path + hash of the secret: stable when code moves, never reveals the secret. */
-  fingerprint: string;
-  /** When the secret was found inside an encoded value: that value as it stands in the line (masked too). */
-  encodedAs?: string;
-}
-
-export interface LineExcerpt {
-  /** Offset of the excerpt's first character in the line (0-based). */
-  start: number;
-  lineLength: number;
-}
+export type { Finding, LineExcerpt } from '../result.js';
 
 // How much of the line around a secret a finding keeps: enough to show it in context, never a whole minified file.
 export const EXCERPT_REACH = 200;

@@ -7,9 +7,11 @@ import type { Rule } from '../../rules/schema.js';
 import { formatBytes } from './bytes.js';
 import { envSnippet } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
-import * as messages from './messages.js';
+import * as advice from './messages/findings.js';
+import * as notes from './messages/scan-notes.js';
 import { redact, redactLine, type Located } from './redact.js';
-import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
+import type { ReportedFinding, ScanResult } from '../result.js';
+import { listFindings } from './listing.js';
 import { visible, visibleJson } from './visible.js';
 
 export interface FormatOptions {
@@ -45,7 +47,7 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
         })),
         skipped: result.skipped.map((s) => ({
           file: s.path,
-          reason: messages.skipReasonText(s.reason),
+          reason: notes.skipReasonText(s.reason),
           kind: s.reason.kind,
           ...(s.commit ? { commit: s.commit } : {}),
         })),
@@ -92,26 +94,26 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
   const binaries = result.scope === 'all' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
   for (const s of result.skipped) {
     if (isWarningReason(s.reason) && !isBinaryReason(s.reason)) {
-      out.push(c.yellow(messages.notScannedLine(s.path, s.reason)));
-    } else if (options.verbose) out.push(c.dim(messages.skippedLine(s.path, s.reason)));
+      out.push(c.yellow(notes.notScannedLine(s.path, s.reason)));
+    } else if (options.verbose) out.push(c.dim(notes.skippedLine(s.path, s.reason)));
   }
-  if (binaries.length > 0) out.push(c.yellow(messages.binariesLine([...new Set(binaries.map((s) => s.path))])));
+  if (binaries.length > 0) out.push(c.yellow(notes.binariesLine([...new Set(binaries.map((s) => s.path))])));
 
   if (blocking.length > 0) {
-    out.push('', c.bold(c.red(messages.headline(result.scope, blocking.length))));
+    out.push('', c.bold(c.red(advice.headline(result.scope, blocking.length))));
     for (const line of render('block')) out.push(line);
   }
   if (warnings.length > 0) {
-    out.push('', c.bold(c.yellow(messages.warningsHeadline(warnings.length, blocking.length))));
+    out.push('', c.bold(c.yellow(advice.warningsHeadline(warnings.length, blocking.length))));
     for (const line of render('warn')) out.push(line);
   }
   if (unlisted.length > 0) out.push('');
-  for (const u of unlisted) out.push(c.yellow(messages.unlistedLine(u.path, u.count, u.listed, u.commit)));
-  if (blocking.length > 0) out.push('', c.dim(messages.bypassLine(result.scope)));
-  for (const stale of result.staleAllows ?? []) out.push(c.yellow(messages.staleAllowLine(stale.path, stale.line)));
+  for (const u of unlisted) out.push(c.yellow(notes.unlistedLine(u.path, u.count, u.listed, u.commit)));
+  if (blocking.length > 0) out.push('', c.dim(advice.bypassLine(result.scope)));
+  for (const stale of result.staleAllows ?? []) out.push(c.yellow(notes.staleAllowLine(stale.path, stale.line)));
   if (options.summary) {
     const outcome = { findings: blocking.length + warnings.length, skipped: result.skipped.length };
-    out.push('', messages.summaryLine(result.stats, formatBytes(result.stats.bytes), result.scope, outcome));
+    out.push('', notes.summaryLine(result.stats, formatBytes(result.stats.bytes), result.scope, outcome));
   }
   return out.join('\n').replace(/^\n+/, '');
 }
@@ -152,7 +154,7 @@ function renderGroups(
                 ...(f.excerpt ? { excerpt: f.excerpt } : {}),
               }),
         );
-        const tag = f.action === 'warn' ? c.yellow(` (${messages.testKeyNote()})`) : '';
+        const tag = f.action === 'warn' ? c.yellow(` (${advice.testKeyNote()})`) : '';
         const where = `${visible(f.path)}:${f.line}:${f.column}`;
         out.push(`${c.bold(where)}  ${visible(f.title)} ${c.dim(`[${visible(ruleId)}]`)}${tag}`);
         out.push(`    secret: ${c.red(secret)}`);
@@ -242,19 +244,19 @@ function fixHint(rule: Rule, group: ReportedFinding[], result: ScanResult, lastC
   const steps: string[][] = [];
   if (result.scope === 'history') {
     // Already committed: rotation comes first.
-    steps.push([messages.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
-    steps.push(messages.moveOutStep(rule.fix.env, snippet));
+    steps.push([advice.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
+    steps.push(advice.moveOutStep(rule.fix.env, snippet));
   } else {
-    steps.push(messages.moveOutStep(rule.fix.env, snippet));
-    steps.push([messages.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
+    steps.push(advice.moveOutStep(rule.fix.env, snippet));
+    steps.push([advice.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
   }
-  steps.push(messages.retryStep(result.scope, paths, lastCommit));
+  steps.push(advice.retryStep(result.scope, paths, lastCommit));
   const out = ['  How to fix:'];
   steps.forEach((lines, i) => {
     out.push(`  ${i + 1}. ${lines[0]}`);
     for (const line of lines.slice(1)) out.push(`     ${line}`);
   });
-  out.push(`  ${messages.explainPointer(rule)}`);
+  out.push(`  ${advice.explainPointer(rule)}`);
   return out;
 }
 

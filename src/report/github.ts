@@ -2,9 +2,10 @@
 // each secret shows up as an annotation on the file in the pull request. Secrets are redacted unless the caller asks
 // for them explicitly (--show-secrets). Text from the repository goes through visible() before GitHub's own
 // escaping: the runner prints the line to the job's log, and its control characters must not act there either.
-import { unlistedLine } from './messages.js';
+import { unlistedLine } from './messages/scan-notes.js';
 import { redact } from './redact.js';
-import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
+import type { ReportedFinding, ScanResult } from '../result.js';
+import { listFindings } from './listing.js';
 import { visible } from './visible.js';
 
 export interface GithubAnnotationOptions {

@@ -10,15 +10,16 @@ export interface Progress {
 
 export const NO_PROGRESS: Progress = { shown: false, update: () => {}, finish: () => {} };
 
-export function terminalProgress(stream: NodeJS.WriteStream, label: string): Progress {
+/** `now` is the clock (a test passes its own: throttling must not depend on how fast a test runs). */
+export function terminalProgress(stream: NodeJS.WriteStream, label: string, now: () => number = Date.now): Progress {
   let last = 0;
   let drawn = false;
   return {
     shown: true,
     update(done, total, bytes) {
-      const now = Date.now();
-      if (now - last < 100 && done !== total) return;
-      last = now;
+      const time = now();
+      if (time - last < 100 && done !== total) return;
+      last = time;
       drawn = true;
       const width = 24;
       const filled = total > 0 ? Math.round((done / total) * width) : 0;

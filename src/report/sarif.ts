@@ -3,9 +3,11 @@
 // caller asks for them explicitly (--show-secrets), like every other format.
 import type { Rule, Severity } from '../../rules/schema.js';
 import { isWarningReason } from '../skip-reason.js';
-import { SECRET_MANAGERS, explainText, skipReasonText, unlistedLine } from './messages.js';
+import { SECRET_MANAGERS, explainText } from './messages/findings.js';
+import { skipReasonText, unlistedLine } from './messages/scan-notes.js';
 import { redact } from './redact.js';
-import { listFindings, type ReportedFinding, type ScanResult } from './result.js';
+import type { ReportedFinding, ScanResult } from '../result.js';
+import { listFindings } from './listing.js';
 import { visibleJson } from './visible.js';
 
 export interface SarifOptions {

@@ -176,7 +176,7 @@ function runWithCachedData(file: string, cachePath: string, require: NodeJS.Requ
  * What the data was made for: this format, Node, V8 and the flags of this process (V8 checks its own flags as
  * well, but data it rejects costs a compile), and the bundle's bytes. The first line of a cache file begins with it.
  */
-export function cacheIdentity(bundle: Buffer, execArgv = process.execArgv): string {
+function cacheIdentity(bundle: Buffer, execArgv = process.execArgv): string {
   const flags = digest(Buffer.from(JSON.stringify([execArgv, process.env['NODE_OPTIONS'] ?? ''])));
   return (
     `${MAGIC} node=${process.version} arch=${process.arch} v8=${process.versions.v8} flags=${flags} ` +

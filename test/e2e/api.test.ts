@@ -33,7 +33,12 @@ describe('programmatic API', () => {
     expect(out.text).toEqual([['stripe-live-secret-key', 1, expect.stringMatching(/^sk_live_\*+…\w{4}$/)]]);
     expect(out.staged).toEqual([['stripe-live-secret-key', 'pay.js', 'block']]);
     expect(out.rules).toBeGreaterThanOrEqual(150);
-    const types = path.join(box.dir, 'node_modules/secret-hook/dist/types/src/index.d.ts');
-    expect(fs.readFileSync(types, 'utf8')).toContain('export declare function scanStaged');
+    const types = path.join(box.dir, 'node_modules/secret-hook/dist/types/src');
+    expect(fs.readFileSync(path.join(types, 'index.d.ts'), 'utf8')).toMatch(
+      /export \{[^}]*\bscanStaged\b[^}]*\} from '\.\/commands\/api\.js'/,
+    );
+    expect(fs.readFileSync(path.join(types, 'commands/api.d.ts'), 'utf8')).toContain(
+      'export declare function scanStaged',
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Builds a ReportedFinding for a built-in rule as the engine would, for tests of the output formats.
 import { builtinRules } from '../../rules/index.js';
 import { fingerprint } from '../../src/engine/scan.js';
-import type { ReportedFinding } from '../../src/report/result.js';
+import type { ReportedFinding } from '../../src/result.js';
 
 const rules = new Map(builtinRules.map((r) => [r.id, r]));
 

@@ -6,17 +6,29 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../../rules/index.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { validateConfig } from '../../../src/config/validate.js';
+import { checkConfiguredRules } from '../../../src/commands/configured-rules.js';
 import { ConfigError } from '../../../src/errors.js';
+import { describeConfigProblem } from '../../../src/report/messages/config.js';
 
 const ids = new Set(builtinRules.map((r) => r.id));
-const validate = (raw: unknown) => validateConfig(raw, 'secret-hook.config.json', ids);
+/** As the program does when it loads a configuration: its shape, then what the engine judges. */
+const validate = (raw: unknown) => {
+  const config = validateConfig(raw, 'secret-hook.config.json', ids);
+  checkConfiguredRules(config);
+  return config;
+};
+/** What the user reads of a configuration error. */
+const wording = (error: unknown) => {
+  const { message, hint } = describeConfigProblem((error as ConfigError).problem);
+  return `${message} ${hint}`;
+};
 
 function expectError(raw: unknown, ...parts: string[]) {
   try {
     validate(raw);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as Error).message;
+    const message = wording(error);
     expect(message).toContain('secret-hook.config.json');
     for (const part of parts) expect(message).toContain(part);
     return;
@@ -124,14 +136,16 @@ describe('validateConfig', () => {
     it('names the two parts of a{1,100}a{1,100}a{1,100}b, the hang the red team found', () => {
       const pattern = '(?<secret>a{1,100}a{1,100}a{1,100}b)';
       const error = errorOf({ customRules: [{ ...acmeRule, pattern }] });
-      expect(error.message).toBe(
+      expect(describeConfigProblem(error.problem).message).toBe(
         'invalid configuration in secret-hook.config.json at customRules[0].pattern: expected a linear-time pattern ' +
           '("a{1,100}" at 10 and "a{1,100}" at 18 are variable parts next to each other that can match the same ' +
           'characters, so a failing match tries every way of splitting the text between them (polynomial ' +
           'backtracking): merge them into one quantifier, or separate them by a character the first cannot match), ' +
           `found string ${JSON.stringify(pattern)}`,
       );
-      expect(error.hint).toBe('Fix customRules[0].pattern in secret-hook.config.json; nothing was scanned.');
+      expect(describeConfigProblem(error.problem).hint).toBe(
+        'Fix customRules[0].pattern in secret-hook.config.json; nothing was scanned.',
+      );
     });
     it.each([
       ['acme_(?<secret>\\d{1,5}\\d{1,5})', '"\\d{1,5}" at 15 and "\\d{1,5}" at 22'],
@@ -181,7 +195,7 @@ describe('validateConfig', () => {
       ['ключ_', 'a keyword of printable ASCII characters (letters, digits, punctuation)', 'string "ключ_"'],
     ])('rejects %j', (keyword, expected, found) => {
       const error = errorOf({ customRules: [{ ...acmeRule, keywords: ['acme_', keyword] }] });
-      expect(error.message).toBe(
+      expect(describeConfigProblem(error.problem).message).toBe(
         `invalid configuration in secret-hook.config.json at customRules[0].keywords[1]: expected ${expected}, found ${found}`,
       );
     });
@@ -228,13 +242,11 @@ describe('loadConfig', () => {
     expect(config.file).toContain('package.json');
   });
   it('names a JSON syntax error', async () => {
-    await expect(loadConfig(dir({ 'secret-hook.config.json': '{ "testKeys": ' }), ids)).rejects.toThrow(
-      /secret-hook\.config\.json: it is not valid JSON/,
-    );
+    const error = await loadConfig(dir({ 'secret-hook.config.json': '{ "testKeys": ' }), ids).catch((e) => e);
+    expect(wording(error)).toMatch(/secret-hook\.config\.json: it is not valid JSON/);
   });
   it('names a YAML syntax error', async () => {
-    await expect(loadConfig(dir({ 'secret-hook.config.yml': 'rules: [unclosed\n' }), ids)).rejects.toThrow(
-      /secret-hook\.config\.yml: it is not valid YAML/,
-    );
+    const error = await loadConfig(dir({ 'secret-hook.config.yml': 'rules: [unclosed\n' }), ids).catch((e) => e);
+    expect(wording(error)).toMatch(/secret-hook\.config\.yml: it is not valid YAML/);
   });
 });

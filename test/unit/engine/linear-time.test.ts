@@ -1,7 +1,17 @@
 // The linear-time check: which shapes it refuses (and says why), which it lets through, and that its step bound
 // is an upper bound on what a backtracking search really does (a reference matcher counts the steps).
 import { describe, expect, it } from 'vitest';
-import { linearTimeProblems, MAX_STEPS_PER_POSITION, stepsPerPosition } from '../../../src/engine/linear-time.js';
+import {
+  linearTimeProblems as problemsOf,
+  MAX_STEPS_PER_POSITION,
+  stepsPerPosition,
+  type LinearTimeOptions,
+} from '../../../src/engine/linear-time.js';
+import { describePatternProblem } from '../../../src/report/messages/patterns.js';
+
+/** The problems as the user reads them. */
+const linearTimeProblems = (pattern: string, options?: LinearTimeOptions) =>
+  problemsOf(pattern, options).map(describePatternProblem);
 
 const configured = { maxSteps: MAX_STEPS_PER_POSITION };
 

@@ -3,7 +3,7 @@ import { builtinRules } from '../../../rules/index.js';
 import { fingerprint } from '../../../src/engine/scan.js';
 import { escapeData, escapeProperty, formatGithubAnnotations } from '../../../src/report/github.js';
 import { redact } from '../../../src/report/redact.js';
-import type { ReportedFinding, ScanResult } from '../../../src/report/result.js';
+import type { ReportedFinding, ScanResult } from '../../../src/result.js';
 import { FakeKeys } from '../../helpers/examples.js';
 import { reportedFinding } from '../../helpers/findings.js';
 

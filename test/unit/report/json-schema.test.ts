@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../../rules/index.js';
 import { fingerprint } from '../../../src/engine/scan.js';
 import { JSON_SCHEMA_VERSION, formatJson } from '../../../src/report/format.js';
-import type { ReportedFinding, ScanResult } from '../../../src/report/result.js';
+import type { ReportedFinding, ScanResult } from '../../../src/result.js';
 import { FakeKeys } from '../../helpers/examples.js';
 import { reportedFinding } from '../../helpers/findings.js';
 

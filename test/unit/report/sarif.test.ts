@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../../rules/index.js';
 import { fingerprint } from '../../../src/engine/scan.js';
 import { redact } from '../../../src/report/redact.js';
-import type { ReportedFinding, ScanResult } from '../../../src/report/result.js';
+import type { ReportedFinding, ScanResult } from '../../../src/result.js';
 import { encodePath, formatSarif, pascalCase } from '../../../src/report/sarif.js';
 import { FakeKeys } from '../../helpers/examples.js';
 import { reportedFinding } from '../../helpers/findings.js';

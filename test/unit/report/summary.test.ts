@@ -1,6 +1,6 @@
 // The last line of a manual `check`: what was scanned, and the verdict a newcomer looks for.
 import { describe, expect, it } from 'vitest';
-import { summaryLine } from '../../../src/report/messages.js';
+import { summaryLine } from '../../../src/report/messages/scan-notes.js';
 
 const stats = (files: number, commits = 0) => ({ files, bytes: 2048, commits, milliseconds: 12 });
 

@@ -10,12 +10,8 @@ import { compileCatalog } from '../../../src/engine/compile.js';
 import { shannonEntropy } from '../../../src/engine/entropy.js';
 import { scan } from '../../../src/engine/scan.js';
 import { formatJson, formatText } from '../../../src/report/format.js';
-import {
-  listFindings,
-  MAX_FINDINGS_PER_FILE,
-  type ReportedFinding,
-  type ScanResult,
-} from '../../../src/report/result.js';
+import { listFindings, MAX_FINDINGS_PER_FILE } from '../../../src/report/listing.js';
+import type { ReportedFinding, ScanResult } from '../../../src/result.js';
 import { formatSarif } from '../../../src/report/sarif.js';
 import { FakeKeys } from '../../helpers/examples.js';
 import { reportedFinding } from '../../helpers/findings.js';

@@ -2,9 +2,9 @@
 // exactly as a push of those commits would be (scan-commits.ts).
 import type { LogRequest } from '../git/commit-log.js';
 import { countCommits, resolveCommit } from '../git/revisions.js';
-import { shallowNotice } from '../report/messages.js';
-import type { ScanResult } from '../report/result.js';
-import type { CheckScope, ScopeOptions } from './check.js';
+import { shallowNotice } from '../report/messages/scan-notes.js';
+import type { ScanResult } from '../result.js';
+import type { CheckScope, ScopeOptions } from './scope.js';
 import { scanCommits } from './scan-commits.js';
 import type { Session } from './session.js';
 

@@ -1,0 +1,19 @@
+// What bin/secret-hook.cjs runs first (through hooks/launcher.ts): the bundled program (dist/cli.cjs) with its
+// compiled code cached. If the program cannot even be loaded (a broken install), the hook still fails closed,
+// with the usual paragraph: the launcher is built separately, so that this works when the bundle is broken.
+import * as path from 'node:path';
+import { programNotLoaded } from '../report/messages/failures.js';
+import { runBundle } from '../runtime/code-cache.js';
+
+/** Runs the program beside the launcher; returns the exit code to set when it could not be loaded, else null. */
+export function launchProgram(launcherDir: string, argv: readonly string[], stderr: NodeJS.WritableStream): 2 | null {
+  const command = argv[0] ?? '';
+  try {
+    runBundle(path.join(launcherDir, 'cli.cjs'), command);
+    return null;
+  } catch (error) {
+    const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
+    stderr.write(`${programNotLoaded((error as Error).message.split('\n')[0] ?? '', scope)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,66 @@
+// The staged changes: what the next commit will record, against HEAD (the default scope of `check`, and the
+// commit hook's).
+import { readIndexFile } from '../git/index-file.js';
+import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, readCommit } from '../git/objects.js';
+import { resolveHead } from '../git/refs.js';
+import { stagedChanges } from '../git/staged-changes.js';
+import type { FileChange } from '../git/tree-diff.js';
+import type { ScanResult } from '../result.js';
+import { pathFilter, requireTracked } from './path-filter.js';
+import { scanChange } from './scan-changes.js';
+import { addScanned, append, emptyResult, type ScopeOptions } from './scope.js';
+import type { Session } from './session.js';
+
+export async function scanStaged(session: Session, options: ScopeOptions): Promise<ScanResult> {
+  const { repo, store, trees } = session;
+  const head = resolveHead(repo);
+  const headTree = head === null ? null : readCommit(store, head).tree;
+  const diff = await stagedChanges(trees, headTree, repo);
+  const wanted = pathFilter(options.paths, options.cwd, repo.workTree);
+  const result = emptyResult('staged');
+  append(
+    result.skipped,
+    diff.skipped.filter((s) => wanted(s.path)),
+  );
+  const changes = diff.changes.filter((change) => wanted(change.path));
+  if (wanted.given.length > 0) {
+    // A path with no staged change is fine if git tracks it (nothing to scan there); an untracked one is an error.
+    const seen = [...changes.map((c) => c.path), ...result.skipped.map((s) => s.path)];
+    const unseen = wanted.given.filter((w) => !seen.some((file) => w.matches(file)));
+    if (unseen.length > 0) {
+      const index = readIndexFile(repo.indexFile, repo.objectFormat);
+      requireTracked(
+        pathFilter(
+          unseen.map((w) => w.path),
+          repo.workTree ?? options.cwd,
+          repo.workTree,
+        ),
+        (index?.entries ?? []).map((e) => e.path),
+      );
+    }
+  }
+  for (const change of changes) addScanned(result, scanChange(session.scanContext, change));
+  if (options.wholeFiles && options.wholeFiles.length > 0) scanListedWhole(session, options, diff.changes, result);
+  return result;
+}
+
+/** Listed files that have no staged change, scanned whole as they are in the index. */
+function scanListedWhole(
+  session: Session,
+  options: ScopeOptions,
+  staged: readonly FileChange[],
+  result: ScanResult,
+): void {
+  const listed = pathFilter(options.wholeFiles ?? [], options.cwd, session.repo.workTree);
+  const stagedPaths = new Set(staged.map((c) => c.path));
+  const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
+  for (const entry of index?.entries ?? []) {
+    if (entry.stage !== 0 || stagedPaths.has(entry.path) || !listed(entry.path)) continue;
+    if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode))
+      continue;
+    addScanned(
+      result,
+      scanChange(session.scanContext, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+// The one paragraph printed when the scan itself failed (exit 2): what failed, why that blocks, how to bypass.
+import { ConfigError, type ScanFailure } from '../../errors.js';
+import type { Scope } from '../../result.js';
+import { visible } from '../visible.js';
+import { describeConfigProblem } from './config.js';
+
+/** The one paragraph printed when the scan itself failed (exit 2): what failed, why we block, how to bypass. */
+export function failureParagraph(error: unknown, scope: Scope): string {
+  let what: string;
+  let cause = '';
+  let hint = '';
+  if (error instanceof ConfigError) {
+    const described = describeConfigProblem(error.problem);
+    what = described.message;
+    hint = ` ${described.hint}`;
+  } else {
+    const failure = error as Partial<ScanFailure> & Error;
+    what = failure?.message ?? String(error);
+    cause = failure?.cause instanceof Error ? ` (${failure.cause.message})` : '';
+    hint = failure?.hint ? ` ${failure.hint}` : '';
+  }
+  const action = scope === 'push' ? 'push' : scope === 'staged' ? 'commit' : 'scan';
+  const blocked =
+    scope === 'push' || scope === 'staged'
+      ? ` The ${action} was stopped, because changes that could not be scanned might carry a secret.`
+      : '';
+  const bypass =
+    scope === 'push'
+      ? ' To push without the scan deliberately, run git push --no-verify.'
+      : scope === 'staged'
+        ? ' To commit without the scan deliberately, run git commit --no-verify.'
+        : '';
+  // The messages name files and configuration values, which come from the repository.
+  return visible(`secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`);
+}
+
+/** The launcher's paragraph when the program itself cannot be loaded (a broken install): it still blocks. */
+export function programNotLoaded(detail: string, scope: Scope): string {
+  return failureParagraph(
+    { message: `its program could not be loaded (${detail})`, hint: 'Reinstall it (npm install, or npm ci).' },
+    scope,
+  );
+}

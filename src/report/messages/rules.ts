@@ -1,0 +1,26 @@
+// What `secret-hook rules` prints: the catalog, and which generated files quiet which rules.
+import type { Rule } from '../../../rules/schema.js';
+
+export function rulesList(
+  rules: readonly Rule[],
+  generated: readonly { names: readonly string[]; suffixes: readonly string[]; reason: string }[],
+): string {
+  const width = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.map(
+    (r) =>
+      `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.title}${r.testKey ? ' (test key: warns, does not block)' : ''}`,
+  );
+  lines.push(
+    '',
+    `${rules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
+    '',
+    'Generated files: on these, rules without a prefix of their own (generic-… and context-only rules) stay quiet,',
+    'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',
+  );
+  for (const group of generated) {
+    const matched = [...group.names, ...group.suffixes.map((suffix) => `*${suffix}`)].join(', ');
+    lines.push(`  ${group.reason}: ${matched}`);
+  }
+  lines.push('Add paths of your own to ignorePaths in secret-hook.config.json.');
+  return lines.join('\n');
+}
