@@ -18,6 +18,7 @@ import { readOnlyFs as fs } from './read-only-fs.js';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { GitObjectError } from '../errors.js';
+import { ByteLru } from './byte-lru.js';
 import { hashSize, hexLength, isObjectId, type ObjectFormat } from './object-id.js';
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
@@ -156,41 +157,6 @@ function applyDelta(base: Buffer, delta: Buffer): Buffer {
   }
   if (o !== targetSize) throw new Corrupt(`bad delta (result has ${o} bytes, delta says ${targetSize})`);
   return out;
-}
-
-/** LRU over resolved pack objects, keyed by pack id and offset; Map keeps insertion order. */
-class ByteLru {
-  private readonly map = new Map<string, GitObject>();
-  private bytes = 0;
-  constructor(private readonly limit: number) {}
-
-  get(key: string): GitObject | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-
-  /** Returns whether the value was stored (and is therefore shared with the cache). */
-  set(key: string, value: GitObject): boolean {
-    // One huge object would flush everything useful.
-    if (value.data.length > this.limit / 4 || this.map.has(key)) return false;
-    this.map.set(key, value);
-    this.bytes += value.data.length;
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.limit) break;
-      this.map.delete(k);
-      this.bytes -= v.data.length;
-    }
-    return true;
-  }
-
-  clear(): void {
-    this.map.clear();
-    this.bytes = 0;
-  }
 }
 
 interface PackedHeader {
@@ -511,7 +477,8 @@ function collectDirs(objectsDir: string, hashSize: number, options: StoreOptions
 
 class Store implements ObjectStore {
   private readonly dirs: ObjectDir[];
-  private readonly cache = new ByteLru(CACHE_BYTES);
+  /** Resolved pack objects by pack and offset. */
+  private readonly cache = new ByteLru<GitObject>(CACHE_BYTES, (object) => object.data.length);
   private closed = false;
 
   constructor(
