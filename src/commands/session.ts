@@ -5,7 +5,7 @@ import { detectionCatalog, detectionRules } from '../../rules/detection.js';
 import type { Rule } from '../../rules/schema.js';
 import { compileCatalog, type CatalogData, type CompiledCatalog } from '../engine/compile.js';
 import { BlobTexts } from '../git/blob-texts.js';
-import { openObjectStore, type ObjectStore } from '../git/object-store.js';
+import { openObjectStore, type ObjectStore } from '../git/object-store/store.js';
 import { TreeReader } from '../git/objects.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { loadConfig } from '../config/load.js';

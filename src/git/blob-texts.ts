@@ -6,7 +6,7 @@
 import { GitObjectError } from '../errors.js';
 import { classifyBlob, type BlobContent } from './blob-content.js';
 import { ByteLru } from './byte-lru.js';
-import type { ObjectStore } from './object-store.js';
+import type { ObjectStore } from './object-store/store.js';
 
 /** Characters of decoded text kept between changes. */
 const CAPACITY = 16 * 1024 * 1024;
@@ -26,7 +26,7 @@ export class BlobTexts {
   get(oid: string): BlobContent {
     const cached = this.cache.get(oid) ?? this.provided.get(oid);
     if (cached) return cached;
-    return this.remember(oid, classifyBlob(this.store.readSync(oid).data, this.maxFileBytes));
+    return this.remember(oid, classifyBlob(this.store.read(oid).data, this.maxFileBytes));
   }
 
   /**

@@ -3,7 +3,7 @@
 // parent are kept, and the lines already in another parent's version are not "added": what remains is what the
 // merge itself introduced (a conflict resolution or an "evil merge").
 import type { LoggedCommit } from './commit-log.js';
-import type { ObjectStore } from './object-store.js';
+import type { ObjectStore } from './object-store/store.js';
 import { readCommit, type TreeReader } from './objects.js';
 import { blobAt, DiffCollector, type TreeDiff } from './tree-diff.js';
 

@@ -3,7 +3,7 @@
 import { PathDecoder } from './path-decoder.js';
 import { GitObjectError } from '../errors.js';
 import { hashSize, hexLength, isObjectId, type ObjectFormat } from './object-id.js';
-import type { ObjectStore } from './object-store.js';
+import type { ObjectStore } from './object-store/store.js';
 
 export interface TreeEntry {
   name: string;
@@ -31,7 +31,7 @@ export class TreeReader {
   read(oid: string): TreeEntry[] {
     let entries = this.cache.get(oid);
     if (!entries) {
-      const object = this.store.readSync(oid);
+      const object = this.store.read(oid);
       if (object.type !== 'tree') throw new GitObjectError(oid, `expected a tree, found a ${object.type}`);
       entries = parseTree(object.data, oid, this.format);
       this.cache.set(oid, entries);
@@ -115,7 +115,7 @@ export function parseCommit(data: Buffer, oid: string, format: ObjectFormat): Co
 }
 
 export function readCommit(store: ObjectStore, oid: string): Commit {
-  const object = store.readSync(oid);
+  const object = store.read(oid);
   if (object.type === 'tag') {
     // An annotated tag: follow it to what it points at.
     const target = /^object ([0-9a-f]+)\n/.exec(object.data.toString('latin1'));
@@ -133,7 +133,7 @@ export function peelTag(store: ObjectStore, oid: string): { type: 'commit' | 'tr
   let current = oid;
   // git itself gives up on tag chains deeper than this; a loop of tags cannot be built with real hashes.
   for (let depth = 0; depth < 64; depth++) {
-    const object = store.readSync(current);
+    const object = store.read(current);
     if (object.type !== 'tag') return { type: object.type, oid: current };
     const target = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m.exec(object.data.toString('latin1'));
     if (!target) throw new GitObjectError(current, 'tag object has no object line');

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RepositoryError, UsageError } from '../../../src/errors.js';
-import { openObjectStore } from '../../../src/git/object-store.js';
+import { openObjectStore } from '../../../src/git/object-store/store.js';
 import { readCommit, TreeReader } from '../../../src/git/objects.js';
 import { localTips, remoteTrackingTips } from '../../../src/git/ref-list.js';
 import { resolveCommit } from '../../../src/git/revisions.js';

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectError, UsageError } from '../../../src/errors.js';
 import { readIndexFile, type GitIndex } from '../../../src/git/index-file.js';
 import { zeroId } from '../../../src/git/object-id.js';
-import { openObjectStore, type ObjectStore, type StoreOptions } from '../../../src/git/object-store.js';
+import { openObjectStore, type ObjectStore, type StoreOptions } from '../../../src/git/object-store/store.js';
 import { parseTree, readCommit, TreeReader } from '../../../src/git/objects.js';
 import { parsePushLines, pushRange } from '../../../src/git/pushed-changes.js';
 import { localTips, remoteTrackingTips } from '../../../src/git/ref-list.js';
@@ -62,7 +62,7 @@ function expectStoreMatchesGit(r: TempRepo, options: StoreOptions = {}): number 
   const store = open(r, options);
   const wrong: string[] = [];
   for (const [oid, want] of expected) {
-    const got = store.readSync(oid);
+    const got = store.read(oid);
     if (got.type !== want.type || !got.data.equals(want.data)) wrong.push(oid);
   }
   expect(wrong).toEqual([]);
@@ -192,8 +192,8 @@ describe('a SHA-256 repository', () => {
     expect(store.format).toBe('sha256');
     expect(store.has(head)).toBe(true);
     expect(store.has(head.slice(0, 40))).toBe(false);
-    expect(() => store.readSync(head.slice(0, 40))).toThrow(GitObjectError);
-    expect(() => store.readSync(head.slice(0, 40))).toThrow(/64-hex-digit SHA-256/);
+    expect(() => store.read(head.slice(0, 40))).toThrow(GitObjectError);
+    expect(() => store.read(head.slice(0, 40))).toThrow(/64-hex-digit SHA-256/);
   });
 
   it('trees, commits and annotated tags parse with 64-hex ids', () => {
@@ -213,7 +213,7 @@ describe('a SHA-256 repository', () => {
         const [mode, , oid] = meta.split(' ') as [string, string, string];
         return { mode: parseInt(mode, 8), name, oid };
       });
-    expect(parseTree(store.readSync(tree).data, tree, 'sha256')).toEqual(expected);
+    expect(parseTree(store.read(tree).data, tree, 'sha256')).toEqual(expected);
     expect(new TreeReader(store).read(tree)).toEqual(expected);
 
     const commit = readCommit(store, second);
