@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readCommit } from '../git/objects.js';
 import { resolveHead } from '../git/refs.js';
 import { stagedChanges } from '../git/staged-changes.js';
-import { readIndexFile } from '../git/index-file.js';
+import { readIndexFile } from '../git/index/index-file.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/objects.js';
 import { compareTrees, DiffCollector, type FileChange } from '../git/tree-diff.js';
 import { UsageError } from '../errors.js';

@@ -2,7 +2,7 @@
 // Directories whose cache-tree id equals HEAD's tree id are skipped without opening them, so the cost follows
 // the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
 import { IndexFileError } from '../errors.js';
-import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
+import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index/index-file.js';
 import { isTreeMode, type TreeEntry, type TreeReader } from './objects.js';
 import { runGit } from './git-process.js';
 import { isObjectId } from './object-id.js';

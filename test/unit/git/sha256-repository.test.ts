@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectError, UsageError } from '../../../src/errors.js';
-import { readIndexFile, type GitIndex } from '../../../src/git/index-file.js';
+import { readIndexFile, type GitIndex } from '../../../src/git/index/index-file.js';
 import { zeroId } from '../../../src/git/object-id.js';
 import { openObjectStore, type ObjectStore, type StoreOptions } from '../../../src/git/object-store/store.js';
 import { parseTree, readCommit, TreeReader } from '../../../src/git/objects.js';

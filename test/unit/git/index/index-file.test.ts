@@ -13,8 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IndexFileError } from '../../../src/errors.js';
-import { parseIndex, readIndexFile, type GitIndex, type IndexEntry } from '../../../src/git/index-file.js';
+import { IndexFileError } from '../../../../src/errors.js';
+import { parseIndex, readIndexFile, type GitIndex, type IndexEntry } from '../../../../src/git/index/index-file.js';
 
 // Child git must not see the hook environment (GIT_DIR, GIT_INDEX_FILE...) nor the user's or system config.
 const gitEnv: NodeJS.ProcessEnv = {
