@@ -1,10 +1,10 @@
 // `secret-hook check` and `secret-hook pre-commit`: scan what the next commit will record (the default scope).
 import * as path from 'node:path';
-import { readCommit } from '../git/objects.js';
+import { readCommit } from '../git/commit.js';
 import { resolveHead } from '../git/refs.js';
 import { stagedChanges } from '../git/staged-changes.js';
 import { readIndexFile } from '../git/index/index-file.js';
-import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/objects.js';
+import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/tree.js';
 import { compareTrees, DiffCollector, type FileChange } from '../git/tree-diff.js';
 import { UsageError } from '../errors.js';
 import { needsMention } from '../skip-reason.js';

@@ -6,7 +6,7 @@ import type { Rule } from '../../rules/schema.js';
 import { compileCatalog, type CatalogData, type CompiledCatalog } from '../engine/compile.js';
 import { BlobTexts } from '../git/blob-texts.js';
 import { openObjectStore, type ObjectStore } from '../git/object-store/store.js';
-import { TreeReader } from '../git/objects.js';
+import { TreeReader } from '../git/tree.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { loadConfig } from '../config/load.js';
 import { readIgnoreFile } from '../config/ignore-file.js';

@@ -4,7 +4,8 @@
 // merge itself introduced (a conflict resolution or an "evil merge").
 import type { LoggedCommit } from './commit-log.js';
 import type { ObjectStore } from './object-store/store.js';
-import { readCommit, type TreeReader } from './objects.js';
+import { readCommit } from './commit.js';
+import type { TreeReader } from './tree.js';
 import { blobAt, DiffCollector, type TreeDiff } from './tree-diff.js';
 
 export function commitChanges(trees: TreeReader, store: ObjectStore, commit: LoggedCommit): TreeDiff {

@@ -3,7 +3,7 @@
 // the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
 import { IndexFileError } from '../errors.js';
 import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index/index-file.js';
-import { isTreeMode, type TreeEntry, type TreeReader } from './objects.js';
+import { isTreeMode, type TreeEntry, type TreeReader } from './tree.js';
 import { runGit } from './git-process.js';
 import { isObjectId } from './object-id.js';
 import type { Repository } from './repo.js';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectError } from '../../../src/errors.js';
 import { openObjectStore } from '../../../src/git/object-store/store.js';
-import { parseTree } from '../../../src/git/objects.js';
+import { parseTree } from '../../../src/git/tree.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
 
 const repos: TempRepo[] = [];
