@@ -39,7 +39,9 @@ function parseCommit(data: Buffer, oid: string, format: ObjectFormat): Commit {
       commitTime = match ? Number(match[1]) : 0;
     }
   }
-  if (!isObjectId(tree, format)) throw new GitObjectError(oid, 'commit object has no tree line');
+  if (!isObjectId(tree, format)) {
+    throw new GitObjectError(oid, { kind: 'malformed', type: 'commit', detail: 'no tree line' });
+  }
   return { oid, tree, parents, author, authorTime, commitTime, subject: message.split('\n', 1)[0] ?? '' };
 }
 
@@ -47,13 +49,11 @@ export function readCommit(store: ObjectStore, oid: string): Commit {
   const object = store.read(oid);
   if (object.type === 'tag') {
     // An annotated tag: follow it to what it points at.
-    const target = /^object ([0-9a-f]+)\n/.exec(object.data.toString('latin1'));
-    if (!target || !isObjectId(target[1]!, store.format)) {
-      throw new GitObjectError(oid, 'tag object has no object line');
-    }
-    return readCommit(store, target[1]!);
+    return readCommit(store, tagTarget(oid, object.data, store.format));
   }
-  if (object.type !== 'commit') throw new GitObjectError(oid, `expected a commit, found a ${object.type}`);
+  if (object.type !== 'commit') {
+    throw new GitObjectError(oid, { kind: 'wrong-type', expected: 'commit', found: object.type });
+  }
   return parseCommit(object.data, oid, store.format);
 }
 
@@ -64,9 +64,16 @@ export function peelTag(store: ObjectStore, oid: string): { type: 'commit' | 'tr
   for (let depth = 0; depth < 64; depth++) {
     const object = store.read(current);
     if (object.type !== 'tag') return { type: object.type, oid: current };
-    const target = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m.exec(object.data.toString('latin1'));
-    if (!target) throw new GitObjectError(current, 'tag object has no object line');
-    current = target[1]!;
+    current = tagTarget(current, object.data, store.format);
   }
-  throw new GitObjectError(oid, 'tag chain is too deep');
+  throw new GitObjectError(oid, { kind: 'malformed', type: 'tag', detail: 'a chain of tags more than 64 deep' });
+}
+
+/** The object a tag points at: its first line, `object <id>`. */
+function tagTarget(oid: string, data: Buffer, format: ObjectFormat): string {
+  const target = /^object ([0-9a-f]+)\n/.exec(data.toString('latin1'));
+  if (!target || !isObjectId(target[1]!, format)) {
+    throw new GitObjectError(oid, { kind: 'malformed', type: 'tag', detail: 'no object line' });
+  }
+  return target[1]!;
 }

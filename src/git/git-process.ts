@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { RepositoryError } from '../errors.js';
+import { RepositoryError, type GitTask } from '../errors.js';
 
 export interface GitLocation {
   gitDir: string;
@@ -49,8 +49,8 @@ function gitEnvironment(repo: GitLocation, extra: Record<string, string> = {}): 
 export interface RunOptions {
   input?: string | Buffer;
   env?: Record<string, string>;
-  /** What failed, for the error message: "git rev-list could not list the commits to scan". */
-  what: string;
+  /** What git is asked to do, for the error if it fails. */
+  task: GitTask;
 }
 
 export interface GitResult {
@@ -60,7 +60,7 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Runs git to completion; a git that cannot be started at all is a RepositoryError naming `what`. */
+/** Runs git to completion; a git that cannot be started at all is a RepositoryError naming the task. */
 export function execGit(repo: GitLocation, args: readonly string[], options: RunOptions): GitResult {
   const result = child().spawnSync('git', gitArguments(repo, args), {
     cwd: repo.workTree ?? repo.gitDir,
@@ -70,22 +70,17 @@ export function execGit(repo: GitLocation, args: readonly string[], options: Run
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   if (result.error) {
-    throw new RepositoryError(`${options.what}: git could not be run (${result.error.message})`, {
-      hint: 'secret-hook runs the git on PATH for this: check that git is installed and on PATH.',
-      cause: result.error,
-    });
+    throw new RepositoryError({ kind: 'git-not-run', task: options.task, detail: result.error.message });
   }
   const stderr = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
   return { status: result.status ?? -1, stdout: result.stdout, stderr };
 }
 
-/** Runs git to completion and returns its standard output; any failure is a RepositoryError naming `what`. */
+/** Runs git to completion and returns its standard output; any failure is a RepositoryError naming the task. */
 export function runGit(repo: GitLocation, args: readonly string[], options: RunOptions): Buffer {
   const result = execGit(repo, args, options);
   if (result.status !== 0) {
-    throw new RepositoryError(
-      `${options.what} (git exited with ${result.status}${result.stderr ? `: ${result.stderr}` : ''})`,
-    );
+    throw new RepositoryError({ kind: 'git-failed', task: options.task, exit: result.status, stderr: result.stderr });
   }
   return result.stdout;
 }
@@ -96,7 +91,7 @@ export type GitChild = ChildProcessByStdio<Writable, Readable, Readable>;
 export function spawnGit(
   repo: GitLocation,
   args: readonly string[],
-  what: string,
+  task: GitTask,
 ): { process: GitChild; finished: Promise<void> } {
   const process = child().spawn('git', gitArguments(repo, args), {
     cwd: repo.workTree ?? repo.gitDir,
@@ -111,11 +106,11 @@ export function spawnGit(
     if (stderr.length < 64) stderr.push(chunk);
   });
   const finished = new Promise<void>((resolve, reject) => {
-    process.on('error', (error) => reject(new RepositoryError(`${what}: git could not be run`, { cause: error })));
+    process.on('error', (error) => reject(new RepositoryError({ kind: 'git-not-run', task, detail: error.message })));
     process.on('close', (code, signal) => {
       if (code === 0 || signal === 'SIGTERM') return resolve();
       const first = Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? '';
-      reject(new RepositoryError(`${what} (git exited with ${code ?? signal}${first ? `: ${first}` : ''})`));
+      reject(new RepositoryError({ kind: 'git-failed', task, exit: code ?? signal ?? 'unknown', stderr: first }));
     });
   });
   // Handled by whoever awaits it; an unawaited rejection must not crash the process after the caller gave up.

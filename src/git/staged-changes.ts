@@ -106,10 +106,10 @@ function readIndexThroughGit(repo: Repository): GitIndex {
   try {
     output = runGit(repo, ['ls-files', '--stage', '-z'], {
       env: { GIT_INDEX_FILE: repo.indexFile },
-      what: `cannot list the split index ${repo.indexFile} with git ls-files`,
+      task: { kind: 'list-index', file: repo.indexFile },
     });
   } catch (error) {
-    throw new IndexFileError(`cannot list the split index ${repo.indexFile} with git ls-files`, { cause: error });
+    throw new IndexFileError(repo.indexFile, { kind: 'split-index-unlisted' }, { cause: error });
   }
   const entries: IndexEntry[] = [];
   for (const record of output.toString('utf8').split('\0')) {

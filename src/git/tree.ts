@@ -32,7 +32,9 @@ export class TreeReader {
     let entries = this.cache.get(oid);
     if (!entries) {
       const object = this.store.read(oid);
-      if (object.type !== 'tree') throw new GitObjectError(oid, `expected a tree, found a ${object.type}`);
+      if (object.type !== 'tree') {
+        throw new GitObjectError(oid, { kind: 'wrong-type', expected: 'tree', found: object.type });
+      }
       entries = parseTree(object.data, oid, this.format);
       this.cache.set(oid, entries);
     }
@@ -60,7 +62,7 @@ export function parseTree(data: Buffer, oid: string, format: ObjectFormat): Tree
     let nul = space + 1;
     while (nul < data.length && data[nul] !== 0) nul++;
     if (!digits || space === at || space >= data.length || nul + 1 + idSize > data.length) {
-      throw new GitObjectError(oid, 'tree object is truncated or malformed');
+      throw new GitObjectError(oid, { kind: 'malformed', type: 'tree', detail: 'truncated or malformed' });
     }
     entries.push({
       mode,

@@ -60,10 +60,6 @@ const NUL = 0x00;
 const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;
 
-const CORRUPT_HINT =
-  'Check whether `git status` can read it; if git also reports it corrupt, ' +
-  'remove it and run `git reset` (this unstages your changes).';
-
 /**
  * Reads and parses an index file; null when it does not exist (an unborn repository with nothing staged).
  * Synchronous: the hook is a short-lived process, and waiting on the thread pool only adds latency.
@@ -74,10 +70,7 @@ export function readIndexFile(path: string, format: ObjectFormat): GitIndex | nu
     buffer = readOnlyFs.readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new IndexFileError(`Cannot read the git index ${path}: ${(error as Error).message}`, {
-      hint: 'Check the file permissions.',
-      cause: error,
-    });
+    throw new IndexFileError(path, { kind: 'unreadable', detail: (error as Error).message });
   }
   return parseIndex(buffer, path, format);
 }
@@ -88,11 +81,10 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
   const flagsOffset = OID_OFFSET + hashSize;
   const pathOffset = flagsOffset + 2;
   if (buffer.length < HEADER_SIZE + hashSize) throw truncatedError(sourcePath);
-  if (buffer.readUInt32BE(0) !== SIGNATURE) throw indexError(sourcePath, "it does not start with the signature 'DIRC'");
+  if (buffer.readUInt32BE(0) !== SIGNATURE) throw new IndexFileError(sourcePath, { kind: 'bad-signature' });
   const version = buffer.readUInt32BE(4);
   if (version !== 2 && version !== 3 && version !== 4) {
-    const hint = 'secret-hook reads index versions 2, 3 and 4.';
-    throw indexError(sourcePath, `unsupported index version ${version}`, hint);
+    throw new IndexFileError(sourcePath, { kind: 'unsupported-version', version });
   }
 
   // The trailing checksum is not verified, as git itself does not verify it outside `git fsck`: git commits what
@@ -140,7 +132,7 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
         stripLength = (stripLength + 1) * 128 + (byte & 0x7f);
       }
       if (stripLength > previousPathLength) {
-        throw indexError(sourcePath, `entry ${index} strips more of the previous path than it has`);
+        throw new IndexFileError(sourcePath, { kind: 'bad-path-compression', entry: index });
       }
       const suffixEnd = buffer.indexOf(NUL, cursor);
       if (suffixEnd < 0 || suffixEnd >= contentEnd) throw truncatedError(sourcePath);
@@ -196,8 +188,7 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
       // Only extensions whose signature starts with 'A'..'Z' may be ignored.
       const first = buffer[offset] as number;
       if (first < UPPER_A || first > UPPER_Z) {
-        const problem = `it uses the required extension '${signature}', which secret-hook does not understand`;
-        throw indexError(sourcePath, problem);
+        throw new IndexFileError(sourcePath, { kind: 'unknown-required-extension', signature });
       }
     }
     offset = dataEnd;
@@ -285,10 +276,6 @@ class IndexEntries {
   }
 }
 
-function indexError(sourcePath: string, problem: string, hint = CORRUPT_HINT): IndexFileError {
-  return new IndexFileError(`Cannot read the git index ${sourcePath}: ${problem}`, { hint });
-}
-
 function truncatedError(sourcePath: string): IndexFileError {
-  return indexError(sourcePath, 'the file is truncated');
+  return new IndexFileError(sourcePath, { kind: 'truncated' });
 }

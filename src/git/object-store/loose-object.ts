@@ -8,32 +8,26 @@ import { readOnlyFs as fs } from '../read-only-fs.js';
 import { zlibDetail } from './inflate.js';
 import type { GitObject, ObjectType } from './store.js';
 
-const CORRUPT_HINT = 'Run `git fsck --full` to find the damaged objects; re-clone or restore them from another copy.';
-
 export function readLooseObject(oid: string, file: string): GitObject {
-  const fail = (what: string, cause?: unknown): GitObjectError =>
-    new GitObjectError(oid, `Git object ${oid} is corrupt: ${what} in ${file}.`, { hint: CORRUPT_HINT, cause });
+  const corrupt = (detail: string): GitObjectError => new GitObjectError(oid, { kind: 'corrupt', detail, file });
   let compressed: Buffer;
   try {
     compressed = fs.readFileSync(file);
   } catch (error) {
-    throw new GitObjectError(oid, `Git object ${oid} is unreadable: ${(error as Error).message}.`, {
-      hint: CORRUPT_HINT,
-      cause: error,
-    });
+    throw new GitObjectError(oid, { kind: 'unreadable', detail: (error as Error).message, file });
   }
   let raw: Buffer;
   try {
     raw = zlib.inflateSync(compressed);
   } catch (error) {
-    throw fail(zlibDetail(error), error);
+    throw corrupt(zlibDetail(error));
   }
   const nul = raw.indexOf(0);
   const match =
     nul > 0 && nul <= 32 ? /^(commit|tree|blob|tag) (0|[1-9][0-9]*)$/.exec(raw.toString('latin1', 0, nul)) : null;
-  if (match === null) throw fail('bad header');
+  if (match === null) throw corrupt('bad header');
   const size = Number(match[2]);
   const data = raw.subarray(nul + 1);
-  if (data.length !== size) throw fail(`size mismatch (header says ${size} bytes, data has ${data.length})`);
+  if (data.length !== size) throw corrupt(`size mismatch (header says ${size} bytes, data has ${data.length})`);
   return { type: match[1] as ObjectType, data };
 }

@@ -14,7 +14,7 @@
 
 import { GitObjectError } from '../../errors.js';
 import { ByteLru } from '../byte-lru.js';
-import { hashSize, hexLength, isObjectId, type ObjectFormat } from '../object-id.js';
+import { hashSize, isObjectId, type ObjectFormat } from '../object-id.js';
 import { CorruptData } from './corrupt-data.js';
 import { applyDelta } from './delta.js';
 import { readLooseObject } from './loose-object.js';
@@ -53,10 +53,6 @@ export interface StoreOptions {
 export function openObjectStore(objectsDir: string, format: ObjectFormat, options: StoreOptions = {}): ObjectStore {
   return new Store(objectsDir, format, options);
 }
-
-const CORRUPT_HINT = 'Run `git fsck --full` to find the damaged objects; re-clone or restore them from another copy.';
-const MISSING_HINT =
-  'The object may live in a partial or shallow clone’s missing part, or the repository is damaged; `git fsck` tells which.';
 
 /** Resolved pack objects kept for history walks, whose delta chains share their bases; bounded by bytes. */
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -108,25 +104,18 @@ class Store implements ObjectStore {
     for (const directory of this.directories) directory.close();
   }
 
-  /** Anything that is not already a GitObjectError (an unreadable index, EIO) becomes one. */
+  /** Anything that is not already a GitObjectError (a pack index that breaks off, EIO) becomes one. */
   private wrap(oid: string, error: unknown, location: ObjectLocation | undefined): GitObjectError {
     if (error instanceof GitObjectError) return error;
     const file =
       location === undefined ? this.objectsDir : 'loosePath' in location ? location.loosePath : location.pack.path;
-    const what = error instanceof CorruptData ? error.message : `read error (${(error as Error).message})`;
-    return new GitObjectError(oid, `Git object ${oid} is unreadable: ${what} (${file}).`, {
-      hint: CORRUPT_HINT,
-      cause: error,
-    });
+    return new GitObjectError(oid, { kind: 'unreadable', detail: detailOf(error), file });
   }
 
   private checkOid(oid: string): string {
-    if (this.closed) throw new GitObjectError(oid, `Cannot read git object ${oid}: the object store is closed.`);
+    if (this.closed) throw new GitObjectError(oid, { kind: 'store-closed' });
     const id = oid.toLowerCase();
-    if (!isObjectId(id, this.format)) {
-      const what = `a ${hexLength(this.format)}-hex-digit ${this.format === 'sha1' ? 'SHA-1' : 'SHA-256'} object id`;
-      throw new GitObjectError(oid, `Cannot read git object "${oid}": not ${what}.`);
-    }
+    if (!isObjectId(id, this.format)) throw new GitObjectError(oid, { kind: 'invalid-id', format: this.format });
     return id;
   }
 
@@ -148,11 +137,10 @@ class Store implements ObjectStore {
   }
 
   private missing(oid: string): GitObjectError {
-    const where = this.directories.map((d) => d.dir).join(', ');
-    const broken = this.directories.flatMap((d) => d.unreadableIndexes).map((u) => `${u.file}: ${u.detail}`);
-    const extra = broken.length > 0 ? ` Some pack indexes could not be read: ${broken.join('; ')}.` : '';
-    return new GitObjectError(oid, `Git object ${oid} is missing: not found in ${where}.${extra}`, {
-      hint: MISSING_HINT,
+    return new GitObjectError(oid, {
+      kind: 'missing',
+      searched: this.directories.map((directory) => directory.dir),
+      unreadableIndexes: this.directories.flatMap((directory) => directory.unreadableIndexes),
     });
   }
 
@@ -166,7 +154,14 @@ class Store implements ObjectStore {
     let fromCache = false;
     let current = { pack, offset };
     for (;;) {
-      if (chain.length > MAX_CHAIN) throw this.corrupt(oid, current.pack, current.offset, 'delta chain loops');
+      if (chain.length > MAX_CHAIN) {
+        throw new GitObjectError(oid, {
+          kind: 'corrupt',
+          detail: 'delta chain loops',
+          file: current.pack.path,
+          offset: current.offset,
+        });
+      }
       const key = `${current.pack.id}:${current.offset}`;
       const cached = this.cache.get(key);
       if (cached !== undefined) {
@@ -190,11 +185,12 @@ class Store implements ObjectStore {
       const baseOid = header.baseOid!;
       const where = this.locate(baseOid);
       if (where === undefined) {
-        throw new GitObjectError(
-          oid,
-          `Git object ${oid} cannot be rebuilt: its delta base ${baseOid} is missing (delta at offset ${current.offset} in ${current.pack.path}).`,
-          { hint: MISSING_HINT },
-        );
+        throw new GitObjectError(oid, {
+          kind: 'missing-delta-base',
+          base: baseOid,
+          file: current.pack.path,
+          offset: current.offset,
+        });
       }
       if ('loosePath' in where) {
         base = readLooseObject(baseOid, where.loosePath);
@@ -219,20 +215,13 @@ class Store implements ObjectStore {
       return fn();
     } catch (error) {
       if (error instanceof GitObjectError) throw error;
-      if (error instanceof CorruptData) throw this.corrupt(oid, pack, offset, error.message, error);
-      throw new GitObjectError(
-        oid,
-        `Git object ${oid} is unreadable: ${(error as Error).message} (offset ${offset} in ${pack.path}).`,
-        { hint: CORRUPT_HINT, cause: error },
-      );
+      const kind = error instanceof CorruptData ? 'corrupt' : 'unreadable';
+      throw new GitObjectError(oid, { kind, detail: detailOf(error), file: pack.path, offset });
     }
   }
+}
 
-  private corrupt(oid: string, pack: PackFile, offset: number, what: string, cause?: unknown): GitObjectError {
-    return new GitObjectError(
-      oid,
-      `Git object ${oid} is corrupt: ${what} (object at offset ${offset} in ${pack.path}).`,
-      { hint: CORRUPT_HINT, cause },
-    );
-  }
+/** The low-level detail of a failure inside the store: what the data is missing, or the system's error. */
+function detailOf(error: unknown): string {
+  return error instanceof CorruptData ? error.detail : (error as Error).message;
 }

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IndexFileError } from '../../../../src/errors.js';
+import { IndexFileError, type IndexProblem } from '../../../../src/errors.js';
 import { parseIndex, readIndexFile, type GitIndex, type IndexEntry } from '../../../../src/git/index/index-file.js';
 
 // Child git must not see the hook environment (GIT_DIR, GIT_INDEX_FILE...) nor the user's or system config.
@@ -104,7 +104,7 @@ function withExtension(index: Buffer, signature: string, data: Buffer): Buffer {
   return withChecksum(Buffer.concat([index.subarray(0, index.length - 20), header, data]));
 }
 
-function expectIndexFileError(run: () => unknown, message: RegExp): void {
+function expectIndexFileError(run: () => unknown, message: RegExp, problem: IndexProblem): void {
   let thrown: unknown;
   try {
     run();
@@ -114,6 +114,7 @@ function expectIndexFileError(run: () => unknown, message: RegExp): void {
   expect(thrown).toBeInstanceOf(IndexFileError);
   expect((thrown as Error).message).toMatch(message);
   expect((thrown as Error).message).toContain('/some/.git/index');
+  expect(thrown).toMatchObject({ file: '/some/.git/index', problem });
 }
 
 const mixedFiles: Record<string, string> = {
@@ -428,7 +429,7 @@ describe('parseIndex errors', () => {
   it('rejects an entry count the file cannot hold', () => {
     const content = sampleIndex();
     content.writeUInt32BE(content.readUInt32BE(8) + 1, 8);
-    expectIndexFileError(() => parseIndex(content, source, 'sha1'), /truncated/);
+    expectIndexFileError(() => parseIndex(content, source, 'sha1'), /truncated/, { kind: 'truncated' });
   });
 
   it('rejects a file truncated at any length, or reads every entry git would commit', () => {
@@ -454,7 +455,7 @@ describe('parseIndex errors', () => {
   it('reports truncation when the checksum cannot tell (skipHash index)', () => {
     const content = sampleIndex();
     const cut = Buffer.concat([content.subarray(0, 200), Buffer.alloc(20)]);
-    expectIndexFileError(() => parseIndex(cut, source, 'sha1'), /truncated/);
+    expectIndexFileError(() => parseIndex(cut, source, 'sha1'), /truncated/, { kind: 'truncated' });
   });
 
   it('rejects a bad signature', () => {
@@ -463,6 +464,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source, 'sha1'),
       /signature/,
+      { kind: 'bad-signature' },
     );
   });
 
@@ -472,6 +474,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source, 'sha1'),
       /version 5/,
+      { kind: 'unsupported-version', version: 5 },
     );
   });
 
@@ -480,6 +483,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withExtension(content, 'abcd', Buffer.from('data')), source, 'sha1'),
       /'abcd'/,
+      { kind: 'unknown-required-extension', signature: 'abcd' },
     );
 
     const withOptional = parseIndex(withExtension(content, 'ZZZZ', Buffer.from('data')), source, 'sha1');
@@ -494,6 +498,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withChecksum(extended.subarray(0, extended.length - 20)), source, 'sha1'),
       /truncated/,
+      { kind: 'truncated' },
     );
   });
 

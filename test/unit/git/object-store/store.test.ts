@@ -538,7 +538,9 @@ describe('openObjectStore', () => {
       const missing = 'd'.repeat(40);
       const error = expectObjectError(() => store.read(missing), missing, 'missing', objectsDir(repo));
       expect(error.kind).toBe('object');
-      expectObjectError(() => store.read('not-an-oid'), 'not-an-oid');
+      expect(error.problem).toEqual({ kind: 'missing', searched: [objectsDir(repo)], unreadableIndexes: [] });
+      const invalid = expectObjectError(() => store.read('not-an-oid'), 'not-an-oid');
+      expect(invalid.problem).toEqual({ kind: 'invalid-id', format: 'sha1' });
     } finally {
       store.close();
     }
@@ -556,7 +558,9 @@ describe('openObjectStore', () => {
     fs.writeSync(fd, Buffer.alloc(16, 0x5a), 0, 16, Math.floor(size / 2));
     fs.closeSync(fd);
     const store = openObjectStore(objectsDir(repo), 'sha1');
-    expectObjectError(() => store.read(a), a, 'zlib', file);
+    const error = expectObjectError(() => store.read(a), a, 'zlib', file);
+    expect(error.problem).toMatchObject({ kind: 'corrupt', file });
+    expect(error.problem).not.toHaveProperty('offset');
     // Cut short: zlib's stream ends early.
     const bFile = looseFile(repo, b);
     fs.chmodSync(bFile, 0o644);
@@ -613,7 +617,8 @@ describe('openObjectStore', () => {
     };
     let at = corruptMiddle(delta);
     let store = openObjectStore(objectsDir(repo), 'sha1');
-    expectObjectError(() => store.read(delta.oid), delta.oid, pack, `offset ${delta.offset}`);
+    const error = expectObjectError(() => store.read(delta.oid), delta.oid, pack, `offset ${delta.offset}`);
+    expect(error.problem).toMatchObject({ kind: 'corrupt', file: pack, offset: delta.offset });
     for (const d of dependents) expectObjectError(() => store.read(d.oid), d.oid, pack);
     store.close();
     flipByte(pack, at);
@@ -685,7 +690,8 @@ describe('openObjectStore', () => {
       2,
     );
     const store = openObjectStore(objectsDir(repo), 'sha1');
-    expectObjectError(() => store.read(oid), oid, 'does not end', pack);
+    const error = expectObjectError(() => store.read(oid), oid, 'does not end', pack);
+    expect(error.problem).toMatchObject({ kind: 'corrupt', file: pack, detail: 'bad zlib data (stream does not end)' });
     store.close();
   });
 
@@ -722,6 +728,6 @@ describe('openObjectStore', () => {
     store.close();
     store.close();
     expect(store.has(packed)).toBe(false);
-    expect(() => store.read(packed)).toThrow(GitObjectError);
+    expect(expectObjectError(() => store.read(packed), packed).problem).toEqual({ kind: 'store-closed' });
   });
 });
