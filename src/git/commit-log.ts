@@ -84,8 +84,8 @@ type ParsedRecord =
   | { kind: 'commit'; commit: LoggedCommit; end: number }
   | { kind: 'entry'; entry: RawEntry; end: number };
 
-/** A byte-level parser of `git log --raw -z --format=%x01%H %P`. Exported for its unit tests. */
-export class RawLogParser {
+/** A byte-level parser of `git log --raw -z --format=%x01%H %P`. */
+class RawLogParser {
   private pending: Buffer = Buffer.alloc(0);
   private commit: LoggedCommit | null = null;
 

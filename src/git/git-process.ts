@@ -1,6 +1,8 @@
 // The one place that runs git itself. The commit hook reads the repository without a git process (see README,
-// "Reading git"); git runs for the jobs it does best: walking thousands of commits and their tree diffs, streaming
-// blobs for them, resolving the revision names users type, and reading its own configuration.
+// "Reading git"); git runs for the jobs it does best: walking thousands of commits and their tree diffs
+// (commit-log.ts), streaming blobs for them (blob-stream.ts), resolving the revision names users type
+// (revisions.ts), and reading what only git reads whole: a split index (staged-changes.ts) and refs kept in a
+// reftable or named by SHA-256 ids for pushes (refs-through-git.ts).
 // child_process is loaded on first use: a clean commit never needs it.
 // Every call names the repository explicitly (--git-dir), so that a GIT_DIR or GIT_WORK_TREE inherited from the
 // hook's environment cannot point git elsewhere, and replace refs are ignored as our own object reader ignores them.
@@ -25,7 +27,7 @@ function child(): typeof import('node:child_process') {
 }
 
 /** The git command line for this repository: global options first, then the command and its arguments. */
-export function gitArguments(repo: GitLocation, args: readonly string[]): string[] {
+function gitArguments(repo: GitLocation, args: readonly string[]): string[] {
   const global = ['--no-replace-objects', `--git-dir=${repo.gitDir}`];
   if (repo.workTree) global.push(`--work-tree=${repo.workTree}`);
   return [...global, ...args];

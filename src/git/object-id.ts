@@ -24,11 +24,7 @@ export function isObjectId(value: string, format: ObjectFormat): boolean {
   return OID_PATTERNS[format].test(value);
 }
 
-/** The null id git uses for "no object" (a new or deleted ref on pre-push's standard input). */
-export function zeroId(format: ObjectFormat): string {
-  return ZERO_IDS[format];
-}
-
+/** Whether this is the null id git uses for "no object" (a new or deleted ref on pre-push's standard input). */
 export function isZeroId(value: string, format: ObjectFormat): boolean {
   return value === ZERO_IDS[format];
 }

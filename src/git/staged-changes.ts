@@ -9,8 +9,6 @@ import { isObjectId } from './object-id.js';
 import type { Repository } from './repo.js';
 import { compareTrees, DiffCollector, type TreeDiff } from './tree-diff.js';
 
-export type { FileChange, TreeDiff } from './tree-diff.js';
-
 /** HEAD's tree (null for the first commit) against the index at `indexFile`. */
 export async function stagedChanges(trees: TreeReader, headTree: string | null, repo: Repository): Promise<TreeDiff> {
   const index = readIndexFile(repo.indexFile, repo.objectFormat) ?? indexOfEntries([]);

@@ -22,11 +22,8 @@ export function isTreeMode(mode: number): boolean {
 /** Trees are read again and again while diffing: keep each parsed one for the run. */
 export class TreeReader {
   private readonly cache = new Map<string, TreeEntry[]>();
-  /** The object format of the trees read (and of the index compared with them). */
-  readonly format: ObjectFormat;
-  constructor(private readonly store: ObjectStore) {
-    this.format = store.format;
-  }
+
+  constructor(private readonly store: ObjectStore) {}
 
   read(oid: string): TreeEntry[] {
     let entries = this.cache.get(oid);
@@ -35,7 +32,7 @@ export class TreeReader {
       if (object.type !== 'tree') {
         throw new GitObjectError(oid, { kind: 'wrong-type', expected: 'tree', found: object.type });
       }
-      entries = parseTree(object.data, oid, this.format);
+      entries = parseTree(object.data, oid, this.store.format);
       this.cache.set(oid, entries);
     }
     return entries;

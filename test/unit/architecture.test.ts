@@ -55,6 +55,14 @@ describe('architecture', () => {
     }
   });
 
+  it('lets src/git start git only through git-process', () => {
+    for (const file of sourceFiles('src/git')) {
+      if (file.endsWith('git-process.ts')) continue;
+      // git-process.ts loads child_process with createRequire, which imports() does not see: read the text.
+      expect(fs.readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/child_process/);
+    }
+  });
+
   it('keeps lower layers from importing commands or hooks', () => {
     for (const dir of ['src/git', 'src/engine', 'src/report', 'src/config', 'rules']) {
       for (const file of sourceFiles(dir)) {

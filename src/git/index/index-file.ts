@@ -38,8 +38,6 @@ export interface GitIndex {
   readonly entries: readonly IndexEntry[];
   /** Keyed by directory path ('' for the root); empty when the index has no TREE extension. */
   cacheTree: ReadonlyMap<string, CacheTreeNode>;
-  /** A sparse index: some entries are directories (mode 040000) standing for everything below them. */
-  sparseDirectories: boolean;
   /** A split index ('link' extension): the entries here are only a delta over a shared index. */
   splitIndex: boolean;
 }
@@ -54,7 +52,6 @@ const FLAG_EXTENDED = 0x4000;
 const FLAG_NAME_LENGTH = 0x0fff; // also the cap: longer names are stored with this value and end at a NUL
 const EXTENDED_SKIP_WORKTREE = 0x4000;
 const EXTENDED_INTENT_TO_ADD = 0x2000;
-const MODE_DIRECTORY = 0o040000;
 
 const NUL = 0x00;
 const UPPER_A = 0x41;
@@ -64,27 +61,27 @@ const UPPER_Z = 0x5a;
  * Reads and parses an index file; null when it does not exist (an unborn repository with nothing staged).
  * Synchronous: the hook is a short-lived process, and waiting on the thread pool only adds latency.
  */
-export function readIndexFile(path: string, format: ObjectFormat): GitIndex | null {
+export function readIndexFile(file: string, format: ObjectFormat): GitIndex | null {
   let buffer: Buffer;
   try {
-    buffer = readOnlyFs.readFileSync(path);
+    buffer = readOnlyFs.readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new IndexFileError(path, { kind: 'unreadable', detail: (error as Error).message });
+    throw new IndexFileError(file, { kind: 'unreadable', detail: (error as Error).message });
   }
-  return parseIndex(buffer, path, format);
+  return parseIndex(buffer, file, format);
 }
 
-/** Parses the bytes of an index file; sourcePath only names the file in errors. */
-export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFormat): GitIndex {
+/** Parses the bytes of an index file; `file` only names it in errors. */
+export function parseIndex(buffer: Buffer, file: string, format: ObjectFormat): GitIndex {
   const hashSize = hashSizeOf(format);
   const flagsOffset = OID_OFFSET + hashSize;
   const pathOffset = flagsOffset + 2;
-  if (buffer.length < HEADER_SIZE + hashSize) throw truncatedError(sourcePath);
-  if (buffer.readUInt32BE(0) !== SIGNATURE) throw new IndexFileError(sourcePath, { kind: 'bad-signature' });
+  if (buffer.length < HEADER_SIZE + hashSize) throw truncatedError(file);
+  if (buffer.readUInt32BE(0) !== SIGNATURE) throw new IndexFileError(file, { kind: 'bad-signature' });
   const version = buffer.readUInt32BE(4);
   if (version !== 2 && version !== 3 && version !== 4) {
-    throw new IndexFileError(sourcePath, { kind: 'unsupported-version', version });
+    throw new IndexFileError(file, { kind: 'unsupported-version', version });
   }
 
   // The trailing checksum is not verified, as git itself does not verify it outside `git fsck`: git commits what
@@ -99,7 +96,6 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
   const pathStarts = new Uint32Array(entryCount);
   const pathEnds = new Uint32Array(entryCount);
   let paths = buffer;
-  let sparseDirectories = false;
   let offset = HEADER_SIZE;
 
   // Version 4 stores each path as "drop N bytes from the previous path, append this suffix"; bytes, not characters.
@@ -110,32 +106,31 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
 
   for (let index = 0; index < entryCount; index++) {
     const entryStart = offset;
-    if (entryStart + pathOffset > contentEnd) throw truncatedError(sourcePath);
+    if (entryStart + pathOffset > contentEnd) throw truncatedError(file);
     const flags = buffer.readUInt16BE(entryStart + flagsOffset);
     let pathStart = entryStart + pathOffset;
     if ((flags & FLAG_EXTENDED) !== 0) {
-      if (pathStart + 2 > contentEnd) throw truncatedError(sourcePath);
+      if (pathStart + 2 > contentEnd) throw truncatedError(file);
       pathStart += 2;
     }
-    if (buffer.readUInt32BE(entryStart + MODE_OFFSET) === MODE_DIRECTORY) sparseDirectories = true;
     entryStarts[index] = entryStart;
 
     if (version === 4) {
       // git's offset varint (varint.c): each continuation byte adds one before shifting.
       let cursor = pathStart;
-      if (cursor >= contentEnd) throw truncatedError(sourcePath);
+      if (cursor >= contentEnd) throw truncatedError(file);
       let byte = buffer[cursor++] as number;
       let stripLength = byte & 0x7f;
       while ((byte & 0x80) !== 0 && stripLength <= previousPathLength) {
-        if (cursor >= contentEnd) throw truncatedError(sourcePath);
+        if (cursor >= contentEnd) throw truncatedError(file);
         byte = buffer[cursor++] as number;
         stripLength = (stripLength + 1) * 128 + (byte & 0x7f);
       }
       if (stripLength > previousPathLength) {
-        throw new IndexFileError(sourcePath, { kind: 'bad-path-compression', entry: index });
+        throw new IndexFileError(file, { kind: 'bad-path-compression', entry: index });
       }
       const suffixEnd = buffer.indexOf(NUL, cursor);
-      if (suffixEnd < 0 || suffixEnd >= contentEnd) throw truncatedError(sourcePath);
+      if (suffixEnd < 0 || suffixEnd >= contentEnd) throw truncatedError(file);
       const keptLength = previousPathLength - stripLength;
       const pathLength = keptLength + suffixEnd - cursor;
       if (rebuiltLength + pathLength > rebuilt.length) {
@@ -156,14 +151,14 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
       let pathEnd = pathStart + nameLength;
       if (nameLength === FLAG_NAME_LENGTH) {
         pathEnd = buffer.indexOf(NUL, pathEnd);
-        if (pathEnd < 0) throw truncatedError(sourcePath);
+        if (pathEnd < 0) throw truncatedError(file);
       }
-      if (pathEnd >= contentEnd) throw truncatedError(sourcePath);
+      if (pathEnd >= contentEnd) throw truncatedError(file);
       pathStarts[index] = pathStart;
       pathEnds[index] = pathEnd;
       // 1 to 8 NULs pad the entry to a multiple of 8 bytes.
       offset = entryStart + ((pathEnd - entryStart + 8) & ~7);
-      if (offset > contentEnd) throw truncatedError(sourcePath);
+      if (offset > contentEnd) throw truncatedError(file);
     }
   }
   if (version === 4) paths = rebuilt;
@@ -173,22 +168,23 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
   let cacheTree: ReadonlyMap<string, CacheTreeNode> = new Map();
   let splitIndex = false;
   while (offset < contentEnd) {
-    if (offset + 8 > contentEnd) throw truncatedError(sourcePath);
+    if (offset + 8 > contentEnd) throw truncatedError(file);
     const signature = buffer.toString('latin1', offset, offset + 4);
     const dataStart = offset + 8;
     const dataEnd = dataStart + buffer.readUInt32BE(offset + 4);
-    if (dataEnd > contentEnd) throw truncatedError(sourcePath);
+    if (dataEnd > contentEnd) throw truncatedError(file);
     if (signature === 'TREE') {
       cacheTree = parseCacheTree(buffer, dataStart, dataEnd, bufferPaths, hashSize);
     } else if (signature === 'sdir') {
-      sparseDirectories = true;
+      // A sparse index: some entries are directories (mode 040000) standing for a whole tree. They are read like
+      // any entry; the walk compares them as trees (staged-changes.ts).
     } else if (signature === 'link') {
       splitIndex = true;
     } else {
       // Only extensions whose signature starts with 'A'..'Z' may be ignored.
       const first = buffer[offset] as number;
       if (first < UPPER_A || first > UPPER_Z) {
-        throw new IndexFileError(sourcePath, { kind: 'unknown-required-extension', signature });
+        throw new IndexFileError(file, { kind: 'unknown-required-extension', signature });
       }
     }
     offset = dataEnd;
@@ -211,7 +207,6 @@ export function parseIndex(buffer: Buffer, sourcePath: string, format: ObjectFor
       return entries.all();
     },
     cacheTree,
-    sparseDirectories,
     splitIndex,
   };
 }
@@ -225,7 +220,6 @@ export function indexOfEntries(entries: IndexEntry[]): GitIndex {
     path: (i) => entries[i]!.path,
     entries,
     cacheTree: new Map(),
-    sparseDirectories: false,
     splitIndex: false,
   };
 }
@@ -276,6 +270,6 @@ class IndexEntries {
   }
 }
 
-function truncatedError(sourcePath: string): IndexFileError {
-  return new IndexFileError(sourcePath, { kind: 'truncated' });
+function truncatedError(file: string): IndexFileError {
+  return new IndexFileError(file, { kind: 'truncated' });
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RepositoryError } from '../../../src/errors.js';
-import { hashSize, hexLength, isObjectId, isZeroId, zeroId } from '../../../src/git/object-id.js';
+import { hashSize, hexLength, isObjectId, isZeroId } from '../../../src/git/object-id.js';
 import { parseConfig, readConfigFile } from '../../../src/git/config-file.js';
 import { readRepositoryFormat } from '../../../src/git/repository-format.js';
 
@@ -99,7 +99,7 @@ describe('object ids', () => {
     expect([isObjectId(sha1, 'sha1'), isObjectId(sha1, 'sha256')]).toEqual([true, false]);
     expect([isObjectId(sha256, 'sha1'), isObjectId(sha256, 'sha256')]).toEqual([false, true]);
     expect(isObjectId('A'.repeat(40), 'sha1')).toBe(false);
-    expect(zeroId('sha256')).toBe('0'.repeat(64));
     expect([isZeroId('0'.repeat(40), 'sha1'), isZeroId('0'.repeat(40), 'sha256')]).toEqual([true, false]);
+    expect([isZeroId('0'.repeat(64), 'sha1'), isZeroId('0'.repeat(64), 'sha256')]).toEqual([false, true]);
   });
 });

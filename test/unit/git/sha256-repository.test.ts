@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectError, UsageError } from '../../../src/errors.js';
 import { readIndexFile, type GitIndex } from '../../../src/git/index/index-file.js';
-import { zeroId } from '../../../src/git/object-id.js';
 import { openObjectStore, type ObjectStore, type StoreOptions } from '../../../src/git/object-store/store.js';
 import { readCommit } from '../../../src/git/commit.js';
 import { parseTree, TreeReader } from '../../../src/git/tree.js';
@@ -302,7 +301,7 @@ describe('a SHA-256 repository', () => {
     const r = sha256Repo();
     const head = r.commit({ 'a.txt': 'a\n' });
     const repo: Repository = findRepository(r.dir, {});
-    const zero = zeroId('sha256');
+    const zero = '0'.repeat(64);
     const refs = parsePushLines(
       `refs/heads/main ${head} refs/heads/main ${zero}\n(delete) ${zero} refs/heads/old ${head}\n`,
     );

@@ -150,7 +150,7 @@ describe('readIndexFile', () => {
     expect(index.entries.find((entry) => entry.path === 'sub')?.oid).toBe(ANY_OID);
     expect(index.entries.map((entry) => entry.path)).toContain('日本/語.txt');
     expect(index.entries.every((entry) => entry.stage === 0 && !entry.intentToAdd && !entry.skipWorktree)).toBe(true);
-    expect(index.sparseDirectories).toBe(false);
+    expect(index.entries.some((entry) => entry.mode === 0o040000)).toBe(false);
     expect(index.splitIndex).toBe(false);
   });
 
@@ -219,7 +219,7 @@ describe('readIndexFile', () => {
     const skipped = index.entries.filter((entry) => entry.skipWorktree).map((entry) => entry.path);
     expect(skipped).toEqual(['dir2/c.txt', 'dir2/x/d.txt']);
     expect(skipped).toEqual(skipWorktreePaths(repository));
-    expect(index.sparseDirectories).toBe(false);
+    expect(index.entries.some((entry) => entry.mode === 0o040000)).toBe(false);
   });
 
   it('reads skip-worktree flags of a sparse checkout (non-cone mode)', async () => {
@@ -247,7 +247,7 @@ describe('readIndexFile', () => {
 
     const index = await readIndex(repository);
 
-    expect(index.sparseDirectories).toBe(true);
+    expect(index.entries.filter((entry) => entry.mode === 0o040000).map((entry) => entry.path)).toEqual(['dir2/']);
     expectSameEntriesAsGit(index, repository, ['--sparse']);
     const directory = index.entries.find((entry) => entry.path === 'dir2/');
     const treeOid = git(repository, ['rev-parse', 'HEAD:dir2']).trim();
@@ -509,9 +509,10 @@ describe('parseIndex errors', () => {
     expect(index.entries).toEqual(parseIndex(content, source, 'sha1').entries);
   });
 
-  it('detects the sdir and link extensions', () => {
+  it('accepts the sdir extension and detects the link extension', () => {
     const content = sampleIndex();
-    expect(parseIndex(withExtension(content, 'sdir', Buffer.alloc(0)), source, 'sha1').sparseDirectories).toBe(true);
+    const sparse = parseIndex(withExtension(content, 'sdir', Buffer.alloc(0)), source, 'sha1');
+    expect(sparse.entries).toEqual(parseIndex(content, source, 'sha1').entries);
     expect(parseIndex(withExtension(content, 'link', Buffer.alloc(20)), source, 'sha1').splitIndex).toBe(true);
   });
 
