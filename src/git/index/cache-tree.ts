@@ -1,6 +1,6 @@
 // The TREE extension of the index ("cache tree"): for each directory, how many index entries lie below it and, while
 // no entry below it changed since, the id of the tree it would be written as
-// (https://git-scm.com/docs/index-format#_cache_tree). A commit's walk skips a directory whose cached tree id equals
+// (https://git-scm.com/docs/index-format, "Cache tree"). A commit's walk skips a directory whose cached tree id equals
 // HEAD's, without opening it (src/git/staged-changes.ts).
 import type { PathDecoder } from '../path-decoder.js';
 

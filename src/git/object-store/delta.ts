@@ -1,6 +1,6 @@
-// Applies a git delta to its base: a copy-or-insert instruction stream (gitformat-pack, "Deltified
-// representation": https://git-scm.com/docs/gitformat-pack#_deltified_representation). Every instruction is
-// bounds-checked and the result's size checked against the size the delta declares.
+// Applies a git delta to its base: a stream of instructions that copy a range of the base or insert new bytes
+// (https://git-scm.com/docs/gitformat-pack, "Deltified representation"). Every instruction is bounds-checked and
+// the result's size checked against the size the delta declares.
 import { CorruptData } from './corrupt-data.js';
 
 export function applyDelta(base: Buffer, delta: Buffer): Buffer {

@@ -1,8 +1,8 @@
-// An objects directory (<git dir>/objects, or an alternate): its packs, newest first as git reads them, then its
+// An objects directory (<common git dir>/objects, or an alternate): its packs, newest first as git reads them, then its
 // loose objects. Packs written after the directory was opened (a `git gc` or fetch while a history scan runs) are
 // found by scanning the pack directory again on a miss.
 // Alternates (objects/info/alternates: one directory per line, relative ones to the directory that names them) are
-// followed recursively, each directory once (https://git-scm.com/docs/gitrepository-layout#_objects).
+// followed recursively, each directory once (https://git-scm.com/docs/gitrepository-layout, objects/info/alternates).
 import * as path from 'node:path';
 import { readOnlyFs as fs } from '../read-only-fs.js';
 import { PackFile } from './pack-file.js';

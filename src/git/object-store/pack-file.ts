@@ -1,5 +1,5 @@
 // A pack's data (pack-*.pack): each object is a small header (its type and size, and for a delta where its base
-// is) followed by its zlib stream (https://git-scm.com/docs/gitformat-pack#_pack_pack_files_have_the_following_format).
+// is) followed by its zlib stream (https://git-scm.com/docs/gitformat-pack, "pack-*.pack files").
 // An object is read with positioned reads of just its own bytes; the file is opened on first use. Object names in
 // REF_DELTA headers and the trailing checksum have the size of the store's object format.
 import { readOnlyFs as fs } from '../read-only-fs.js';

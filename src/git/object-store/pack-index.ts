@@ -1,5 +1,5 @@
 // A pack's index (pack-*.idx): which objects the pack holds and at which offset, sorted by object name
-// (https://git-scm.com/docs/gitformat-pack#_pack_idx_files_have_the_following_format). A lookup reads the
+// (https://git-scm.com/docs/gitformat-pack, the pack-*.idx formats). A lookup reads the
 // 256-entry fanout once, then only the slice of names that share the id's first byte: its cost follows the objects
 // looked up, not the size of the repository. isomorphic-git instead reads and checksums the whole .idx first.
 // Version 2 (and the older version 1) are read. Names are 20 bytes in a SHA-1 repository and 32 in a SHA-256 one;
