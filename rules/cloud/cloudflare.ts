@@ -65,7 +65,8 @@ export const cloudflareRules: Rule[] = [
     negativeExamples: [
       'CLOUDFLARE_API_TOKEN=cfut_{{base62:20}}',
       'CLOUDFLARE_API_TOKEN=cfut_xxx',
-      'CLOUDFLARE_API_TOKEN=cfut_{{base62:40}}{{HEX:8}}',
+      // An upper-case checksum (its last character a letter, so that it never happens to be all digits).
+      'CLOUDFLARE_API_TOKEN=cfut_{{base62:40}}{{HEX:7}}F',
     ],
     fix: { ...tokenFix, docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/' },
     guide: tokenGuide,

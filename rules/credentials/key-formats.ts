@@ -1,4 +1,4 @@
-// Private keys in formats other than PEM / OpenSSH (those are rules/private-keys.ts):
+// Private keys in formats other than PEM / OpenSSH (those are rules/credentials/private-keys.ts):
 // - PuTTY .ppk (versions 2 and 3): https://the.earth.li/~sgtatham/putty/latest/htmldoc/AppendixC.html
 //   Header lines, the public key, then `Private-Lines: N`, N lines of base64 (encrypted when `Encryption:` is not
 //   `none`, still sensitive: the passphrase can be guessed offline), then `Private-MAC:`.

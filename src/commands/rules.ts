@@ -1,5 +1,5 @@
 // `secret-hook rules` lists the catalog; `secret-hook explain <rule-id>` prints a rule's offline guide.
-import { generatedFiles } from '../../rules/generated-files.js';
+import { generatedFiles } from '../engine/generated-files.js';
 import { builtinRules } from '../../rules/index.js';
 import { explainText, unknownRule } from '../report/messages.js';
 import { outcome, type CommandOutcome } from './outcome.js';
@@ -25,7 +25,7 @@ export function runRules(format: 'text' | 'json'): CommandOutcome {
     '',
     `${builtinRules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
     '',
-    'Generated files: on these, rules without a prefix of their own (generic-… and context-only rules) stay quiet,',
+    'Generated files: on these, rules without a prefix of their own (generic-… and prefix-less rules) stay quiet,',
     'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',
   );
   for (const group of generatedFiles) {

@@ -1,6 +1,6 @@
-// Imports flow one way: hooks → src/commands → src/{git, engine, report, config} → rules. The engine touches
-// no fs, git or console; the git layer reaches the file system only through its read-only door; a rule file
-// imports only the schema.
+// Imports flow one way: hooks → src/commands → src/{git, engine, report, config, catalog} → rules. The engine
+// touches no fs, git or console and never the catalog (src/catalog, rules/index); the git layer reaches the file
+// system only through its read-only door; a rule file imports only the schema.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,10 @@ describe('architecture', () => {
         const target = resolved(file, spec);
         expect(['node:fs', 'node:child_process', 'isomorphic-git'], `${file} imports ${spec}`).not.toContain(spec);
         expect(
-          target.startsWith('src/git') || target.startsWith('src/report') || target.startsWith('src/commands'),
+          target.startsWith('src/git') ||
+            target.startsWith('src/report') ||
+            target.startsWith('src/commands') ||
+            target.startsWith('src/catalog'),
           `${file} imports ${spec}`,
         ).toBe(false);
         expect(target === 'rules/index' || target === 'rules/index.js', `${file} imports the catalog`).toBe(false);
@@ -56,7 +59,7 @@ describe('architecture', () => {
   });
 
   it('keeps lower layers from importing commands or hooks', () => {
-    for (const dir of ['src/git', 'src/engine', 'src/report', 'src/config', 'rules']) {
+    for (const dir of ['src/git', 'src/engine', 'src/report', 'src/config', 'src/catalog', 'rules']) {
       for (const file of sourceFiles(dir)) {
         for (const spec of imports(file)) {
           const target = resolved(file, spec);
@@ -68,12 +71,44 @@ describe('architecture', () => {
     }
   });
 
-  it('lets rule files import only the schema (and sibling rule files in their family index)', () => {
-    for (const file of sourceFiles('rules')) {
+  it('keeps the built-in catalog seam between the rules and the engine', () => {
+    for (const file of sourceFiles('src/catalog')) {
       for (const spec of imports(file)) {
         const target = resolved(file, spec);
-        expect(target.startsWith('rules'), `${file} imports ${spec}`).toBe(true);
+        expect(
+          target.startsWith('rules') || target.startsWith('src/engine') || spec.startsWith('node:'),
+          `${file} imports ${spec}`,
+        ).toBe(true);
       }
+    }
+  });
+
+  it('lets rule files import only the schema, and family indexes their own rule files', () => {
+    for (const file of sourceFiles('rules')) {
+      const family = path.dirname(file);
+      for (const spec of imports(file)) {
+        const target = resolved(file, spec);
+        if (file === path.join('rules', 'index.ts')) {
+          expect(target.startsWith('rules'), `${file} imports ${spec}`).toBe(true);
+        } else if (path.basename(file) === 'index.ts') {
+          expect(target === 'rules/schema.js' || path.dirname(target) === family, `${file} imports ${spec}`).toBe(true);
+        } else {
+          expect(target, `${file} imports ${spec}`).toBe('rules/schema.js');
+        }
+      }
+    }
+  });
+
+  it('keeps rules/ to rules: the schema, the catalog, and one folder per family', () => {
+    const top = fs.readdirSync(path.join(root, 'rules'), { withFileTypes: true });
+    expect(
+      top
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['index.ts', 'schema.ts']);
+    for (const dir of top.filter((e) => e.isDirectory())) {
+      expect(fs.readdirSync(path.join(root, 'rules', dir.name)), dir.name).toContain('index.ts');
     }
   });
 });

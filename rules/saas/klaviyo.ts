@@ -1,7 +1,7 @@
 // Klaviyo private API keys: https://developers.klaviyo.com/en/docs/retrieve_api_credentials
 // `pk_` + 34 hex characters, and the newer `pk_<id>_<hex>` form. The 6-character public key (site id) is safe to
 // share and is not a finding. Stripe's publishable keys (`pk_live_…`, `pk_test_…`) are excluded explicitly.
-import type { Rule } from './schema.js';
+import type { Rule } from '../schema.js';
 
 export const klaviyoRules: Rule[] = [
   {
@@ -39,9 +39,9 @@ export const klaviyoRules: Rule[] = [
       grants:
         'A private API key reads and writes your Klaviyo account through the /api endpoints, within its scopes: profiles (names, emails, phone numbers), lists, segments, campaigns, flows and events.',
       risks:
-        'An attacker can export your customers\' personal data, send email or SMS campaigns from your brand to your audience (phishing), or delete lists and flows.',
+        "An attacker can export your customers' personal data, send email or SMS campaigns from your brand to your audience (phishing), or delete lists and flows.",
       checkMisuse:
-        'Review recent campaigns, exports and list changes in Klaviyo, and the account\'s activity log; unexpected API-created campaigns or bulk profile exports are signs of misuse.',
+        "Review recent campaigns, exports and list changes in Klaviyo, and the account's activity log; unexpected API-created campaigns or bulk profile exports are signs of misuse.",
     },
   },
 ];

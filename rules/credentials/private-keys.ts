@@ -1,7 +1,7 @@
 // Private keys in PEM and OpenSSH armour (RFC 7468, PKCS#1/#8, SEC1, OpenSSH's own format), and their base64 bodies
 // without armour (pasted into a variable, or added between armour lines that were already committed).
 // The secret is the body; public keys and certificates are public and are negative examples.
-import type { Rule } from './schema.js';
+import type { Rule } from '../schema.js';
 
 const fix = {
   env: 'PRIVATE_KEY',
