@@ -109,14 +109,6 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
-// `import * as fs from 'node:fs'` becomes __toESM(require('node:fs')), which copies every export of the module
-// into a new object: ~0.6 ms per commit for fs, path and zlib. A builtin's own exports object serves the same
-// (the architecture test keeps default imports of builtins, which would need the copy, out of the sources).
-for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) {
-  const code = readFileSync(file, 'utf8');
-  writeFileSync(file, code.replace(/__toESM\((require\("node:[a-z_/]+"\)), 1\)/g, '$1'));
-}
-
 // The programmatic API: ES modules, one chunk per lazily loaded part. It works the catalog out from the rules it
 // carries anyway (for scanText and listRules), so it needs no data file.
 await build({

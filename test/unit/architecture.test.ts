@@ -44,13 +44,6 @@ describe('architecture', () => {
     }
   });
 
-  it('imports node builtins by name or as a namespace, never as a default (the build relies on it)', () => {
-    for (const file of [...sourceFiles('src'), ...sourceFiles('hooks'), ...sourceFiles('rules')]) {
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
-      expect(text, file).not.toMatch(/^\s*import\s+(?!type\b)[\w$]+\s*(,|from)\s*[^;]*'node:/m);
-    }
-  });
-
   it('lets src/git reach the file system only through read-only-fs', () => {
     for (const file of sourceFiles('src/git')) {
       if (file.endsWith('read-only-fs.ts')) continue;
