@@ -85,6 +85,8 @@ export const awsRules: Rule[] = [
     severity: 'high',
     keywords: ['session_token', 'sessiontoken', 'session-token', 'security-token', 'security_token'],
     flags: 'i',
+    // Length: AWS says the session token's size is not fixed and callers should not assume a maximum (STS API
+    // reference, Credentials); 100–4096 is the observed range (several hundred today) with room to grow.
     pattern:
       '(?:session[_-]?token|security[_-]token)[\\s"\'\\\\]{0,5}(?::|=>|=|,)[\\s"\'\\\\]{0,5}(?<secret>[A-Za-z0-9/+%]{100,4096}={0,2})(?![A-Za-z0-9/+%=])',
     entropy: 4,

@@ -12,6 +12,8 @@ export const adyenRules: Rule[] = [
     severity: 'critical',
     keywords: ['aqe'],
     near: { words: ['adyen'], lines: 10 },
+    // Length: Adyen documents the layout, not the length: 60–200 and 42–44 (a 32-byte value in base64) are the
+    // observed range.
     pattern: '(?<![A-Za-z0-9+/])(?<secret>AQE[A-Za-z0-9+/]{60,200}={0,2}-[A-Za-z0-9+/]{42,44}={0,2})(?![A-Za-z0-9+/=])',
     entropy: 4,
     examples: [

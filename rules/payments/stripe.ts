@@ -3,6 +3,9 @@
 // (pk_live_/pk_test_) are public by design and are deliberately not a rule: they appear as negative examples.
 import type { Rule } from '../schema.js';
 
+// Length: 24 is the shortest key seen (observed range, as in secretlint's rule); 247 = 255 minus the 8-character
+// prefix: Stripe tells integrations to allow up to 255 characters for the opaque ids it generates
+// (docs.stripe.com/upgrades), and keys are opaque strings too.
 const BODY = '[0-9a-zA-Z]{24,247}';
 const EDGE_BEFORE = '(?<![0-9a-zA-Z])';
 const EDGE_AFTER = '(?![0-9a-zA-Z])';
@@ -120,6 +123,7 @@ export const stripeRules: Rule[] = [
     title: 'Stripe webhook signing secret',
     severity: 'high',
     keywords: ['whsec_'],
+    // Length: Stripe documents no length for signing secrets: 24–100 is the observed range.
     pattern: `${EDGE_BEFORE}(?<secret>whsec_[0-9a-zA-Z+/]{24,100}={0,2})${EDGE_AFTER}`,
     entropy: 3.5,
     examples: [

@@ -64,6 +64,7 @@ export const auth0Rules: Rule[] = [
       ],
       lines: 3,
     },
+    // Length: an RS256 JWT; RFC 7519 sets no length, so each part's bound is the observed range with room.
     pattern:
       '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])',
     verify: 'jwt-signed',

@@ -9,6 +9,8 @@ export const intercomRules: Rule[] = [
     title: 'Intercom access token',
     severity: 'high',
     keywords: ['dg9ro'],
+    // Length: 60 characters today (base64 of `tok:<id>:1:0`): observed range 50–90 around it; the decode check
+    // does the rest.
     pattern: '(?<![A-Za-z0-9+/])(?<secret>dG9rO[A-Za-z0-9+/]{50,90}={0,2})(?![A-Za-z0-9+/=])',
     verify: 'intercom-token',
     examples: [

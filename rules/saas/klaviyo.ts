@@ -9,6 +9,8 @@ export const klaviyoRules: Rule[] = [
     title: 'Klaviyo private API key',
     severity: 'high',
     keywords: ['pk_'],
+    // Length: 34 hex in the classic form; the newer form's id (3–12) and secret (32–40 hex) are the observed
+    // range (Klaviyo documents the prefix only).
     pattern:
       '(?<![0-9a-zA-Z_])(?<secret>pk_(?:[0-9a-f]{34}|(?!live_|test_)[0-9a-zA-Z]{3,12}_[0-9a-f]{32,40}))(?![0-9a-zA-Z])',
     entropy: 3,

@@ -29,6 +29,8 @@ export const sentryRules: Rule[] = [
     title: 'Sentry organization auth token',
     severity: 'high',
     keywords: ['sntrys_'],
+    // Length: base64 JSON (iat, url, region, org) and a base64 secret; Sentry documents no length: 20–800 and
+    // 43–60 are the observed range.
     pattern:
       '(?<![A-Za-z0-9_])(?<secret>sntrys_eyJ[A-Za-z0-9+/]{20,800}={0,2}_[A-Za-z0-9+/]{43,60}={0,2})(?![A-Za-z0-9+/=_-])',
     entropy: 4,
