@@ -1,6 +1,6 @@
 // AWS credentials. IAM access keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
 // Access key ids are `AKIA` (long-term) or `ASIA` (temporary) + 16 base32 characters; the secret access key is
-// 40 base64 characters with no prefix, so it counts only next to AWS context.
+// 40 base64 characters with no prefix, so it counts only next to AWS near words.
 // Temporary credentials: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html
 // The session token that comes with an `ASIA…` key pair from STS is a long base64 blob with no fixed prefix of
 // its own (current ones start `IQoJb3JpZ2luX2Vj`, older ones `FwoGZXIvYXdz`), so the rule needs the variable or
@@ -55,7 +55,7 @@ export const awsRules: Rule[] = [
     title: 'AWS secret access key',
     severity: 'critical',
     keywords: [],
-    // An access key id on the same or a nearby line is AWS context too (credential constructors in Go, Java).
+    // An access key id on the same or a nearby line is an AWS near word too (credential constructors in Go, Java).
     near: { words: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'akia', 'asia'], lines: 2 },
     pattern: '(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
     entropy: 4.2,
@@ -90,7 +90,7 @@ export const awsRules: Rule[] = [
     pattern:
       '(?:session[_-]?token|security[_-]token)[\\s"\'\\\\]{0,5}(?::|=>|=|,)[\\s"\'\\\\]{0,5}(?<secret>[A-Za-z0-9/+%]{100,4096}={0,2})(?![A-Za-z0-9/+%=])',
     entropy: 4,
-    // AWS context, or the token's own recognisable base64 start.
+    // AWS near words, or the token's own recognisable base64 start.
     near: {
       words: ['aws', 'amz', 'sts', 'boto', 'iqojb3jpz2lux2vj', 'fwogzxivyxdz', 'fqogzxivyxdz', 'aqodyxdz'],
       lines: 3,

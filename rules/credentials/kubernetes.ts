@@ -2,7 +2,7 @@
 // A Secret's `data:` values are base64. Each value is decoded and scanned with the whole catalog, so a database URL
 // or a private key inside is reported as what it is; when nothing is found inside, the value stands on its own only
 // if the `generic-value` verifier accepts the decoded text as a password or token (a host name, a user name or
-// `password123` is not reported). Context: `kind: Secret` nearby. Kubeconfig files carry client keys the same way.
+// `password123` is not reported). Near words: `kind: Secret`. Kubeconfig files carry client keys the same way.
 import type { Rule } from '../schema.js';
 
 // Length: a Secret's values may be up to the 1 MiB object limit (kubernetes.io, Secrets); 2–4096 groups of

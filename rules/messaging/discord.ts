@@ -2,7 +2,7 @@
 // A bot token is three base64url parts: the bot's user id (a 17–20 digit snowflake, base64-encoded), a 6-character
 // timestamp and an HMAC (27 characters in older tokens, 38 in current ones). Base64 of ASCII digits has a fixed
 // shape per 4-character block ([MNO][DTjz][AEIMQUYcgk][w-z0-5]), so the first part is matched exactly; the rule
-// still requires Discord context because the other parts are plain base64url.
+// still requires Discord near words because the other parts are plain base64url.
 import type { Rule } from '../schema.js';
 
 // base64 of 17–20 ASCII digits: 5–6 full blocks, then a 2- or 3-character tail for the leftover 1 or 2 digits.
@@ -26,7 +26,7 @@ export const discordRules: Rule[] = [
       'headers = {"Authorization": "Bot ODQ3MTIzNDU2Nzg5MDEyMzQ.G{{base64url:5}}.{{base64url:38}}"}  # discord api',
     ],
     negativeExamples: [
-      // Right shape, no Discord context.
+      // Right shape, no Discord near words.
       'session = "MTE4Mzg0NzI2MTkzNDc1OTkzNg.G{{base64url:5}}.{{base64url:38}}"',
       // First part does not decode to a numeric id.
       'DISCORD_BOT_TOKEN={{alpha:24}}.{{base64url:6}}.{{base64url:38}}',

@@ -2,7 +2,7 @@
 // Generated keys have a fixed three-part layout, `AQE…==-<44 base64>=-<16+ printable characters>`; the part
 // before the first `-` starts `AQE` (commonly `AQEyhmfx…`). The secret group stops before the third part: it is
 // short, holds arbitrary punctuation (`<`, `{`, `…`) that would trip the placeholder filter, and the first two parts
-// already identify the key. Adyen context is required nearby.
+// already identify the key. Adyen near words are required.
 import type { Rule } from '../schema.js';
 
 export const adyenRules: Rule[] = [

@@ -1,6 +1,6 @@
 // Atlassian Cloud API tokens (Jira, Confluence): https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
 // Current tokens start with `ATATT3xFfGF0` and end in `=` + 8 hex characters (about 192 characters in all). Tokens
-// issued before 2022 are 24 alphanumeric characters with no prefix: they need Jira/Confluence/Atlassian context
+// issued before 2022 are 24 alphanumeric characters with no prefix: they need Jira/Confluence/Atlassian near words
 // and a token or password name.
 import type { Rule } from '../schema.js';
 

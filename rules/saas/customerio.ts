@@ -1,6 +1,6 @@
 // Customer.io API credentials: https://customer.io/docs/api/
 // Track API: Site ID + API key (20 hex each, used together as HTTP basic auth). App API: a 32-hex bearer key.
-// They carry no prefix, so a match counts only with Customer.io context nearby (names such as CUSTOMERIO_…,
+// They carry no prefix, so a match counts only with Customer.io near words (names such as CUSTOMERIO_…,
 // `cio`, the customerio-node client): a bare hex string, a hash or a commit id is never flagged.
 import type { Rule } from '../schema.js';
 
@@ -50,7 +50,7 @@ export const customerioRules: Rule[] = [
     },
     notOnLineWith: LOOK_ALIKES,
     pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
-    // 20 random hex characters score 2.9–3.9 bits; the context requirement does the real filtering.
+    // 20 random hex characters score 2.9–3.9 bits; the near-word requirement does the real filtering.
     entropy: 2.5,
     examples: [
       'CUSTOMERIO_TRACK_API_KEY={{hex:20}}',

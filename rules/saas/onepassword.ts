@@ -1,7 +1,7 @@
 // 1Password automation credentials: https://developer.1password.com/docs/service-accounts/ and
 // https://developer.1password.com/docs/connect/
 // Service account tokens are `ops_` + base64 JSON (`eyJ…`, several hundred characters). Connect server access
-// tokens are JWTs with no marker of their own: counted only next to 1Password Connect context (OP_CONNECT_…).
+// tokens are JWTs with no marker of their own: counted only next to 1Password Connect near words (OP_CONNECT_…).
 import type { Rule } from '../schema.js';
 
 export const onepasswordRules: Rule[] = [

@@ -1,6 +1,6 @@
 // Sentry auth tokens: https://docs.sentry.io/account/auth-tokens/
 // Organization tokens: `sntrys_` + base64 JSON ({"iat":…,"url":…,"org":…}) + `_` + base64 secret. User tokens:
-// `sntryu_` + 64 hex; older user and integration tokens were 64 hex with no prefix (need Sentry context).
+// `sntryu_` + 64 hex; older user and integration tokens were 64 hex with no prefix (need Sentry near words).
 // DSNs (`https://<public key>@o<n>.ingest.sentry.io/<project>`) are meant to ship in client code: never a finding.
 import type { Rule } from '../schema.js';
 

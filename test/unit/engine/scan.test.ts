@@ -79,14 +79,14 @@ describe('scan', () => {
     expect(scan(catalog, { path: 'a', text: 'ACME-abcdef123456' })).toEqual([]);
   });
 
-  it('requires near context and honours whole-word short context words', () => {
+  it('requires near words and honours whole-word short near words', () => {
     expect(scan(catalog, { path: 'a', text: 'value 0123456789a' })).toEqual([]);
     expect(scan(catalog, { path: 'a', text: 'acme key 9f8e7d6c5b' })).toHaveLength(1);
     expect(scan(catalog, { path: 'a', text: 'react key 9f8e7d6c5b' })).toEqual([]);
     expect(scan(catalog, { path: 'a', text: 'ac key 9f8e7d6c5b' })).toHaveLength(1);
   });
 
-  it('looks for context in the whole file when the added lines lack it', () => {
+  it('looks for near words in the context when the added lines lack them', () => {
     const context = { text: 'acme:\n  key: 9f8e7d6c5b\n', firstLine: 1 };
     const unit = { path: 'a.yml', text: '  key: 9f8e7d6c5b', lineNumbers: [2], context };
     expect(scan(catalog, unit)).toHaveLength(1);
@@ -241,7 +241,7 @@ describe('prefilter against naive search', () => {
   });
 });
 
-describe('context and generated files', () => {
+describe('near words and generated files', () => {
   const nearRule: Rule = {
     ...base,
     id: 'acme-doc-key',
@@ -252,14 +252,14 @@ describe('context and generated files', () => {
   };
   const nearCatalog = compileCatalog([nearRule, tokenRule, wrapperRule]);
 
-  it('does not carry context across a YAML document separator', () => {
+  it('does not carry near words across a YAML document separator', () => {
     expect(scan(nearCatalog, { path: 'a.yaml', text: 'kind: Acme\nkey: 9f8e7d6c5b4a' })).toHaveLength(1);
     expect(scan(nearCatalog, { path: 'a.yaml', text: 'kind: Acme\n---\nkind: Deployment\nkey: 9f8e7d6c5b4a' })).toEqual(
       [],
     );
   });
 
-  it('keeps context-only rules quiet on lockfiles and generic rules on bundles, never rules for prefixed keys', () => {
+  it('keeps prefix-less rules quiet on lockfiles and generic rules on bundles, never rules for prefixed keys', () => {
     const text = 'kind: Acme\nkey: 9f8e7d6c5b4a\ntoken = "q8w7e6r5t4y3"\nacme_q8w7e6r5t4y3';
     const catalogWithGeneric = compileCatalog([nearRule, tokenRule, genericRule]);
     const ids = (path: string) => scan(catalogWithGeneric, { path, text }).map((f) => f.ruleId);
