@@ -37,6 +37,15 @@ export class FakeKeys {
     this.random = seededRandom(seed);
   }
 
+  /**
+   * Keys for one rule's examples, seeded by its id: the values a rule's examples get do not depend on where the
+   * rule stands in the catalog or on other rules' examples, so moving or editing one rule cannot make another's
+   * example fail by chance (a random value that happens to look like a placeholder or to match a look-alike).
+   */
+  static forRule(id: string): FakeKeys {
+    return new FakeKeys(crc32(id));
+  }
+
   /** Random characters from an alphabet, re-drawn until they do not look like a placeholder by accident. */
   chars(kind: string, length: number): string {
     const alphabet = (ALPHABETS as Record<string, string>)[kind];

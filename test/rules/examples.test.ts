@@ -12,9 +12,11 @@ import { WRAPPERS } from '../helpers/wrappers.js';
 
 // Through the detection-only data the hook ships (src/catalog/builtin-detection.ts), not the authoring objects.
 const catalog = compileCatalog(detectionRules);
-const keys = new FakeKeys();
 
 describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (_id, rule) => {
+  // Seeded by the rule's id, as the build's proof: what it proved is what is tested here.
+  const keys = FakeKeys.forRule(rule.id);
+
   it('finds every positive example and no negative one', () => {
     for (const proof of proveExamples(catalog, rule, (template) => keys.expand(template))) {
       expect(proof.holds, `${proof.list}[${proof.index}]: ${proof.text}`).toBe(true);
