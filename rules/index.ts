@@ -1,34 +1,25 @@
-// The built-in catalog: every rule the engine ships, in one explicit list.
+// The built-in catalog: every rule the engine ships, in one explicit list of families. Each family's index lists
+// its providers' files; a rule file imports only ./schema.ts.
 import type { Rule } from './schema.js';
-import { awsRules } from './aws.js';
-import { customerioRules } from './customerio.js';
-import { intercomRules } from './intercom.js';
-import { klaviyoRules } from './klaviyo.js';
-import { privateKeyRules } from './private-keys.js';
-import { stripeRules } from './stripe.js';
+import { paymentsRules } from './payments/index.js';
+import { saasRules } from './saas/index.js';
 import { cloudRules } from './cloud/index.js';
+import { credentialsRules } from './credentials/index.js';
 import { codeRules } from './code/index.js';
 import { messagingRules } from './messaging/index.js';
-import { paymentsRules } from './payments/index.js';
 import { aiRules } from './ai/index.js';
-import { saasRules } from './saas/index.js';
-import { credentialsRules } from './credentials/index.js';
 import { genericRules } from './generic/index.js';
 
 export const builtinRules: readonly Rule[] = [
-  ...stripeRules,
-  ...klaviyoRules,
-  ...intercomRules,
-  ...customerioRules,
-  ...awsRules,
-  ...privateKeyRules,
+  // The first providers lead their families: Stripe (payments), Klaviyo, Intercom and Customer.io (saas), AWS
+  // (cloud), private keys (credentials).
+  ...paymentsRules,
+  ...saasRules,
   ...cloudRules,
+  ...credentialsRules,
   ...codeRules,
   ...messagingRules,
-  ...paymentsRules,
   ...aiRules,
-  ...saasRules,
-  ...credentialsRules,
   // Generic rules last: a provider rule's finding on the same text wins.
   ...genericRules,
 ];

@@ -29,6 +29,31 @@ export type Verifier =
   | 'generic-value'
   | 'generic-password';
 
+/**
+ * A match that goes with another match within a few lines, as gitleaks' composite rules do (`[[rules.required]]`
+ * with `id` and `withinLines`): an id and its secret, a Site ID and its API key. Two matches that pair are one
+ * finding, at this rule's match (the earlier one when both are this rule's), whose secret is both secrets joined
+ * with `:` in the order they stand in the text (`site:key`): its fingerprint changes when either half does.
+ * The partner's matches are its findings as the scan reports them (after its own checks); a partner rule that is
+ * turned off or quiet on this path never matches, and the partner's own findings are reported as usual unless it
+ * is this rule.
+ */
+export interface Pairing {
+  /**
+   * The rule whose match completes this one's: another rule's id, or this rule's own id for two matches of one
+   * shape (Customer.io's Site ID and Track API key are both 20 hex characters; a match pairs with the next one).
+   */
+  with: string;
+  /** How many lines apart the two may stand: 0 for the same line. */
+  withinLines: number;
+  /**
+   * What becomes of a match without a partner within reach: `drop` (the partner is required), `report` (it is a
+   * finding alone), or `{ dropWhenLineNames }`: a finding alone unless its own line holds one of these lowercase
+   * words, which name it as the half that is harmless alone (Customer.io's Site ID ships in its browser snippet).
+   */
+  unpaired: 'drop' | 'report' | { readonly dropWhenLineNames: readonly string[] };
+}
+
 export interface FixHint {
   /** The environment variable name to suggest, e.g. `STRIPE_SECRET_KEY`. */
   env: string;
@@ -58,8 +83,9 @@ export interface Rule {
   severity: Severity;
   /**
    * Lowercase literals. A text without any of them skips the rule (the prefilter). Each must appear in every
-   * positive example, lowercased. Empty only for rules that declare `near`. One of them must stand on the line of
-   * every match: when the pattern cannot cross a line break, the rule runs only on the lines that hold them.
+   * positive example, lowercased. One of them must stand on the line of every match: when the pattern cannot cross
+   * a line break, the rule runs only on the lines that hold them. Empty for a prefix-less rule: a key with no
+   * prefix of its own (bare hex or base64), found only through its `near` words.
    */
   keywords: readonly string[];
   /**
@@ -74,23 +100,17 @@ export interface Rule {
   /** A check in code the candidate must also pass. */
   verify?: Verifier;
   /**
-   * For secrets with no prefix of their own: one of these lowercase literals must appear within `lines` lines of
-   * the match (in the new file, not only in the added lines), or the candidate is dropped.
+   * Near words: one of these lowercase literals must appear within `lines` lines of the match, or the candidate is
+   * dropped. For added lines they are also looked for in the lines around them (the context), since the name of a
+   * prefix-less key often sits on an unchanged line. A prefix-less rule (no keywords) runs only near them; words of
+   * three characters or fewer must stand as whole words (`cio`, not "precious").
    */
   near?: { readonly words: readonly string[]; readonly lines: number };
+  /** Another rule's match (or a second one of this rule) that this rule's match goes with: see `Pairing`. */
+  pairing?: Pairing;
   /**
-   * Findings of this rule closer than this many lines are reported as one finding (e.g. Customer.io's Site ID
-   * and Track API key, which are only useful together). The secret shown is the pair joined with `:`.
-   */
-  pairWithin?: number;
-  /**
-   * For paired rules: a match that found no partner is dropped when its line names it as one of these lowercase
-   * words (e.g. Customer.io's Site ID alone is public: it ships in the browser snippet).
-   */
-  loneUnless?: readonly string[];
-  /**
-   * For prefix-less rules: a match is dropped when the text around it contains one of these lowercase words, which name
-   * look-alikes of the same shape (`trace_id`, `checksum`, a Sentry DSN's `sentry`).
+   * For prefix-less rules: a match is dropped when its line holds one of these lowercase words within 48 characters
+   * of it, which name look-alikes of the same shape (`trace_id`, `checksum`, a Sentry DSN's `sentry`).
    */
   notOnLineWith?: readonly string[];
   /** A test-mode or sandbox key: reported, but by default it does not block (configurable). */
@@ -122,8 +142,7 @@ export const DETECTION_FIELDS = [
   'entropy',
   'verify',
   'near',
-  'pairWithin',
-  'loneUnless',
+  'pairing',
   'notOnLineWith',
   'testKey',
   'generic',
@@ -132,7 +151,8 @@ export const DETECTION_FIELDS = [
 
 export type DetectionRule = Pick<Rule, (typeof DETECTION_FIELDS)[number]>;
 
-export function detectionPart(rule: Rule): DetectionRule {
+/** A rule's detection fields alone (those it has), for the engine's data. */
+export function detectionPart(rule: DetectionRule): DetectionRule {
   const part: Record<string, unknown> = {};
   for (const field of DETECTION_FIELDS) if (rule[field] !== undefined) part[field] = rule[field];
   return part as unknown as DetectionRule;

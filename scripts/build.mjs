@@ -1,88 +1,65 @@
 // Builds dist/ with esbuild: the program as one CommonJS file run by a small launcher, and the API as ES modules.
-// No TypeScript runtime ships.
-// The rules' detection fields are precomputed into one JSON string (V8 parses JSON far faster than the object
-// literals of ~200 rules with their advice and examples), and so are the catalog's keyword automata (the trie and
-// its failure links), which would otherwise be rebuilt on every commit. The full rules stay a separate chunk,
-// loaded only to print findings.
+// No TypeScript runtime ships. The build writes data, never code: the built-in catalog precomputed as
+// dist/detection.json (each rule's detection fields and the keyword automata: src/engine/precomputed-rules.ts), read
+// by the program through src/catalog/builtin-detection-file.ts. Before anything is bundled, every built-in rule's
+// examples are proved through exactly that data (src/engine/prove-examples.ts): a broken rule fails the build.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+mkdirSync(new URL('../dist', import.meta.url));
 
-async function detectionData() {
+/** The build's own tools, bundled from the sources into a temporary module: the catalog, its data, its proof. */
+async function loadTools() {
   const dir = mkdtempSync(join(tmpdir(), 'secret-hook-build-'));
   try {
     const entry = join(dir, 'entry.ts');
+    const from = (file) => JSON.stringify(resolve(file));
     writeFileSync(
       entry,
-      `export { detectionRules } from ${JSON.stringify(resolve('rules/detection.ts'))};\n` +
-        `export { DETECTION_FIELDS } from ${JSON.stringify(resolve('rules/schema.ts'))};\n` +
-        `export { catalogData } from ${JSON.stringify(resolve('src/engine/compile.ts'))};\n`,
+      `export { builtinRules } from ${from('rules/index.ts')};\n` +
+        `export { detectionPart } from ${from('rules/schema.ts')};\n` +
+        `export { compileCatalog } from ${from('src/engine/compile.ts')};\n` +
+        `export { precomputeCatalog, precomputedRules } from ${from('src/engine/precomputed-rules.ts')};\n` +
+        `export { proveExamples } from ${from('src/engine/prove-examples.ts')};\n` +
+        `export { FakeKeys } from ${from('src/engine/example-keys.ts')};\n`,
     );
-    const outfile = join(dir, 'detection.mjs');
+    const outfile = join(dir, 'tools.mjs');
     await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-    const { detectionRules, DETECTION_FIELDS, catalogData } = await import(pathToFileURL(outfile).href);
-    const catalog = catalogData(detectionRules);
-    return {
-      rules: JSON.stringify(detectionRules),
-      catalog: JSON.stringify(catalog),
-      fieldNames: [...DETECTION_FIELDS],
-      // For the program's file: the fields a commit reads of every rule, and each rule's fields as JSON text.
-      file: JSON.stringify({
-        ids: detectionRules.map((r) => r.id),
-        testKeys: detectionRules.map((r) => r.testKey === true),
-        fields: detectionRules.map((r) => JSON.stringify(r)),
-        catalog,
-      }),
-    };
+    return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const data = await detectionData();
+const tools = await loadTools();
+const detectionJson = JSON.stringify(tools.precomputeCatalog(tools.builtinRules.map(tools.detectionPart)));
+writeFileSync('dist/detection.json', detectionJson);
 
-// The API's ES modules carry the data inline. The program reads it from dist/detection.json beside it: kept out
-// of the bundle, it is neither read twice (source and code cache) nor carried through V8's code cache; and each
-// rule's fields stay JSON text until a commit reads one of them, which it does only for its candidate rules.
-const lazyRulesModule = `import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-const data = JSON.parse(readFileSync(join(__dirname, 'detection.json'), 'utf8'));
-class PrecomputedRule {
-  constructor(index) {
-    this.id = data.ids[index];
-    this.testKey = data.testKeys[index];
-    this.index = index;
+// The proof runs on the rules as the program reads them back from the file, with its precomputed automata, and
+// with each rule's placeholders expanded by keys seeded by its id (the rule tests expand them the same way).
+{
+  const data = JSON.parse(detectionJson);
+  const catalog = tools.compileCatalog(tools.precomputedRules(data), { precomputed: data.catalog });
+  const failures = tools.builtinRules.flatMap((rule) => {
+    const keys = tools.FakeKeys.forRule(rule.id);
+    return tools
+      .proveExamples(catalog, rule, (template) => keys.expand(template))
+      .filter((proof) => !proof.holds)
+      .map(
+        (proof) =>
+          `  ${rule.id} ${proof.list}[${proof.index}] ${proof.list === 'examples' ? 'not found' : 'found'}: ${proof.example}`,
+      );
+  });
+  if (failures.length > 0) {
+    console.error(`build: ${failures.length} rule example(s) do not hold:\n${failures.join('\n')}`);
+    process.exit(1);
   }
 }
-for (const field of ${JSON.stringify(data.fieldNames)}) {
-  if (field === 'id' || field === 'testKey') continue;
-  Object.defineProperty(PrecomputedRule.prototype, field, {
-    get() {
-      return (this.fields ??= JSON.parse(data.fields[this.index]))[field];
-    },
-  });
-}
-export const detectionRules = data.ids.map((_, index) => new PrecomputedRule(index));
-export const detectionCatalog = data.catalog;
-`;
-const precomputedDetectionRules = (where) => ({
-  name: 'precomputed-detection-rules',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]rules[\\/]detection\.ts$/ }, () => ({
-      contents:
-        where === 'file'
-          ? lazyRulesModule
-          : `export const detectionRules = JSON.parse(${JSON.stringify(data.rules)});\n` +
-            `export const detectionCatalog = JSON.parse(${JSON.stringify(data.catalog)});\n`,
-      loader: 'js',
-    }));
-  },
-});
 
 const shared = {
   bundle: true,
@@ -92,6 +69,17 @@ const shared = {
   define: { __SECRET_HOOK_VERSION__: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+// The program reads the catalog from dist/detection.json: the seam module (src/catalog/builtin-detection.ts) is
+// replaced by the one that reads the file.
+const detectionFromFile = {
+  name: 'detection-from-file',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]catalog[\\/]builtin-detection\.js$/ }, () => ({
+      path: resolve('src/catalog/builtin-detection-file.ts'),
+    }));
+  },
 };
 
 // The program: one CommonJS file, so that the launcher can run it with V8's code cache (src/runtime/code-cache.ts).
@@ -107,7 +95,6 @@ const fullRulesApart = {
 };
 await build({
   ...shared,
-  plugins: [precomputedDetectionRules('inline')],
   entryPoints: { rules: 'rules/index.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -115,7 +102,7 @@ await build({
 });
 await build({
   ...shared,
-  plugins: [precomputedDetectionRules('file'), fullRulesApart],
+  plugins: [detectionFromFile, fullRulesApart],
   entryPoints: { cli: 'hooks/cli.ts', launcher: 'hooks/launcher.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -123,19 +110,10 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
-writeFileSync('dist/detection.json', data.file);
-// `import * as fs from 'node:fs'` becomes __toESM(require('node:fs')), which copies every export of the module
-// into a new object: ~0.6 ms per commit for fs, path and zlib. A builtin's own exports object serves the same
-// (the architecture test keeps default imports of builtins, which would need the copy, out of the sources).
-for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) {
-  const code = readFileSync(file, 'utf8');
-  writeFileSync(file, code.replace(/__toESM\((require\("node:[a-z_/]+"\)), 1\)/g, '$1'));
-}
-
-// The programmatic API: ES modules, one chunk per lazily loaded part.
+// The programmatic API: ES modules, one chunk per lazily loaded part. It works the catalog out from the rules it
+// carries anyway (for scanText and listRules), so it needs no data file.
 await build({
   ...shared,
-  plugins: [precomputedDetectionRules('inline')],
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
   splitting: true,

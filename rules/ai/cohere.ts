@@ -1,5 +1,5 @@
 // Cohere API keys: https://docs.cohere.com/docs/rate-limits — 40 alphanumeric characters with no prefix, so
-// Cohere context is required nearby (cohere, or the SDK's CO_API_KEY). A capital letter is required too, so a
+// Cohere near words are required (cohere, or the SDK's CO_API_KEY). A capital letter is required too, so a
 // 40-hex SHA-1 (a pinned git commit, say) next to the word cohere is never reported.
 import type { Rule } from '../schema.js';
 

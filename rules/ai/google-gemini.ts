@@ -1,6 +1,6 @@
 // Google AI Studio / Gemini API keys: https://ai.google.dev/gemini-api/docs/api-key
 // They are Google API keys (`AIza` + 35 characters) like any other; the generic `gcp-api-key` rule reports every
-// AIza key. This rule adds a Gemini-specific finding only where Gemini / Generative Language context is nearby, so
+// AIza key. This rule adds a Gemini-specific finding only where Gemini / Generative Language near words are, so
 // the advice (AI Studio, generativelanguage.googleapis.com restrictions) fits.
 import type { Rule } from '../schema.js';
 

@@ -1,5 +1,5 @@
 // Mistral AI API keys: https://docs.mistral.ai/getting-started/quickstart/ — 32 alphanumeric characters with no
-// prefix, so Mistral context is required nearby; a capital letter is also required, which rules out hex digests.
+// prefix, so Mistral near words are required; a capital letter is also required, which rules out hex digests.
 import type { Rule } from '../schema.js';
 
 export const mistralRules: Rule[] = [

@@ -4,6 +4,8 @@
 // `sk-` + 20 + T3BlbkFJ + 20 (51 characters). Halves are 20 characters in older keys and ~74 in current ones.
 import type { Rule } from '../schema.js';
 
+// Length: each half is 20 characters in the original keys and about 74 in current ones; OpenAI documents no
+// length, so 20–120 is the observed range with room to grow.
 const HALF = '[A-Za-z0-9_-]{20,120}';
 const MARKED = `${HALF}T3BlbkFJ${HALF}`;
 const BEFORE = '(?<![A-Za-z0-9_-])';

@@ -25,6 +25,8 @@ export const alibabaRules: Rule[] = [
     title: 'Alibaba Cloud AccessKey ID',
     severity: 'high',
     keywords: ['ltai'],
+    // Length: 12–20 after `LTAI` (current ids are 24 characters in all, older ones shorter): observed range;
+    // Alibaba documents no length.
     pattern: '(?<![A-Za-z0-9])(?<secret>LTAI[A-Za-z0-9]{12,20})(?![A-Za-z0-9])',
     entropy: 3.2,
     examples: [

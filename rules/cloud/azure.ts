@@ -57,6 +57,7 @@ export const azureRules: Rule[] = [
     title: 'Azure Service Bus / Event Hubs / IoT Hub shared access key',
     severity: 'high',
     keywords: ['sharedaccesskey='],
+    // Length: 32-byte keys are 43 base64 characters + `=`, 64-byte ones 86 + `==`: observed range.
     pattern: '(?<![A-Za-z])SharedAccessKey=(?<secret>[A-Za-z0-9+/]{42,86}={0,2})(?![A-Za-z0-9+/=])',
     entropy: 4,
     examples: [
@@ -95,6 +96,8 @@ export const azureRules: Rule[] = [
     title: 'Microsoft Entra ID (Azure AD) application client secret',
     severity: 'critical',
     keywords: ['q~'],
+    // Length: 40 characters in all in the secrets seen (3 + a digit + `Q~` + 34): 31–34 is the observed range;
+    // Microsoft documents no length.
     pattern: '(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])',
     entropy: 3.8,
     examples: [
@@ -132,6 +135,8 @@ export const azureRules: Rule[] = [
     title: 'Azure shared access signature (SAS) token',
     severity: 'high',
     keywords: ['sig='],
+    // Length: `sig` is an HMAC-SHA256 in base64 (44 characters), URL-encoded up to about 60
+    // (learn.microsoft.com, "Create a service SAS"); 40–200 is the observed range with room.
     pattern:
       '(?:sv=[0-9]{4}-[0-9]{2}-[0-9]{2}|\\.windows\\.net/)[^\\s"\'<>]{0,1000}?[?&;]sig=(?<secret>[A-Za-z0-9%+/=]{40,200})(?![A-Za-z0-9%+/=])',
     entropy: 3.5,

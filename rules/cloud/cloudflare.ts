@@ -7,7 +7,7 @@
 // https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/
 import type { Rule } from '../schema.js';
 
-const CF_CONTEXT = ['cloudflare', 'cf_api', 'cf_token', 'cf-token', 'cf_auth', 'wrangler'];
+const CF_NEAR_WORDS = ['cloudflare', 'cf_api', 'cf_token', 'cf-token', 'cf_auth', 'wrangler'];
 
 const tokenFix = {
   env: 'CLOUDFLARE_API_TOKEN',
@@ -65,7 +65,8 @@ export const cloudflareRules: Rule[] = [
     negativeExamples: [
       'CLOUDFLARE_API_TOKEN=cfut_{{base62:20}}',
       'CLOUDFLARE_API_TOKEN=cfut_xxx',
-      'CLOUDFLARE_API_TOKEN=cfut_{{base62:40}}{{HEX:8}}',
+      // An upper-case checksum (its last character a letter, so that it never happens to be all digits).
+      'CLOUDFLARE_API_TOKEN=cfut_{{base62:40}}{{HEX:7}}F',
     ],
     fix: { ...tokenFix, docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/' },
     guide: tokenGuide,
@@ -95,7 +96,7 @@ export const cloudflareRules: Rule[] = [
     title: 'Cloudflare API token (unprefixed)',
     severity: 'high',
     keywords: [],
-    near: { words: CF_CONTEXT, lines: 1 },
+    near: { words: CF_NEAR_WORDS, lines: 1 },
     pattern: '(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])',
     // Random base62/base64url scores about 5 bits per character; a 40-hex commit id at most 4.
     entropy: 4.4,
@@ -118,7 +119,7 @@ export const cloudflareRules: Rule[] = [
     title: 'Cloudflare Global API Key (unprefixed)',
     severity: 'critical',
     keywords: [],
-    near: { words: [...CF_CONTEXT, 'x-auth-key', 'x_auth_key'], lines: 1 },
+    near: { words: [...CF_NEAR_WORDS, 'x-auth-key', 'x_auth_key'], lines: 1 },
     pattern: '(?<![A-Za-z0-9_-])(?<secret>[a-f0-9]{37})(?![A-Za-z0-9_-])',
     entropy: 3.2,
     examples: [

@@ -29,6 +29,8 @@ export const flyRules: Rule[] = [
     title: 'Fly.io API token (macaroon)',
     severity: 'high',
     keywords: ['fm2_'],
+    // Length: macaroons grow with their caveats and have no documented length; 64–4096 per part is the
+    // observed range (several hundred characters today) with room.
     pattern:
       '(?<![A-Za-z0-9_])(?<secret>fm2_[A-Za-z0-9+/]{64,4096}={0,2}(?:,fm2_[A-Za-z0-9+/]{20,4096}={0,2})?)(?![A-Za-z0-9+/=])',
     entropy: 4.5,

@@ -51,6 +51,8 @@ export const gcpRules: Rule[] = [
     title: 'Google Cloud service-account private key (JSON key file)',
     severity: 'critical',
     keywords: ['begin private key'],
+    // Length: a 2048-bit RSA key in PKCS#8 is about 1,600 base64 characters plus its `\n` escapes (the key files
+    // Google issues); 64–8192 is the observed range with room for larger keys.
     pattern: '-----BEGIN PRIVATE KEY-----(?<secret>[A-Za-z0-9+/=\\\\]{64,8192})-----END PRIVATE KEY-----',
     entropy: 4,
     // The other fields of the key file: a bare PEM key is the private-key rule's business.

@@ -1,7 +1,7 @@
 // cloud rules: one file per provider beside this one.
 import type { Rule } from '../schema.js';
 import { alibabaRules } from './alibaba.js';
-import { awsCloudRules } from './aws.js';
+import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
 import { cloudflareRules } from './cloudflare.js';
 import { digitaloceanRules } from './digitalocean.js';
@@ -13,7 +13,7 @@ import { supabaseRules } from './supabase.js';
 import { vercelRules } from './vercel.js';
 
 export const cloudRules: Rule[] = [
-  ...awsCloudRules,
+  ...awsRules,
   ...gcpRules,
   ...azureRules,
   ...digitaloceanRules,

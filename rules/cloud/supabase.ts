@@ -46,6 +46,7 @@ export const supabaseRules: Rule[] = [
     title: 'Supabase secret API key',
     severity: 'critical',
     keywords: ['sb_secret_'],
+    // Length: Supabase documents the prefix, not the length: 28–80 is the observed range.
     pattern: `(?<![A-Za-z0-9_])(?<secret>sb_secret_(?!${LOCAL_SECRET_START})[A-Za-z0-9_-]{28,80})(?![A-Za-z0-9_-])`,
     entropy: 3.8,
     examples: [
@@ -67,6 +68,8 @@ export const supabaseRules: Rule[] = [
     title: 'Supabase service_role key (legacy JWT)',
     severity: 'critical',
     keywords: SERVICE_ROLE_B64.map((s) => s.toLowerCase()),
+    // Length: a JWT's header, payload and HMAC-SHA256 signature (43 characters); RFC 7519 sets no length, so
+    // each part's bound is the observed range with room.
     pattern: `(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,300}\\.(?!${DEMO_PAYLOAD_START})eyJ[A-Za-z0-9_-]{0,600}(?:${SERVICE_ROLE_B64.join('|')})[A-Za-z0-9_-]{0,600}\\.[A-Za-z0-9_-]{20,600})(?![A-Za-z0-9_-])`,
     verify: 'jwt-signed',
     examples: [

@@ -31,6 +31,7 @@ export const vercelRules: Rule[] = [
     title: 'Vercel access token or API key',
     severity: 'high',
     keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+    // Length: Vercel's changelog gives the prefixes, not the length: 24–100 is the observed range.
     pattern: '(?<![A-Za-z0-9_])(?<secret>vc[piakr]_[A-Za-z0-9]{24,100})(?![A-Za-z0-9_-])',
     entropy: 3.8,
     examples: [

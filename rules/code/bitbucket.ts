@@ -50,6 +50,7 @@ export const bitbucketRules: Rule[] = [
     title: 'Bitbucket repository, project or workspace access token',
     severity: 'high',
     keywords: ['atctt3xffgn0'],
+    // Length: Atlassian documents the prefix and checksum, not the length: 100–400 is the observed range.
     pattern: '(?<![A-Za-z0-9])(?<secret>ATCTT3xFfGN0[A-Za-z0-9_-]{100,400}=[0-9A-F]{8})(?![A-Za-z0-9])',
     entropy: 4,
     examples: [

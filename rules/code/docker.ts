@@ -12,6 +12,8 @@ export const dockerRules: Rule[] = [
     title: 'Docker Hub personal access token',
     severity: 'high',
     keywords: ['dckr_pat_'],
+    // Length: 27 characters after the prefix in current tokens, up to 40 for older or future ones: observed range
+    // (Docker documents the prefix only).
     pattern: '(?<![A-Za-z0-9_])(?<secret>dckr_pat_[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])',
     entropy: 3.5,
     examples: [
@@ -48,6 +50,7 @@ export const dockerRules: Rule[] = [
     title: 'Docker Hub organization access token',
     severity: 'high',
     keywords: ['dckr_oat_'],
+    // Length: 32 after the prefix in current tokens, up to 40: observed range (Docker documents the prefix only).
     pattern: '(?<![A-Za-z0-9_])(?<secret>dckr_oat_[A-Za-z0-9_-]{32,40})(?![A-Za-z0-9_-])',
     entropy: 3.5,
     examples: [

@@ -20,6 +20,9 @@ const patRotate = [
   "Review the account's security log and your organizations' audit logs for actions made with the old token.",
 ];
 
+// Length: 36 characters after the prefix today; GitHub tells integrators to allow tokens of up to 255
+// characters (github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available),
+// so 36–251 after the 4-character prefix.
 const classic = (prefix: string): string => `(?<![A-Za-z0-9_])(?<secret>${prefix}_[A-Za-z0-9]{36,251})(?![A-Za-z0-9_])`;
 
 export const githubRules: Rule[] = [

@@ -4,6 +4,8 @@
 // e.g. `glpat-….01.0z1xxxxxx`. Runner authentication tokens add a `t1_`/`t2_`/`t3_` runner-type marker.
 import type { Rule } from '../schema.js';
 
+// Length: GitLab documents the routable layout (payload, version, length, CRC) but not the payload's length:
+// 27–300 is the observed range with room.
 const ROUTABLE = '[0-9A-Za-z_-]{27,300}\\.(?:[0-9a-z]{2}\\.)?[0-9a-z]{9}';
 const BODY20 = `(?:${ROUTABLE}|[0-9A-Za-z_-]{20})`;
 const BEFORE = '(?<![A-Za-z0-9_-])';
@@ -198,6 +200,7 @@ export const gitlabRules: Rule[] = [
     title: 'GitLab CI/CD job token',
     severity: 'medium',
     keywords: ['glcbt-'],
+    // Length: a partition id of 1–5 hex digits and a 20-character body, or a JWT: the observed range.
     pattern: `${BEFORE}(?<secret>glcbt-(?:[0-9a-f]{1,5}_[0-9A-Za-z_-]{20}|eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,1000}|${BODY20}))${AFTER}`,
     entropy: 3.5,
     examples: [
@@ -299,6 +302,7 @@ export const gitlabRules: Rule[] = [
     title: 'GitLab feed token',
     severity: 'medium',
     keywords: ['glft-'],
+    // Length: 20 characters in classic feed tokens (docs.gitlab.com), longer in newer ones: observed range up to 100.
     pattern: `${BEFORE}(?<secret>glft-[0-9A-Za-z_-]{20,100})${AFTER}`,
     entropy: 3.5,
     examples: [

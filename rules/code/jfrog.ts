@@ -57,6 +57,7 @@ export const jfrogRules: Rule[] = [
     title: 'JFrog reference or identity token',
     severity: 'high',
     keywords: ['cmvmdgtuojaxoj'],
+    // Length: JFrog documents the prefix, not the length: 40–60 after it is the observed range.
     pattern: '(?<![A-Za-z0-9+/])(?<secret>cmVmdGtuOjAxOj[A-Za-z0-9+/]{40,60}={0,2})(?![A-Za-z0-9+/=])',
     entropy: 4,
     examples: [
@@ -89,6 +90,8 @@ export const jfrogRules: Rule[] = [
     severity: 'high',
     keywords: ['eyj2zxiioiiy'],
     near: { words: ['jfrog', 'artifactory', 'jfac@'], lines: 3 },
+    // Length: an RS256 JWT (a 342-character signature for 2048-bit keys); its parts' bounds are the observed
+    // range with room, as RFC 7519 sets none.
     pattern:
       '(?<![A-Za-z0-9_-])(?<secret>eyJ2ZXIiOiIy[A-Za-z0-9_-]{20,400}\\.eyJ[A-Za-z0-9_-]{20,2000}\\.[A-Za-z0-9_-]{40,1000})(?![A-Za-z0-9_-])',
     verify: 'jwt-signed',

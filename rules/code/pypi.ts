@@ -16,6 +16,8 @@ export const pypiRules: Rule[] = [
     title: 'PyPI API token',
     severity: 'critical',
     keywords: ['pypi-ageichlwas5vcmc'],
+    // Length: macaroons grow with their caveats and PyPI documents no length: 50–1000 is the observed range with
+    // room.
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])',
     entropy: 4,
     examples: [
@@ -49,6 +51,7 @@ export const pypiRules: Rule[] = [
     severity: 'low',
     testKey: true,
     keywords: ['pypi-agendgvzdc5wexbplm9yzw'],
+    // Length: as for pypi.org tokens, observed range.
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])',
     entropy: 4,
     examples: [

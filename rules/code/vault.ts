@@ -24,6 +24,8 @@ export const vaultRules: Rule[] = [
     title: 'HashiCorp Vault service token',
     severity: 'critical',
     keywords: ['hvs.'],
+    // Length: 90+ characters in current service tokens, 24 in the pre-1.10 body; Vault documents the prefixes, not
+    // a maximum: observed range with room (namespaced tokens are longer).
     pattern: '(?<![A-Za-z0-9_.-])(?<secret>hvs\\.[A-Za-z0-9_-]{24,1024})(?![A-Za-z0-9_-])',
     entropy: 3.8,
     examples: [
@@ -49,6 +51,8 @@ export const vaultRules: Rule[] = [
     title: 'HashiCorp Vault batch token',
     severity: 'high',
     keywords: ['hvb.'],
+    // Length: batch tokens are encrypted blobs, longer than service tokens and without a documented maximum:
+    // observed range with room.
     pattern: '(?<![A-Za-z0-9_.-])(?<secret>hvb\\.[A-Za-z0-9_-]{24,2048})(?![A-Za-z0-9_-])',
     entropy: 3.8,
     examples: [
@@ -77,6 +81,7 @@ export const vaultRules: Rule[] = [
     title: 'HashiCorp Vault recovery token',
     severity: 'critical',
     keywords: ['hvr.'],
+    // Length: as service tokens (observed range).
     pattern: '(?<![A-Za-z0-9_.-])(?<secret>hvr\\.[A-Za-z0-9_-]{24,1024})(?![A-Za-z0-9_-])',
     entropy: 3.8,
     examples: [

@@ -15,9 +15,12 @@ const PASSWORD_CHAR = String.raw`[^\s@/?#"'\x60\\<>{}\[\]]`;
 // mysecretpassword, P@ssw0rd!, guest, x-oauth-basic (GitHub's marker password, the token is the user name).
 const DEFAULTS = String.raw`(?:(?:my|your|the|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
 const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?![A-Za-z0-9.-])`;
+// Length: a password is the user's choice, so no provider bounds it: 6 keeps out defaults and placeholders,
+// 256 bounds the read (a design bound, not a format).
 const URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?!${DEFAULTS}@)(?<secret>${PASSWORD_CHAR}{6,256})@(?!${LOCAL_HOST})`;
 // The end of a key=value password: `;`, `&`, a quote, whitespace or the end of the text.
 const PARAM_END = String.raw`(?=[;&"'\x60\\\s]|$)`;
+// Length: as URL_CREDENTIALS (a design bound).
 const PARAM_VALUE = String.raw`(?![$%{<])(?!${DEFAULTS}${PARAM_END})(?<secret>[^;&\s"'\x60\\<>{}]{6,256})${PARAM_END}`;
 
 const checkLog = (where: string) =>
@@ -277,6 +280,7 @@ export const connectionStringRules: Rule[] = [
     keywords: ['jdbc:oracle:'],
     flags: 'i',
     // jdbc:oracle:thin:user/password@host:1521/service
+    // Length: a user-chosen password: 6–128 is a design bound, like URL_CREDENTIALS'.
     pattern: String.raw`jdbc:oracle:(?:thin|oci8?):[A-Za-z0-9_$#]{1,128}/(?![$%{<])(?!${DEFAULTS}@)(?<secret>[^\s@/"'\x60\\<>{}]{6,128})@(?://)?(?!${LOCAL_HOST})`,
     examples: [
       'db.url=jdbc:oracle:thin:scott_app/{{base62:20}}@ora-prod.corp.net:1521/ORCLPDB1',

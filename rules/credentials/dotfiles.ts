@@ -52,6 +52,7 @@ export const dotfileRules: Rule[] = [
     flags: 'm',
     pattern:
       String.raw`(?:^[ \t]{0,16}|[ \t]login[ \t]{1,8}(?!anonymous[ \t])[^\s]{1,128}[ \t]{1,8})password[ \t]{1,8}` +
+      // Length: a user-chosen password (a design bound: 6 keeps out defaults, 256 bounds the read).
       String.raw`(?![$%{<])(?!${DEFAULTS}${VALUE_END})(?<secret>[^\s"'\x60\\]{6,256})${VALUE_END}`,
     examples: [
       'machine api.heroku.com login ops@corp.io password {{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
@@ -94,6 +95,7 @@ export const dotfileRules: Rule[] = [
     pattern:
       String.raw`:(?:[0-9]{2,5}|\*):(?<=(?:^|[\s"'\x60=])(?!localhost:|127\.0\.0\.1:|::1:)(?:[A-Za-z0-9._-]{1,253}|\*):(?:[0-9]{2,5}|\*):)` +
       String.raw`(?:[A-Za-z0-9_.$-]{1,63}|\*):(?:[A-Za-z0-9_.@$-]{1,63}|\*):` +
+      // Length: a user-chosen password (a design bound, as for .netrc).
       String.raw`(?![$%{<])(?!${DEFAULTS}${VALUE_END})(?<secret>[^\s:"'\x60\\<>{}]{6,256})${VALUE_END}`,
     examples: [
       'db.prod.internal:5432:app:app_user:{{base62:24}}',
@@ -146,6 +148,7 @@ export const dotfileRules: Rule[] = [
     flags: 'i',
     pattern:
       String.raw`https?://[^\s:@/?#"'\x60\\<>{}\[\]]{1,128}:(?!gh[pousr]_|github_pat_|glpat-)(?![$%])(?!${DEFAULTS}@)` +
+      // Length: a password or token in a URL: a design bound (8 keeps out short defaults, 256 bounds the read).
       String.raw`(?<secret>[^\s@/?#"'\x60\\<>{}\[\]]{8,256})@` +
       String.raw`(?:github\.com|gitlab\.[a-z0-9.-]{2,60}|bitbucket\.org|(?:ssh\.)?dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.[a-z0-9.-]{2,60}|git\.[a-z0-9.-]{2,60})(?![A-Za-z0-9-])`,
     examples: [
@@ -189,6 +192,7 @@ export const dotfileRules: Rule[] = [
     keywords: ['"auth'],
     near: { words: ['auths'], lines: 8 },
     // "auth": base64(user:password) is decoded: a provider token inside is reported as itself.
+    // Length: base64 of `user:password` or a token: 8–4096 is a design bound (registries document none).
     pattern:
       String.raw`auth(?<="auth)\\{0,3}"[ \t]{0,4}:[ \t]{0,4}\\{0,3}"` +
       String.raw`(?<secret>[A-Za-z0-9+/_-]{8,4096}={0,2})\\{0,3}"`,
@@ -210,6 +214,7 @@ export const dotfileRules: Rule[] = [
     keywords: ['identitytoken', 'registrytoken'],
     near: { words: ['auths'], lines: 8 },
     // An identity or registry token is an opaque OAuth token, not base64 of text: it is not decoded.
+    // Length: an OAuth refresh or registry token: 8–4096 is the observed range with room.
     pattern:
       String.raw`(?:identitytoken|registrytoken)(?<="(?:identitytoken|registrytoken))\\{0,3}"[ \t]{0,4}:[ \t]{0,4}\\{0,3}"` +
       String.raw`(?<secret>[A-Za-z0-9+/_-]{8,4096}={0,2})\\{0,3}"`,

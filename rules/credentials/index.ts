@@ -1,5 +1,5 @@
-// Credential files, private-key formats beyond PEM/OpenSSH, JWTs, Kubernetes Secrets, password hashes and
-// connection strings.
+// Private keys (PEM, OpenSSH and bare bodies), other private-key formats, credential files, JWTs, Kubernetes
+// Secrets, password hashes and connection strings.
 import type { Rule } from '../schema.js';
 import { connectionStringRules } from './connection-strings.js';
 import { dotfileRules } from './dotfiles.js';
@@ -8,8 +8,10 @@ import { keyFormatRules } from './key-formats.js';
 import { kubernetesRules } from './kubernetes.js';
 import { npmrcRules } from './npmrc.js';
 import { passwordHashRules } from './password-hashes.js';
+import { privateKeyRules } from './private-keys.js';
 
 export const credentialsRules: Rule[] = [
+  ...privateKeyRules,
   ...keyFormatRules,
   ...jwtRules,
   ...kubernetesRules,

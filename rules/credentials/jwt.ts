@@ -11,6 +11,8 @@ export const jwtRules: Rule[] = [
     severity: 'medium',
     keywords: ['eyj'],
     // The jwt.io documentation token is public and excluded by its signature.
+    // Length: RFC 7519 sets none; header 8–2048, payload 8–8192 and signature 16–1024 (an RS4096 signature is 683
+    // characters) are the observed range with room.
     pattern: String.raw`(?<secret>eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{8,2048}\.ey[A-Za-z0-9_-]{8,8192}\.(?!SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c)[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])`,
     verify: 'jwt-signed',
     examples: [

@@ -1,4 +1,4 @@
-// Private keys in formats other than PEM / OpenSSH (those are rules/private-keys.ts):
+// Private keys in formats other than PEM / OpenSSH (those are rules/credentials/private-keys.ts):
 // - PuTTY .ppk (versions 2 and 3): https://the.earth.li/~sgtatham/putty/latest/htmldoc/AppendixC.html
 //   Header lines, the public key, then `Private-Lines: N`, N lines of base64 (encrypted when `Encryption:` is not
 //   `none`, still sensitive: the passphrase can be guessed offline), then `Private-MAC:`.
@@ -15,6 +15,7 @@ export const keyFormatRules: Rule[] = [
     keywords: ['putty-user-key-file-'],
     // The line count takes all its digits (four at most), so that it and the body, which may begin with digits too,
     // cannot trade them back and forth (src/engine/linear-time.ts, adjacent ranges).
+    // Length: PuTTY documents the layout, not a maximum: 16–16384 is the observed range with room for 4096-bit keys.
     pattern: String.raw`PuTTY-User-Key-File-[23]:[\s\S]{1,8192}?Private-Lines:[ \t]{0,4}(?:[0-9]{4}|[0-9]{1,3}(?![0-9]))(?<secret>[A-Za-z0-9+/=\s\\]{16,16384}?)Private-MAC:`,
     entropy: 4,
     examples: [
@@ -52,6 +53,7 @@ export const keyFormatRules: Rule[] = [
     severity: 'critical',
     keywords: ['pgp private key block'],
     // The body: armour headers (`Version: …`) and base64 lines, raw or with escaped newlines — not arbitrary text.
+    // Length: RFC 4880 sets none; 64–16384 covers RSA-4096 keys with subkeys: observed range with room.
     pattern: String.raw`-----BEGIN PGP PRIVATE KEY BLOCK-----(?<secret>[A-Za-z0-9+/=\s\\:.,()'"-]{64,16384}?)-----END PGP PRIVATE KEY BLOCK-----`,
     entropy: 4,
     examples: [

@@ -2,9 +2,11 @@
 // A Secret's `data:` values are base64. Each value is decoded and scanned with the whole catalog, so a database URL
 // or a private key inside is reported as what it is; when nothing is found inside, the value stands on its own only
 // if the `generic-value` verifier accepts the decoded text as a password or token (a host name, a user name or
-// `password123` is not reported). Context: `kind: Secret` nearby. Kubeconfig files carry client keys the same way.
+// `password123` is not reported). Near words: `kind: Secret`. Kubeconfig files carry client keys the same way.
 import type { Rule } from '../schema.js';
 
+// Length: a Secret's values may be up to the 1 MiB object limit (kubernetes.io, Secrets); 2–4096 groups of
+// four (8–16384 characters) cover passwords, tokens, keys and certificates: a design bound.
 const B64 = String.raw`(?:[A-Za-z0-9+/]{4}){2,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?`;
 // After the value: an optional closing quote, then the end of the entry (`,`, `}`, a comment, the end of the line).
 const ENTRY_END = String.raw`(?=["'\\]{0,3}[ \t]{0,8}(?:[,;}\]\r\n#]|\\[nr]|$))`;
@@ -70,6 +72,7 @@ export const kubernetesRules: Rule[] = [
     severity: 'critical',
     keywords: ['client-key-data'],
     // base64 of the client's PEM private key: decoded and scanned, so it is normally reported as the private key.
+    // Length: base64 of a PEM private key, 64–16384 characters: observed range with room (4096-bit RSA ≈ 4,400).
     pattern: String.raw`client-key-data["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>(?:[A-Za-z0-9+/]{4}){16,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)${ENTRY_END}`,
     decode: 'base64',
     entropy: 4,

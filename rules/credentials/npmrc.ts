@@ -5,6 +5,7 @@
 import type { Rule } from '../schema.js';
 
 const VALUE_END = String.raw`(?=["'\x60\\\s]|$)`;
+// Length: base64 of `user:password` or of a password: 8–2048, a design bound (npm documents none).
 const B64 = String.raw`[A-Za-z0-9+/]{8,2048}={0,2}`;
 // A key starts a line, follows a scope (`//host/:`) or an escaped newline (`\n`) in a string.
 const KEY_START = String.raw`(?:^|[^A-Za-z0-9]|\\[nr])`;
@@ -38,6 +39,7 @@ export const npmrcRules: Rule[] = [
     keywords: ['_authtoken', 'npmauthtoken'],
     pattern:
       String.raw`(?::_authToken[ \t]{0,4}=|npmAuthToken["'\\]{0,2}[ \t]{0,4}:)[ \t]{0,4}["'\\]{0,2}` +
+      // Length: registry tokens of any kind (npm's are 40, others differ): 16–2048 is the observed range with room.
       String.raw`(?!npm_|gh[pousr]_|github_pat_|glpat-)(?![$%{<])(?![A-Z_]{1,64}${VALUE_END})(?<secret>[A-Za-z0-9._~+/=:-]{16,2048})${VALUE_END}`,
     entropy: 3,
     examples: [

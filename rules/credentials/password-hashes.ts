@@ -32,6 +32,7 @@ export const passwordHashRules: Rule[] = [
     title: 'htpasswd password hash (Apache MD5, $apr1$)',
     severity: 'high',
     keywords: ['$apr1$'],
+    // Length: APR1 salts are at most 8 characters and the hash 22 (Apache's htpasswd documentation).
     pattern: String.raw`(?<secret>\$apr1\$(?<=[A-Za-z0-9._@-]:\$apr1\$)${CRYPT}{1,8}\$${CRYPT}{22})(?!${CRYPT})`,
     examples: [
       'admin:$apr1${{base62:8}}${{base62:22}}',
@@ -80,6 +81,8 @@ export const passwordHashRules: Rule[] = [
     severity: 'medium',
     keywords: ['$6$', '$5$', '$y$'],
     // user:$6$[rounds=N$]salt$hash:lastchange:… — the `user:` and the following `:field:` are checked.
+    // Length: SHA-crypt salts are at most 16 characters and the hashes 43 or 86 (crypt(5), Drepper's
+    // SHA-crypt specification); yescrypt's parameters (1–32) and salt (1–86) are the observed range (crypt(5)).
     pattern:
       String.raw`(?<secret>\$(?:[56]\$(?:rounds=[0-9]{1,9}\$)?${CRYPT}{1,16}\$${CRYPT}{43}(?:${CRYPT}{43})?|y\$${CRYPT}{1,32}\$${CRYPT}{1,86}\$${CRYPT}{43}))` +
       String.raw`(?<=[a-z_][a-z0-9_.-]{0,31}:\$[./0-9A-Za-z$=]{40,220})(?=:[0-9]{0,10}:)`,

@@ -36,6 +36,8 @@ const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
 // A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`); a bare one stops at the
 // terminators above and may not start with `-` or `=` (a flag, a comparison).
 const QUOTED_CHAR = String.raw`[^"'\x60\\\r\n]`;
+// Length: a value assigned to a secret-sounding name, up to 512 characters: a design bound (the minimum is the
+// rule's: 8 for passwords, 10–12 for other names).
 const value = (min: number) =>
   String.raw`(?<secret>(?<=["'\x60])${QUOTED_CHAR}{${min},512}(?=["'\x60])|(?![-=])${VALUE_CHAR}{${min},512}${END})`;
 

@@ -44,6 +44,7 @@ export const genericCliAndHttpRules: Rule[] = [
       'sshpass',
     ],
     flags: 'i',
+    // Length: a password or token on a command line: 8–512 is a design bound.
     pattern: String.raw`${CLI_PREFIX}(?:${QUOTE}{1,6})?(?<secret>(?![-=])${VALUE_CHAR}{8,512})${END}`,
     verify: 'generic-value',
     examples: [
@@ -101,6 +102,7 @@ export const genericCliAndHttpRules: Rule[] = [
     pattern:
       String.raw`(?:bearer(?<![A-Za-z0-9_]bearer)` +
       String.raw`|authorization(?<![A-Za-z0-9_]authorization)["'\x60\\\]]{0,6}[ \t]{0,8}[:=,][ \t]{0,8}${QUOTE}{0,6}(?:token|bot|ssws|apikey|api-key|sso-key))` +
+      // Length: RFC 6750 bearer tokens have no length; 12–4096 is a design bound (JWTs reach a few KB).
       String.raw`[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{12,4096}={0,2})${END}`,
     verify: 'generic-value',
     examples: [
@@ -151,6 +153,7 @@ export const genericCliAndHttpRules: Rule[] = [
     flags: 'i',
     // The value is base64 of `user:password`: decoded and scanned again, so a provider token inside is reported as
     // itself; otherwise the verifier judges the decoded password (`user:password`, `admin:admin` are not findings).
+    // Length: base64 of `user:password` (RFC 7617 sets no length): 8–4096 is a design bound.
     pattern: String.raw`basic(?<![A-Za-z0-9_]basic)[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{8,4096}={0,2})${END}`,
     decode: 'base64',
     verify: 'generic-value',

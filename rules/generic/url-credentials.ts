@@ -16,6 +16,7 @@ export const genericUrlCredentialRules: Rule[] = [
     generic: true,
     keywords: ['://'],
     flags: 'i',
+    // Length: a user-chosen password: 6 keeps out defaults and placeholders, 256 bounds the read (a design bound).
     pattern: String.raw`://(?<=[A-Za-z0-9]://)${USER}:(?![$%])(?!${DEFAULTS}@)(?<secret>${PASSWORD_CHAR}{6,256})@(?!${LOCAL_HOST})`,
     examples: [
       'https://deploy:{{base62:24}}@nexus.corp.io/repository/npm-private/',

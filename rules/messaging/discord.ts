@@ -2,10 +2,11 @@
 // A bot token is three base64url parts: the bot's user id (a 17–20 digit snowflake, base64-encoded), a 6-character
 // timestamp and an HMAC (27 characters in older tokens, 38 in current ones). Base64 of ASCII digits has a fixed
 // shape per 4-character block ([MNO][DTjz][AEIMQUYcgk][w-z0-5]), so the first part is matched exactly; the rule
-// still requires Discord context because the other parts are plain base64url.
+// still requires Discord near words because the other parts are plain base64url.
 import type { Rule } from '../schema.js';
 
 // base64 of 17–20 ASCII digits: 5–6 full blocks, then a 2- or 3-character tail for the leftover 1 or 2 digits.
+// Length: snowflakes are 64-bit ids (discord.com/developers/docs/reference#snowflakes), 17–20 digits today.
 const SNOWFLAKE_B64 = '(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){5,6}(?:[MNO][AQgw]|[MNO][DTjz][AEIMQUYcgk])?';
 
 export const discordRules: Rule[] = [
@@ -15,6 +16,7 @@ export const discordRules: Rule[] = [
     severity: 'high',
     keywords: [],
     near: { words: ['discord'], lines: 3 },
+    // Length: the HMAC part is 27 characters in older tokens and 38 in current ones: observed range.
     pattern: `(?<![A-Za-z0-9_.-])(?<secret>${SNOWFLAKE_B64}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])`,
     entropy: 3.5,
     examples: [
@@ -24,7 +26,7 @@ export const discordRules: Rule[] = [
       'headers = {"Authorization": "Bot ODQ3MTIzNDU2Nzg5MDEyMzQ.G{{base64url:5}}.{{base64url:38}}"}  # discord api',
     ],
     negativeExamples: [
-      // Right shape, no Discord context.
+      // Right shape, no Discord near words.
       'session = "MTE4Mzg0NzI2MTkzNDc1OTkzNg.G{{base64url:5}}.{{base64url:38}}"',
       // First part does not decode to a numeric id.
       'DISCORD_BOT_TOKEN={{alpha:24}}.{{base64url:6}}.{{base64url:38}}',
@@ -58,6 +60,8 @@ export const discordRules: Rule[] = [
     severity: 'medium',
     keywords: ['discord.com/api', 'discordapp.com/api'],
     // https://discord.com/api/webhooks/<webhook id>/<68-character token>, also on discordapp.com, canary. and ptb.
+    // Length: a snowflake webhook id (17–20 digits, as above) and a token of 68 characters today: 60–80 is the
+    // observed range.
     pattern:
       '(?<secret>https://(?:(?:canary|ptb)\\.)?discord(?:app)?\\.com/api(?:/v[0-9]{1,2})?/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])',
     entropy: 3.5,

@@ -10,6 +10,7 @@ export const mailchimpRules: Rule[] = [
     keywords: ['-us'],
     // Anchored on the `-usN` datacenter suffix, the key read backwards by a lookbehind: a pattern that starts with
     // [0-9a-f]{32} would be tried at every position of every file that says "-use".
+    // Length: the datacenter is `us` + 1–2 digits (us1, us21, …): observed range.
     pattern: '-us[0-9]{1,2}(?![0-9A-Za-z])(?<=(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32}-us[0-9]{1,2}))',
     entropy: 3,
     examples: [

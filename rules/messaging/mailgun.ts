@@ -5,7 +5,7 @@
 // Public validation keys (`pubkey-` + 32 hex) are public by design.
 import type { Rule } from '../schema.js';
 
-const CONTEXT = { words: ['mailgun'], lines: 3 };
+const NEAR_WORDS = { words: ['mailgun'], lines: 3 };
 const SIGNING_NAME = '(?:SIGNING_KEY|signing_key|[Ss]igningKey|SIGNING-KEY|signing-key)';
 // `=`, `:` or `=>` with optional quotes on either side (also JSON-escaped or shell-spliced ones like '"'"').
 const ASSIGN = '[\\\\"\']{0,6}\\s{0,3}(?:=>|[:=])\\s{0,3}[\\\\"\']{0,6}';
@@ -23,7 +23,7 @@ export const mailgunRules: Rule[] = [
     title: 'Mailgun API key (legacy key- format)',
     severity: 'high',
     keywords: ['key-'],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     pattern: `(?<![A-Za-z0-9_-])(?<!${SIGNING_NAME}${ASSIGN})(?<secret>key-[0-9a-f]{32})(?![A-Za-z0-9])`,
     entropy: 3,
     examples: [
@@ -57,7 +57,7 @@ export const mailgunRules: Rule[] = [
     title: 'Mailgun API key or domain sending key',
     severity: 'high',
     keywords: [],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     pattern: '(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])',
     entropy: 3,
     examples: [
@@ -91,7 +91,7 @@ export const mailgunRules: Rule[] = [
     title: 'Mailgun HTTP webhook signing key',
     severity: 'medium',
     keywords: ['signing_key', 'signingkey', 'signing-key'],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     pattern: `${SIGNING_NAME}${ASSIGN}(?<secret>(?:key-)?[0-9a-f]{32})(?![A-Za-z0-9])`,
     entropy: 3,
     examples: [

@@ -1,6 +1,6 @@
 // Postmark API tokens: https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens
 // Server and Account tokens are UUIDs sent in X-Postmark-Server-Token / X-Postmark-Account-Token. Postmark also
-// uses UUIDs for message ids, so only names that mean "token" count as context. `POSTMARK_API_TEST` is the
+// uses UUIDs for message ids, so only names that mean "token" count as near words. `POSTMARK_API_TEST` is the
 // documented test token and is not a UUID.
 import type { Rule } from '../schema.js';
 

@@ -23,6 +23,8 @@ export const slackRules: Rule[] = [
     title: 'Slack bot token',
     severity: 'high',
     keywords: ['xoxb-'],
+    // Length: team and bot-user ids of 8–14 digits and a secret of 24 characters in current tokens, up to 34:
+    // observed range (Slack documents the layout, not the lengths).
     pattern: `${BEFORE}(?<secret>xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{24,34})${AFTER}`,
     entropy: 3.5,
     examples: [
@@ -56,6 +58,7 @@ export const slackRules: Rule[] = [
     title: 'Slack user token',
     severity: 'critical',
     keywords: ['xoxp-'],
+    // Length: ids of 8–14 digits (observed range) and a 32-hex secret.
     pattern: `${BEFORE}(?<secret>xoxp-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[0-9a-f]{32})${AFTER}`,
     entropy: 3,
     examples: [
@@ -88,6 +91,7 @@ export const slackRules: Rule[] = [
     title: 'Slack app-level token',
     severity: 'high',
     keywords: ['xapp-'],
+    // Length: version 1–2 digits, app id 9–12 and a 10–14-digit id (observed range), then 64 hex.
     pattern: `${BEFORE}(?<secret>xapp-[0-9]{1,2}-[A-Z0-9]{9,12}-[0-9]{10,14}-[0-9a-f]{64})${AFTER}`,
     entropy: 3,
     examples: [
@@ -127,6 +131,7 @@ export const slackRules: Rule[] = [
     keywords: ['xoxa-', 'xoxr-', 'xoxs-'],
     // Workspace apps (xoxa- access, xoxr- refresh) and xoxs- session tokens: retired formats with no published
     // layout beyond `<prefix>-<digits>-…`, so the body is kept loose and the entropy check does the filtering.
+    // Length: legacy and session tokens vary (observed range 20–250 after the id).
     pattern: `${BEFORE}(?<secret>xox[ars]-[0-9]{1,14}-[A-Za-z0-9-]{20,250}[A-Za-z0-9])${AFTER}`,
     entropy: 3.5,
     examples: [
@@ -165,6 +170,7 @@ export const slackRules: Rule[] = [
     severity: 'high',
     keywords: ['xoxe.xoxp-', 'xoxe.xoxb-'],
     // App configuration tokens and rotation-enabled access tokens: `xoxe.xoxp-1-…` / `xoxe.xoxb-1-…`, valid 12 h.
+    // Length: Slack documents no length for rotating tokens: 40–400 is the observed range with room.
     pattern: `${BEFORE}(?<secret>xoxe\\.xox[bp]-[0-9]{1,2}-[A-Za-z0-9_-]{40,400})${AFTER}`,
     entropy: 3.5,
     examples: [
@@ -202,6 +208,7 @@ export const slackRules: Rule[] = [
     title: 'Slack refresh token (token rotation or configuration)',
     severity: 'high',
     keywords: ['xoxe-'],
+    // Length: as rotating tokens (observed range).
     pattern: `${BEFORE}(?<secret>xoxe-[0-9]{1,2}-[A-Za-z0-9_-]{40,400})${AFTER}`,
     entropy: 3.5,
     examples: [
@@ -239,6 +246,7 @@ export const slackRules: Rule[] = [
     title: 'Slack incoming webhook URL',
     severity: 'medium',
     keywords: ['hooks.slack.com/services/', 'hooks.slack-gov.com/services/'],
+    // Length: workspace and bot ids of 8–12 characters (observed range) and a 24-character secret.
     pattern:
       '(?<secret>https://hooks\\.slack(?:-gov)?\\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})(?![A-Za-z0-9])',
     entropy: 3.5,
@@ -279,6 +287,7 @@ export const slackRules: Rule[] = [
     severity: 'medium',
     keywords: ['hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'],
     // Legacy workflows: /workflows/T…/A…/<digits>/<alnum>; current webhook triggers: /triggers/T…/<digits>/<hex>.
+    // Length: ids of 8–12 characters and 10–20 digits, secrets of 20–40 characters: observed range.
     pattern:
       '(?<secret>https://hooks\\.slack\\.com/(?:workflows/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{10,20}/[A-Za-z0-9]{20,40}|triggers/T[A-Z0-9]{8,12}/[0-9]{10,20}/[0-9a-f]{30,40}))(?![A-Za-z0-9])',
     entropy: 3.5,

@@ -15,6 +15,8 @@ export const teamsRules: Rule[] = [
     title: 'Microsoft Teams incoming webhook URL',
     severity: 'medium',
     keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
+    // Length: the V2 token and the ids (UUIDs, 32 hex) of the connector URL; the token's 20–80 is the observed
+    // range.
     pattern: `(?<secret>https://(?:[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/[0-9a-f]{32}/${UUID}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`,
     entropy: 3.5,
     examples: [
@@ -53,6 +55,8 @@ export const teamsRules: Rule[] = [
     severity: 'medium',
     keywords: ['logic.azure.com', 'powerplatform.com'],
     // The `sig` query parameter is the SAS signature that authorises the call; without it the URL is harmless.
+    // Length: `sig` is a SAS signature (HMAC-SHA256, 43 base64url characters, more when URL-encoded): observed
+    // range 30–100.
     pattern:
       '(?<secret>https://[A-Za-z0-9.-]{1,120}\\.(?:logic\\.azure\\.com|environment\\.api\\.powerplatform\\.com)(?::443)?/[A-Za-z0-9/_.-]{1,200}/triggers/[A-Za-z0-9_.-]{1,80}/paths/invoke\\?[A-Za-z0-9_.%=&-]{0,300}sig=[A-Za-z0-9_%-]{30,100})(?![A-Za-z0-9_%-])',
     entropy: 3.5,

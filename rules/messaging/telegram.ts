@@ -9,6 +9,7 @@ export const telegramRules: Rule[] = [
     title: 'Telegram bot token',
     severity: 'high',
     keywords: [':aa'],
+    // Length: bot ids of 8–10 digits (observed range) and a 35-character secret (the tokens @BotFather issues).
     pattern: '(?<![0-9])(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])',
     entropy: 3.5,
     examples: [

@@ -1,11 +1,11 @@
 // Twilio credentials: https://www.twilio.com/docs/iam/api-keys and https://www.twilio.com/docs/iam/credentials/api
 // The Account SID (`AC` + 32 hex) and API key SID (`SK` + 32 hex) are identifiers, not secrets. The secrets are the
 // account Auth Token (32 lowercase hex) and an API key's secret (32 base62 characters). Neither has a prefix, so
-// both need Twilio context nearby; the API key secret must also contain an upper-case letter, which keeps the two
+// both need Twilio near words; the API key secret must also contain an upper-case letter, which keeps the two
 // rules from reporting the same hex value twice.
 import type { Rule } from '../schema.js';
 
-const CONTEXT = { words: ['twilio'], lines: 3 };
+const NEAR_WORDS = { words: ['twilio'], lines: 3 };
 
 export const twilioRules: Rule[] = [
   {
@@ -13,7 +13,7 @@ export const twilioRules: Rule[] = [
     title: 'Twilio account Auth Token',
     severity: 'critical',
     keywords: [],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     // Same-shaped hex named as something else: trace ids, digests, DSN keys.
     notOnLineWith: ['trace', 'span_id', 'request_id', 'sentry', 'checksum', 'sha256', 'md5', 'digest', 'etag', 'hash'],
     pattern: '(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z@])',
@@ -55,7 +55,7 @@ export const twilioRules: Rule[] = [
     title: 'Twilio API key secret',
     severity: 'high',
     keywords: [],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     pattern: '(?<![0-9A-Za-z])(?<secret>(?=[0-9a-z]{0,31}[A-Z])[0-9A-Za-z]{32})(?![0-9A-Za-z])',
     entropy: 3.5,
     examples: [

@@ -2,7 +2,7 @@
 // Generated keys have a fixed three-part layout, `AQE…==-<44 base64>=-<16+ printable characters>`; the part
 // before the first `-` starts `AQE` (commonly `AQEyhmfx…`). The secret group stops before the third part: it is
 // short, holds arbitrary punctuation (`<`, `{`, `…`) that would trip the placeholder filter, and the first two parts
-// already identify the key. Adyen context is required nearby.
+// already identify the key. Adyen near words are required.
 import type { Rule } from '../schema.js';
 
 export const adyenRules: Rule[] = [
@@ -12,6 +12,8 @@ export const adyenRules: Rule[] = [
     severity: 'critical',
     keywords: ['aqe'],
     near: { words: ['adyen'], lines: 10 },
+    // Length: Adyen documents the layout, not the length: 60–200 and 42–44 (a 32-byte value in base64) are the
+    // observed range.
     pattern: '(?<![A-Za-z0-9+/])(?<secret>AQE[A-Za-z0-9+/]{60,200}={0,2}-[A-Za-z0-9+/]{42,44}={0,2})(?![A-Za-z0-9+/=])',
     entropy: 4,
     examples: [

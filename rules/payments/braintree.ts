@@ -16,6 +16,7 @@ export const braintreeRules: Rule[] = [
     title: 'Braintree production access token',
     severity: 'critical',
     keywords: ['access_token$production$'],
+    // Length: merchant ids of 12–20 characters (observed range; Braintree documents none), then 32 hex.
     pattern: '(?<secret>access_token\\$production\\$[0-9a-z]{12,20}\\$[0-9a-f]{32})(?![0-9A-Za-z])',
     entropy: 3,
     examples: [
@@ -49,6 +50,7 @@ export const braintreeRules: Rule[] = [
     severity: 'low',
     testKey: true,
     keywords: ['access_token$sandbox$'],
+    // Length: as production tokens (observed range).
     pattern: '(?<secret>access_token\\$sandbox\\$[0-9a-z]{12,20}\\$[0-9a-f]{32})(?![0-9A-Za-z])',
     entropy: 3,
     examples: [

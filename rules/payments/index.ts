@@ -1,5 +1,6 @@
-// Payments and commerce rules (Stripe lives in rules/stripe.ts).
+// Payments and commerce rules: one file per provider beside this one.
 import type { Rule } from '../schema.js';
+import { stripeRules } from './stripe.js';
 import { squareRules } from './square.js';
 import { braintreeRules } from './braintree.js';
 import { paypalRules } from './paypal.js';
@@ -8,6 +9,7 @@ import { shopifyRules } from './shopify.js';
 import { plaidRules } from './plaid.js';
 
 export const paymentsRules: Rule[] = [
+  ...stripeRules,
   ...squareRules,
   ...braintreeRules,
   ...paypalRules,

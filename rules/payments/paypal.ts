@@ -1,7 +1,7 @@
 // PayPal REST API app credentials: https://developer.paypal.com/api/rest/
 // Client ids and client secrets are both 80 base64url characters; the client id starts with `A` and is public
-// (it ships in the JS SDK URL), the secret starts with `E`. Nothing else marks the secret, so PayPal context is
-// required nearby.
+// (it ships in the JS SDK URL), the secret starts with `E`. Nothing else marks the secret, so PayPal near words
+// are required.
 import type { Rule } from '../schema.js';
 
 export const paypalRules: Rule[] = [

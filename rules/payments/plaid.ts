@@ -5,7 +5,7 @@
 // PLAID_ENV=sandbox …) since nothing in the value itself says which environment it belongs to.
 import type { Rule } from '../schema.js';
 
-const CONTEXT = { words: ['plaid'], lines: 3 };
+const NEAR_WORDS = { words: ['plaid'], lines: 3 };
 const SECRET = '[0-9a-f]{30}';
 const SANDBOX = '(?:sandbox|Sandbox|SANDBOX)';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -33,7 +33,7 @@ export const plaidRules: Rule[] = [
     title: 'Plaid API secret',
     severity: 'critical',
     keywords: [],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     pattern: `(?<![0-9A-Za-z])(?<secret>${SECRET})(?![0-9A-Za-z])(?<!${SANDBOX}[^\\n]{0,200})(?![^\\n]{0,150}${SANDBOX})`,
     entropy: 3,
     examples: [
@@ -61,7 +61,7 @@ export const plaidRules: Rule[] = [
     severity: 'low',
     testKey: true,
     keywords: [],
-    near: CONTEXT,
+    near: NEAR_WORDS,
     pattern: `(?<![0-9A-Za-z])(?<secret>${SECRET})(?![0-9A-Za-z])(?:(?<=${SANDBOX}[^\\n]{0,200})|(?=[^\\n]{0,150}${SANDBOX}))`,
     entropy: 3,
     examples: [

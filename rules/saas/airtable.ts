@@ -1,6 +1,6 @@
 // Airtable credentials: https://airtable.com/developers/web/guides/personal-access-tokens
 // Personal access tokens are `pat` + 14 base62 (the token id) + `.` + 64 hex. Legacy API keys (`key` + 14 base62,
-// retired in 2024) carry too short a prefix to stand alone and need Airtable context.
+// retired in 2024) carry too short a prefix to stand alone and need Airtable near words.
 import type { Rule } from '../schema.js';
 
 const ASSIGN = String.raw`[\s'"\\:=>,]{1,16}`;

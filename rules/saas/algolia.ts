@@ -1,7 +1,7 @@
 // Algolia API keys: https://www.algolia.com/doc/guides/security/api-keys/
 // Every key is 32 hex with no prefix. The Admin API key (and custom write keys) can change and delete indices;
 // the Search-only key and the Application ID are meant for the browser. They are told apart only by the name the
-// value is assigned to, so this rule needs an admin/write key name and Algolia context.
+// value is assigned to, so this rule needs an admin/write key name and Algolia near words.
 import type { Rule } from '../schema.js';
 
 const ASSIGN = String.raw`[\s'"\\:=>,]{1,16}`;

@@ -1,6 +1,6 @@
 // Amplitude credentials: https://amplitude.com/docs/apis/keys-and-tokens
 // A project has an API key and a secret key, both 32 hex. The API key ships in every client SDK and is public by
-// design; only the secret key is a finding, recognised by the name it is assigned to plus Amplitude context.
+// design; only the secret key is a finding, recognised by the name it is assigned to plus Amplitude near words.
 import type { Rule } from '../schema.js';
 
 const ASSIGN = String.raw`[\s'"\\:=>,]{1,16}`;

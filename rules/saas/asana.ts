@@ -25,6 +25,8 @@ export const asanaRules: Rule[] = [
     title: 'Asana personal access token',
     severity: 'high',
     keywords: ['1/'],
+    // Length: user gids are numeric strings of 8–20 digits (observed range; Asana: gids are opaque strings),
+    // then 32 hex.
     pattern: '(?<![A-Za-z0-9/])(?<secret>1/[0-9]{8,20}:[0-9a-f]{32})(?![A-Za-z0-9])',
     entropy: 3,
     examples: [
@@ -51,6 +53,7 @@ export const asanaRules: Rule[] = [
     title: 'Asana personal access token (v2 format)',
     severity: 'high',
     keywords: ['2/'],
+    // Length: as version 1 (observed range).
     pattern: '(?<![A-Za-z0-9/])(?<secret>2/[0-9]{8,20}/[0-9]{8,20}:[0-9a-f]{32})(?![A-Za-z0-9])',
     entropy: 3,
     examples: [

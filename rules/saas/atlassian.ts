@@ -1,6 +1,6 @@
 // Atlassian Cloud API tokens (Jira, Confluence): https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
 // Current tokens start with `ATATT3xFfGF0` and end in `=` + 8 hex characters (about 192 characters in all). Tokens
-// issued before 2022 are 24 alphanumeric characters with no prefix: they need Jira/Confluence/Atlassian context
+// issued before 2022 are 24 alphanumeric characters with no prefix: they need Jira/Confluence/Atlassian near words
 // and a token or password name.
 import type { Rule } from '../schema.js';
 
@@ -28,6 +28,7 @@ export const atlassianRules: Rule[] = [
     title: 'Atlassian API token',
     severity: 'high',
     keywords: ['atatt3xffgf0'],
+    // Length: about 192 characters in all (Atlassian documents no length): observed range 150–250 for the body.
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ATATT3xFfGF0[A-Za-z0-9_-]{150,250}=[A-Fa-f0-9]{8})(?![A-Za-z0-9_-])',
     entropy: 4.5,
     examples: [

@@ -1,7 +1,7 @@
 // Auth0 credentials: https://auth0.com/docs/get-started/applications/application-settings and
 // https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
 // Application client secrets are 64 base64url characters without a prefix (the client id beside them is public).
-// Management API tokens are ordinary JWTs: they count only next to Auth0 management context (the
+// Management API tokens are ordinary JWTs: they count only next to Auth0 management near words (the
 // `<tenant>.auth0.com/api/v2` audience, a ManagementClient, or an AUTH0_MANAGEMENT… name).
 import type { Rule } from '../schema.js';
 
@@ -64,6 +64,7 @@ export const auth0Rules: Rule[] = [
       ],
       lines: 3,
     },
+    // Length: an RS256 JWT; RFC 7519 sets no length, so each part's bound is the observed range with room.
     pattern:
       '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])',
     verify: 'jwt-signed',

@@ -1,6 +1,6 @@
 // Contentful tokens: https://www.contentful.com/developers/docs/references/authentication/
 // Content Management API personal access tokens start with `CFPAT-` (43 characters follow). Delivery and Preview
-// API tokens are 43 base64url characters without a prefix: they need Contentful context and a token name, and are
+// API tokens are 43 base64url characters without a prefix: they need Contentful near words and a token name, and are
 // less severe because they only read published (or draft) content.
 import type { Rule } from '../schema.js';
 

@@ -1,6 +1,6 @@
 // Datadog keys: https://docs.datadoghq.com/account_management/api-app-keys/
 // API keys are 32 hex, application keys 40 hex, neither with a prefix: each needs its key name (DD_API_KEY,
-// DD-APPLICATION-KEY header, appKey…) plus Datadog context. Client tokens (`pub` + 32 hex) are for browsers and
+// DD-APPLICATION-KEY header, appKey…) plus Datadog near words. Client tokens (`pub` + 32 hex) are for browsers and
 // are public by design.
 import type { Rule } from '../schema.js';
 

@@ -4,6 +4,8 @@
 // 40–44 base62 characters.
 import type { Rule } from '../schema.js';
 
+// Length: 40–44 characters after the prefix in the tokens seen (Doppler documents the prefixes only):
+// observed range.
 const BODY = '[A-Za-z0-9]{40,44}';
 const BEFORE = '(?<![A-Za-z0-9_.-])';
 const AFTER = '(?![A-Za-z0-9_-])';

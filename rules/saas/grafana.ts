@@ -50,6 +50,8 @@ export const grafanaRules: Rule[] = [
     title: 'Grafana Cloud access policy token',
     severity: 'high',
     keywords: ['glc_'],
+    // Length: base64 JSON whose length follows the org, name and region (Grafana documents no length): observed
+    // range 40–800.
     pattern: '(?<![A-Za-z0-9_])(?<secret>glc_eyJ[A-Za-z0-9+/]{40,800}={0,2})(?![A-Za-z0-9+/=_-])',
     entropy: 4,
     examples: [
@@ -88,6 +90,7 @@ export const grafanaRules: Rule[] = [
     severity: 'high',
     keywords: ['eyjrijoi'],
     // Power BI embed links (`…/view?r=eyJrIjoi…`) share the same base64 start and are not keys.
+    // Length: base64 JSON of a legacy key: 40–200 is the observed range.
     pattern: '(?<![A-Za-z0-9_+/-])(?<![?&]r=)(?<secret>eyJrIjoi[A-Za-z0-9+/]{40,200}={0,2})(?![A-Za-z0-9+/=_-])',
     entropy: 4,
     examples: [

@@ -1,7 +1,7 @@
 // HubSpot credentials: https://developers.hubspot.com/docs/api/private-apps and
 // https://developers.hubspot.com/changelog/upcoming-api-key-sunset
 // Private app access tokens are `pat-<region><n>-` + a UUID (e.g. `pat-na1-…`, `pat-eu1-…`). Legacy account API
-// keys (sunset in 2022 but still found in old code) are bare UUIDs, so they need HubSpot context: the `hapikey`
+// keys (sunset in 2022 but still found in old code) are bare UUIDs, so they need HubSpot near words: the `hapikey`
 // query parameter or an API-key name near "hubspot".
 import type { Rule } from '../schema.js';
 

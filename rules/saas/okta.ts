@@ -1,6 +1,6 @@
 // Okta API tokens: https://developer.okta.com/docs/guides/create-an-api-token/
 // `00` + 40 base64url characters, sent as `Authorization: SSWS <token>`. The `00` prefix alone is far too
-// common, so a match needs Okta context (the word okta or the SSWS scheme) nearby.
+// common, so a match needs Okta near words (the word okta or the SSWS scheme) nearby.
 import type { Rule } from '../schema.js';
 
 export const oktaRules: Rule[] = [

@@ -1,7 +1,7 @@
 // 1Password automation credentials: https://developer.1password.com/docs/service-accounts/ and
 // https://developer.1password.com/docs/connect/
 // Service account tokens are `ops_` + base64 JSON (`eyJ…`, several hundred characters). Connect server access
-// tokens are JWTs with no marker of their own: counted only next to 1Password Connect context (OP_CONNECT_…).
+// tokens are JWTs with no marker of their own: counted only next to 1Password Connect near words (OP_CONNECT_…).
 import type { Rule } from '../schema.js';
 
 export const onepasswordRules: Rule[] = [
@@ -10,6 +10,8 @@ export const onepasswordRules: Rule[] = [
     title: '1Password service account token',
     severity: 'critical',
     keywords: ['ops_eyj'],
+    // Length: base64 JSON of several hundred characters (1Password documents no length): observed range
+    // 100–4000.
     pattern: '(?<![A-Za-z0-9_])(?<secret>ops_eyJ[A-Za-z0-9+/_-]{100,4000}={0,2})(?![A-Za-z0-9+/=_-])',
     entropy: 4.5,
     examples: [
@@ -49,6 +51,7 @@ export const onepasswordRules: Rule[] = [
     severity: 'critical',
     keywords: [],
     near: { words: ['op_connect', 'op-connect', '1password', 'onepassword'], lines: 3 },
+    // Length: a JWT; RFC 7519 sets no length, so each part's bound is the observed range with room.
     pattern:
       '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])',
     verify: 'jwt-signed',

@@ -1,7 +1,7 @@
 // PagerDuty credentials: https://support.pagerduty.com/main/docs/api-access-keys and
 // https://developer.pagerduty.com/docs/events-api-v2-overview
 // REST API keys (account and user level) are 20 characters from [A-Za-z0-9_+-]; user tokens start with `u+`.
-// Neither has a distinctive prefix, so both need PagerDuty context (the word, or the `Token token=` header scheme
+// Neither has a distinctive prefix, so both need PagerDuty near words (the word, or the `Token token=` header scheme
 // the REST API uses). Events API integration (routing) keys are 32 hex and need a routing/integration key name.
 import type { Rule } from '../schema.js';
 

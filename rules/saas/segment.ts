@@ -2,7 +2,7 @@
 // https://segment.com/docs/connections/find-writekey/
 // Public API tokens are `sgp_` + 64 base62 characters (Segment is a GitHub secret-scanning partner for them).
 // Source write keys have no prefix (32 base62): counted only when assigned to a write-key name with Segment
-// context. The key pasted into the browser snippet (`analytics.load("…")`) is public by design and not matched.
+// near words. The key pasted into the browser snippet (`analytics.load("…")`) is public by design and not matched.
 import type { Rule } from '../schema.js';
 
 const ASSIGN = String.raw`[\s'"\\:=>]{1,16}`;

@@ -1,6 +1,6 @@
 // Sentry auth tokens: https://docs.sentry.io/account/auth-tokens/
 // Organization tokens: `sntrys_` + base64 JSON ({"iat":…,"url":…,"org":…}) + `_` + base64 secret. User tokens:
-// `sntryu_` + 64 hex; older user and integration tokens were 64 hex with no prefix (need Sentry context).
+// `sntryu_` + 64 hex; older user and integration tokens were 64 hex with no prefix (need Sentry near words).
 // DSNs (`https://<public key>@o<n>.ingest.sentry.io/<project>`) are meant to ship in client code: never a finding.
 import type { Rule } from '../schema.js';
 
@@ -29,6 +29,8 @@ export const sentryRules: Rule[] = [
     title: 'Sentry organization auth token',
     severity: 'high',
     keywords: ['sntrys_'],
+    // Length: base64 JSON (iat, url, region, org) and a base64 secret; Sentry documents no length: 20–800 and
+    // 43–60 are the observed range.
     pattern:
       '(?<![A-Za-z0-9_])(?<secret>sntrys_eyJ[A-Za-z0-9+/]{20,800}={0,2}_[A-Za-z0-9+/]{43,60}={0,2})(?![A-Za-z0-9+/=_-])',
     entropy: 4,

@@ -1,6 +1,6 @@
 // Zendesk API tokens: https://developer.zendesk.com/api-reference/introduction/security-and-auth/
 // 40 alphanumeric characters with no prefix, used as `{email}/token:{api_token}` basic auth. Counted only when
-// assigned to a token name (or after `/token:`) with Zendesk context nearby.
+// assigned to a token name (or after `/token:`) with Zendesk near words.
 import type { Rule } from '../schema.js';
 
 const ASSIGN = String.raw`[\s'"\\:=>,]{1,16}`;

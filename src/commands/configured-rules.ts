@@ -6,7 +6,7 @@ import type { Expectation } from '../config-problem.js';
 import type { Config } from '../config/types.js';
 import { compileCatalog, compileRule } from '../engine/compile.js';
 import { linearTimeProblems, MAX_STEPS_PER_POSITION } from '../engine/linear-time.js';
-import { scan } from '../engine/scan.js';
+import { proveExamples } from '../engine/prove-examples.js';
 import { ConfigError } from '../errors.js';
 
 // Four times the longest built-in pattern (about 960 characters): analysing a pattern takes time too, and a
@@ -22,7 +22,7 @@ export function checkConfiguredRules(config: Config): void {
   config.customRules.forEach((rule, i) => {
     const at = `customRules[${i}]`;
     checkPattern(rule.pattern, rule.flags ?? '', `${at}.pattern`, fail);
-    proveExamples(rule, at, fail);
+    checkExamples(rule, at, fail);
   });
 }
 
@@ -47,20 +47,22 @@ function checkPattern(pattern: string, flags: string, keyPath: string, fail: Fai
   if (problem) fail(keyPath, { kind: 'linear-time-pattern', problem }, pattern);
 }
 
-function proveExamples(rule: Rule, at: string, fail: Fail): void {
+/** The one proof the build and the suite use (engine/prove-examples.ts), on the rule alone. */
+function checkExamples(rule: Rule, at: string, fail: Fail): void {
   try {
     void compileRule(rule).regex; // the pattern is compiled on first use: use it now, to report a bad one
   } catch (error) {
     fail(`${at}.pattern`, { kind: 'compiling-pattern', detail: (error as Error).message }, rule.pattern);
   }
-  const catalog = compileCatalog([rule]);
-  const finds = (example: string) =>
-    scan(catalog, { path: 'example', text: example }).some((f) => f.ruleId === rule.id);
-  rule.examples.forEach((example, i) => {
-    if (!finds(example))
-      fail(`${at}.examples[${i}]`, { kind: 'found-example', hasEntropy: rule.entropy !== undefined }, example);
-  });
-  rule.negativeExamples.forEach((example, i) => {
-    if (finds(example)) fail(`${at}.negativeExamples[${i}]`, { kind: 'missed-look-alike' }, example);
-  });
+  for (const proof of proveExamples(compileCatalog([rule]), rule)) {
+    if (proof.holds) continue;
+    if (proof.list === 'examples') {
+      fail(
+        `${at}.examples[${proof.index}]`,
+        { kind: 'found-example', hasEntropy: rule.entropy !== undefined },
+        proof.example,
+      );
+    }
+    fail(`${at}.negativeExamples[${proof.index}]`, { kind: 'missed-look-alike' }, proof.example);
+  }
 }

@@ -1,5 +1,5 @@
 // `secret-hook rules` lists the catalog; `secret-hook explain <rule-id>` prints a rule's offline guide.
-import { generatedFiles } from '../../rules/generated-files.js';
+import { generatedFiles } from '../engine/generated-files.js';
 import { builtinRules } from '../../rules/index.js';
 import { explainText } from '../report/messages/findings.js';
 import { rulesList } from '../report/messages/rules.js';

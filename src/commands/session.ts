@@ -1,9 +1,10 @@
 // Everything one run shares: the repository, one object store (and its caches), the compiled catalog, the
 // policy. Opened once per process so that no step pays for opening the repository twice.
 import * as path from 'node:path';
-import { detectionCatalog, detectionRules } from '../../rules/detection.js';
+import { detectionCatalog, detectionRules } from '../catalog/builtin-detection.js';
 import type { Rule } from '../../rules/schema.js';
-import { compileCatalog, type CatalogData, type CompiledCatalog } from '../engine/compile.js';
+import { compileCatalog, type CompiledCatalog } from '../engine/compile.js';
+import { SearchBudget, SHORT_PROCESS_SEARCH } from '../engine/prefilter.js';
 import { BlobTexts } from '../git/blob-texts.js';
 import { openObjectStore, type ObjectStore } from '../git/object-store/store.js';
 import { TreeReader } from '../git/tree.js';
@@ -40,8 +41,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const rules = [...detectionRules, ...config.customRules];
   // Rules turned off are left out of the catalog: they cost nothing.
   const active = rules.filter((r) => (config.rules.get(r.id) ?? (r.testKey ? config.testKeys : 'block')) !== 'off');
-  // The build's precomputed automata fit when the configuration neither adds nor turns off rules.
-  const catalog: CompiledCatalog = compileCatalog(active, detectionCatalog as CatalogData | null);
+  // The build's precomputed automata fit when the configuration neither adds nor turns off rules. One process, one
+  // search budget: a commit's few kilobytes are searched keyword by keyword (prefilter.ts).
+  const catalog: CompiledCatalog = compileCatalog(active, {
+    precomputed: detectionCatalog,
+    searchBudget: new SearchBudget(SHORT_PROCESS_SEARCH),
+  });
   const ignored = repo.workTree ? readIgnoreFile(repo.workTree) : new Set<string>();
   const store = openObjectStore(path.join(repo.commonDir, 'objects'), repo.objectFormat);
   return {

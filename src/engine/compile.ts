@@ -2,7 +2,14 @@
 import type { DetectionRule } from '../../rules/schema.js';
 import { isLineLocal } from './line-local.js';
 import { maxMatchLength } from './linear-time.js';
-import { buildPrefilter, prefilterData, prefilterFromData, type Prefilter, type PrefilterData } from './prefilter.js';
+import {
+  buildPrefilter,
+  prefilterData,
+  prefilterFromData,
+  type Prefilter,
+  type PrefilterData,
+  type SearchBudget,
+} from './prefilter.js';
 
 /**
  * Which keyword leads to which rule, and the automata: computed ahead of time by the build for the built-in rules
@@ -23,11 +30,14 @@ interface CatalogIndexes {
   /** For each keyword, the rules it makes candidates. */
   rulesByKeyword: number[][];
   nearRulesByWord: number[][];
-  nearOnlyRules: number[];
-  /** Per rule: its keywords' indexes, and for rules with `near`, its words' indexes in both automata. */
+  prefixlessRules: number[];
+  /**
+   * Per rule: its keywords' indexes; for a prefix-less rule, its near words' indexes in the keyword automaton; for
+   * rules with `near`, its near words' indexes in the near-word automaton.
+   */
   keywordIndexes: number[][];
   nearKeywordIndexes: number[][];
-  nearSourceIndexes: number[][];
+  nearWordIndexes: number[][];
 }
 
 export interface CompiledRule {
@@ -35,8 +45,11 @@ export interface CompiledRule {
   readonly regex: RegExp;
   /** A generic rule (`password = …`): quiet on every kind of generated file. */
   generic: boolean;
-  /** Found only through context words (no prefix of its own): also quiet on lockfiles. */
-  contextOnly: boolean;
+  /**
+   * A rule without a prefix of its own (no keywords): found only through its near words, which make it a
+   * candidate and gate each match. Also quiet on lockfiles.
+   */
+  prefixless: boolean;
   /** Indexes of its keywords in the catalog's prefilter. */
   keywordIndexes: number[];
   /**
@@ -47,29 +60,41 @@ export interface CompiledRule {
   /** The most characters one match can span (linear-time.ts `maxMatchLength`); Infinity when unbounded. */
   readonly reach: number;
   notOnLineWith?: string[];
-  /** Lowercased words for the `near` check, each with whether it must stand as a whole word. */
+  /** Lowercased near words, each with whether it must stand as a whole word. */
   near?: {
     words: { word: string; whole: boolean }[];
     lines: number;
-    /** Indexes of the words in the catalog's keyword prefilter and in its `near` prefilter (for whole files). */
+    /**
+     * Indexes of the words in the catalog's keyword prefilter (prefix-less rules only) and in its near-word
+     * prefilter (run over the context).
+     */
     keywordIndexes: number[];
-    sourceIndexes: number[];
+    nearIndexes: number[];
   };
 }
 
 export interface CompiledCatalog {
   rules: CompiledRule[];
-  /** Keyword prefilter over all rules' keywords and `near` words. */
+  /** Keyword prefilter over all rules' keywords and prefix-less rules' near words. */
   prefilter: Prefilter;
   /** For each prefilter keyword index, the rules it makes candidates. */
   rulesByKeyword: number[][];
-  /** Rules gated only by their `near` words (no keywords of their own). */
-  nearOnlyRules: number[];
-  /** Prefilter over `near` words alone, to look in the whole file when the added lines lack the context. */
+  /** Prefix-less rules: gated only by their near words (no keywords of their own). */
+  prefixlessRules: number[];
+  /** Prefilter over near words alone, to look in the context when the added lines lack them. */
   nearPrefilter: Prefilter;
   nearRulesByWord: number[][];
-  /** The farthest any rule looks for context, in lines: how much unchanged text around a change matters. */
+  /**
+   * How many lines of context (ScanUnit.context) around a change the rules need: the farthest any rule looks for
+   * its near words, at least one line (for allow-next-line comments).
+   */
   contextLines: number;
+  /**
+   * The process's allowance for searching keyword by keyword before the prefilters' automata take over
+   * (prefilter.ts `SearchBudget`): given by whoever knows how long the process lives, shared by both prefilters.
+   * None: the automata always run.
+   */
+  readonly searchBudget?: SearchBudget;
   /**
    * Keyword rules whose matches can span lines (not line-local): a private key's armour and body, a value on the
    * line after its name. They also run on the new file's text around added lines (spanning.ts). Worked out on
@@ -78,11 +103,11 @@ export interface CompiledCatalog {
   readonly spanningRules: readonly number[];
 }
 
-// How far around a change unchanged lines are searched for context words. Rules may look farther (a Kubernetes
+// How many lines of context around a change are searched for near words. Rules may look farther (a Kubernetes
 // Secret's `kind:` line) within a new file or a whole-file scan, where every line is scanned anyway.
 export const MAX_CONTEXT_LINES = 12;
 
-// Short context words such as `cio` must stand alone, or "precious" would count as Customer.io context.
+// Short near words such as `cio` must stand alone, or "precious" would count as naming Customer.io.
 const WHOLE_WORD_MAX_LENGTH = 3;
 
 export function compileRule(rule: DetectionRule): CompiledRule {
@@ -111,14 +136,14 @@ class LazyRule implements CompiledRule {
     readonly rule: DetectionRule,
     public keywordIndexes: number[],
     private readonly nearKeywordIndexes: number[],
-    private readonly nearSourceIndexes: number[],
+    private readonly nearWordIndexes: number[],
   ) {}
 
   get generic(): boolean {
     return this.rule.generic === true;
   }
 
-  get contextOnly(): boolean {
+  get prefixless(): boolean {
     return this.rule.keywords.length === 0;
   }
 
@@ -134,7 +159,7 @@ class LazyRule implements CompiledRule {
         ? {
             lines: near.lines,
             keywordIndexes: this.nearKeywordIndexes,
-            sourceIndexes: this.nearSourceIndexes,
+            nearIndexes: this.nearWordIndexes,
             words: near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
           }
         : null;
@@ -157,11 +182,18 @@ class LazyRule implements CompiledRule {
   }
 }
 
-/**
- * `precomputed` is used when it was made for exactly these rules' keywords (same lists, same order); otherwise the
- * automata are built here, as they must be for custom or disabled rules.
- */
-export function compileCatalog(rules: readonly DetectionRule[], precomputed?: CatalogData | null): CompiledCatalog {
+export interface CompileOptions {
+  /**
+   * The automata precomputed by the build: used when made for exactly these rules (same ids, same order);
+   * otherwise they are built here, as they must be for custom or disabled rules.
+   */
+  precomputed?: CatalogData | null;
+  /** See CompiledCatalog.searchBudget. */
+  searchBudget?: SearchBudget;
+}
+
+export function compileCatalog(rules: readonly DetectionRule[], options: CompileOptions = {}): CompiledCatalog {
+  const { precomputed } = options;
   const fits =
     precomputed != null &&
     precomputed.ruleIds.length === rules.length &&
@@ -171,17 +203,18 @@ export function compileCatalog(rules: readonly DetectionRule[], precomputed?: Ca
   const indexes = fits ? precomputed : catalogIndexes(rules);
   const compiled = rules.map(
     (rule, i) =>
-      new LazyRule(rule, indexes.keywordIndexes[i]!, indexes.nearKeywordIndexes[i]!, indexes.nearSourceIndexes[i]!),
+      new LazyRule(rule, indexes.keywordIndexes[i]!, indexes.nearKeywordIndexes[i]!, indexes.nearWordIndexes[i]!),
   );
   let spanning: readonly number[] | undefined = fits ? precomputed.spanningRules : undefined;
   return {
     rules: compiled,
     prefilter: fits ? prefilterFromData(precomputed.prefilter) : buildPrefilter(indexes.keywords),
     rulesByKeyword: indexes.rulesByKeyword,
-    nearOnlyRules: indexes.nearOnlyRules,
+    prefixlessRules: indexes.prefixlessRules,
     nearPrefilter: fits ? prefilterFromData(precomputed.nearPrefilter) : buildPrefilter(indexes.nearWords),
     nearRulesByWord: indexes.nearRulesByWord,
     contextLines: fits ? precomputed.contextLines : contextLinesOf(rules),
+    ...(options.searchBudget ? { searchBudget: options.searchBudget } : {}),
     get spanningRules() {
       return (spanning ??= spanningRulesOf(rules));
     },
@@ -193,14 +226,14 @@ function spanningRulesOf(rules: readonly DetectionRule[]): number[] {
 }
 
 /**
- * At least one line (an allow-next-line comment sits on the line before), at most MAX_CONTEXT_LINES: the context
- * is searched around every change of every commit in a history scan.
+ * How many lines of context the rules need: at least one (an allow-next-line comment sits on the line before), at
+ * most MAX_CONTEXT_LINES, since the context is searched around every change of every commit in a history scan.
  */
 function contextLinesOf(rules: readonly DetectionRule[]): number {
   return Math.min(MAX_CONTEXT_LINES, Math.max(1, ...rules.map((r) => r.near?.lines ?? 0)));
 }
 
-/** Numbers every keyword and `near` word, and maps each to its rules and each rule to its words. */
+/** Numbers every keyword and near word, and maps each to its rules and each rule to its words. */
 function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
   const keywordIndex = new Map<string, number>();
   const nearWordIndex = new Map<string, number>();
@@ -209,10 +242,10 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
     nearWords: [],
     rulesByKeyword: [],
     nearRulesByWord: [],
-    nearOnlyRules: [],
+    prefixlessRules: [],
     keywordIndexes: [],
     nearKeywordIndexes: [],
-    nearSourceIndexes: [],
+    nearWordIndexes: [],
   };
   const addTo = (index: Map<string, number>, words: string[], lists: number[][], word: string, rule: number) => {
     let at = index.get(word);
@@ -231,14 +264,14 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
     const nearWord = (word: string) =>
       addTo(nearWordIndex, indexes.nearWords, indexes.nearRulesByWord, word.toLowerCase(), i);
     indexes.keywordIndexes.push(rule.keywords.map(keyword));
-    indexes.nearSourceIndexes.push(rule.near ? rule.near.words.map(nearWord) : []);
+    indexes.nearWordIndexes.push(rule.near ? rule.near.words.map(nearWord) : []);
     if (rule.keywords.length === 0 && !rule.near) {
       throw new Error(`rule ${rule.id}: needs keywords or near words, or it would run on every text`);
     }
-    // A rule without keywords is a candidate wherever its context words are.
-    const nearOnly = rule.keywords.length === 0;
-    if (nearOnly) indexes.nearOnlyRules.push(i);
-    indexes.nearKeywordIndexes.push(nearOnly ? rule.near!.words.map(keyword) : []);
+    // A prefix-less rule (no keywords) is a candidate wherever its near words are.
+    const prefixless = rule.keywords.length === 0;
+    if (prefixless) indexes.prefixlessRules.push(i);
+    indexes.nearKeywordIndexes.push(prefixless ? rule.near!.words.map(keyword) : []);
   });
   return indexes;
 }

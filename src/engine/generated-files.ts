@@ -1,6 +1,62 @@
-// Is a path a generated file (lockfile, minified bundle, source map), and which rules stay quiet on it?
-// rules/generated-files.ts says why. Plain name checks rather than globs: this runs for every file.
-import { generatedFiles, type GeneratedFiles } from '../../rules/generated-files.js';
+// Generated files (lockfiles, minified bundles, source maps) and which rules stay quiet on them. Their
+// random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret; on these paths only
+// rules without a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle or
+// source map is still found. Matched on the file name, at any depth, with plain name checks rather than globs: this
+// runs for every file. `secret-hook rules` lists them.
+
+export interface GeneratedFiles {
+  /**
+   * Which rules stay quiet: `generic` (password = …), or `prefixless` (generic ones and the prefix-less rules,
+   * found only through their near words). Bundles and source maps embed real source code, so only the generic rules are quieted there.
+   */
+  quiets: 'generic' | 'prefixless';
+  /** Exact file names. */
+  names: readonly string[];
+  /** File name endings. */
+  suffixes: readonly string[];
+  /** Why, as `secret-hook rules` explains it. */
+  reason: string;
+}
+
+export const generatedFiles: readonly GeneratedFiles[] = [
+  {
+    quiets: 'prefixless',
+    names: [
+      'package-lock.json',
+      'npm-shrinkwrap.json',
+      'yarn.lock',
+      'pnpm-lock.yaml',
+      'bun.lock',
+      'composer.lock',
+      'Gemfile.lock',
+      'Cargo.lock',
+      'poetry.lock',
+      'Pipfile.lock',
+      'uv.lock',
+      'go.sum',
+      'mix.lock',
+      'pubspec.lock',
+      'packages.lock.json',
+      'flake.lock',
+      'Package.resolved',
+      'gradle.lockfile',
+    ],
+    suffixes: [],
+    reason: 'lockfiles: integrity hashes and checksums of packages',
+  },
+  {
+    quiets: 'generic',
+    names: [],
+    suffixes: ['.min.js', '.min.mjs', '.min.css', '.bundle.js', '.chunk.js'],
+    reason: 'minified bundles: embedded content hashes and encoded assets',
+  },
+  {
+    quiets: 'generic',
+    names: [],
+    suffixes: ['.js.map', '.css.map', '.mjs.map', '.cjs.map', '.ts.map'],
+    reason: 'source maps: base64 VLQ mappings and embedded sources',
+  },
+];
 
 export function generatedFileQuiets(path: string): GeneratedFiles['quiets'] | null {
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -9,6 +9,7 @@
 // alphabet and length score). Base64 that decodes to printable text (`user:pass`, a base64-wrapped password, as in
 // Basic auth, Docker's `auth` or Kubernetes Secret data) is judged on the decoded text, with a lighter test: the
 // encoding already says "this is a credential", so a human-chosen password counts.
+import { printableBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 
@@ -19,7 +20,7 @@ export function looksLikeGenericSecret(value: string): boolean {
   if (candidate.length === 0 || candidate.length > MAX_LENGTH) return false;
   // JWTs have their own rule (`jwt-signed`): a signed one is found there, an unsigned one is not a secret.
   if (JWT_SHAPE.test(candidate)) return false;
-  const decoded = printableBase64(candidate);
+  const decoded = printableBase64(candidate, BASE64_TEXT);
   if (decoded !== undefined) return looksLikeCredentialText(decoded);
   const password = passwordOfPair(candidate);
   if (password !== undefined) return looksRandom(password);
@@ -37,19 +38,9 @@ function stripWrapper(value: string): string {
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/;
 
-/** Standard or URL-safe base64 of a whole number of quads that decodes to printable ASCII: the decoded text. */
-function printableBase64(value: string): string | undefined {
-  if (value.length < 8 || value.length % 4 !== 0) return undefined;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) return undefined;
-  const decoded = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
-  if (decoded.length < 6) return undefined;
-  for (let i = 0; i < decoded.length; i++) {
-    const code = decoded.charCodeAt(i);
-    // Newlines and tabs are allowed through here so that a base64-wrapped certificate is recognised as text.
-    if ((code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) || code > 0x7e) return undefined;
-  }
-  return decoded;
-}
+// A value is judged by what it decodes to when it is all base64 (no other characters) of printable text; a shorter
+// decoded text than elsewhere counts, since a password of 6 characters is still a password.
+const BASE64_TEXT = { minDecodedLength: 6, wholeQuads: true } as const;
 
 /** `user:password` (Basic auth, Docker auth, `-u user:pass`): the password part. */
 function passwordOfPair(value: string): string | undefined {
@@ -397,7 +388,7 @@ const DUMMY_PASSWORD_WORDS =
 export function looksLikeStrongPassword(value: string): boolean {
   if (value.length < 10 || value.length > 128 || /\s/.test(value)) return false;
   // base64 of text is judged by what it decodes to (looksLikeGenericSecret does that), not by its own letters.
-  if (isNotASecret(value) || printableBase64(value) !== undefined) return false;
+  if (isNotASecret(value) || printableBase64(value, BASE64_TEXT) !== undefined) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
   if (classes < 3 || !/[0-9]|[^A-Za-z0-9]/.test(value)) return false;
   const plain = value

@@ -12,7 +12,11 @@ export interface PrefilterMatch {
 }
 
 export interface Prefilter {
-  match(text: string): PrefilterMatch;
+  /**
+   * Where the keywords occur in `text`. With a budget that still holds the text's length, the text is searched
+   * keyword by keyword and the budget spent; otherwise the automaton runs. Both give the same answer.
+   */
+  match(text: string, budget?: SearchBudget): PrefilterMatch;
 }
 
 const ASCII = 128;
@@ -37,8 +41,8 @@ export interface PrefilterData {
   outputs: number[][];
 }
 
-export function buildPrefilter(keywords: readonly string[], options: PrefilterOptions = {}): Prefilter {
-  return prefilterFromData(prefilterData(keywords), options);
+export function buildPrefilter(keywords: readonly string[]): Prefilter {
+  return prefilterFromData(prefilterData(keywords));
 }
 
 export function prefilterData(keywords: readonly string[]): PrefilterData {
@@ -117,22 +121,23 @@ export function prefilterData(keywords: readonly string[]): PrefilterData {
 }
 
 /**
- * Short-lived processes (a commit's hook) scan a few kilobytes. There, one native `indexOf` pass per keyword costs
+ * How many more characters a process may search with one native `indexOf` per keyword before the automata take
+ * over. Short-lived processes (a commit's hook) scan a few kilobytes. There, one `indexOf` pass per keyword costs
  * no more than the automaton does in V8's interpreter, and it spares the process the ~2 ms it otherwise waits at
  * exit for V8 to finish optimising the automaton's loop on a background thread, work it never uses (measured:
- * the typical commit 2.5 ms faster). Past this many characters per prefilter, the automaton takes over: its
- * speed pays off on whole trees and histories. Both give the same answer (a test compares them).
+ * the typical commit 2.5 ms faster). Past the budget, the automaton's speed pays off on whole trees and
+ * histories. Whoever knows how long the process lives owns one (the session: `SHORT_PROCESS_SEARCH`) and hands it
+ * to the catalog; the engine keeps no such state of its own.
  */
-const SEARCH_VOLUME = 32 * 1024;
-
-export interface PrefilterOptions {
-  /** How many characters to scan with per-keyword search before switching to the automaton (tests set 0). */
-  searchVolume?: number;
+export class SearchBudget {
+  constructor(public remaining: number) {}
 }
 
-export function prefilterFromData(data: PrefilterData, options: PrefilterOptions = {}): Prefilter {
+/** A commit hook's budget: the first 32 KB a process scans are searched keyword by keyword. */
+export const SHORT_PROCESS_SEARCH = 32 * 1024;
+
+export function prefilterFromData(data: PrefilterData): Prefilter {
   const { classes, states } = data;
-  let searchBudget = options.searchVolume ?? SEARCH_VOLUME;
   let lowerKeywords: string[] | undefined;
   // Every UTF-16 code unit has a class, so the hot loop needs no range check; non-keyword characters are class 0.
   const classOf = new Uint8Array(65536);
@@ -168,13 +173,13 @@ export function prefilterFromData(data: PrefilterData, options: PrefilterOptions
   };
 
   return {
-    match(text: string): PrefilterMatch {
-      if (text.length <= searchBudget) {
+    match(text: string, budget?: SearchBudget): PrefilterMatch {
+      if (budget && text.length <= budget.remaining) {
         const lower = text.toLowerCase();
         // The automaton folds ASCII letters only: Unicode lower-casing can change a text's length (İ), or turn
         // the Kelvin sign into "k"; such texts go to the automaton.
         if (lower.length === text.length && !text.includes('\u212a')) {
-          searchBudget -= text.length;
+          budget.remaining -= text.length;
           return searchEach((lowerKeywords ??= data.keywords.map((k) => k.toLowerCase())), lower);
         }
       }

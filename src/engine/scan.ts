@@ -1,20 +1,23 @@
 // The rule engine: text in, findings out. Pure: no fs, no git, no console.
 // Cheap before expensive: keyword prefilter → candidate rules' regexes → secret group → verifier → entropy →
-// placeholders → context → inline allow comments → pairing and de-duplication.
-import { createRequire } from 'node:module';
-import type { DetectionRule } from '../../rules/schema.js';
+// placeholders → near words → inline allow comments → pairing (pairing.ts) and de-duplication (deduplicate.ts).
+import type { Severity } from '../../rules/schema.js';
 import type { Finding } from '../result.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
-import { decodeBase64, passesVerifier } from './verify.js';
+import { printableBase64 } from './base64.js';
+import { passesVerifier } from './verify.js';
 import { generatedFileQuiets } from './generated-files.js';
 import { deduplicate } from './deduplicate.js';
+import { fingerprint } from './fingerprint.js';
+import { pairFindings } from './pairing.js';
 import { spanningFindings } from './spanning.js';
 import { TextLines, type ScanWork } from './text-lines.js';
 
 export type { ScanWork } from './text-lines.js';
+export { fingerprint } from './fingerprint.js';
 
 export interface ScanUnit {
   /** Repository-relative path, '/'-separated; used for fingerprints and language-aware hints. */
@@ -24,13 +27,14 @@ export interface ScanUnit {
   /** File line number (1-based) of each line of `text`; when absent, line i of text is line i+1 of the file. */
   lineNumbers?: ArrayLike<number>;
   /**
-   * The new file's lines around the added ones (`firstLine` is the file line of its first line), for the checks
-   * that reach beyond the added lines: context words (`near`) and allow-next-line comments.
+   * The context: the new file's lines around the added ones (`firstLine` is the file line of its first line), for
+   * the checks that reach beyond the added lines: a prefix-less rule's near words (`near`) and allow-next-line
+   * comments. "Context" means this everywhere in the engine.
    */
   context?: { text: string; firstLine: number };
   /**
-   * Run only the rules for keys with a prefix of their own (not generic, not context-only): for the printable runs
-   * of a binary file, where names and context mean nothing.
+   * Run only the rules for keys with a prefix of their own (not generic, not prefix-less): for the printable runs
+   * of a binary file, where names and near words mean nothing.
    */
   onlyPrefixed?: boolean;
   /**
@@ -51,20 +55,56 @@ const MAX_DECODE_DEPTH = 2;
 export interface ScanOptions {
   /** Drop findings on lines with an allow comment (default). Off to find stale allow comments. */
   honourAllowComments?: boolean;
-  /** How many encoded layers deep this text is (internal). */
-  depth?: number;
-  /**
-   * Run line-local keyword rules only on the lines holding their keywords (default). Off runs every candidate
-   * over the whole text: the same findings, slower (the tests compare the two).
-   */
-  keywordWindows?: boolean;
-  /** Counters to add this scan's work to (tests use them to prove the cost is linear in the input). */
+}
+
+/**
+ * What a test or a benchmark of the engine itself asks of a scan besides its findings (`scanWith`); the findings
+ * are the same with or without them.
+ */
+export interface ScanDiagnostics {
+  /** Counters to add this scan's work to: the linear-cost test proves with them that cost follows input size. */
   work?: ScanWork;
+  /**
+   * Run keyword rules over the whole text, not only on the lines that hold their keywords (or within reach of
+   * them): the same findings, slower. The keyword-windows tests compare the two.
+   */
+  wholeText?: boolean;
 }
 
 export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOptions = {}): Finding[] {
-  const findings = scanRules(catalog, unit, options, null);
-  const spanning = spanningFindings(catalog, unit, (window, rules) => scanRules(catalog, window, options, rules));
+  return scanWith(catalog, unit, options, NO_DIAGNOSTICS);
+}
+
+const NO_DIAGNOSTICS: ScanDiagnostics = {};
+
+/** `scan`, reporting its work to `diagnostics` or running it the slow way they ask for. */
+export function scanWith(
+  catalog: CompiledCatalog,
+  unit: ScanUnit,
+  options: ScanOptions,
+  diagnostics: ScanDiagnostics,
+): Finding[] {
+  const settings: ScanSettings = {
+    honourAllow: options.honourAllowComments !== false,
+    keywordWindows: diagnostics.wholeText !== true,
+    work: diagnostics.work,
+  };
+  return scanLayer(catalog, unit, settings, 0);
+}
+
+/** How one scan runs, the same at every encoded layer. */
+interface ScanSettings {
+  honourAllow: boolean;
+  keywordWindows: boolean;
+  work: ScanWork | undefined;
+}
+
+/** One text, `depth` encoded layers deep: the rules, then those whose matches span lines around added lines. */
+function scanLayer(catalog: CompiledCatalog, unit: ScanUnit, settings: ScanSettings, depth: number): Finding[] {
+  const findings = scanRules(catalog, unit, settings, depth, null);
+  const spanning = spanningFindings(catalog, unit, (window, rules) =>
+    scanRules(catalog, window, settings, depth, rules),
+  );
   if (spanning.length === 0) return findings;
   for (const f of spanning) findings.push(f);
   return deduplicate(findings);
@@ -74,51 +114,60 @@ export function scan(catalog: CompiledCatalog, unit: ScanUnit, options: ScanOpti
 function scanRules(
   catalog: CompiledCatalog,
   unit: ScanUnit,
-  options: ScanOptions,
+  settings: ScanSettings,
+  depth: number,
   only: ReadonlySet<number> | null,
 ): Finding[] {
-  const depth = options.depth ?? 0;
-  const honourAllow = options.honourAllowComments !== false;
-  const inText = catalog.prefilter.match(unit.text);
-  // Context for a prefix-less key may sit on an unchanged line: the whole file is searched for context words.
-  const inSource =
-    unit.context && catalog.nearOnlyRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text) : null;
-  const candidates = candidateRules(catalog, unit, inText, inSource);
+  const budget = catalog.searchBudget;
+  const inText = catalog.prefilter.match(unit.text, budget);
+  // A prefix-less key's near words may sit on an unchanged line: the whole context is searched for them.
+  const inContext =
+    unit.context && catalog.prefixlessRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text, budget) : null;
+  const candidates = candidateRules(catalog, unit, inText, inContext);
   if (only) for (const index of candidates) if (!only.has(index)) candidates.delete(index);
   if (candidates.size === 0) return [];
 
-  const keywordWindows = options.keywordWindows !== false;
-  const lines = new LineIndex(catalog, unit, inText, inSource, options.work);
-  const pass: ScanPass = { catalog, unit, lines, depth, honourAllow, keywordWindows, work: options.work };
+  const lines = new LineIndex(catalog, unit, inText, inContext, settings.work);
+  const pass: ScanPass = { catalog, unit, lines, depth, settings };
+  const byRule = new Map<number, Finding[]>();
+  for (const ruleIndex of candidates) byRule.set(ruleIndex, matchRule(pass, catalog.rules[ruleIndex]!));
   const findings: Finding[] = [];
-  for (const ruleIndex of candidates) {
-    const compiled = catalog.rules[ruleIndex]!;
-    const ruleFindings = matchRule(pass, compiled);
+  for (const [ruleIndex, ruleFindings] of byRule) {
+    const { rule } = catalog.rules[ruleIndex]!;
+    const kept = rule.pairing
+      ? pairFindings(rule.id, rule.pairing, ruleFindings, partnersOf(rule.pairing.with, byRule, catalog))
+      : ruleFindings;
     // One by one: spreading 100,000 findings into push() overflows the stack.
-    for (const f of compiled.rule.pairWithin ? pairNearby(ruleFindings, compiled.rule) : ruleFindings) findings.push(f);
+    for (const f of kept) findings.push(f);
   }
   return deduplicate(findings);
+}
+
+/** The findings of the rule with this id in this scan, before pairing (none when it is not a candidate). */
+function partnersOf(id: string, byRule: ReadonlyMap<number, Finding[]>, catalog: CompiledCatalog): Finding[] {
+  for (const [index, found] of byRule) if (catalog.rules[index]!.rule.id === id) return found;
+  return [];
 }
 
 function candidateRules(
   catalog: CompiledCatalog,
   unit: ScanUnit,
   inText: PrefilterMatch,
-  inSource: PrefilterMatch | null,
+  inContext: PrefilterMatch | null,
 ): Set<number> {
   const candidates = new Set<number>();
   for (const keyword of inText.found) {
     for (const rule of catalog.rulesByKeyword[keyword]!) candidates.add(rule);
   }
-  for (const word of inSource?.found ?? []) {
-    for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.contextOnly) candidates.add(rule);
+  for (const word of inContext?.found ?? []) {
+    for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.prefixless) candidates.add(rule);
   }
-  // Lockfiles, bundles and source maps: their hashes are not secrets (rules/generated-files.ts).
+  // Lockfiles, bundles and source maps: their hashes are not secrets (generated-files.ts).
   const quiets = unit.onlyPrefixed ? 'prefixless' : generatedFileQuiets(unit.path);
   if (quiets) {
     for (const index of candidates) {
       const rule = catalog.rules[index]!;
-      if (rule.generic || (quiets === 'prefixless' && rule.contextOnly)) candidates.delete(index);
+      if (rule.generic || (quiets === 'prefixless' && rule.prefixless)) candidates.delete(index);
     }
   }
   return candidates;
@@ -131,30 +180,28 @@ interface ScanPass {
   lines: LineIndex;
   /** How many encoded layers deep this text is. */
   depth: number;
-  honourAllow: boolean;
-  keywordWindows: boolean;
-  work: ScanWork | undefined;
+  settings: ScanSettings;
 }
 
 function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
   const { unit, lines } = pass;
   const { regex } = compiled;
   const found: Finding[] = [];
-  // A rule found only through context words runs on the lines around those words, not on the whole text: its
-  // pattern (bare hex or base64) would otherwise be tried at every position of every file that says "aws".
+  // A prefix-less rule runs on the lines around its near words, not on the whole text: its pattern (bare hex or
+  // base64) would otherwise be tried at every position of every file that says "aws".
   // A line-local keyword rule runs on the lines that hold its keywords: `token` in one line of a long file should
   // not send every generic pattern over the whole file.
   const windows =
-    compiled.contextOnly && compiled.near
+    compiled.prefixless && compiled.near
       ? lines.nearWindows(compiled.near)
-      : pass.keywordWindows && compiled.lineLocal
+      : pass.settings.keywordWindows && compiled.lineLocal
         ? lines.keywordWindows(compiled.keywordIndexes)
-        : pass.keywordWindows && compiled.rule.keywords.length > 0 && Number.isFinite(compiled.reach)
+        : pass.settings.keywordWindows && compiled.rule.keywords.length > 0 && Number.isFinite(compiled.reach)
           ? lines.reachWindows(compiled.keywordIndexes, compiled.reach)
           : [[0, unit.text.length] as const];
   for (const [from, to] of windows) {
     const text = from === 0 && to === unit.text.length ? unit.text : unit.text.slice(from, to);
-    if (pass.work) pass.work.patternChars += text.length;
+    if (pass.settings.work) pass.settings.work.patternChars += text.length;
     regex.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = regex.exec(text)) !== null) {
@@ -163,34 +210,31 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
       const at = match.indices?.groups?.['secret'];
       if (!secret || !at) continue;
       const span = [at[0] + from, at[1] + from] as const;
-      if (pass.work) pass.work.candidates++;
+      if (pass.settings.work) pass.settings.work.candidates++;
       for (const f of checkCandidate(pass, compiled, secret, span)) found.push(f);
     }
   }
   return found;
 }
 
-/** The checks after a pattern matched: decode, verifier, entropy, placeholders, context, allow comments. */
+/** The checks after a pattern matched: decode, verifier, entropy, placeholders, near words, allow comments. */
 function checkCandidate(
   pass: ScanPass,
   compiled: CompiledRule,
   secret: string,
   span: readonly [number, number],
 ): Finding[] {
-  const { catalog, unit, lines, depth, honourAllow, work } = pass;
+  const { catalog, unit, lines, depth } = pass;
+  const { honourAllow } = pass.settings;
   const { rule } = compiled;
   if (rule.decode === 'base64') {
     // A value that decodes to binary (a digest, an image) is not a wrapped credential.
-    const decoded = printableBase64(secret);
+    const decoded = printableBase64(secret, { minDecodedLength: 8 });
     if (decoded === undefined) return [];
+    // Allow comments inside the decoded text are part of the value, not the user's: honoured at every layer.
+    const settings = { ...pass.settings, honourAllow: true };
     const inner =
-      depth < MAX_DECODE_DEPTH
-        ? scan(
-            catalog,
-            { path: unit.path, text: decoded },
-            { depth: depth + 1, keywordWindows: pass.keywordWindows, work },
-          )
-        : [];
+      depth < MAX_DECODE_DEPTH ? scanLayer(catalog, { path: unit.path, text: decoded }, settings, depth + 1) : [];
     if (inner.length > 0) {
       const position = lines.locate(span[0]);
       if (honourAllow && lines.allowedAt(position)) return [];
@@ -230,41 +274,6 @@ function checkCandidate(
   ];
 }
 
-/** The text a base64 value decodes to, or undefined when it is too short or not printable. */
-function printableBase64(encoded: string): string | undefined {
-  const decoded = decodeBase64(encoded);
-  if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\u007f-\u00ff]/.test(decoded)) return undefined;
-  return decoded;
-}
-
-let createHash: typeof import('node:crypto').createHash | undefined;
-
-export function fingerprint(ruleId: string, path: string, secret: string): string {
-  // node:crypto is loaded with the first finding: a clean commit does not pay for it.
-  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
-  return `${ruleId}:${path}:${createHash('sha256').update(secret).digest('hex').slice(0, 20)}`;
-}
-
-/** Findings of a paired rule (e.g. Customer.io Site ID + Track API key) close together become one finding. */
-function pairNearby(findings: Finding[], rule: DetectionRule): Finding[] {
-  const within = rule.pairWithin ?? 0;
-  const sorted = [...findings].sort((a, b) => a.line - b.line || a.column - b.column);
-  const out: Finding[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const first = sorted[i]!;
-    const second = sorted[i + 1];
-    if (second && second.secret !== first.secret && second.line - first.line <= within) {
-      const pair = `${first.secret}:${second.secret}`;
-      out.push({ ...first, secret: pair, fingerprint: fingerprint(rule.id, first.path, pair) });
-      i++;
-    } else {
-      const line = first.lineText.toLowerCase();
-      if (!rule.loneUnless?.some((word) => line.includes(word))) out.push(first);
-    }
-  }
-  return out;
-}
-
 interface Position {
   /** Index of the line within the scanned text. */
   textLine: number;
@@ -285,14 +294,14 @@ const NAMING_REACH = 48;
 class LineIndex {
   private readonly lines: TextLines;
   private contextLines?: TextLines | null;
-  /** The catalog's context words in the text, or in the file when we have it: looked for on first need. */
+  /** The catalog's near words in the text, or in its context when we have it: looked for on first need. */
   private nearWordsFound?: PrefilterMatch;
 
   constructor(
     private readonly catalog: CompiledCatalog,
     private readonly unit: ScanUnit,
     private readonly inText: PrefilterMatch,
-    private readonly inSource: PrefilterMatch | null,
+    private readonly inContext: PrefilterMatch | null,
     private readonly work: ScanWork | undefined,
   ) {
     this.lines = new TextLines(unit.text, work);
@@ -303,19 +312,19 @@ class LineIndex {
   }
 
   /**
-   * Offset ranges of the text within `near.lines` lines of a context word, found in the text or, for added lines,
-   * anywhere in the whole file. Candidates outside them could never pass the context check.
+   * Offset ranges of the text within `near.lines` lines of a near word, found in the text or, for added lines,
+   * anywhere in their context. Candidates outside them could never pass the near-word check.
    */
   nearWindows(near: NonNullable<CompiledRule['near']>): (readonly [number, number])[] {
     const hits: number[] = [];
     for (const end of this.inText.endsOf(near.keywordIndexes)) hits.push(this.fileLineOf(this.lines.lineAt(end - 1)));
-    const source = this.unit.context?.text;
-    if (this.inSource && source !== undefined) {
-      const offsets = this.inSource.endsOf(near.sourceIndexes);
+    const context = this.unit.context?.text;
+    if (this.inContext && context !== undefined) {
+      const offsets = this.inContext.endsOf(near.nearIndexes);
       let line = this.unit.context!.firstLine;
       let from = 0;
       for (const end of offsets) {
-        for (let at = source.indexOf('\n', from); at !== -1 && at < end - 1; at = source.indexOf('\n', at + 1)) {
+        for (let at = context.indexOf('\n', from); at !== -1 && at < end - 1; at = context.indexOf('\n', at + 1)) {
           line++;
           from = at + 1;
         }
@@ -407,7 +416,7 @@ class LineIndex {
     const lineEnd = this.lines.end(position.textLine);
     const from = Math.max(lineStart, position.offset - EXCERPT_REACH);
     const to = Math.min(lineEnd, position.offset + length + EXCERPT_REACH);
-    if (this.work) this.work.contextChars += to - from;
+    if (this.work) this.work.checkChars += to - from;
     const lineText = this.unit.text.slice(from, to);
     if (from === lineStart && to === lineEnd) return { lineText };
     return { lineText, excerpt: { start: from - lineStart, lineLength: lineEnd - lineStart } };
@@ -425,23 +434,26 @@ class LineIndex {
   namedNearby(position: Position, length: number, words: readonly string[]): boolean {
     const from = Math.max(this.lines.start(position.textLine), position.offset - NAMING_REACH);
     const to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
-    if (this.work) this.work.contextChars += to - from;
+    if (this.work) this.work.checkChars += to - from;
     const around = this.unit.text.slice(from, to).toLowerCase();
     return words.some((word) => around.includes(word));
   }
 
   /**
-   * A context word within `near.lines` lines, in the whole file when we have it (the added lines may not hold the
-   * context), and never across a YAML document separator.
+   * A near word within `near.lines` lines, in the context when we have it (the added lines may not hold the word),
+   * and never across a YAML document separator.
    */
   hasNearbyWord(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
     const context = this.context();
     if (context) {
       const line = position.fileLine - this.unit.context!.firstLine;
-      const inFile = () => (this.nearWordsFound ??= this.inSource ?? this.catalog.nearPrefilter.match(context.text));
-      return context.hasWordAround(line, near.lines, near, inFile);
+      const inContext = () =>
+        (this.nearWordsFound ??=
+          this.inContext ?? this.catalog.nearPrefilter.match(context.text, this.catalog.searchBudget));
+      return context.hasWordAround(line, near.lines, near, inContext);
     }
-    const inText = () => (this.nearWordsFound ??= this.catalog.nearPrefilter.match(this.unit.text));
+    const inText = () =>
+      (this.nearWordsFound ??= this.catalog.nearPrefilter.match(this.unit.text, this.catalog.searchBudget));
     return this.lines.hasWordAround(position.textLine, near.lines, near, inText);
   }
 

@@ -1,6 +1,6 @@
 // A text's lines, as the checks after a pattern match read them: where each line starts and ends, which lines are
-// YAML document separators, which hold allow comments, and where context words stand. Each is worked out once per
-// text (context words once per rule) on first need, so that a check costs the same on the 8,000th key of a
+// YAML document separators, which hold allow comments, and where near words stand. Each is worked out once per
+// text (near words once per rule) on first need, so that a check costs the same on the 8,000th key of a
 // minified line as on the first. Reading the whole line again for every candidate made one long line cost the
 // square of its length (a 10 MB line of keywords took 28 s, a 1 MB line of keys ran out of memory).
 import { hasNextLineMarker, hasSameLineMarker } from './allow.js';
@@ -10,17 +10,20 @@ import type { PrefilterMatch } from './prefilter.js';
 export interface ScanWork {
   /** Characters handed to the rules' patterns. */
   patternChars: number;
-  /** Pattern matches checked (each one goes through verifier, entropy, context and allow checks). */
+  /** Pattern matches checked (each one goes through verifier, entropy, near-word and allow checks). */
   candidates: number;
-  /** Characters the checks read around candidates: excerpts, names beside a value, lines read for allow comments. */
-  contextChars: number;
+  /**
+   * Characters the checks after a match read around it: excerpts, names beside a value, lines read for allow
+   * comments, line starts and near words worked out.
+   */
+  checkChars: number;
 }
 
-/** The words of one rule's context check, as the compiled rule gives them. */
+/** One rule's near words, as the compiled rule gives them. */
 export interface NearWords {
   words: readonly { word: string; whole: boolean }[];
-  /** Indexes of the words in the prefilter whose match is given to `hasWordAround`. */
-  sourceIndexes: readonly number[];
+  /** Indexes of the words in the near-word prefilter whose match is given to `hasWordAround`. */
+  nearIndexes: readonly number[];
 }
 
 // `---` or `...` alone on a line (trailing blanks allowed): a YAML document ends there.
@@ -96,9 +99,9 @@ export class TextLines {
   }
 
   /**
-   * Whether a context word stands within `reach` lines of `line`, in the same YAML document (`---` and `...` end
-   * one: context does not carry across documents). `match` is the prefilter's answer for this text over the
-   * catalog's context words; short words must stand as whole words, where a camelCase change also counts as a
+   * Whether a near word stands within `reach` lines of `line`, in the same YAML document (`---` and `...` end
+   * one: near words do not carry across documents). `match` is the prefilter's answer for this text over the
+   * catalog's near words; short words must stand as whole words, where a camelCase change also counts as a
    * boundary (`CioSiteId`), but "precious" does not hold `cio`. One binary search per candidate.
    */
   hasWordAround(line: number, reach: number, near: NearWords, match: () => PrefilterMatch): boolean {
@@ -140,14 +143,14 @@ export class TextLines {
     return this.separatorLines;
   }
 
-  /** Where this rule's context words start in the text (whole words only where required), in order. */
+  /** Where this rule's near words start in the text (whole words only where required), in order. */
   private wordStartsOf(near: NearWords, match: () => PrefilterMatch): number[] {
     let starts = this.wordStarts.get(near);
     if (starts) return starts;
     starts = [];
     const found = match();
     near.words.forEach(({ word, whole }, i) => {
-      for (const end of found.endsOf([near.sourceIndexes[i]!])) {
+      for (const end of found.endsOf([near.nearIndexes[i]!])) {
         const at = end - word.length;
         if (!whole || this.standsAlone(at, end)) starts!.push(at);
       }
@@ -171,7 +174,7 @@ export class TextLines {
   }
 
   private spend(chars: number): void {
-    if (this.work) this.work.contextChars += chars;
+    if (this.work) this.work.checkChars += chars;
   }
 }
 

@@ -1,5 +1,6 @@
 // Checks in code that a candidate must pass after its rule's pattern matched (see Verifier in rules/schema.ts).
 import type { Verifier } from '../../rules/schema.js';
+import { decodeBase64, printableBase64 } from './base64.js';
 import { hasValidBase62Checksum } from './checksum.js';
 import { isPrivateKeyBody } from './private-key-der.js';
 import { looksLikeGenericSecret, looksLikeStrongPassword } from './generic-value.js';
@@ -20,16 +21,12 @@ export function passesVerifier(verifier: Verifier, secret: string): boolean {
     case 'jwt-signed':
       return isSignedJwt(secret);
     case 'base64-secret':
-      return looksLikeDecodedCredential(decodeBase64(secret));
+      return looksLikeDecodedCredential(secret);
     case 'generic-value':
       return looksLikeGenericSecret(secret);
     case 'generic-password':
       return looksLikeGenericSecret(secret) || looksLikeStrongPassword(secret);
   }
-}
-
-export function decodeBase64(value: string): string {
-  return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
 }
 
 function isSignedJwt(token: string): boolean {
@@ -44,13 +41,9 @@ function isSignedJwt(token: string): boolean {
   }
 }
 
-/** Printable, long enough, not a word or a path: what a base64-wrapped password or token decodes to. */
-function looksLikeDecodedCredential(decoded: string): boolean {
-  if (decoded.length < 8) return false;
-  for (let i = 0; i < decoded.length; i++) {
-    const code = decoded.charCodeAt(i);
-    if (code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
-    if (code > 0x7e) return false;
-  }
+/** Base64 of printable text, long enough, not a word or a path: what a wrapped password or token decodes to. */
+function looksLikeDecodedCredential(encoded: string): boolean {
+  const decoded = printableBase64(encoded, { minDecodedLength: 8 });
+  if (decoded === undefined) return false;
   return !/^[a-z]+$/i.test(decoded) && !decoded.startsWith('/') && !decoded.includes('://localhost');
 }

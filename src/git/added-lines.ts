@@ -16,7 +16,7 @@ export interface AddedLines {
   /** File line number (1-based) of each line of `text`. */
   lineNumbers: number[];
   /**
-   * The new file's lines within `contextLines` of an added line, for rules that look for context words on
+   * The new file's lines within `contextLines` of an added line, for rules that look for near words on
    * unchanged lines; lines farther from every added line are left empty (the numbering stays that of the file).
    * Null when the added lines are the whole file.
    */

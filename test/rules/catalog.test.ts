@@ -38,6 +38,13 @@ describe('rule catalog', () => {
       expect(linearTimeProblems(rule.pattern, { flags: rule.flags ?? '' })).toEqual([]);
     });
 
+    it('pairs, if at all, with a rule of the catalog within a few lines', () => {
+      if (!rule.pairing) return;
+      expect(builtinRules.map((r) => r.id)).toContain(rule.pairing.with);
+      expect(rule.pairing.withinLines).toBeGreaterThanOrEqual(0);
+      expect(rule.pairing.withinLines).toBeLessThanOrEqual(12);
+    });
+
     it('has lowercase keywords (or near words) that occur in every positive example', () => {
       const gate = rule.keywords.length > 0 ? rule.keywords : (rule.near?.words ?? []);
       expect(gate.length).toBeGreaterThan(0);

@@ -2,10 +2,10 @@
 // exactly what running every candidate over the whole text finds: checked here on every rule's examples, set
 // among unrelated lines, first, last and alone, and on the whole accuracy corpus.
 import { describe, expect, it } from 'vitest';
-import { detectionRules } from '../../rules/detection.js';
+import { detectionRules } from '../../src/catalog/builtin-detection.js';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalog } from '../../src/engine/compile.js';
-import { scan, type Finding } from '../../src/engine/scan.js';
+import { scan, scanWith, type Finding } from '../../src/engine/scan.js';
 import { buildCorpus } from '../../bench/accuracy/corpus.js';
 import { FakeKeys } from '../helpers/examples.js';
 import { WRAPPERS } from '../helpers/wrappers.js';
@@ -15,7 +15,7 @@ const keys = new FakeKeys(4242);
 const FILLER = Array.from({ length: 30 }, (_, i) => `const item${i} = compute(list[${i}], { index: ${i} });`);
 
 function both(path: string, text: string): [Finding[], Finding[]] {
-  return [scan(catalog, { path, text }), scan(catalog, { path, text }, { keywordWindows: false })];
+  return [scan(catalog, { path, text }), scanWith(catalog, { path, text }, {}, { wholeText: true })];
 }
 
 /** The text alone, after unrelated lines, before them, and in the middle of them. */
@@ -31,7 +31,7 @@ function placements(text: string): string[] {
 
 describe('keyword windows find what the whole text finds', () => {
   it('uses windows for most keyword rules (the pattern analysis is not trivially false)', () => {
-    const keywordRules = catalog.rules.filter((r) => !r.contextOnly);
+    const keywordRules = catalog.rules.filter((r) => !r.prefixless);
     const lineLocal = keywordRules.filter((r) => r.lineLocal);
     expect(lineLocal.length).toBeGreaterThan(keywordRules.length * 0.8);
     // Multi-line secrets are never windowed.

@@ -1,7 +1,8 @@
-// Imports flow one way: hooks → src/commands → src/{git, engine, report, config, runtime} → rules. The engine imports
-// nothing of ours but its own files and the rule schema; the git layer reaches the file system only through its
-// read-only door; a rule file imports only the schema; leaf modules (errors, result types, skip reasons, problems,
-// the version) may be imported by every layer and import only each other.
+// Imports flow one way: hooks → src/commands → src/{git, engine, report, config, runtime, catalog} → rules. The engine
+// imports nothing of ours but its own files, the leaf modules and the rule schema (never the catalog: the built-in
+// rules reach it through src/catalog); the git layer reaches the file system only through its read-only door; a
+// rule file imports only the schema; leaf modules (errors, result types, skip reasons, problems, the version) may be
+// imported by every layer and import only each other.
 // The matrix below is the whole of what is allowed: an import it does not list fails the test.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +20,7 @@ type Area =
   | 'report'
   | 'config'
   | 'runtime'
+  | 'catalog'
   | 'leaf'
   | 'rules'
   | 'rule-schema'
@@ -38,7 +40,7 @@ function areaOf(file: string): Area {
   if (f.startsWith('hooks/')) return 'hooks';
   if (f === 'src/index.ts') return 'api';
   if (LEAF_FILES.includes(f)) return 'leaf';
-  for (const area of ['commands', 'git', 'engine', 'report', 'config', 'runtime'] as const) {
+  for (const area of ['commands', 'git', 'engine', 'report', 'config', 'runtime', 'catalog'] as const) {
     if (f.startsWith(`src/${area}/`)) return area;
   }
   if (f === 'rules/schema.ts') return 'rule-schema';
@@ -51,12 +53,14 @@ function areaOf(file: string): Area {
 const ALLOWED: Record<Area, readonly Area[]> = {
   hooks: ['commands', 'leaf'],
   api: ['commands', 'leaf', 'rule-schema'],
-  commands: ['git', 'engine', 'report', 'config', 'runtime', 'leaf', 'rule-schema', 'rule-catalog'],
+  commands: ['git', 'engine', 'report', 'config', 'runtime', 'catalog', 'leaf', 'rule-schema', 'rule-catalog'],
   git: ['leaf'],
   engine: ['leaf', 'rule-schema'],
   report: ['leaf', 'rule-schema'],
   config: ['leaf', 'rule-schema'],
   runtime: ['leaf'],
+  /** The seam between the built-in rules and the engine: sources in tests, dist/detection.json in the program. */
+  catalog: ['engine', 'leaf', 'rule-schema', 'rule-catalog'],
   leaf: ['rule-schema'],
   'rule-catalog': ['rules', 'rule-schema'],
   rules: ['rule-schema', 'rules'],
@@ -146,10 +150,32 @@ describe('architecture', () => {
     }
   });
 
-  it('imports node builtins by name or as a namespace, never as a default (the build relies on it)', () => {
-    for (const file of allFiles) {
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
-      expect(text, file).not.toMatch(/^\s*import\s+(?!type\b)[\w$]+\s*(,|from)\s*[^;]*'node:/m);
+  it('lets rule files import only the schema, and family indexes their own rule files', () => {
+    for (const file of sourceFiles('rules')) {
+      const family = path.dirname(file);
+      for (const spec of imports(file)) {
+        const to = target(file, spec);
+        if (file === path.join('rules', 'index.ts')) {
+          expect(to.startsWith('rules'), `${file} imports ${spec}`).toBe(true);
+        } else if (path.basename(file) === 'index.ts') {
+          expect(to === 'rules/schema.ts' || path.dirname(to) === family, `${file} imports ${spec}`).toBe(true);
+        } else {
+          expect(to, `${file} imports ${spec}`).toBe('rules/schema.ts');
+        }
+      }
+    }
+  });
+
+  it('keeps rules/ to rules: the schema, the catalog, and one folder per family', () => {
+    const top = fs.readdirSync(path.join(root, 'rules'), { withFileTypes: true });
+    expect(
+      top
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['index.ts', 'schema.ts']);
+    for (const dir of top.filter((e) => e.isDirectory())) {
+      expect(fs.readdirSync(path.join(root, 'rules', dir.name)), dir.name).toContain('index.ts');
     }
   });
 });

@@ -14,7 +14,7 @@ export function rulesList(
     '',
     `${rules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
     '',
-    'Generated files: on these, rules without a prefix of their own (generic-… and context-only rules) stay quiet,',
+    'Generated files: on these, rules without a prefix of their own (generic-… and prefix-less rules) stay quiet,',
     'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',
   );
   for (const group of generated) {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../rules/schema.js';
 import { compileCatalog } from '../../../src/engine/compile.js';
-import { buildPrefilter } from '../../../src/engine/prefilter.js';
-import { fingerprint, scan } from '../../../src/engine/scan.js';
-import { FakeKeys, seededRandom } from '../../helpers/examples.js';
+import { buildPrefilter, SearchBudget } from '../../../src/engine/prefilter.js';
+import { fingerprint, scan, scanWith } from '../../../src/engine/scan.js';
+import { seededRandom } from '../../helpers/examples.js';
 
 const base = {
   severity: 'high',
@@ -27,7 +27,7 @@ const hexRule: Rule = {
   title: 'Acme hex key',
   keywords: [],
   near: { words: ['acme', 'ac'], lines: 1 },
-  pairWithin: 2,
+  pairing: { with: 'acme-hex', withinLines: 2, unpaired: 'report' },
   pattern: '(?<![0-9a-f])(?<secret>[0-9a-f]{10})(?![0-9a-f])',
 };
 const genericRule: Rule = {
@@ -79,14 +79,14 @@ describe('scan', () => {
     expect(scan(catalog, { path: 'a', text: 'ACME-abcdef123456' })).toEqual([]);
   });
 
-  it('requires near context and honours whole-word short context words', () => {
+  it('requires near words and honours whole-word short near words', () => {
     expect(scan(catalog, { path: 'a', text: 'value 0123456789a' })).toEqual([]);
     expect(scan(catalog, { path: 'a', text: 'acme key 9f8e7d6c5b' })).toHaveLength(1);
     expect(scan(catalog, { path: 'a', text: 'react key 9f8e7d6c5b' })).toEqual([]);
     expect(scan(catalog, { path: 'a', text: 'ac key 9f8e7d6c5b' })).toHaveLength(1);
   });
 
-  it('looks for context in the whole file when the added lines lack it', () => {
+  it('looks for near words in the context when the added lines lack them', () => {
     const context = { text: 'acme:\n  key: 9f8e7d6c5b\n', firstLine: 1 };
     const unit = { path: 'a.yml', text: '  key: 9f8e7d6c5b', lineNumbers: [2], context };
     expect(scan(catalog, unit)).toHaveLength(1);
@@ -148,7 +148,9 @@ describe('keyword windows', () => {
   it('run a line-local keyword rule only on the lines holding its keywords', () => {
     expect(looseCatalog.rules[0]!.lineLocal).toBe(true);
     expect(scan(looseCatalog, { path: 'a.txt', text }).map((f) => f.line)).toEqual([1]);
-    expect(scan(looseCatalog, { path: 'a.txt', text }, { keywordWindows: false }).map((f) => f.line)).toEqual([1, 22]);
+    expect(scanWith(looseCatalog, { path: 'a.txt', text }, {}, { wholeText: true }).map((f) => f.line)).toEqual([
+      1, 22,
+    ]);
   });
 
   it('run a pattern that can cross lines within twice its longest match of its keywords', () => {
@@ -157,7 +159,7 @@ describe('keyword windows', () => {
     expect(multi.rules[0]!.reach).toBe(19);
     const crossing = ['token=', 'k3y5f0r1n3', ...filler, 'tok=zq8x7w6v5u', ...filler].join('\n');
     expect(scan(multi, { path: 'a.txt', text: crossing }).map((f) => f.line)).toEqual([2]);
-    expect(scan(multi, { path: 'a.txt', text: crossing }, { keywordWindows: false }).map((f) => f.line)).toEqual([
+    expect(scanWith(multi, { path: 'a.txt', text: crossing }, {}, { wholeText: true }).map((f) => f.line)).toEqual([
       2, 23,
     ]);
   });
@@ -183,18 +185,34 @@ describe('prefilter: per-keyword search and the automaton agree', () => {
         ),
       ];
       const text = Array.from({ length: Math.floor(random() * 300) }, () => pick(alphabet)).join('');
-      const search = buildPrefilter(keywords).match(text);
-      const automaton = buildPrefilter(keywords, { searchVolume: 0 }).match(text);
+      const search = buildPrefilter(keywords).match(text, new SearchBudget(Infinity));
+      const automaton = buildPrefilter(keywords).match(text);
       expect([...search.found].sort(), text).toEqual([...automaton.found].sort());
       const wanted = keywords.map((_, i) => i).filter(() => random() < 0.6);
       expect(search.endsOf(wanted), text).toEqual(automaton.endsOf(wanted));
     }
   });
 
-  it('hands over to the automaton once its volume is spent', () => {
-    const filter = buildPrefilter(['key'], { searchVolume: 10 });
-    expect(filter.match('KEY key').endsOf([0])).toEqual([3, 7]);
-    expect(filter.match('a long text with a key in it').endsOf([0])).toEqual([22]);
+  it('hands over to the automaton once the budget is spent, and spends only what it searched', () => {
+    const filter = buildPrefilter(['key']);
+    const budget = new SearchBudget(10);
+    expect(filter.match('KEY key', budget).endsOf([0])).toEqual([3, 7]);
+    expect(budget.remaining).toBe(3);
+    expect(filter.match('a long text with a key in it', budget).endsOf([0])).toEqual([22]);
+    expect(budget.remaining).toBe(3);
+    // Unicode lower-casing that changes the text's length goes to the automaton, unspent.
+    expect(filter.match('İk', budget).found.size).toBe(0);
+    expect(budget.remaining).toBe(3);
+  });
+
+  it('is shared by the prefilters of a catalog that is given one', () => {
+    const budget = new SearchBudget(100);
+    const budgeted = compileCatalog([tokenRule, hexRule], { searchBudget: budget });
+    expect(
+      scan(budgeted, { path: 'a', text: 'k = acme_abcdef123456', context: { text: 'acme', firstLine: 1 } }),
+    ).toHaveLength(1);
+    expect(budget.remaining).toBe(100 - 'k = acme_abcdef123456'.length - 'acme'.length);
+    expect(catalog.searchBudget).toBeUndefined();
   });
 });
 
@@ -223,7 +241,7 @@ describe('prefilter against naive search', () => {
   });
 });
 
-describe('context and generated files', () => {
+describe('near words and generated files', () => {
   const nearRule: Rule = {
     ...base,
     id: 'acme-doc-key',
@@ -234,14 +252,14 @@ describe('context and generated files', () => {
   };
   const nearCatalog = compileCatalog([nearRule, tokenRule, wrapperRule]);
 
-  it('does not carry context across a YAML document separator', () => {
+  it('does not carry near words across a YAML document separator', () => {
     expect(scan(nearCatalog, { path: 'a.yaml', text: 'kind: Acme\nkey: 9f8e7d6c5b4a' })).toHaveLength(1);
     expect(scan(nearCatalog, { path: 'a.yaml', text: 'kind: Acme\n---\nkind: Deployment\nkey: 9f8e7d6c5b4a' })).toEqual(
       [],
     );
   });
 
-  it('keeps context-only rules quiet on lockfiles and generic rules on bundles, never rules for prefixed keys', () => {
+  it('keeps prefix-less rules quiet on lockfiles and generic rules on bundles, never rules for prefixed keys', () => {
     const text = 'kind: Acme\nkey: 9f8e7d6c5b4a\ntoken = "q8w7e6r5t4y3"\nacme_q8w7e6r5t4y3';
     const catalogWithGeneric = compileCatalog([nearRule, tokenRule, genericRule]);
     const ids = (path: string) => scan(catalogWithGeneric, { path, text }).map((f) => f.ruleId);
@@ -255,46 +273,6 @@ describe('context and generated files', () => {
     const digest = 'f'.repeat(8) + '0123abcd'.repeat(7);
     expect(scan(nearCatalog, { path: 'a', text: `encoded: ${Buffer.from(digest, 'hex').toString('base64')}` })).toEqual(
       [],
-    );
-  });
-});
-
-describe('precomputed catalog data', () => {
-  it('gives the same candidates and findings as automata built at run time, and is ignored when it does not fit', async () => {
-    const { detectionRules } = await import('../../../rules/detection.js');
-    const { catalogData } = await import('../../../src/engine/compile.js');
-    const data = catalogData(detectionRules);
-    const fresh = compileCatalog(detectionRules);
-    const precomputed = compileCatalog(detectionRules, JSON.parse(JSON.stringify(data)));
-    const keys = new FakeKeys(5);
-    const text = keys.expand(
-      'aws key AKIA{{base32:16}}\ncustomerio site {{hex:20}} token sk_live_x password = "{{base62:14}}"',
-    );
-    expect([...precomputed.prefilter.match(text).found]).toEqual([...fresh.prefilter.match(text).found]);
-    expect(scan(precomputed, { path: 'a', text })).toEqual(scan(fresh, { path: 'a', text }));
-    // A catalog with one rule fewer has other keyword indexes: the data must not be used for it.
-    const fewer = compileCatalog(detectionRules.slice(1), data);
-    expect([...fewer.prefilter.match('sk_test_').found].length).toBeGreaterThan(0);
-    expect(scan(fewer, { path: 'a', text }).map((f) => f.ruleId)).toEqual(
-      scan(compileCatalog(detectionRules.slice(1)), { path: 'a', text }).map((f) => f.ruleId),
-    );
-  });
-});
-
-describe("the program's detection data (dist/detection.json, written by the build)", () => {
-  it('holds every built-in rule, in order, with exactly its detection fields', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { detectionRules } = await import('../../../rules/detection.js');
-    const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../../dist/detection.json'), 'utf8')) as {
-      ids: string[];
-      testKeys: boolean[];
-      fields: string[];
-    };
-    expect(file.ids).toEqual(detectionRules.map((r) => r.id));
-    expect(file.testKeys).toEqual(detectionRules.map((r) => r.testKey === true));
-    expect(file.fields.map((json) => JSON.parse(json) as unknown)).toEqual(
-      detectionRules.map((r) => JSON.parse(JSON.stringify(r)) as unknown),
     );
   });
 });

@@ -1,7 +1,7 @@
 // Klaviyo private API keys: https://developers.klaviyo.com/en/docs/retrieve_api_credentials
 // `pk_` + 34 hex characters, and the newer `pk_<id>_<hex>` form. The 6-character public key (site id) is safe to
 // share and is not a finding. Stripe's publishable keys (`pk_live_…`, `pk_test_…`) are excluded explicitly.
-import type { Rule } from './schema.js';
+import type { Rule } from '../schema.js';
 
 export const klaviyoRules: Rule[] = [
   {
@@ -9,6 +9,8 @@ export const klaviyoRules: Rule[] = [
     title: 'Klaviyo private API key',
     severity: 'high',
     keywords: ['pk_'],
+    // Length: 34 hex in the classic form; the newer form's id (3–12) and secret (32–40 hex) are the observed
+    // range (Klaviyo documents the prefix only).
     pattern:
       '(?<![0-9a-zA-Z_])(?<secret>pk_(?:[0-9a-f]{34}|(?!live_|test_)[0-9a-zA-Z]{3,12}_[0-9a-f]{32,40}))(?![0-9a-zA-Z])',
     entropy: 3,
@@ -39,9 +41,9 @@ export const klaviyoRules: Rule[] = [
       grants:
         'A private API key reads and writes your Klaviyo account through the /api endpoints, within its scopes: profiles (names, emails, phone numbers), lists, segments, campaigns, flows and events.',
       risks:
-        'An attacker can export your customers\' personal data, send email or SMS campaigns from your brand to your audience (phishing), or delete lists and flows.',
+        "An attacker can export your customers' personal data, send email or SMS campaigns from your brand to your audience (phishing), or delete lists and flows.",
       checkMisuse:
-        'Review recent campaigns, exports and list changes in Klaviyo, and the account\'s activity log; unexpected API-created campaigns or bulk profile exports are signs of misuse.',
+        "Review recent campaigns, exports and list changes in Klaviyo, and the account's activity log; unexpected API-created campaigns or bulk profile exports are signs of misuse.",
     },
   },
 ];

@@ -1,8 +1,11 @@
 // Stripe API keys: https://docs.stripe.com/keys
 // Secret (sk_) and restricted (rk_) keys in live and test mode, and webhook signing secrets. Publishable keys
 // (pk_live_/pk_test_) are public by design and are deliberately not a rule: they appear as negative examples.
-import type { Rule } from './schema.js';
+import type { Rule } from '../schema.js';
 
+// Length: 24 is the shortest key seen (observed range, as in secretlint's rule); 247 = 255 minus the 8-character
+// prefix: Stripe tells integrations to allow up to 255 characters for the opaque ids it generates
+// (docs.stripe.com/upgrades), and keys are opaque strings too.
 const BODY = '[0-9a-zA-Z]{24,247}';
 const EDGE_BEFORE = '(?<![0-9a-zA-Z])';
 const EDGE_AFTER = '(?![0-9a-zA-Z])';
@@ -17,12 +20,17 @@ const rotateSecretKey = [
 const guide = (what: string) => ({
   grants: `${what} It authenticates server-side calls to the Stripe API for your account.`,
   risks:
-    'With a live key an attacker can read customer and payment data, create charges, refunds and payouts, and change your account settings within the key\'s permissions.',
+    "With a live key an attacker can read customer and payment data, create charges, refunds and payouts, and change your account settings within the key's permissions.",
   checkMisuse:
     'Stripe Dashboard → Developers → Logs (filter by the key) and Events show every request made with it; look for unfamiliar IP addresses, refunds, payouts or new webhook endpoints.',
 });
 
-const fix = (env: string) => ({ env, provider: 'Stripe', rotate: rotateSecretKey, docs: 'https://docs.stripe.com/keys' });
+const fix = (env: string) => ({
+  env,
+  provider: 'Stripe',
+  rotate: rotateSecretKey,
+  docs: 'https://docs.stripe.com/keys',
+});
 
 export const stripeRules: Rule[] = [
   {
@@ -44,7 +52,9 @@ export const stripeRules: Rule[] = [
       'STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}',
     ],
     fix: fix('STRIPE_SECRET_KEY'),
-    guide: guide('A live-mode secret key has full access to your Stripe account: charges, customers, payouts, refunds and settings.'),
+    guide: guide(
+      'A live-mode secret key has full access to your Stripe account: charges, customers, payouts, refunds and settings.',
+    ),
   },
   {
     id: 'stripe-test-secret-key',
@@ -65,7 +75,7 @@ export const stripeRules: Rule[] = [
       'key: sk_test_{{base62:12}}',
     ],
     fix: fix('STRIPE_SECRET_KEY'),
-    guide: guide('A test-mode secret key works only against Stripe\'s test data: no real money moves.'),
+    guide: guide("A test-mode secret key works only against Stripe's test data: no real money moves."),
   },
   {
     id: 'stripe-live-restricted-key',
@@ -85,7 +95,9 @@ export const stripeRules: Rule[] = [
       'pk_live_{{base62:40}}',
     ],
     fix: fix('STRIPE_RESTRICTED_KEY'),
-    guide: guide('A restricted key has only the permissions chosen when it was created, which may still include payments, customers or payouts.'),
+    guide: guide(
+      'A restricted key has only the permissions chosen when it was created, which may still include payments, customers or payouts.',
+    ),
   },
   {
     id: 'stripe-test-restricted-key',
@@ -102,13 +114,16 @@ export const stripeRules: Rule[] = [
     ],
     negativeExamples: ['rk_test_{{base62:8}}', 'rk_test_<restricted key>', 'pk_test_{{base62:40}}'],
     fix: fix('STRIPE_RESTRICTED_KEY'),
-    guide: guide('A test-mode restricted key works only against Stripe\'s test data, with the permissions chosen at creation.'),
+    guide: guide(
+      "A test-mode restricted key works only against Stripe's test data, with the permissions chosen at creation.",
+    ),
   },
   {
     id: 'stripe-webhook-secret',
     title: 'Stripe webhook signing secret',
     severity: 'high',
     keywords: ['whsec_'],
+    // Length: Stripe documents no length for signing secrets: 24–100 is the observed range.
     pattern: `${EDGE_BEFORE}(?<secret>whsec_[0-9a-zA-Z+/]{24,100}={0,2})${EDGE_AFTER}`,
     entropy: 3.5,
     examples: [
@@ -116,7 +131,11 @@ export const stripeRules: Rule[] = [
       "endpoint_secret = 'whsec_{{base62:32}}'",
       'const webhookSecret = "whsec_{{base62:64}}";',
     ],
-    negativeExamples: ['whsec_...', 'STRIPE_WEBHOOK_SECRET=whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'whsec_{{base62:8}}'],
+    negativeExamples: [
+      'whsec_...',
+      'STRIPE_WEBHOOK_SECRET=whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'whsec_{{base62:8}}',
+    ],
     fix: {
       env: 'STRIPE_WEBHOOK_SECRET',
       provider: 'Stripe',
@@ -124,7 +143,7 @@ export const stripeRules: Rule[] = [
         'Open the Stripe Dashboard → Developers → Webhooks and select the endpoint.',
         'Choose "Roll secret…", keep the old secret valid for a transition period, and copy the new one.',
         'Deploy the new secret to the service that verifies webhook signatures.',
-        'Let the old secret expire, and watch the endpoint\'s delivery log for signature failures.',
+        "Let the old secret expire, and watch the endpoint's delivery log for signature failures.",
       ],
       docs: 'https://docs.stripe.com/webhooks#roll-endpoint-secrets',
     },

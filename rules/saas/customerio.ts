@@ -1,8 +1,8 @@
 // Customer.io API credentials: https://customer.io/docs/api/
 // Track API: Site ID + API key (20 hex each, used together as HTTP basic auth). App API: a 32-hex bearer key.
-// They carry no prefix, so a match counts only with Customer.io context nearby (names such as CUSTOMERIO_…,
+// They carry no prefix, so a match counts only with Customer.io near words (names such as CUSTOMERIO_…,
 // `cio`, the customerio-node client): a bare hex string, a hash or a commit id is never flagged.
-import type { Rule } from './schema.js';
+import type { Rule } from '../schema.js';
 
 // Same-shaped hex on a line that names it: trace and span ids, digests, Sentry DSN keys, cache-busting hashes.
 const LOOK_ALIKES = [
@@ -23,7 +23,7 @@ const LOOK_ALIKES = [
   'hash',
 ];
 
-const CONTEXT = ['customerio', 'customer_io', 'customer.io', 'customer-io', 'customer io', 'cio', 'trackclient'];
+const NEAR_WORDS = ['customerio', 'customer_io', 'customer.io', 'customer-io', 'customer io', 'cio', 'trackclient'];
 
 const guideTrack = {
   grants:
@@ -40,13 +40,17 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io Track API credentials (Site ID and API key)',
     severity: 'high',
     keywords: [],
-    near: { words: CONTEXT, lines: 3 },
-    pairWithin: 3,
+    near: { words: NEAR_WORDS, lines: 3 },
+    // The Site ID and the API key have the same shape: two matches within 3 lines are one finding, `site:key`.
     // The Site ID alone is public (Customer.io's browser snippet carries it); with its API key it is a credential.
-    loneUnless: ['site_id', 'siteid', 'site-id', 'site id'],
+    pairing: {
+      with: 'customerio-track-api-key',
+      withinLines: 3,
+      unpaired: { dropWhenLineNames: ['site_id', 'siteid', 'site-id', 'site id'] },
+    },
     notOnLineWith: LOOK_ALIKES,
     pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
-    // 20 random hex characters score 2.9–3.9 bits; the context requirement does the real filtering.
+    // 20 random hex characters score 2.9–3.9 bits; the near-word requirement does the real filtering.
     entropy: 2.5,
     examples: [
       'CUSTOMERIO_TRACK_API_KEY={{hex:20}}',
@@ -80,7 +84,7 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io App API key',
     severity: 'high',
     keywords: [],
-    near: { words: [...CONTEXT, 'apiclient'], lines: 2 },
+    near: { words: [...NEAR_WORDS, 'apiclient'], lines: 2 },
     notOnLineWith: LOOK_ALIKES,
     // Not followed by `@`: a Sentry DSN's public key has the same shape.
     pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',

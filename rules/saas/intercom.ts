@@ -1,7 +1,7 @@
 // Intercom access tokens: https://developers.intercom.com/docs/build-an-integration/learn-more/authentication
 // A token is base64 of `tok:<id>:1:0` (60 characters), so it always starts with `dG9rO` and decoding it proves
 // what it is: no "intercom" nearby is needed, and look-alike base64 strings are rejected by the decode check.
-import type { Rule } from './schema.js';
+import type { Rule } from '../schema.js';
 
 export const intercomRules: Rule[] = [
   {
@@ -9,6 +9,8 @@ export const intercomRules: Rule[] = [
     title: 'Intercom access token',
     severity: 'high',
     keywords: ['dg9ro'],
+    // Length: 60 characters today (base64 of `tok:<id>:1:0`): observed range 50–90 around it; the decode check
+    // does the rest.
     pattern: '(?<![A-Za-z0-9+/])(?<secret>dG9rO[A-Za-z0-9+/]{50,90}={0,2})(?![A-Za-z0-9+/=])',
     verify: 'intercom-token',
     examples: [
@@ -29,17 +31,17 @@ export const intercomRules: Rule[] = [
         'In Intercom open Settings → Integrations → Developer Hub and select the app that owns the token.',
         'Under Authentication, regenerate the access token (or create a new app for the integration) and copy the new token.',
         'Store it in your secrets manager or environment and redeploy every service that uses it.',
-        'Confirm the old token is rejected (a call with it returns 401), then watch the app\'s API usage.',
+        "Confirm the old token is rejected (a call with it returns 401), then watch the app's API usage.",
       ],
       docs: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
     },
     guide: {
       grants:
-        'An access token calls the Intercom REST API as your workspace\'s app: contacts, companies, conversations, messages and articles, within the app\'s permissions.',
+        "An access token calls the Intercom REST API as your workspace's app: contacts, companies, conversations, messages and articles, within the app's permissions.",
       risks:
-        'An attacker can read your customers\' conversations and contact details, message your users as your team, or change and delete data.',
+        "An attacker can read your customers' conversations and contact details, message your users as your team, or change and delete data.",
       checkMisuse:
-        'The Developer Hub shows the app\'s API request logs; look for calls from unknown IPs, bulk contact exports or messages your team did not send.',
+        "The Developer Hub shows the app's API request logs; look for calls from unknown IPs, bulk contact exports or messages your team did not send.",
     },
   },
 ];
