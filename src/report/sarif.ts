@@ -3,7 +3,8 @@
 // caller asks for them explicitly (--show-secrets), like every other format.
 import type { Rule, Severity } from '../../rules/schema.js';
 import { isWarningReason } from '../skip-reason.js';
-import { SECRET_MANAGERS, explainText } from './messages/findings.js';
+import { SECRET_MANAGERS } from './messages/findings.js';
+import { explainText } from './messages/explain.js';
 import { skipReasonText, unlistedLine } from './messages/scan-notes.js';
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
