@@ -312,7 +312,7 @@ function codeFor(kind: FileKind, env: string, own: string | null, input: FixInpu
   switch (kind) {
     case 'dockerfile':
       return /^\s*(?:ARG|RUN)\b/i.test(input.lineText)
-        ? `RUN --mount=type=secret,id=${names.snake},env=${env} <command that needs it>`
+        ? `RUN --mount=type=secret,id=${env.toLowerCase()},env=${env} <command that needs it>`
         : `docker run -e ${env} <image>`;
     case 'kubernetes':
       return input.ruleId === 'kubernetes-secret-data'
@@ -321,9 +321,9 @@ function codeFor(kind: FileKind, env: string, own: string | null, input: FixInpu
     case 'helm-values':
       return 'existingSecret: <name of a Secret created outside git>';
     case 'terraform':
-      return `variable "${names.snake}" { sensitive = true }`;
+      return `variable "${env.toLowerCase()}" { sensitive = true }`;
     case 'tfvars':
-      return `export TF_VAR_${names.snake}=<value>`;
+      return `export TF_VAR_${env.toLowerCase()}=<value>`;
     case 'dotnet-settings':
       return `dotnet user-secrets set "<Section>:${own ?? env}" "<value>"`;
     case 'shell':
