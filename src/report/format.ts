@@ -258,6 +258,7 @@ class FindingReport {
       envFile,
       ruleIds: [...new Set(blocking.map((f) => f.ruleId))],
       commits: [...commits.values()].sort((a, b) => a.time - b.time).map(({ oid, tip }) => ({ oid, tip })),
+      tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit),
     };
   }
 }

@@ -73,6 +73,8 @@ export interface StepFacts {
   ruleIds: readonly string[];
   /** Pushes: the commits to rewrite, oldest first, and whether each is the tip of what is pushed. */
   commits: readonly { oid: string; tip: boolean }[];
+  /** Pushes: some findings are in what a tag points at directly (a blob or a tree), in no commit. */
+  tagged: boolean;
 }
 
 /** The numbered steps after the findings that block, for this moment. Each entry is one step's paragraph. */
@@ -116,9 +118,17 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
           ? [`${command('git rm --cached', facts.wholeFiles)} and add ${them(facts.wholeFiles)} to .gitignore`]
           : []),
       ].join('; ');
-      steps.push(
-        `Rewrite ${facts.commits.length === 1 ? 'the commit' : 'the commits'} before pushing: ${rewrite(facts.commits, fixFiles)}`,
-      );
+      if (facts.commits.length > 0) {
+        steps.push(
+          `Rewrite ${facts.commits.length === 1 ? 'the commit' : 'the commits'} before pushing: ${rewrite(facts.commits, fixFiles)}`,
+        );
+      }
+      if (facts.tagged) {
+        // A tag that points at a blob or a tree publishes it directly: no commit to rewrite.
+        steps.push(
+          `A pushed tag points at the secret directly: delete the tag (${keep('git tag -d <tag>')}) or point it at content without the secret.`,
+        );
+      }
       steps.push(setValues);
       steps.push(`Run ${keep('git push')} again.`);
       return steps;
