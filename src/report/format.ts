@@ -257,7 +257,12 @@ class FindingReport {
       wholeFiles: [...wholeFiles],
       envFile,
       ruleIds: [...new Set(blocking.map((f) => f.ruleId))],
-      commits: [...commits.values()].sort((a, b) => a.time - b.time).map(({ oid, tip }) => ({ oid, tip })),
+      // Oldest first, for `git rebase -i <oldest>^`. Commits of the same second come in the order git log listed
+      // them, newest first (a child before its parent): reversed.
+      commits: [...commits.values()]
+        .map((c, i) => ({ ...c, i }))
+        .sort((a, b) => a.time - b.time || b.i - a.i)
+        .map(({ oid, tip }) => ({ oid, tip })),
       tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit),
     };
   }

@@ -54,7 +54,7 @@ export function ruleHeading(title: string, id: string): string {
 
 /** A rule's rotation steps, printed once under its findings where rotation comes first (history, tracked files). */
 export function rotateHeading(provider: string): string {
-  return `Rotate it at ${visible(provider)} (new key first, then update every service, then revoke the old one):`;
+  return `Rotate it at ${visible(provider)}:`;
 }
 
 export function fixHeading(): string {
@@ -188,7 +188,7 @@ export function rotationNote(moment: Moment, facts: StepFacts): string {
     case 'push':
       return `Rotate a key only if these commits were pushed or shared before (another remote, a patch, a CI run): this push was stopped, so nothing reached the remote. ${guide}`;
     case 'all':
-      return `Rotate a key if its file was ever pushed: anyone with a clone may have it. ${guide}`;
+      return `Rotate a key if its file was ever pushed: anyone with a clone may have it. The steps are under each rule; the full guide: ${example}`;
     case 'history':
       return `The full guide for each rule: ${keep('secret-hook explain <rule-id>')}, e.g. ${example}`;
   }
