@@ -8,6 +8,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FakeKeys } from '../helpers/examples.js';
 import { Sandbox } from '../helpers/sandbox.js';
+import { inTerminal } from '../helpers/terminal-screen.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keys = new FakeKeys(99);
@@ -206,7 +207,15 @@ describe('integrations', () => {
     box.write('.husky/pre-commit', 'lint-staged\n');
     box.gitOk('add', 'package.json', '.husky/pre-commit');
     box.gitOk('commit', '-q', '--no-verify', '-m', 'lint-staged');
-    expect(commitFile(box, 'clean.js', 'export const a = 1;\n').status).toBe(0);
+    // The first commit builds secret-hook in the framework's cache, and says so on the terminal while it does (the
+    // framework itself shows a hook's output only when it fails).
+    box.write('clean.js', 'export const a = 1;\n');
+    box.gitOk('add', 'clean.js');
+    const first = box.run('script', inTerminal("git commit -q -m 'change clean.js'", 100));
+    expect(first.status, first.output).toBe(0);
+    expect(first.stdout).toContain('secret-hook: first run from the pre-commit framework: installing and building');
+    expect(first.stdout).toContain('secret-hook: built; scanning.');
+    expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').stdout).not.toContain('first run');
     const secret = liveKey();
     const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
     expect(blocked.status).not.toBe(0);
@@ -229,7 +238,15 @@ describe('integrations', () => {
     box.gitOk('commit', '-q', '--no-verify', '-m', 'pre-commit config');
     const installed = box.run(program, ['install', '--hook-type', 'pre-commit', '--hook-type', 'pre-push']);
     expect(installed.status, installed.output).toBe(0);
-    expect(commitFile(box, 'clean.js', 'export const a = 1;\n').status).toBe(0);
+    // The first commit builds secret-hook in the framework's cache, and says so on the terminal while it does (the
+    // framework itself shows a hook's output only when it fails).
+    box.write('clean.js', 'export const a = 1;\n');
+    box.gitOk('add', 'clean.js');
+    const first = box.run('script', inTerminal("git commit -q -m 'change clean.js'", 100));
+    expect(first.status, first.output).toBe(0);
+    expect(first.stdout).toContain('secret-hook: first run from the pre-commit framework: installing and building');
+    expect(first.stdout).toContain('secret-hook: built; scanning.');
+    expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').stdout).not.toContain('first run');
     const secret = liveKey();
     const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
     expect(blocked.status, blocked.output).not.toBe(0);
