@@ -207,15 +207,7 @@ describe('integrations', () => {
     box.write('.husky/pre-commit', 'lint-staged\n');
     box.gitOk('add', 'package.json', '.husky/pre-commit');
     box.gitOk('commit', '-q', '--no-verify', '-m', 'lint-staged');
-    // The first commit builds secret-hook in the framework's cache, and says so on the terminal while it does (the
-    // framework itself shows a hook's output only when it fails).
-    box.write('clean.js', 'export const a = 1;\n');
-    box.gitOk('add', 'clean.js');
-    const first = box.run('script', inTerminal("git commit -q -m 'change clean.js'", 100));
-    expect(first.status, first.output).toBe(0);
-    expect(first.stdout).toContain('secret-hook: first run from the pre-commit framework: installing and building');
-    expect(first.stdout).toContain('secret-hook: built; scanning.');
-    expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').stdout).not.toContain('first run');
+    expect(commitFile(box, 'clean.js', 'export const a = 1;\n').status).toBe(0);
     const secret = liveKey();
     const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
     expect(blocked.status).not.toBe(0);
@@ -246,7 +238,7 @@ describe('integrations', () => {
     expect(first.status, first.output).toBe(0);
     expect(first.stdout).toContain('secret-hook: first run from the pre-commit framework: installing and building');
     expect(first.stdout).toContain('secret-hook: built; scanning.');
-    expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').stdout).not.toContain('first run');
+    expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').output).not.toContain('first run');
     const secret = liveKey();
     const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
     expect(blocked.status, blocked.output).not.toBe(0);
