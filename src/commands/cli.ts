@@ -2,7 +2,7 @@
 // that the hook path loads only what a commit needs.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { failureParagraph } from '../report/messages/failures.js';
+import { describeFailure, failureParagraph } from '../report/messages/failures.js';
 import * as usage from '../report/messages/usage.js';
 import { skipRequested as skipRequestedMessage } from '../report/messages/scan-notes.js';
 import { NO_PROGRESS, terminalProgress, type Progress } from '../report/progress.js';
@@ -124,7 +124,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   } catch (error) {
     if (error instanceof UsageError) {
       // install's refusals name files under the hooks directory, which the repository's configuration chooses.
-      return outcome(2, '', `${usage.usageErrorLine(error.message, error.hint)}\n`);
+      const described = describeFailure(error);
+      return outcome(
+        2,
+        '',
+        `${usage.usageErrorLine(described?.message ?? error.message, described?.hint ?? error.hint)}\n`,
+      );
     }
     return crashOutcome(error, argv);
   }

@@ -2,7 +2,7 @@
 import { GitObjectError } from '../errors.js';
 import { parsePushLines, pushRange, isConfiguredRemote, type PushRange } from '../git/pushed-changes.js';
 import { localTips, remoteTrackingTips } from '../git/ref-list.js';
-import { peelTag } from '../git/objects.js';
+import { peelTag } from '../git/commit.js';
 import { compareTrees, DiffCollector } from '../git/tree-diff.js';
 import { frameworkPushNotice, progressLabel, shallowNotice } from '../report/messages/scan-notes.js';
 import type { Progress } from '../report/progress.js';

@@ -6,7 +6,7 @@ import { allowComments } from '../engine/allow.js';
 import { fingerprint, scan, type Finding, type ScanUnit } from '../engine/scan.js';
 import { addedLines, splitLines, type AddedLines } from '../git/added-lines.js';
 import type { BlobTexts } from '../git/blob-texts.js';
-import type { ObjectStore } from '../git/object-store.js';
+import type { ObjectStore } from '../git/object-store/store.js';
 import type { SkipReason } from '../skip-reason.js';
 import type { FileChange } from '../git/tree-diff.js';
 import { IGNORE_FILE, withoutFingerprintLines } from '../config/ignore-file.js';

@@ -7,7 +7,7 @@ import type { LoggedCommit, LogRequest } from '../git/commit-log.js';
 import { commitLog } from '../git/commit-log.js';
 import { BlobStream } from '../git/blob-stream.js';
 import { commitChanges } from '../git/commit-changes.js';
-import { readCommit } from '../git/objects.js';
+import { readCommit } from '../git/commit.js';
 import { readShallowCommits } from '../git/shallow.js';
 import type { FileChange } from '../git/tree-diff.js';
 import type { Progress } from '../report/progress.js';

@@ -1,7 +1,8 @@
 // The staged changes: what the next commit will record, against HEAD (the default scope of `check`, and the
 // commit hook's).
-import { readIndexFile } from '../git/index-file.js';
-import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, readCommit } from '../git/objects.js';
+import { readIndexFile } from '../git/index/index-file.js';
+import { readCommit } from '../git/commit.js';
+import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/tree.js';
 import { resolveHead } from '../git/refs.js';
 import { stagedChanges } from '../git/staged-changes.js';
 import type { FileChange } from '../git/tree-diff.js';

@@ -1,6 +1,7 @@
 // Every tracked file, whole: `check --all` reads them as they are in the index; a baseline, as HEAD has them.
-import { readIndexFile } from '../git/index-file.js';
-import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, readCommit } from '../git/objects.js';
+import { readIndexFile } from '../git/index/index-file.js';
+import { readCommit } from '../git/commit.js';
+import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/tree.js';
 import { resolveHead } from '../git/refs.js';
 import { compareTrees, DiffCollector } from '../git/tree-diff.js';
 import { progressLabel } from '../report/messages/scan-notes.js';

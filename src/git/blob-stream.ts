@@ -1,9 +1,11 @@
 // Blobs streamed from one long-running `git cat-file --batch`: for a commit scan, git inflates and rebuilds deltas
 // in C on the other core while we scan. Requests are answered in order, so a scan can ask for the blobs of the next
 // commits while it scans this one. Output format: https://git-scm.com/docs/git-cat-file#_batch_output
-import { RepositoryError } from '../errors.js';
+import { RepositoryError, type GitTask } from '../errors.js';
 import type { GitLocation } from './git-process.js';
 import { spawnGit } from './git-process.js';
+
+const READ_BLOBS: GitTask = { kind: 'read-blobs' };
 
 interface Waiting {
   oid: string;
@@ -25,13 +27,13 @@ export class BlobStream {
   private readonly finished: Promise<void>;
 
   constructor(repo: GitLocation) {
-    const started = spawnGit(repo, ['cat-file', '--batch'], 'git cat-file could not read the blobs to scan');
+    const started = spawnGit(repo, ['cat-file', '--batch'], READ_BLOBS);
     this.git = started.process;
     this.finished = started.finished;
     this.git.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.git.stdin.on('error', (error) => this.fail(error));
     this.finished.then(
-      () => this.fail(new RepositoryError('git cat-file stopped before it answered every request')),
+      () => this.fail(new RepositoryError({ kind: 'git-stopped', task: READ_BLOBS })),
       (error: Error) => this.fail(error),
     );
   }
@@ -102,17 +104,20 @@ export class BlobStream {
       const header = this.readLine();
       if (header === null) return false;
       const waiting = this.queue[this.head];
-      if (!waiting)
-        throw new RepositoryError(`git cat-file answered a request it was not given: ${header.slice(0, 80)}`);
+      if (!waiting) throw new RepositoryError({ kind: 'unexpected-output', task: READ_BLOBS, output: header });
       const [oid, type, size] = header.split(' ');
       if (type === 'missing' && oid === waiting.oid) {
         this.answer(null);
         return true;
       }
-      if (oid !== waiting.oid || size === undefined || !/^[0-9]+$/.test(size)) {
-        throw new RepositoryError(`git cat-file answered "${header.slice(0, 80)}" for ${waiting.oid}`);
+      if (oid !== waiting.oid || type !== 'blob' || size === undefined || !/^[0-9]+$/.test(size)) {
+        throw new RepositoryError({
+          kind: 'unexpected-output',
+          task: READ_BLOBS,
+          output: header,
+          request: waiting.oid,
+        });
       }
-      if (type !== 'blob') throw new RepositoryError(`object ${oid} is a ${type}, not a blob`);
       this.expect = { oid, size: Number(size) };
     }
     // The content and a newline.

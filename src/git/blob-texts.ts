@@ -1,28 +1,32 @@
 // Blob contents by object id, classified and decoded once per run. In a history walk a commit's old version of a
 // file is usually the previous commit's new version: reading, inflating and decoding it again would double the
-// work. Bounded by the characters held; the oldest entries go first.
+// work. Bounded by the characters held; the least recently used contents go first.
 // Contents come from our own object reader, or are handed in by a commit scan that streams them from git
 // (`provide`); either way the same bytes are classified the same way.
 import { GitObjectError } from '../errors.js';
 import { classifyBlob, type BlobContent } from './blob-content.js';
-import type { ObjectStore } from './object-store.js';
+import { ByteLru } from './byte-lru.js';
+import type { ObjectStore } from './object-store/store.js';
+
+/** Characters of decoded text kept between changes. */
+const CAPACITY = 16 * 1024 * 1024;
 
 export class BlobTexts {
-  private readonly entries = new Map<string, BlobContent>();
+  private readonly cache: ByteLru<BlobContent>;
   /** Contents handed in for the change being scanned, whatever their size; dropped by `release`. */
   private readonly provided = new Map<string, BlobContent>();
-  private held = 0;
 
   constructor(
     private readonly store: ObjectStore,
     private readonly maxFileBytes: number,
-    private readonly capacity = 16 * 1024 * 1024,
-  ) {}
+  ) {
+    this.cache = new ByteLru(CAPACITY, (content) => (content.kind === 'skipped' ? 0 : content.text.length));
+  }
 
   get(oid: string): BlobContent {
-    const cached = this.entries.get(oid) ?? this.provided.get(oid);
+    const cached = this.cache.get(oid) ?? this.provided.get(oid);
     if (cached) return cached;
-    return this.remember(oid, classifyBlob(this.store.readSync(oid).data, this.maxFileBytes));
+    return this.remember(oid, classifyBlob(this.store.read(oid).data, this.maxFileBytes));
   }
 
   /**
@@ -39,15 +43,12 @@ export class BlobTexts {
   }
 
   has(oid: string): boolean {
-    return this.entries.has(oid) || this.provided.has(oid);
+    return this.cache.has(oid) || this.provided.has(oid);
   }
 
   /** Marks a cached content as recently used, so that a scan about to need it finds it still cached. */
   touch(oid: string): void {
-    const content = this.entries.get(oid);
-    if (content === undefined) return;
-    this.entries.delete(oid);
-    this.entries.set(oid, content);
+    this.cache.get(oid);
   }
 
   /** Hands in an object's bytes read elsewhere (from git); kept at least until `release`. */
@@ -67,16 +68,7 @@ export class BlobTexts {
   }
 
   private remember(oid: string, content: BlobContent): BlobContent {
-    const size = content.kind === 'skipped' ? 0 : content.text.length;
-    if (size <= this.capacity / 4 && !this.entries.has(oid)) {
-      this.entries.set(oid, content);
-      this.held += size;
-      for (const [key, value] of this.entries) {
-        if (this.held <= this.capacity) break;
-        this.entries.delete(key);
-        this.held -= value.kind === 'skipped' ? 0 : value.text.length;
-      }
-    }
+    this.cache.set(oid, content);
     return content;
   }
 }

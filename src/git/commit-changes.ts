@@ -3,8 +3,9 @@
 // parent are kept, and the lines already in another parent's version are not "added": what remains is what the
 // merge itself introduced (a conflict resolution or an "evil merge").
 import type { LoggedCommit } from './commit-log.js';
-import type { ObjectStore } from './object-store.js';
-import { readCommit, type TreeReader } from './objects.js';
+import type { ObjectStore } from './object-store/store.js';
+import { readCommit } from './commit.js';
+import type { TreeReader } from './tree.js';
 import { blobAt, DiffCollector, type TreeDiff } from './tree-diff.js';
 
 export function commitChanges(trees: TreeReader, store: ObjectStore, commit: LoggedCommit): TreeDiff {

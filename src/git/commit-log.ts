@@ -6,6 +6,7 @@
 // see the same added text for the same change.
 // Raw format: https://git-scm.com/docs/git-diff#_raw_output_format ; with -z, fields end in NUL and paths are not
 // quoted.
+import { RepositoryError, type GitTask } from '../errors.js';
 import type { GitLocation } from './git-process.js';
 import { spawnGit } from './git-process.js';
 
@@ -38,6 +39,7 @@ export interface LogRequest {
 // A commit starts with \x01 and its ids: nothing else in the output can start a record with \x01 (paths follow a
 // raw header, and raw headers start with ':').
 const FORMAT = '%x01%H %P';
+const LIST_COMMITS: GitTask = { kind: 'list-commits' };
 
 /**
  * Streams the commits newest first (git's order: no waiting for the whole walk, as `--reverse` would), or in the
@@ -64,7 +66,7 @@ export async function* commitLog(repo: GitLocation, request: LogRequest): AsyncG
     ...request.args,
     '--',
   ];
-  const { process: git, finished } = spawnGit(repo, args, 'git log could not list the commits to scan');
+  const { process: git, finished } = spawnGit(repo, args, LIST_COMMITS);
   if (request.stdin !== undefined) git.stdin.end(request.stdin);
   else git.stdin.end();
   const parser = new RawLogParser();
@@ -82,8 +84,8 @@ type ParsedRecord =
   | { kind: 'commit'; commit: LoggedCommit; end: number }
   | { kind: 'entry'; entry: RawEntry; end: number };
 
-/** A byte-level parser of `git log --raw -z --format=%x01%H %P`. Exported for its unit tests. */
-export class RawLogParser {
+/** A byte-level parser of `git log --raw -z --format=%x01%H %P`. */
+class RawLogParser {
   private pending: Buffer = Buffer.alloc(0);
   private commit: LoggedCommit | null = null;
 
@@ -98,7 +100,7 @@ export class RawLogParser {
         if (this.commit) yield this.commit;
         this.commit = parsed.commit;
       } else {
-        if (!this.commit) throw new Error('git log printed a diff outside a commit');
+        if (!this.commit) throw unexpected(this.pending.toString('latin1', at, at + 80));
         this.commit.entries.push(parsed.entry);
       }
     }
@@ -107,7 +109,7 @@ export class RawLogParser {
 
   *finish(): Generator<LoggedCommit> {
     if (this.pending.some((byte) => byte !== 0x0a && byte !== 0x00)) {
-      throw new Error('git log output ended in the middle of a record');
+      throw new RepositoryError({ kind: 'git-stopped', task: LIST_COMMITS });
     }
     if (this.commit) yield this.commit;
     this.commit = null;
@@ -127,11 +129,10 @@ export class RawLogParser {
         .trim()
         .split(' ')
         .filter(Boolean);
-      if (!/^[0-9a-f]{40,64}$/.test(oid))
-        throw new Error(`git log printed an unexpected commit header: ${oid.slice(0, 80)}`);
+      if (!/^[0-9a-f]{40,64}$/.test(oid)) throw unexpected(oid);
       return { kind: 'commit', commit: { oid, parents, entries: [] }, end: end + 1 };
     }
-    if (data[at] !== 0x3a /* : */) throw new Error('git log printed an unexpected record');
+    if (data[at] !== 0x3a /* : */) throw unexpected(data.toString('latin1', at, at + 80));
     const headerEnd = data.indexOf(0, at);
     if (headerEnd === -1) return { kind: 'incomplete' };
     const pathEnd = data.indexOf(0, headerEnd + 1);
@@ -149,4 +150,9 @@ export class RawLogParser {
     };
     return { kind: 'entry', entry, end: pathEnd + 1 };
   }
+}
+
+/** git log printed `output` where the parser expected a record of the raw format. */
+function unexpected(output: string): RepositoryError {
+  return new RepositoryError({ kind: 'unexpected-output', task: LIST_COMMITS, output });
 }

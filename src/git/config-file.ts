@@ -1,5 +1,6 @@
 // Reads the few settings of a repository's own config file that decide how it is read (core.worktree, core.bare,
-// extensions.*), without starting git: finding the repository is on every commit's path.
+// extensions.*) and which remotes it has (remote.<name>.url, pushed-changes.ts), without starting git: finding the
+// repository is on every commit's path.
 // Syntax: https://git-scm.com/docs/git-config#_syntax. Sections and keys are case-insensitive; a subsection is
 // case-sensitive; values may be quoted and hold escapes; `#` and `;` start comments outside quotes. `include`
 // directives are not followed: the settings read here are written by git itself into the repository's own file.

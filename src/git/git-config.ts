@@ -4,7 +4,7 @@ import { execGit, type GitLocation } from './git-process.js';
 
 /** The value of a setting, or null when it is not set. */
 export function gitConfigValue(repo: GitLocation, key: string): string | null {
-  const result = execGit(repo, ['config', '--get', key], { what: `git could not read the setting ${key}` });
+  const result = execGit(repo, ['config', '--get', key], { task: { kind: 'read-config', key } });
   if (result.status !== 0) return null;
   return result.stdout.toString('utf8').trim() || null;
 }

@@ -1,6 +1,8 @@
 // The one place that runs git itself. The commit hook reads the repository without a git process (see README,
-// "Reading git"); git runs for the jobs it does best: walking thousands of commits and their tree diffs, streaming
-// blobs for them, resolving the revision names users type, and reading its own configuration.
+// "Reading git"); git runs for the jobs it does best: walking thousands of commits and their tree diffs
+// (commit-log.ts), streaming blobs for them (blob-stream.ts), resolving the revision names users type
+// (revisions.ts), and reading what only git reads whole: a split index (staged-changes.ts) and refs kept in a
+// reftable or named by SHA-256 ids for pushes (refs-through-git.ts).
 // child_process is loaded on first use: a clean commit never needs it.
 // Every call names the repository explicitly (--git-dir), so that a GIT_DIR or GIT_WORK_TREE inherited from the
 // hook's environment cannot point git elsewhere, and replace refs are ignored as our own object reader ignores them.
@@ -9,7 +11,7 @@
 import { createRequire } from 'node:module';
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { RepositoryError } from '../errors.js';
+import { RepositoryError, type GitTask } from '../errors.js';
 
 export interface GitLocation {
   gitDir: string;
@@ -25,7 +27,7 @@ function child(): typeof import('node:child_process') {
 }
 
 /** The git command line for this repository: global options first, then the command and its arguments. */
-export function gitArguments(repo: GitLocation, args: readonly string[]): string[] {
+function gitArguments(repo: GitLocation, args: readonly string[]): string[] {
   const global = ['--no-replace-objects', `--git-dir=${repo.gitDir}`];
   if (repo.workTree) global.push(`--work-tree=${repo.workTree}`);
   return [...global, ...args];
@@ -49,8 +51,8 @@ function gitEnvironment(repo: GitLocation, extra: Record<string, string> = {}): 
 export interface RunOptions {
   input?: string | Buffer;
   env?: Record<string, string>;
-  /** What failed, for the error message: "git rev-list could not list the commits to scan". */
-  what: string;
+  /** What git is asked to do, for the error if it fails. */
+  task: GitTask;
 }
 
 export interface GitResult {
@@ -60,7 +62,7 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Runs git to completion; a git that cannot be started at all is a RepositoryError naming `what`. */
+/** Runs git to completion; a git that cannot be started at all is a RepositoryError naming the task. */
 export function execGit(repo: GitLocation, args: readonly string[], options: RunOptions): GitResult {
   const result = child().spawnSync('git', gitArguments(repo, args), {
     cwd: repo.workTree ?? repo.gitDir,
@@ -70,22 +72,17 @@ export function execGit(repo: GitLocation, args: readonly string[], options: Run
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   if (result.error) {
-    throw new RepositoryError(`${options.what}: git could not be run (${result.error.message})`, {
-      hint: 'secret-hook runs the git on PATH for this: check that git is installed and on PATH.',
-      cause: result.error,
-    });
+    throw new RepositoryError({ kind: 'git-not-run', task: options.task, detail: result.error.message });
   }
   const stderr = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
   return { status: result.status ?? -1, stdout: result.stdout, stderr };
 }
 
-/** Runs git to completion and returns its standard output; any failure is a RepositoryError naming `what`. */
+/** Runs git to completion and returns its standard output; any failure is a RepositoryError naming the task. */
 export function runGit(repo: GitLocation, args: readonly string[], options: RunOptions): Buffer {
   const result = execGit(repo, args, options);
   if (result.status !== 0) {
-    throw new RepositoryError(
-      `${options.what} (git exited with ${result.status}${result.stderr ? `: ${result.stderr}` : ''})`,
-    );
+    throw new RepositoryError({ kind: 'git-failed', task: options.task, exit: result.status, stderr: result.stderr });
   }
   return result.stdout;
 }
@@ -96,7 +93,7 @@ export type GitChild = ChildProcessByStdio<Writable, Readable, Readable>;
 export function spawnGit(
   repo: GitLocation,
   args: readonly string[],
-  what: string,
+  task: GitTask,
 ): { process: GitChild; finished: Promise<void> } {
   const process = child().spawn('git', gitArguments(repo, args), {
     cwd: repo.workTree ?? repo.gitDir,
@@ -111,11 +108,11 @@ export function spawnGit(
     if (stderr.length < 64) stderr.push(chunk);
   });
   const finished = new Promise<void>((resolve, reject) => {
-    process.on('error', (error) => reject(new RepositoryError(`${what}: git could not be run`, { cause: error })));
+    process.on('error', (error) => reject(new RepositoryError({ kind: 'git-not-run', task, detail: error.message })));
     process.on('close', (code, signal) => {
       if (code === 0 || signal === 'SIGTERM') return resolve();
       const first = Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? '';
-      reject(new RepositoryError(`${what} (git exited with ${code ?? signal}${first ? `: ${first}` : ''})`));
+      reject(new RepositoryError({ kind: 'git-failed', task, exit: code ?? signal ?? 'unknown', stderr: first }));
     });
   });
   // Handled by whoever awaits it; an unawaited rejection must not crash the process after the caller gave up.

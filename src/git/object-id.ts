@@ -3,7 +3,9 @@
 // so every reader is told which instead of guessing from lengths.
 // https://git-scm.com/docs/hash-function-transition
 
-export type ObjectFormat = 'sha1' | 'sha256';
+import type { ObjectFormat } from '../errors.js';
+
+export type { ObjectFormat } from '../errors.js';
 
 const HASH_SIZES = { sha1: 20, sha256: 32 } as const;
 const OID_PATTERNS = { sha1: /^[0-9a-f]{40}$/, sha256: /^[0-9a-f]{64}$/ } as const;
@@ -24,11 +26,7 @@ export function isObjectId(value: string, format: ObjectFormat): boolean {
   return OID_PATTERNS[format].test(value);
 }
 
-/** The null id git uses for "no object" (a new or deleted ref on pre-push's standard input). */
-export function zeroId(format: ObjectFormat): string {
-  return ZERO_IDS[format];
-}
-
+/** Whether this is the null id git uses for "no object" (a new or deleted ref on pre-push's standard input). */
 export function isZeroId(value: string, format: ObjectFormat): boolean {
   return value === ZERO_IDS[format];
 }

@@ -23,7 +23,7 @@ export function resolveHead(repo: Repository): string | null {
 /** A full ref name (or HEAD) to an object id, following symbolic refs; null when it does not exist. */
 export function resolveRef(repo: Repository, name: string, depth = 0): string | null {
   if (repo.refStorage !== 'files') return resolveRefThroughGit(repo, name);
-  if (depth > 5) throw new RepositoryError(`symbolic ref loop at ${name}`);
+  if (depth > 5) throw new RepositoryError({ kind: 'symbolic-ref-loop', ref: name });
   // HEAD and per-worktree refs live in the worktree's git dir; the rest in the common dir.
   const perWorktree = name === 'HEAD' || name.startsWith('refs/bisect/') || name.startsWith('refs/worktree/');
   const dir = perWorktree ? repo.gitDir : repo.commonDir;
@@ -36,9 +36,7 @@ export function resolveRef(repo: Repository, name: string, depth = 0): string | 
       return resolveRef(repo, target, depth + 1);
     }
     if (isObjectId(loose, repo.objectFormat)) return loose;
-    throw new RepositoryError(
-      `ref ${name} holds "${loose.slice(0, 60)}", which is neither an object id nor a symbolic ref`,
-    );
+    throw new RepositoryError({ kind: 'bad-ref', ref: name, content: loose });
   }
   return readPackedRefs(repo).get(name) ?? null;
 }
@@ -49,14 +47,14 @@ function readLooseRef(file: string): string | undefined {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
       return undefined;
-    throw new RepositoryError(`cannot read ref file ${file}`, { cause: error });
+    throw new RepositoryError({ kind: 'unreadable-ref', file, detail: (error as Error).message });
   }
 }
 
 // Per Repository object (one run), not per path: refs change between runs of a long-lived process.
 const packedRefsCache = new WeakMap<Repository, Map<string, string>>();
 
-export function readPackedRefs(repo: Repository): Map<string, string> {
+function readPackedRefs(repo: Repository): Map<string, string> {
   const cached = packedRefsCache.get(repo);
   if (cached) return cached;
   const refs = new Map<string, string>();

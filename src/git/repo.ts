@@ -43,15 +43,13 @@ export function findRepository(cwd: string = process.cwd(), env: Env = process.e
   } else {
     const found = searchUpwards(cwd);
     if (!found) {
-      throw new RepositoryError(`no git repository found in ${cwd} or any parent directory`, {
-        hint: 'Run secret-hook inside a git repository, or set GIT_DIR.',
-      });
+      throw new RepositoryError({ kind: 'not-found', cwd });
     }
     ({ gitDir, workTree } = found);
     if (env['GIT_WORK_TREE']) workTree = path.resolve(cwd, env['GIT_WORK_TREE']);
   }
   if (!readOnlyFs.existsSync(path.join(gitDir, 'HEAD'))) {
-    throw new RepositoryError(`${gitDir} is not a git directory (it has no HEAD)`);
+    throw new RepositoryError({ kind: 'not-a-git-dir', gitDir });
   }
   const commonDir = readCommonDir(gitDir);
   const indexFile = env['GIT_INDEX_FILE'] ? path.resolve(cwd, env['GIT_INDEX_FILE']) : path.join(gitDir, 'index');
@@ -95,7 +93,7 @@ function searchUpwards(start: string): { gitDir: string; workTree: string | null
 function followGitFile(file: string): string {
   const content = readOnlyFs.readFileSync(file, 'utf8');
   const match = /^gitdir: *(.+?)\s*$/m.exec(content);
-  if (!match) throw new RepositoryError(`${file} is a file but does not say "gitdir: <path>"`);
+  if (!match) throw new RepositoryError({ kind: 'bad-git-file', file });
   return path.resolve(path.dirname(file), match[1]!);
 }
 

@@ -20,15 +20,11 @@ export interface RepositoryFormat {
 export function readRepositoryFormat(config: ConfigValues, file: string): RepositoryFormat {
   const objectFormat = config.get('extensions.objectformat') ?? 'sha1';
   if (objectFormat !== 'sha1' && objectFormat !== 'sha256') {
-    throw new RepositoryError(`${file} sets extensions.objectFormat = ${objectFormat}, an object format unknown here`, {
-      hint: 'secret-hook reads repositories whose objects are named by sha1 or sha256.',
-    });
+    throw new RepositoryError({ kind: 'unknown-extension', file, extension: 'objectFormat', value: objectFormat });
   }
   const refStorage = config.get('extensions.refstorage') ?? 'files';
   if (refStorage !== 'files' && refStorage !== 'reftable') {
-    throw new RepositoryError(`${file} sets extensions.refStorage = ${refStorage}, a ref storage unknown here`, {
-      hint: 'secret-hook reads refs stored as files or as reftable.',
-    });
+    throw new RepositoryError({ kind: 'unknown-extension', file, extension: 'refStorage', value: refStorage });
   }
   return { objectFormat, refStorage };
 }

@@ -1,4 +1,4 @@
-// The commits at a shallow clone's boundary (<git dir>/shallow): their parents are not in the repository.
+// The commits at a shallow clone's boundary (<common git dir>/shallow): their parents are not in the repository.
 import * as path from 'node:path';
 import { isObjectId } from './object-id.js';
 import { readOnlyFs } from './read-only-fs.js';

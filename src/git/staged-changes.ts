@@ -2,14 +2,12 @@
 // Directories whose cache-tree id equals HEAD's tree id are skipped without opening them, so the cost follows
 // the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
 import { IndexFileError } from '../errors.js';
-import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index-file.js';
-import { isTreeMode, type TreeEntry, type TreeReader } from './objects.js';
+import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index/index-file.js';
+import { isTreeMode, type TreeEntry, type TreeReader } from './tree.js';
 import { runGit } from './git-process.js';
 import { isObjectId } from './object-id.js';
 import type { Repository } from './repo.js';
 import { compareTrees, DiffCollector, type TreeDiff } from './tree-diff.js';
-
-export type { FileChange, TreeDiff } from './tree-diff.js';
 
 /** HEAD's tree (null for the first commit) against the index at `indexFile`. */
 export async function stagedChanges(trees: TreeReader, headTree: string | null, repo: Repository): Promise<TreeDiff> {
@@ -106,10 +104,10 @@ function readIndexThroughGit(repo: Repository): GitIndex {
   try {
     output = runGit(repo, ['ls-files', '--stage', '-z'], {
       env: { GIT_INDEX_FILE: repo.indexFile },
-      what: `cannot list the split index ${repo.indexFile} with git ls-files`,
+      task: { kind: 'list-index', file: repo.indexFile },
     });
   } catch (error) {
-    throw new IndexFileError(`cannot list the split index ${repo.indexFile} with git ls-files`, { cause: error });
+    throw new IndexFileError(repo.indexFile, { kind: 'split-index-unlisted' }, { cause: error });
   }
   const entries: IndexEntry[] = [];
   for (const record of output.toString('utf8').split('\0')) {

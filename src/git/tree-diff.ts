@@ -2,7 +2,7 @@
 // HEAD, src/git/staged-changes.ts) and by commit scans (a commit against its first parent, whether the entries come
 // from our own tree reader or from `git log --raw`, src/git/commit-log.ts). Every scope feeds the same collector,
 // so a rename, a type change or a deletion means the same thing in each.
-import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, type TreeEntry, type TreeReader } from './objects.js';
+import { isTreeMode, MODE_GITLINK, MODE_SYMLINK, type TreeEntry, type TreeReader } from './tree.js';
 import type { SkipReason } from '../skip-reason.js';
 
 export interface FileChange {

@@ -1,8 +1,31 @@
 // The one paragraph printed when the scan itself failed (exit 2): what failed, why that blocks, how to bypass.
-import { ConfigError, type ScanFailure } from '../../errors.js';
+import {
+  ConfigError,
+  GitObjectError,
+  IndexFileError,
+  RepositoryError,
+  UnknownRevisionError,
+  type ScanFailure,
+} from '../../errors.js';
 import type { Scope } from '../../result.js';
 import { visible } from '../visible.js';
 import { describeConfigProblem } from './config.js';
+import {
+  describeIndexFailure,
+  describeObjectFailure,
+  describeRepositoryFailure,
+  describeUnknownRevision,
+} from './git-failures.js';
+
+/** What a typed failure says (its sentence and hint), from the facts it carries; null for other errors. */
+export function describeFailure(error: unknown): { message: string; hint: string } | null {
+  if (error instanceof ConfigError) return describeConfigProblem(error.problem);
+  if (error instanceof RepositoryError) return describeRepositoryFailure(error.problem);
+  if (error instanceof GitObjectError) return describeObjectFailure(error.oid, error.problem);
+  if (error instanceof IndexFileError) return describeIndexFailure(error.file, error.problem);
+  if (error instanceof UnknownRevisionError) return describeUnknownRevision(error.revision);
+  return null;
+}
 
 /**
  * The one paragraph printed when the scan itself failed (exit 2): what failed, why we block, how to bypass. Only a
@@ -13,10 +36,14 @@ export function failureParagraph(error: unknown, scope: Scope, hook = true): str
   let what: string;
   let cause = '';
   let hint = '';
-  if (error instanceof ConfigError) {
-    const described = describeConfigProblem(error.problem);
+  const described = describeFailure(error);
+  if (described) {
     what = described.message;
-    hint = ` ${described.hint}`;
+    hint = described.hint ? ` ${described.hint}` : '';
+    const cause = (error as Error).cause;
+    // A failure caused by another typed failure (a split index git could not list): say both.
+    const inner = describeFailure(cause);
+    if (inner) what = `${what} (${inner.message})`;
   } else {
     const failure = error as Partial<ScanFailure> & Error;
     what = failure?.message ?? String(error);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findRepository } from '../../../src/git/repo.js';
 import { resolveHead, resolveRef } from '../../../src/git/refs.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
+import { failureText } from '../../helpers/failure-text.js';
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -61,6 +62,8 @@ describe('findRepository', () => {
   });
 
   it('says clearly when there is no repository', () => {
-    expect(() => findRepository(fs.mkdtempSync('/tmp/not-a-repo-'), {})).toThrow(/no git repository found/);
+    expect(failureText(() => findRepository(fs.mkdtempSync('/tmp/not-a-repo-'), {}))).toMatch(
+      /no git repository found/,
+    );
   });
 });

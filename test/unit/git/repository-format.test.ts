@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RepositoryError } from '../../../src/errors.js';
-import { hashSize, hexLength, isObjectId, isZeroId, zeroId } from '../../../src/git/object-id.js';
+import { hashSize, hexLength, isObjectId, isZeroId } from '../../../src/git/object-id.js';
 import { parseConfig, readConfigFile } from '../../../src/git/config-file.js';
 import { readRepositoryFormat } from '../../../src/git/repository-format.js';
 
@@ -17,6 +17,7 @@ const extensions = (text: string) =>
       .map(([key, value]) => [key.slice(11), value]),
   );
 import { TempRepo } from '../../helpers/temp-repo.js';
+import { failureText } from '../../helpers/failure-text.js';
 
 const dirs: string[] = [];
 const repos: TempRepo[] = [];
@@ -53,9 +54,11 @@ describe('readRepositoryFormat', () => {
   it('names the file and the value it does not know', () => {
     const dir = withConfig('[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = sha512\n');
     expect(() => formatOf(dir)).toThrow(RepositoryError);
-    expect(() => formatOf(dir)).toThrow(`${path.join(dir, 'config')} sets extensions.objectFormat = sha512`);
+    expect(failureText(() => formatOf(dir))).toContain(
+      `${path.join(dir, 'config')} sets extensions.objectFormat = sha512`,
+    );
     const refs = withConfig('[extensions]\n\trefStorage = tables\n');
-    expect(() => formatOf(refs)).toThrow(/extensions.refStorage = tables/);
+    expect(failureText(() => formatOf(refs))).toMatch(/extensions.refStorage = tables/);
   });
 });
 
@@ -99,7 +102,7 @@ describe('object ids', () => {
     expect([isObjectId(sha1, 'sha1'), isObjectId(sha1, 'sha256')]).toEqual([true, false]);
     expect([isObjectId(sha256, 'sha1'), isObjectId(sha256, 'sha256')]).toEqual([false, true]);
     expect(isObjectId('A'.repeat(40), 'sha1')).toBe(false);
-    expect(zeroId('sha256')).toBe('0'.repeat(64));
     expect([isZeroId('0'.repeat(40), 'sha1'), isZeroId('0'.repeat(40), 'sha256')]).toEqual([true, false]);
+    expect([isZeroId('0'.repeat(64), 'sha1'), isZeroId('0'.repeat(64), 'sha256')]).toEqual([false, true]);
   });
 });

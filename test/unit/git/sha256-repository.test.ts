@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectError, UsageError } from '../../../src/errors.js';
-import { readIndexFile, type GitIndex } from '../../../src/git/index-file.js';
-import { zeroId } from '../../../src/git/object-id.js';
-import { openObjectStore, type ObjectStore, type StoreOptions } from '../../../src/git/object-store.js';
-import { parseTree, readCommit, TreeReader } from '../../../src/git/objects.js';
+import { readIndexFile, type GitIndex } from '../../../src/git/index/index-file.js';
+import { openObjectStore, type ObjectStore, type StoreOptions } from '../../../src/git/object-store/store.js';
+import { readCommit } from '../../../src/git/commit.js';
+import { parseTree, TreeReader } from '../../../src/git/tree.js';
 import { parsePushLines, pushRange } from '../../../src/git/pushed-changes.js';
 import { localTips, remoteTrackingTips } from '../../../src/git/ref-list.js';
 import { resolveCommit } from '../../../src/git/revisions.js';
@@ -20,6 +20,7 @@ import { findRepository, type Repository } from '../../../src/git/repo.js';
 import { readShallowCommits } from '../../../src/git/shallow.js';
 import { stagedChanges } from '../../../src/git/staged-changes.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
+import { failureText } from '../../helpers/failure-text.js';
 
 const repos: TempRepo[] = [];
 const stores: ObjectStore[] = [];
@@ -62,7 +63,7 @@ function expectStoreMatchesGit(r: TempRepo, options: StoreOptions = {}): number 
   const store = open(r, options);
   const wrong: string[] = [];
   for (const [oid, want] of expected) {
-    const got = store.readSync(oid);
+    const got = store.read(oid);
     if (got.type !== want.type || !got.data.equals(want.data)) wrong.push(oid);
   }
   expect(wrong).toEqual([]);
@@ -192,8 +193,8 @@ describe('a SHA-256 repository', () => {
     expect(store.format).toBe('sha256');
     expect(store.has(head)).toBe(true);
     expect(store.has(head.slice(0, 40))).toBe(false);
-    expect(() => store.readSync(head.slice(0, 40))).toThrow(GitObjectError);
-    expect(() => store.readSync(head.slice(0, 40))).toThrow(/64-hex-digit SHA-256/);
+    expect(() => store.read(head.slice(0, 40))).toThrow(GitObjectError);
+    expect(failureText(() => store.read(head.slice(0, 40)))).toMatch(/64-hex-digit SHA-256/);
   });
 
   it('trees, commits and annotated tags parse with 64-hex ids', () => {
@@ -213,7 +214,7 @@ describe('a SHA-256 repository', () => {
         const [mode, , oid] = meta.split(' ') as [string, string, string];
         return { mode: parseInt(mode, 8), name, oid };
       });
-    expect(parseTree(store.readSync(tree).data, tree, 'sha256')).toEqual(expected);
+    expect(parseTree(store.read(tree).data, tree, 'sha256')).toEqual(expected);
     expect(new TreeReader(store).read(tree)).toEqual(expected);
 
     const commit = readCommit(store, second);
@@ -301,7 +302,7 @@ describe('a SHA-256 repository', () => {
     const r = sha256Repo();
     const head = r.commit({ 'a.txt': 'a\n' });
     const repo: Repository = findRepository(r.dir, {});
-    const zero = zeroId('sha256');
+    const zero = '0'.repeat(64);
     const refs = parsePushLines(
       `refs/heads/main ${head} refs/heads/main ${zero}\n(delete) ${zero} refs/heads/old ${head}\n`,
     );

@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openObjectStore, type ObjectStore } from '../../../src/git/object-store.js';
-import { readCommit, TreeReader } from '../../../src/git/objects.js';
+import { openObjectStore, type ObjectStore } from '../../../src/git/object-store/store.js';
+import { readCommit } from '../../../src/git/commit.js';
+import { TreeReader } from '../../../src/git/tree.js';
 import { stagedChanges } from '../../../src/git/staged-changes.js';
 import { findRepository } from '../../../src/git/repo.js';
 import { seededRandom } from '../../helpers/examples.js';
@@ -26,10 +27,9 @@ function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
   return {
     reads,
     format: store.format,
-    read: (oid) => store.read(oid),
-    readSync: (oid) => {
+    read: (oid) => {
       reads.push(oid);
-      return store.readSync(oid);
+      return store.read(oid);
     },
     has: (oid) => store.has(oid),
     close: () => store.close(),

@@ -13,8 +13,9 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IndexFileError } from '../../../src/errors.js';
-import { parseIndex, readIndexFile, type GitIndex, type IndexEntry } from '../../../src/git/index-file.js';
+import { IndexFileError, type IndexProblem } from '../../../../src/errors.js';
+import { parseIndex, readIndexFile, type GitIndex, type IndexEntry } from '../../../../src/git/index/index-file.js';
+import { wordsOf } from '../../../helpers/failure-text.js';
 
 // Child git must not see the hook environment (GIT_DIR, GIT_INDEX_FILE...) nor the user's or system config.
 const gitEnv: NodeJS.ProcessEnv = {
@@ -104,7 +105,7 @@ function withExtension(index: Buffer, signature: string, data: Buffer): Buffer {
   return withChecksum(Buffer.concat([index.subarray(0, index.length - 20), header, data]));
 }
 
-function expectIndexFileError(run: () => unknown, message: RegExp): void {
+function expectIndexFileError(run: () => unknown, message: RegExp, problem: IndexProblem): void {
   let thrown: unknown;
   try {
     run();
@@ -112,8 +113,9 @@ function expectIndexFileError(run: () => unknown, message: RegExp): void {
     thrown = error;
   }
   expect(thrown).toBeInstanceOf(IndexFileError);
-  expect((thrown as Error).message).toMatch(message);
-  expect((thrown as Error).message).toContain('/some/.git/index');
+  expect(wordsOf(thrown)).toMatch(message);
+  expect(wordsOf(thrown)).toContain('/some/.git/index');
+  expect(thrown).toMatchObject({ file: '/some/.git/index', problem });
 }
 
 const mixedFiles: Record<string, string> = {
@@ -149,7 +151,7 @@ describe('readIndexFile', () => {
     expect(index.entries.find((entry) => entry.path === 'sub')?.oid).toBe(ANY_OID);
     expect(index.entries.map((entry) => entry.path)).toContain('日本/語.txt');
     expect(index.entries.every((entry) => entry.stage === 0 && !entry.intentToAdd && !entry.skipWorktree)).toBe(true);
-    expect(index.sparseDirectories).toBe(false);
+    expect(index.entries.some((entry) => entry.mode === 0o040000)).toBe(false);
     expect(index.splitIndex).toBe(false);
   });
 
@@ -218,7 +220,7 @@ describe('readIndexFile', () => {
     const skipped = index.entries.filter((entry) => entry.skipWorktree).map((entry) => entry.path);
     expect(skipped).toEqual(['dir2/c.txt', 'dir2/x/d.txt']);
     expect(skipped).toEqual(skipWorktreePaths(repository));
-    expect(index.sparseDirectories).toBe(false);
+    expect(index.entries.some((entry) => entry.mode === 0o040000)).toBe(false);
   });
 
   it('reads skip-worktree flags of a sparse checkout (non-cone mode)', async () => {
@@ -246,7 +248,7 @@ describe('readIndexFile', () => {
 
     const index = await readIndex(repository);
 
-    expect(index.sparseDirectories).toBe(true);
+    expect(index.entries.filter((entry) => entry.mode === 0o040000).map((entry) => entry.path)).toEqual(['dir2/']);
     expectSameEntriesAsGit(index, repository, ['--sparse']);
     const directory = index.entries.find((entry) => entry.path === 'dir2/');
     const treeOid = git(repository, ['rev-parse', 'HEAD:dir2']).trim();
@@ -428,7 +430,7 @@ describe('parseIndex errors', () => {
   it('rejects an entry count the file cannot hold', () => {
     const content = sampleIndex();
     content.writeUInt32BE(content.readUInt32BE(8) + 1, 8);
-    expectIndexFileError(() => parseIndex(content, source, 'sha1'), /truncated/);
+    expectIndexFileError(() => parseIndex(content, source, 'sha1'), /truncated/, { kind: 'truncated' });
   });
 
   it('rejects a file truncated at any length, or reads every entry git would commit', () => {
@@ -454,7 +456,7 @@ describe('parseIndex errors', () => {
   it('reports truncation when the checksum cannot tell (skipHash index)', () => {
     const content = sampleIndex();
     const cut = Buffer.concat([content.subarray(0, 200), Buffer.alloc(20)]);
-    expectIndexFileError(() => parseIndex(cut, source, 'sha1'), /truncated/);
+    expectIndexFileError(() => parseIndex(cut, source, 'sha1'), /truncated/, { kind: 'truncated' });
   });
 
   it('rejects a bad signature', () => {
@@ -463,6 +465,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source, 'sha1'),
       /signature/,
+      { kind: 'bad-signature' },
     );
   });
 
@@ -472,6 +475,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withChecksum(content.subarray(0, content.length - 20)), source, 'sha1'),
       /version 5/,
+      { kind: 'unsupported-version', version: 5 },
     );
   });
 
@@ -480,6 +484,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withExtension(content, 'abcd', Buffer.from('data')), source, 'sha1'),
       /'abcd'/,
+      { kind: 'unknown-required-extension', signature: 'abcd' },
     );
 
     const withOptional = parseIndex(withExtension(content, 'ZZZZ', Buffer.from('data')), source, 'sha1');
@@ -494,6 +499,7 @@ describe('parseIndex errors', () => {
     expectIndexFileError(
       () => parseIndex(withChecksum(extended.subarray(0, extended.length - 20)), source, 'sha1'),
       /truncated/,
+      { kind: 'truncated' },
     );
   });
 
@@ -504,9 +510,10 @@ describe('parseIndex errors', () => {
     expect(index.entries).toEqual(parseIndex(content, source, 'sha1').entries);
   });
 
-  it('detects the sdir and link extensions', () => {
+  it('accepts the sdir extension and detects the link extension', () => {
     const content = sampleIndex();
-    expect(parseIndex(withExtension(content, 'sdir', Buffer.alloc(0)), source, 'sha1').sparseDirectories).toBe(true);
+    const sparse = parseIndex(withExtension(content, 'sdir', Buffer.alloc(0)), source, 'sha1');
+    expect(sparse.entries).toEqual(parseIndex(content, source, 'sha1').entries);
     expect(parseIndex(withExtension(content, 'link', Buffer.alloc(20)), source, 'sha1').splitIndex).toBe(true);
   });
 

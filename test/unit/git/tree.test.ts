@@ -3,8 +3,8 @@
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectError } from '../../../src/errors.js';
-import { openObjectStore } from '../../../src/git/object-store.js';
-import { parseTree } from '../../../src/git/objects.js';
+import { openObjectStore } from '../../../src/git/object-store/store.js';
+import { parseTree } from '../../../src/git/tree.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
 
 const repos: TempRepo[] = [];
@@ -36,7 +36,7 @@ describe('parseTree', () => {
         return { mode: parseInt(mode, 8), name, oid };
       });
     const store = openObjectStore(path.join(r.dir, '.git', 'objects'), 'sha1');
-    const entries = parseTree(store.readSync(tree).data, tree, 'sha1');
+    const entries = parseTree(store.read(tree).data, tree, 'sha1');
     store.close();
     expect(entries).toEqual(expected);
     expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['café', '日本', 'link', 'vendor']));
