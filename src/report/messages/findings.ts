@@ -197,10 +197,10 @@ export function rotationNote(moment: Moment, facts: StepFacts): string {
 /** The way out for a false positive, and the deliberate bypass only where something was stopped. */
 export function bypassLine(moment: Moment): string {
   const allow =
-    'A false positive? Add a `secret-hook:allow` comment on its line (`secret-hook:allow-next-line` on the line above).';
-  if (moment.scope === 'push') return `${allow} Last resort, skip every hook once: ${keep('git push --no-verify')}.`;
+    'A false positive? `secret-hook:allow` in a comment on its line (`secret-hook:allow-next-line` above it).';
+  if (moment.scope === 'push') return `${allow} Last resort: ${keep('git push --no-verify')} skips every hook.`;
   if (moment.scope === 'staged' && moment.hook) {
-    return `${allow} Last resort, skip every hook once: ${keep('git commit --no-verify')}.`;
+    return `${allow} Last resort: ${keep('git commit --no-verify')} skips every hook.`;
   }
   return allow;
 }
