@@ -14,7 +14,7 @@ import { redact, redactLine, type Located } from './redact.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { listFindings } from './listing.js';
 import { visible, visibleJson } from './visible.js';
-import { fitWidth, wrap } from './wrap.js';
+import { fitWidth, keepTogether, wrap } from './wrap.js';
 
 export interface FormatOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -184,10 +184,11 @@ class FindingReport {
     const out: string[] = [];
     // Redacted first (it looks for the secret as it stands in the line), then made visible.
     const secret = visible(options.showSecrets ? f.secret : redact(f.secret));
-    const where = `${visible(f.path)}:${f.line}:${f.column}`;
+    const where = keepTogether(`${visible(f.path)}:${f.line}:${f.column}`);
     const tag = f.action === 'warn' ? ` ${advice.testKeyTag()}` : '';
     const located = wrap(`${where}  ${secret}${tag}`, width, '  ', '    ');
-    out.push(...located.map((line, i) => (i === 0 ? paintLocation(line, where, secret, c) : c.red(line))));
+    const shownWhere = where.replace(/\u00a0/g, ' ');
+    out.push(...located.map((line, i) => (i === 0 ? paintLocation(line, shownWhere, secret, c) : c.red(line))));
     // The line: one row, an excerpt around the secret when it is longer.
     if (options.showSecrets) {
       // Asked for whole: broken at spaces, never cut.

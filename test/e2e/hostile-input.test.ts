@@ -118,7 +118,8 @@ describe('terminal escapes in what is committed', () => {
     expect(commit.stderr).toContain(
       '→ const k = process.env.STRIPE_SECRET_KEY; // \\x1b[2J\\x1b]0;title\\x07\\rNo secrets found.',
     );
-    expect(commit.stderr).toContain(`git add ${shownFile}`);
+    // Quoted for the shell, as a command.
+    expect(commit.stderr).toContain(`git add '${shownFile}'`);
     expect(commit.stderr).not.toContain(secret);
     expect(box.head()).toBe(headBefore);
   });

@@ -80,12 +80,13 @@ export interface StepFacts {
 /** The numbered steps after the findings that block, for this moment. Each entry is one step's paragraph. */
 export function fixSteps(moment: Moment, facts: StepFacts): string[] {
   const steps: string[] = [];
-  const whole = facts.wholeFiles.map(visible).join(' ');
-  const code = facts.codeFiles.map(visible).join(' ');
+  // A file name is one word (never broken at a space in it); in a command it is quoted for the shell where needed.
+  const whole = facts.wholeFiles.map(word).join(' ');
+  const code = facts.codeFiles.map(word).join(' ');
   const them = (files: readonly string[]) => (files.length === 1 ? 'it' : 'them');
   // A command stays on one line with its first file; the files after it may go to the next line.
   const command = (verb: string, files: readonly string[]) =>
-    [keep(`${verb} ${visible(files[0]!)}`), ...files.slice(1).map(visible)].join(' ');
+    [keep(`${verb} ${shellWord(files[0]!)}`), ...files.slice(1).map(shellWord)].join(' ');
   const template = facts.envFile ? '; commit a .env.example with empty values instead' : '';
   const setValues = `Set the values where the code runs: an untracked .env locally, a secrets manager in production (${SECRET_MANAGERS}).`;
 
@@ -156,6 +157,17 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
       );
       return steps;
   }
+}
+
+/** A file name as one unbreakable word. */
+function word(path: string): string {
+  return keep(visible(path));
+}
+
+/** A file name as a shell word: quoted when it holds anything a shell would read differently. */
+function shellWord(path: string): string {
+  const shown = visible(path);
+  return keep(/^[A-Za-z0-9_./@%+=:,-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`);
 }
 
 /** How to rewrite the commits of a push, by their ids. */

@@ -104,3 +104,12 @@ describe('every finding gets its own fix', () => {
     expect(text).toContain('Rotate it at Stripe');
   });
 });
+
+describe('file names', () => {
+  it('are never broken at a space in them, and are quoted in commands', () => {
+    const findings = scannedFindings({ 'src/pay ments/stripe config.ts': `const k = "${live()}";\n` });
+    const text = render(resultOf('staged', findings), 40);
+    expect(text).toContain('  src/pay ments/stripe config.ts:1:12');
+    expect(text).toContain("git add 'src/pay ments/stripe config.ts'");
+  });
+});
