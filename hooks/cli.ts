@@ -31,6 +31,8 @@ void runCli(process.argv.slice(2), {
   get stderr() {
     return process.stderr;
   },
+  // Asked only when something is printed to a terminal: the report is fitted to its width.
+  columns: (stream) => (stream === 'stdout' ? process.stdout : process.stderr).columns,
   readStdin: async () => {
     for await (const chunk of process.stdin) stdinChunks.push(chunk as Buffer);
     return Buffer.concat(stdinChunks).toString('utf8');

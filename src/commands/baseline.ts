@@ -17,7 +17,7 @@ export interface BaselineOptions extends OutputOptions {
   cwd: string;
   env: Record<string, string | undefined>;
   scope: Extract<CheckScope, { kind: 'all' | 'history' }>;
-  progress: (label: string) => Progress;
+  progress: (label: string, unit: string) => Progress;
 }
 
 export async function runBaseline(options: BaselineOptions): Promise<CommandOutcome> {
@@ -38,7 +38,7 @@ export async function runBaseline(options: BaselineOptions): Promise<CommandOutc
     if (added.length === 0) return outcome(0, `${say.nothingNew(IGNORE_FILE)}\n`);
     return outcome(0, `${say.added(IGNORE_FILE, added)}\n`);
   } catch (error) {
-    return failure(error, options.scope.kind === 'all' ? 'all' : 'history', options);
+    return failure(error, options.scope.kind === 'all' ? 'all' : 'history', options, false);
   } finally {
     session?.close();
   }

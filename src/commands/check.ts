@@ -21,7 +21,7 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
     result.stats.milliseconds = Date.now() - started;
     return await render(result, session, options);
   } catch (error) {
-    return await failure(error, scope, options);
+    return await failure(error, scope, options, options.hook);
   } finally {
     session?.close();
   }

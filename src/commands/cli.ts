@@ -7,6 +7,7 @@ import * as usage from '../report/messages/usage.js';
 import { skipRequested as skipRequestedMessage } from '../report/messages/scan-notes.js';
 import { NO_PROGRESS, terminalProgress, type Progress } from '../report/progress.js';
 import type { CheckScope } from './scope.js';
+import { nearest } from './suggest.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export interface CliEnvironment {
@@ -19,49 +20,121 @@ export interface CliEnvironment {
   stdinIsTty: boolean;
   /** Where progress is drawn, on a terminal only (read only then: it costs the process streams). */
   readonly stderr: NodeJS.WriteStream;
+  /** The width of a stream that is a terminal, asked only when something is printed. */
+  columns?(stream: 'stdout' | 'stderr'): number | undefined;
 }
 
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string' },
+  config: { type: 'string' },
+  since: { type: 'string' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'show-secrets': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  chain: { type: 'boolean' },
+  staged: { type: 'boolean' },
+  all: { type: 'boolean' },
+  history: { type: 'boolean' },
+  'pre-commit-framework': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+type Values = Partial<Record<OptionName, string | boolean>>;
+
+const REPORTING: readonly OptionName[] = ['format', 'config', 'quiet', 'verbose', 'show-secrets', 'color', 'no-color'];
+
+/** The options each command takes (besides --help and --version, which every command takes). */
+const COMMANDS: Record<string, readonly OptionName[]> = {
+  check: [...REPORTING, 'output', 'staged', 'all', 'history', 'since'],
+  'pre-commit': REPORTING,
+  'pre-push': [...REPORTING, 'pre-commit-framework'],
+  baseline: ['all', 'history', 'config'],
+  install: ['chain'],
+  uninstall: [],
+  rules: ['format', 'output'],
+  explain: [],
+  version: [],
+  help: [],
+};
+
+/** Commands that take no positional arguments. */
+const NO_ARGUMENTS = new Set(['baseline', 'install', 'uninstall', 'rules', 'version']);
+
 export async function runCli(argv: string[], environment: CliEnvironment): Promise<CommandOutcome> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        verbose: { type: 'boolean', default: false },
-        'show-secrets': { type: 'boolean', default: false },
-        chain: { type: 'boolean', default: false },
-        staged: { type: 'boolean', default: false },
-        all: { type: 'boolean', default: false },
-        history: { type: 'boolean', default: false },
-        since: { type: 'string' },
-        'pre-commit-framework': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    return outcome(2, '', `${usage.badArguments((error as Error).message)}\n\n${usage.USAGE}\n`);
+  const parsed = parseCommandLine(argv);
+  if ('error' in parsed) return outcome(2, '', `${parsed.error}\n`);
+  const { command, rest, values } = parsed;
+  if (values.version || command === 'version') return outcome(0, `${await version()}\n`);
+  if (command === undefined)
+    return outcome(values.help ? 0 : 2, values.help ? `${usage.USAGE}\n` : '', values.help ? '' : `${usage.USAGE}\n`);
+  if (command === 'help') {
+    const topic = rest[0];
+    return outcome(0, `${(topic !== undefined && usage.COMMAND_USAGE[topic]) || usage.USAGE}\n`);
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.version) return outcome(0, `${await version()}\n`);
-  if (values.help || command === undefined || command === 'help')
-    return outcome(command === undefined && !values.help ? 2 : 0, `${usage.USAGE}\n`);
-  const format = values.format;
+  if (!(command in COMMANDS)) {
+    return outcome(2, '', `${usage.unknownCommand(command, nearest(command, Object.keys(COMMANDS)))}\n`);
+  }
+  if (values.help) return outcome(0, `${usage.COMMAND_USAGE[command] ?? usage.USAGE}\n`);
+  const refused = refusal(command, rest, values);
+  if (refused) return outcome(2, '', `${refused}\n`);
+
+  const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'github') {
     return outcome(2, '', `${usage.badFormat(format)}\n`);
   }
-  const colorAllowed = !environment.env['NO_COLOR'] && environment.env['TERM'] !== 'dumb';
-  const output = { format, verbose: values.verbose, showSecrets: values['show-secrets'] } as const;
-  // Colour is a getter, asked only when something is printed: whether a stream is a terminal costs node:tty, which
-  // a clean commit does not need. (Spreading an options object evaluates it; the hooks' objects are not spread.)
+  const outputFile = values.output as string | undefined;
+  const quiet = values.quiet === true;
+  const output = {
+    format,
+    verbose: values.verbose === true,
+    showSecrets: values['show-secrets'] === true,
+    quiet,
+    ...(values.config !== undefined ? { configFile: values.config as string } : {}),
+  } as const;
+  // Colour and width are getters, asked only when something is printed: whether a stream is a terminal costs
+  // node:tty, which a clean commit does not need. (Spreading an options object evaluates it; the hooks' objects
+  // are not spread.)
+  const colorFor = (stream: 'stdout' | 'stderr') =>
+    useColor(values, environment.env, () =>
+      stream === 'stdout' ? outputFile === undefined && environment.stdoutIsTty : environment.stderrIsTty,
+    );
+  const widthFor = (stream: 'stdout' | 'stderr') =>
+    terminalWidth(
+      environment,
+      stream,
+      stream === 'stdout' ? outputFile === undefined && environment.stdoutIsTty : environment.stderrIsTty,
+    );
   const progress = (label: string): Progress =>
-    environment.stderrIsTty ? terminalProgress(environment.stderr, label) : NO_PROGRESS;
+    !quiet && environment.stderrIsTty
+      ? terminalProgress(environment.stderr, label, {
+          columns: () => environment.columns?.('stderr'),
+          delayMs: progressDelay(environment.env),
+        })
+      : NO_PROGRESS;
   const base = { cwd: environment.cwd, env: environment.env, progress };
 
   try {
+    const result = await dispatch();
+    return outputFile === undefined ? result : writeOutput(result, outputFile, environment.cwd);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      // install's refusals name files under the hooks directory, which the repository's configuration chooses.
+      const described = describeFailure(error);
+      return outcome(
+        2,
+        '',
+        `${usage.usageErrorLine(described?.message ?? error.message, described?.hint ?? error.hint)}\n`,
+      );
+    }
+    return crashOutcome(error, argv);
+  }
+
+  async function dispatch(): Promise<CommandOutcome> {
     switch (command) {
       case 'check': {
         const { runCheck } = await import('./check.js');
@@ -70,7 +143,10 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           ...base,
           ...output,
           get color() {
-            return colorAllowed && environment.stdoutIsTty;
+            return colorFor('stdout');
+          },
+          get width() {
+            return widthFor('stdout');
           },
           scope,
           paths,
@@ -85,7 +161,10 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           ...output,
           // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
           get color() {
-            return colorAllowed && environment.stderrIsTty;
+            return colorFor('stderr');
+          },
+          get width() {
+            return widthFor('stderr');
           },
           // Every staged change, whatever paths were passed: a hook run by lint-staged or the pre-commit framework
           // gets file names, and must not be weaker than the plain hook. Listed files with no staged change (the
@@ -103,19 +182,35 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         // to be set must never make the hook ignore the refs git passes on stdin.
         const framework = values['pre-commit-framework'] ? preCommitFrameworkRange(environment.env) : null;
         const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
-        const color = colorAllowed && environment.stderrIsTty;
         const remote = (framework ? environment.env['PRE_COMMIT_REMOTE_NAME'] : rest[0]) || null;
-        return await runPrePush({ ...base, ...output, color, remote, stdin, framework });
+        return await runPrePush({
+          ...base,
+          ...output,
+          get color() {
+            return colorFor('stderr');
+          },
+          get width() {
+            return widthFor('stderr');
+          },
+          remote,
+          stdin,
+          framework,
+        });
       }
       case 'baseline': {
         const { runBaseline } = await import('./baseline.js');
-        if (rest.length > 0 || values.since !== undefined) throw new UsageError(usage.baselineScopes());
-        const color = colorAllowed && environment.stdoutIsTty;
-        return await runBaseline({ ...base, ...output, color, scope: { kind: values.history ? 'history' : 'all' } });
+        if (values.all && values.history) throw new UsageError(usage.baselineScopes());
+        return await runBaseline({
+          ...base,
+          ...output,
+          color: false,
+          width: 80,
+          scope: { kind: values.history ? 'history' : 'all' },
+        });
       }
       case 'install': {
         const { runInstall, HOOKS } = await import('./install.js');
-        return runInstall({ ...base, binPath: environment.binPath, chain: values.chain, hooks: HOOKS });
+        return runInstall({ ...base, binPath: environment.binPath, chain: values.chain === true, hooks: HOOKS });
       }
       case 'uninstall': {
         const { runUninstall, HOOKS } = await import('./install.js');
@@ -127,30 +222,125 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       }
       case 'explain': {
         const { runExplain } = await import('./rules.js');
-        return runExplain(rest[0]);
+        return runExplain(rest[0], widthFor('stdout'));
       }
       default:
-        return outcome(2, '', `${usage.unknownCommand(command)}\n\n${usage.USAGE}\n`);
+        return outcome(
+          2,
+          '',
+          `${usage.unknownCommand(String(command), nearest(String(command), Object.keys(COMMANDS)))}\n`,
+        );
     }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      // install's refusals name files under the hooks directory, which the repository's configuration chooses.
-      const described = describeFailure(error);
-      return outcome(
-        2,
-        '',
-        `${usage.usageErrorLine(described?.message ?? error.message, described?.hint ?? error.hint)}\n`,
-      );
-    }
-    return crashOutcome(error, argv);
   }
+}
+
+/** The command, its arguments and its options; or the one-line error for an option that does not exist. */
+function parseCommandLine(
+  argv: string[],
+): { command: string | undefined; rest: string[]; values: Values } | { error: string } {
+  // Not strict: an unknown option is reported here in our words, with the options it could have meant.
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const positionals: string[] = [];
+  const values: Values = {};
+  const command = tokens.find((t) => t.kind === 'positional')?.value as string | undefined;
+  const known = COMMANDS[command ?? ''];
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind !== 'option') continue;
+    const name = token.name as OptionName;
+    const spec = OPTIONS[name] as { type: 'string' | 'boolean' } | undefined;
+    if (!spec) {
+      const candidates = (known ? [...known, 'help', 'version'] : Object.keys(OPTIONS)).map((o) => `--${o}`);
+      return {
+        error: usage.unknownOption(token.rawName, known ? command : undefined, nearest(`--${token.name}`, candidates)),
+      };
+    }
+    if (spec.type === 'string') {
+      // `--since --all`: an option is not a value.
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+        return { error: usage.needsValue(token.rawName, valueKind(name)) };
+      }
+      values[name] = token.value;
+    } else {
+      if (token.value !== undefined) return { error: usage.takesNoValue(token.rawName) };
+      values[name] = true;
+    }
+  }
+  return { command, rest: positionals.slice(1), values };
+}
+
+function valueKind(option: OptionName): string {
+  return option === 'format' ? 'a format' : option === 'since' ? 'a revision' : 'a file';
+}
+
+/** Why these options or arguments cannot be taken by this command, or null. */
+function refusal(command: string, rest: string[], values: Values): string | null {
+  const allowed = COMMANDS[command];
+  if (!allowed) return null; // an unknown command is reported by name
+  for (const option of Object.keys(values) as OptionName[]) {
+    if (option === 'help' || option === 'version' || allowed.includes(option)) continue;
+    const owners = Object.entries(COMMANDS)
+      .filter(([, options]) => options.includes(option))
+      .map(([name]) => name);
+    return usage.optionNotFor(`--${option}`, command, owners);
+  }
+  if (NO_ARGUMENTS.has(command) && rest.length > 0) return usage.unexpectedArguments(command, rest);
+  if (values.color && values['no-color']) return usage.bothColors();
+  if (values.quiet && values.verbose) return usage.quietAndVerbose();
+  if (command === 'rules' && values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    return usage.rulesFormat(values.format as string);
+  }
+  return null;
+}
+
+/**
+ * Colours: --no-color and --color first (the person typing), then NO_COLOR (https://no-color.org: any non-empty
+ * value), then FORCE_COLOR (non-empty and not 0 or false), then TERM=dumb, then whether the stream is a terminal.
+ */
+function useColor(values: Values, env: Record<string, string | undefined>, isTerminal: () => boolean): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  if (env['NO_COLOR']) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (env['TERM'] === 'dumb') return false;
+  return isTerminal();
+}
+
+/** The terminal's width when the stream is one; else COLUMNS when set; else 80. */
+function terminalWidth(environment: CliEnvironment, stream: 'stdout' | 'stderr', isTerminal: boolean): number {
+  const columns = isTerminal ? environment.columns?.(stream) : undefined;
+  if (columns !== undefined && columns > 0) return columns;
+  const fromEnv = Number(environment.env['COLUMNS']);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+}
+
+/**
+ * How long a scan runs before progress is drawn (a quick scan draws none). SECRET_HOOK_PROGRESS_AFTER_MS changes it:
+ * the pseudo-terminal test sets 0, so that it needs no scan slow enough to pass half a second.
+ */
+function progressDelay(env: Record<string, string | undefined>): number {
+  const value = Number(env['SECRET_HOOK_PROGRESS_AFTER_MS']);
+  return env['SECRET_HOOK_PROGRESS_AFTER_MS'] !== undefined && Number.isFinite(value) && value >= 0 ? value : 500;
+}
+
+/** --output FILE: the report goes to the file, written whole (or, when the scan failed, not at all). */
+async function writeOutput(result: CommandOutcome, file: string, cwd: string): Promise<CommandOutcome> {
+  if (result.exitCode === 2) return result;
+  const { writeWhole } = await import('./output-file.js');
+  const problem = writeWhole(file, cwd, result.stdout);
+  if (problem !== null) return outcome(2, '', `${result.stderr}${usage.outputNotWritten(file, problem)}\n`);
+  return outcome(result.exitCode, '', result.stderr);
 }
 
 /** What the program says and how it exits when the scan failed (exit 2): also for errors nothing else caught. */
 export function crashOutcome(error: unknown, argv: readonly string[]): CommandOutcome {
   const command = argv.find((arg) => !arg.startsWith('-'));
   const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
-  return outcome(2, '', `${failureParagraph(error, scope)}\n`);
+  return outcome(2, '', `${failureParagraph(error, scope, command === 'pre-commit' || command === 'pre-push')}\n`);
 }
 
 /** `SKIP=secret-hook` (comma-separated hook ids, as in the pre-commit framework) skips the hooks, visibly. */
@@ -170,17 +360,14 @@ function preCommitFrameworkRange(env: Record<string, string | undefined>): {
 }
 
 /** The scope flags of `check`, and a positional `from..to` range told apart from paths. */
-function checkScope(
-  values: { all?: boolean; history?: boolean; since?: string | undefined },
-  positionals: string[],
-): { scope: CheckScope; paths: string[] } {
+function checkScope(values: Values, positionals: string[]): { scope: CheckScope; paths: string[] } {
   const ranges = positionals.filter((p) => /^[^\s]*[^.]\.\.[^.][^\s]*$|^\.\.[^./][^\s]*$|^[^\s]*[^./]\.\.$/.test(p));
   const paths = positionals.filter((p) => !ranges.includes(p));
-  const chosen = [values.all, values.history, values.since !== undefined, ranges.length > 0].filter(Boolean).length;
-  if (chosen > 1) throw new UsageError(usage.chooseOneScope());
+  const chosen = [values.staged, values.all, values.history, values.since !== undefined, ranges.length > 0];
+  if (chosen.filter(Boolean).length > 1) throw new UsageError(usage.chooseOneScope());
   if (values.all) return { scope: { kind: 'all' }, paths };
   if (values.history) return { scope: { kind: 'history' }, paths };
-  if (values.since !== undefined) return { scope: { kind: 'range', from: values.since, to: 'HEAD' }, paths };
+  if (typeof values.since === 'string') return { scope: { kind: 'range', from: values.since, to: 'HEAD' }, paths };
   if (ranges.length === 1) {
     const [from, to] = ranges[0]!.split('..') as [string, string];
     return { scope: { kind: 'range', from: from || null, to: to || 'HEAD' }, paths };

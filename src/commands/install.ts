@@ -48,15 +48,34 @@ function findTarget(cwd: string, env: Record<string, string | undefined>): { tar
 
 export function runInstall(options: InstallOptions): CommandOutcome {
   const { target, workTree } = findTarget(options.cwd, options.env);
+  const hooks = options.hooks.map((hook) => {
+    const file = path.join(target.dir, hook);
+    return { hook, file, shown: path.relative(workTree, file) || file };
+  });
+  // Both hooks or neither: every target is checked before anything is written, so a refusal leaves no half install
+  // (a pre-commit hook without its pre-push hook lets a key out through a commit made with --no-verify).
+  if (target.kind === 'git' && !options.chain) {
+    const foreign = hooks.filter((h) => isForeignHook(h.file));
+    if (foreign.length > 0) {
+      const refusal = say.foreignHooks(
+        foreign.map((h) => h.shown),
+        foreign.map((h) => h.hook),
+      );
+      throw new UsageError(refusal.problem, { hint: refusal.hint });
+    }
+  }
   const lines: string[] = [];
   fs.mkdirSync(target.dir, { recursive: true });
-  for (const hook of options.hooks) {
-    const file = path.join(target.dir, hook);
-    const shown = path.relative(workTree, file) || file;
+  for (const { hook, file, shown } of hooks) {
     if (target.kind === 'husky') lines.push(installHuskyLine(file, hook, shown));
     else lines.push(installGitHook(file, hook, shown, options));
   }
   return outcome(0, `${lines.join('\n')}\n`);
+}
+
+/** A hook file that exists and that secret-hook did not write. */
+function isForeignHook(file: string): boolean {
+  return fs.existsSync(file) && !fs.readFileSync(file, 'utf8').includes(MARKER);
 }
 
 export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>): CommandOutcome {
@@ -106,16 +125,8 @@ function installHuskyLine(file: string, hook: HookName, shown: string): string {
 }
 
 function installGitHook(file: string, hook: HookName, shown: string, options: InstallOptions): string {
-  if (fs.existsSync(file)) {
-    const existing = fs.readFileSync(file, 'utf8');
-    if (!existing.includes(MARKER)) {
-      if (!options.chain) {
-        const refusal = say.foreignHook(shown, hook);
-        throw new UsageError(refusal.problem, { hint: refusal.hint });
-      }
-      fs.renameSync(file, `${file}${CHAINED_SUFFIX}`);
-    }
-  }
+  // A hook we did not write is here only with --chain (runInstall refused otherwise): it is kept and run first.
+  if (isForeignHook(file)) fs.renameSync(file, `${file}${CHAINED_SUFFIX}`);
   const chained = fs.existsSync(`${file}${CHAINED_SUFFIX}`);
   fs.writeFileSync(file, gitHookScript(hook, options.binPath, chained ? `${file}${CHAINED_SUFFIX}` : null));
   fs.chmodSync(file, 0o755);

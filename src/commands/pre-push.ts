@@ -4,7 +4,7 @@ import { parsePushLines, pushRange, isConfiguredRemote, type PushRange } from '.
 import { localTips, remoteTrackingTips } from '../git/ref-list.js';
 import { peelTag } from '../git/commit.js';
 import { compareTrees, DiffCollector } from '../git/tree-diff.js';
-import { frameworkPushNotice, shallowNotice } from '../report/messages/scan-notes.js';
+import { frameworkPushNotice, progressLabel, shallowNotice } from '../report/messages/scan-notes.js';
 import type { Progress } from '../report/progress.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { failure, render, type OutputOptions } from './render.js';
@@ -23,7 +23,7 @@ export interface PrePushOptions extends OutputOptions {
    * by the framework, which passes at most one ref in variables. `toRef` and `fromRef` are those variables.
    */
   framework?: { fromRef: string | null; toRef: string | null } | null;
-  progress: (label: string) => Progress;
+  progress: (label: string, unit: string) => Progress;
 }
 
 export async function runPrePush(options: PrePushOptions): Promise<CommandOutcome> {
@@ -40,7 +40,7 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
           (oid) => session!.store.has(oid),
           remoteTrackingTips,
         );
-    const result = await scanPush(session, range, options.progress('secret-hook: scanning pushed commits'));
+    const result = await scanPush(session, range, options.progress(progressLabel('push'), 'commits'));
     if (options.framework) result.notices.unshift(frameworkPushNotice(options.remote));
     result.stats.milliseconds = Date.now() - started;
     return await render(result, session, { ...options, hook: true });

@@ -12,6 +12,12 @@ export interface OutputOptions {
   verbose: boolean;
   showSecrets: boolean;
   color: boolean;
+  /** Terminal columns for the text format (80 when unknown). */
+  width: number;
+  /** Print nothing unless something blocks (or the scan fails). */
+  quiet?: boolean;
+  /** --config FILE: this configuration instead of the repository's own. */
+  configFile?: string;
 }
 
 /** Renders a result; the formatters (and the colour library) are loaded only when there is something to print. */
@@ -22,6 +28,7 @@ export async function render(
 ): Promise<CommandOutcome> {
   const blocking = result.findings.some((f) => f.action === 'block');
   const exitCode = blocking ? 1 : 0;
+  if (options.quiet && exitCode === 0) return outcome(0);
   if (options.format === 'json') {
     const { formatJson } = await import('../report/format.js');
     return outcome(exitCode, `${formatJson(result, options)}\n`);
@@ -45,17 +52,27 @@ export async function render(
   if (quiet) return outcome(0);
   const { formatText } = await import('../report/format.js');
   const rules = await session.loadRules();
-  const text = formatText(result, { ...options, rules, summary: options.hook !== true });
+  const text = formatText(result, {
+    rules,
+    color: options.color,
+    width: options.width,
+    verbose: options.verbose,
+    showSecrets: options.showSecrets,
+    summary: options.hook !== true,
+    hook: options.hook === true,
+  });
   // Hooks write to stderr, where git shows hook output; manual checks to stdout so it can be piped.
   return options.hook ? outcome(exitCode, '', `${text}\n`) : outcome(exitCode, `${text}\n`);
 }
 
+/** The failure paragraph (exit 2) in the format asked for. `hook`: a hook stopped a commit or push. */
 export async function failure(
   error: unknown,
   scope: ScanResult['scope'],
   options: OutputOptions,
+  hook = true,
 ): Promise<CommandOutcome> {
-  const paragraph = failureParagraph(error, scope);
+  const paragraph = failureParagraph(error, scope, hook);
   if (options.format === 'json') {
     return outcome(2, `${JSON.stringify({ version: 1, error: paragraph }, null, 2)}\n`, `${paragraph}\n`);
   }

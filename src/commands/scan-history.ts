@@ -2,7 +2,7 @@
 // exactly as a push of those commits would be (scan-commits.ts).
 import type { LogRequest } from '../git/commit-log.js';
 import { countCommits, resolveCommit } from '../git/revisions.js';
-import { shallowNotice } from '../report/messages/scan-notes.js';
+import { progressLabel, shallowNotice } from '../report/messages/scan-notes.js';
 import type { ScanResult } from '../result.js';
 import type { CheckScope, ScopeOptions } from './scope.js';
 import { scanCommits } from './scan-commits.js';
@@ -19,7 +19,7 @@ export async function scanHistory(
   options: HistoryOptions,
 ): Promise<ScanResult> {
   const request = logRequest(session, scope, options.committedOnly === true);
-  const progress = options.progress('secret-hook: scanning history');
+  const progress = options.progress(progressLabel('history'), 'commits');
   const total = progress.shown ? countCommits(session.repo, request) : 0;
   const scanned = await scanCommits(session, request, progress, total);
   const { shallowBoundary, ...rest } = scanned;

@@ -4,6 +4,7 @@ import { readCommit } from '../git/commit.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/tree.js';
 import { resolveHead } from '../git/refs.js';
 import { compareTrees, DiffCollector } from '../git/tree-diff.js';
+import { progressLabel } from '../report/messages/scan-notes.js';
 import type { ScanResult } from '../result.js';
 import { pathFilter, requireTracked } from './path-filter.js';
 import { scanChange } from './scan-changes.js';
@@ -20,20 +21,30 @@ export async function scanTrackedFiles(session: Session, options: ScopeOptions):
     wanted,
     entries.map((e) => e.path),
   );
-  for (const entry of entries) {
+  const progress = options.progress(progressLabel('files'), 'files');
+  try {
+    for (const entry of entries) {
+      scanEntry(entry);
+      progress.update(result.stats.files + result.skipped.length, entries.length, result.stats.bytes);
+    }
+  } finally {
+    progress.finish();
+  }
+  return result;
+
+  function scanEntry(entry: (typeof entries)[number]): void {
     if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode)) {
       result.skipped.push({
         path: entry.path,
         reason: entry.intentToAdd ? { kind: 'intent-to-add' } : { kind: 'not-a-regular-file' },
       });
-      continue;
+      return;
     }
     const context = { ...session.scanContext, findStaleAllows: true };
     const scanned = scanChange(context, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode });
     for (const line of scanned.staleAllows ?? []) (result.staleAllows ??= []).push({ path: entry.path, line });
     addScanned(result, scanned);
   }
-  return result;
 }
 
 /** A baseline of `--all`: every file of HEAD's tree, whole content. What is only staged is not committed. */

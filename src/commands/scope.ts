@@ -12,7 +12,8 @@ export interface ScopeOptions {
   /** Limit the scan to these paths (as given on the command line, e.g. by lint-staged). */
   paths: string[];
   cwd: string;
-  progress: (label: string) => Progress;
+  /** A progress display for a long scan (drawn on a terminal only); `unit` names what is counted. */
+  progress: (label: string, unit: string) => Progress;
   /** Staged scope: also scan these tracked files whole when they have no staged change (the pre-commit framework's `run --all-files`). */
   wholeFiles?: string[];
   /** Only what is committed (a baseline): `--all` reads HEAD's tree instead of the index, history skips the stash. */

@@ -31,12 +31,18 @@ export interface Session {
 export interface SessionOptions {
   cwd: string;
   env: Record<string, string | undefined>;
+  /** --config FILE (relative to cwd): used instead of the repository's own configuration. */
+  configFile?: string;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const repo = findRepository(options.cwd, options.env);
   // Configuration first: an invalid one must stop the run before anything is scanned.
-  const config = await loadConfig(repo.workTree, new Set(detectionRules.map((r) => r.id)));
+  const config = await loadConfig(
+    repo.workTree,
+    new Set(detectionRules.map((r) => r.id)),
+    options.configFile === undefined ? undefined : { path: options.configFile, cwd: options.cwd },
+  );
   if (config.customRules.length > 0 || config.allowPatterns.length > 0) checkConfiguredRules(config);
   const rules = [...detectionRules, ...config.customRules];
   // Rules turned off are left out of the catalog: they cost nothing.

@@ -8,7 +8,16 @@ import { DEFAULT_CONFIG, type Config } from './types.js';
 
 export const CONFIG_FILES = ['secret-hook.config.json', 'secret-hook.config.yaml', 'secret-hook.config.yml'] as const;
 
-export async function loadConfig(root: string | null, builtinIds: ReadonlySet<string>): Promise<Config> {
+/**
+ * The configuration: `file` when given (--config FILE, relative to `cwd`; it must exist), else the repository's own
+ * at `root`, else the defaults.
+ */
+export async function loadConfig(
+  root: string | null,
+  builtinIds: ReadonlySet<string>,
+  file?: { path: string; cwd: string },
+): Promise<Config> {
+  if (file !== undefined) return loadConfigFile(path.resolve(file.cwd, file.path), file.path, builtinIds);
   if (root === null) return DEFAULT_CONFIG;
   for (const name of CONFIG_FILES) {
     const file = path.join(root, name);
@@ -35,6 +44,17 @@ export async function loadConfig(root: string | null, builtinIds: ReadonlySet<st
     }
   }
   return DEFAULT_CONFIG;
+}
+
+async function loadConfigFile(file: string, shown: string, builtinIds: ReadonlySet<string>): Promise<Config> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError({ kind: 'unreadable', file: shown, detail: (error as Error).message }, { cause: error });
+  }
+  const raw = /\.ya?ml$/i.test(file) ? await parseYaml(text, shown) : parseJson(text, shown);
+  return (await import('./validate.js')).validateConfig(raw, shown, builtinIds);
 }
 
 function readIfExists(file: string): string | null {

@@ -5,14 +5,16 @@
 import pc from 'picocolors';
 import type { Rule } from '../../rules/schema.js';
 import { formatBytes } from './bytes.js';
-import { envSnippet } from './fix-hint.js';
+import { fixFor, type FileFix } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as advice from './messages/findings.js';
+import { fixText } from './messages/fixes.js';
 import * as notes from './messages/scan-notes.js';
 import { redact, redactLine, type Located } from './redact.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { listFindings } from './listing.js';
 import { visible, visibleJson } from './visible.js';
+import { fitWidth, keepTogether, wrap } from './wrap.js';
 
 export interface FormatOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -21,6 +23,10 @@ export interface FormatOptions {
   showSecrets: boolean;
   /** Print the summary line (manual scans) even when nothing was found. */
   summary: boolean;
+  /** Printed by a hook (which stopped a commit or push), or by a manual check (which stops nothing). */
+  hook: boolean;
+  /** Terminal columns: lines are broken at spaces to fit (80 when the width is unknown). */
+  width: number;
 }
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -73,99 +79,217 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
 
 export function formatText(result: ScanResult, options: FormatOptions): string {
   const c = pc.createColors(options.color);
+  const width = Math.max(40, options.width);
+  const moment: advice.Moment = { scope: result.scope, hook: options.hook };
   const out: string[] = [];
+  const say = (text: string, paint: (s: string) => string = (s) => s, first = '', rest = first) => {
+    for (const line of wrap(text, width, first, rest)) out.push(paint(line));
+  };
   // The counts and the verdict come from every finding; the places listed are bounded per file.
   const blocking = result.findings.filter((f) => f.action === 'block');
   const warnings = result.findings.filter((f) => f.action === 'warn');
   const { listed, unlisted } = listFindings(result.findings);
   const lines = new LineSecrets(result.findings);
-  const render = (action: ReportedFinding['action']) =>
-    renderGroups(
-      listed.filter((f) => f.action === action),
-      result,
-      options,
-      c,
-      lines,
-    );
+  const report = new FindingReport(result, options, c, lines, width);
 
-  for (const notice of result.notices) out.push(c.yellow(visible(notice)));
+  for (const notice of result.notices) say(visible(notice), c.yellow);
   // Binaries and archives that are part of a change are listed in one line; in a scan of every tracked file they
   // are not news, and --verbose lists them.
   const binaries = result.scope === 'all' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
   for (const s of result.skipped) {
     if (isWarningReason(s.reason) && !isBinaryReason(s.reason)) {
-      out.push(c.yellow(notes.notScannedLine(s.path, s.reason)));
-    } else if (options.verbose) out.push(c.dim(notes.skippedLine(s.path, s.reason)));
+      say(notes.notScannedLine(s.path, s.reason), c.yellow, '', '  ');
+    } else if (options.verbose) say(notes.skippedLine(s.path, s.reason), c.dim, '', '  ');
   }
-  if (binaries.length > 0) out.push(c.yellow(notes.binariesLine([...new Set(binaries.map((s) => s.path))])));
+  if (binaries.length > 0) say(notes.binariesLine([...new Set(binaries.map((s) => s.path))]), c.yellow, '', '  ');
 
   if (blocking.length > 0) {
-    out.push('', c.bold(c.red(advice.headline(result.scope, blocking.length))));
-    for (const line of render('block')) out.push(line);
+    out.push('');
+    say(advice.headline(moment, blocking.length), (s) => c.bold(c.red(s)));
+    out.push(...report.groups(listed.filter((f) => f.action === 'block')));
   }
   if (warnings.length > 0) {
-    out.push('', c.bold(c.yellow(advice.warningsHeadline(warnings.length, blocking.length))));
-    for (const line of render('warn')) out.push(line);
+    out.push('');
+    say(advice.warningsHeadline(warnings.length, blocking.length), (s) => c.bold(c.yellow(s)));
+    out.push(...report.groups(listed.filter((f) => f.action === 'warn')));
   }
   if (unlisted.length > 0) out.push('');
-  for (const u of unlisted) out.push(c.yellow(notes.unlistedLine(u.path, u.count, u.listed, u.commit)));
-  if (blocking.length > 0) out.push('', c.dim(advice.bypassLine(result.scope)));
-  for (const stale of result.staleAllows ?? []) out.push(c.yellow(notes.staleAllowLine(stale.path, stale.line)));
+  for (const u of unlisted) say(notes.unlistedLine(u.path, u.count, u.listed, u.commit), c.yellow, '', '  ');
+  if (blocking.length > 0) {
+    const facts = report.facts(blocking);
+    out.push('');
+    say(advice.fixHeading(), c.bold);
+    advice.fixSteps(moment, facts).forEach((step, i) => say(step, (s) => s, `  ${i + 1}. `, '     '));
+    say(advice.rotationNote(moment, facts), (s) => s, '  ', '  ');
+    say(advice.bypassLine(moment), c.dim, '  ', '  ');
+  }
+  for (const stale of result.staleAllows ?? []) say(notes.staleAllowLine(stale.path, stale.line), c.yellow, '', '  ');
   if (options.summary) {
     const outcome = { findings: blocking.length + warnings.length, skipped: result.skipped.length };
-    out.push('', notes.summaryLine(result.stats, formatBytes(result.stats.bytes), result.scope, outcome));
+    out.push('');
+    say(notes.summaryLine(result.stats, formatBytes(result.stats.bytes), result.scope, outcome));
   }
   return out.join('\n').replace(/^\n+/, '');
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** Findings grouped by commit (pushes, history), then by rule: each rule's fix hint once, after its places. */
-function renderGroups(
-  findings: ReportedFinding[],
-  result: ScanResult,
-  options: FormatOptions,
-  c: Colors,
-  lines: LineSecrets,
-): string[] {
-  const out: string[] = [];
-  const byCommit = groupBy(findings, (f) => f.commit?.oid ?? '');
-  for (const [commitOid, inCommit] of byCommit) {
-    const commit = inCommit[0]!.commit;
-    if (commit) {
-      const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
-      out.push(
-        '',
-        c.bold(`commit ${commitOid.slice(0, 10)}  ${visible(commit.subject)}`),
-        c.dim(`  ${visible(commit.author)}, ${date}`),
-      );
-    }
-    for (const [ruleId, group] of groupBy(inCommit, (f) => f.ruleId)) {
-      const rule = options.rules.get(ruleId);
-      out.push('');
-      for (const f of group) {
-        // Redacted first (it looks for the secret as it stands in the line), then made visible.
-        const secret = visible(options.showSecrets ? f.secret : redact(f.secret));
-        const line = visible(
-          options.showSecrets
-            ? shownWhole(f)
-            : redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret], {
-                others: lines.beside(f),
-                ...(f.excerpt ? { excerpt: f.excerpt } : {}),
-              }),
-        );
-        const tag = f.action === 'warn' ? c.yellow(` (${advice.testKeyNote()})`) : '';
-        const where = `${visible(f.path)}:${f.line}:${f.column}`;
-        out.push(`${c.bold(where)}  ${visible(f.title)} ${c.dim(`[${visible(ruleId)}]`)}${tag}`);
-        out.push(`    secret: ${c.red(secret)}`);
-        out.push(`    line:   ${c.dim(line)}`);
+/** The findings of a text report: grouped by commit (pushes, history), then by rule; each with its own fix. */
+class FindingReport {
+  private readonly fixes = new Map<ReportedFinding, FileFix>();
+  private readonly rotationShown = new Set<string>();
+
+  constructor(
+    private readonly result: ScanResult,
+    private readonly options: FormatOptions,
+    private readonly c: Colors,
+    private readonly lines: LineSecrets,
+    private readonly width: number,
+  ) {}
+
+  groups(findings: ReportedFinding[]): string[] {
+    const { c, width } = this;
+    const out: string[] = [];
+    const say = (text: string, paint: (s: string) => string, first: string, rest = first) => {
+      for (const line of wrap(text, width, first, rest)) out.push(paint(line));
+    };
+    for (const [commitOid, inCommit] of groupBy(findings, (f) => f.commit?.oid ?? '')) {
+      const commit = inCommit[0]!.commit;
+      if (commit) {
+        const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
+        out.push('');
+        say(advice.commitLine(commitOid, commit.subject), c.bold, '');
+        say(advice.authorLine(commit.author, date), c.dim, '  ');
       }
-      const atTip = commit !== undefined && (result.tips ?? []).includes(commit.oid);
-      // The advice of a custom rule comes from the configuration, and the retry step names the files.
-      if (rule) out.push(...fixHint(rule, group, result, atTip).map(visible));
+      for (const [ruleId, group] of groupBy(inCommit, (f) => f.ruleId)) {
+        out.push('');
+        say(advice.ruleHeading(group[0]!.title, ruleId), c.bold, '');
+        for (const f of group) out.push(...this.finding(f));
+        const rule = this.options.rules.get(ruleId);
+        // Where rotation is the first step (keys already in git), each rule's steps come once, under its findings.
+        const rotateFirst = this.result.scope === 'history' || this.result.scope === 'all';
+        if (rule && rotateFirst && group[0]!.action === 'block' && !this.rotationShown.has(ruleId)) {
+          this.rotationShown.add(ruleId);
+          say(advice.rotateHeading(rule.fix.provider), c.dim, '  ', '    ');
+          rule.fix.rotate.forEach((step, i) => say(visible(step), c.dim, `    ${i + 1}. `, '       '));
+        }
+      }
     }
+    return out;
   }
-  return out;
+
+  /** One finding: where and what, the line masked, and its fix. */
+  private finding(f: ReportedFinding): string[] {
+    const { c, width, options } = this;
+    const out: string[] = [];
+    // Redacted first (it looks for the secret as it stands in the line), then made visible.
+    const secret = visible(options.showSecrets ? f.secret : redact(f.secret));
+    const where = keepTogether(`${visible(f.path)}:${f.line}:${f.column}`);
+    const tag = f.action === 'warn' ? ` ${advice.testKeyTag()}` : '';
+    const located = wrap(`${where}  ${secret}${tag}`, width, '  ', '    ');
+    const shownWhere = where.replace(/\u00a0/g, ' ');
+    out.push(...located.map((line, i) => (i === 0 ? paintLocation(line, shownWhere, secret, c) : c.red(line))));
+    // The line: one row, an excerpt around the secret when it is longer.
+    if (options.showSecrets) {
+      // Asked for whole: broken at spaces, never cut.
+      for (const line of wrap(visible(shownWhole(f)), width, '    ')) out.push(c.dim(line));
+    } else {
+      const room = width - 4;
+      const masked = redactLine(f.lineText, f.encodedAs ? [f.secret, f.encodedAs] : [f.secret], {
+        others: this.lines.beside(f),
+        width: room,
+        ...(f.excerpt ? { excerpt: f.excerpt } : {}),
+      });
+      out.push(c.dim(`    ${fitWidth(visible(masked), room)}`));
+    }
+    const fix = this.fixOf(f);
+    const text = fixText(fix, f.path, secretPrefix(f.secret));
+    if (text.code !== null) {
+      for (const line of wrap(text.code, width, '    → ', '        ')) out.push(c.green(line));
+      if (text.note) for (const line of wrap(text.note, width, '      ')) out.push(line);
+    } else {
+      for (const line of wrap(text.note, width, '    → ', '      ')) out.push(line);
+    }
+    return out;
+  }
+
+  private fixOf(f: ReportedFinding): FileFix {
+    let fix = this.fixes.get(f);
+    if (!fix) {
+      const rule = this.options.rules.get(f.ruleId);
+      fix = fixFor({
+        path: f.path,
+        lineText: f.lineText,
+        secret: f.secret,
+        excerpt: f.excerpt !== undefined,
+        othersOnLine: this.lines.beside(f).length > 0,
+        ruleId: f.ruleId,
+        env: rule?.fix.env ?? 'SECRET',
+        generic: rule?.generic === true,
+      });
+      this.fixes.set(f, fix);
+    }
+    return fix;
+  }
+
+  /** What the steps after the findings need: which files are edited, which leave git, which commits to rewrite. */
+  facts(blocking: readonly ReportedFinding[]): advice.StepFacts {
+    const codeFiles = new Set<string>();
+    const wholeFiles = new Set<string>();
+    let envFile = false;
+    for (const f of blocking) {
+      const fix = this.fixOf(f);
+      if (fix.wholeFile) {
+        wholeFiles.add(f.path);
+        if (fix.kind === 'env-file') envFile = true;
+      } else codeFiles.add(f.path);
+    }
+    const commits = new Map<string, { oid: string; tip: boolean; time: number }>();
+    for (const f of blocking) {
+      if (!f.commit || commits.has(f.commit.oid)) continue;
+      commits.set(f.commit.oid, {
+        oid: f.commit.oid,
+        tip: (this.result.tips ?? []).includes(f.commit.oid),
+        time: f.commit.time,
+      });
+    }
+    return {
+      codeFiles: [...codeFiles],
+      wholeFiles: [...wholeFiles],
+      envFile,
+      ruleIds: [...new Set(blocking.map((f) => f.ruleId))],
+      // Oldest first, for `git rebase -i <oldest>^`. Commits of the same second come in the order git log listed
+      // them, newest first (a child before its parent): reversed.
+      commits: [...commits.values()]
+        .map((c, i) => ({ ...c, i }))
+        .sort((a, b) => a.time - b.time || b.i - a.i)
+        .map(({ oid, tip }) => ({ oid, tip })),
+      tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit),
+    };
+  }
+}
+
+/** The location bold and the secret red, on the first row of a finding. */
+function paintLocation(line: string, where: string, secret: string, c: Colors): string {
+  const at = line.indexOf(where);
+  if (at === -1) return line;
+  const after = line.slice(at + where.length);
+  const secretAt = after.indexOf(secret);
+  if (secretAt === -1) return line.slice(0, at) + c.bold(where) + after;
+  return (
+    line.slice(0, at) +
+    c.bold(where) +
+    after.slice(0, secretAt) +
+    c.red(secret) +
+    c.yellow(after.slice(secretAt + secret.length))
+  );
+}
+
+/** The documented prefix of a key (`sk_live_`), for a placeholder in documentation. */
+function secretPrefix(secret: string): string {
+  const shown = redact(secret);
+  const mask = shown.indexOf('*');
+  return mask > 0 ? shown.slice(0, mask) : '';
 }
 
 /** The line unmasked (--show-secrets), its cut ends marked when the finding holds an excerpt of a long line. */
@@ -236,28 +360,6 @@ function firstColumnAtOrAfter(sorted: readonly ReportedFinding[], column: number
     else high = mid;
   }
   return low;
-}
-
-function fixHint(rule: Rule, group: ReportedFinding[], result: ScanResult, lastCommit: boolean): string[] {
-  const paths = [...new Set(group.map((f) => f.path))];
-  const snippet = envSnippet(paths[0]!, rule.fix.env);
-  const steps: string[][] = [];
-  if (result.scope === 'history') {
-    // Already committed: rotation comes first.
-    steps.push([advice.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
-    steps.push(advice.moveOutStep(rule.fix.env, snippet));
-  } else {
-    steps.push(advice.moveOutStep(rule.fix.env, snippet));
-    steps.push([advice.rotationStep(result.scope, rule.fix.provider), ...rule.fix.rotate.map((s) => `  - ${s}`)]);
-  }
-  steps.push(advice.retryStep(result.scope, paths, lastCommit));
-  const out = ['  How to fix:'];
-  steps.forEach((lines, i) => {
-    out.push(`  ${i + 1}. ${lines[0]}`);
-    for (const line of lines.slice(1)) out.push(`     ${line}`);
-  });
-  out.push(`  ${advice.explainPointer(rule)}`);
-  return out;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -11,14 +11,22 @@ export function redact(secret: string): string {
     // A pair (e.g. Customer.io Site ID:API key): redact each half.
     return secret.split(':').map(redact).join(':');
   }
-  const prefix = KNOWN_PREFIX.exec(secret)?.[0] ?? '';
-  const body = secret.slice(prefix.length);
+  // A private key's body spans lines (or `\n` escapes): what is shown is one line, and its tail is the key's own
+  // last characters, not the line break or the armour after them.
+  const trimmed = secret.replace(EDGE_BREAKS, '');
+  const prefix = KNOWN_PREFIX.exec(trimmed)?.[0] ?? '';
+  const body = trimmed.slice(prefix.length).replace(BREAKS, '').replace(END_ARMOUR, '');
   if (body.length === 0) return prefix;
   const showTail = body.length >= 20 ? body.slice(-4) : '';
   const masked = Math.min(body.length - showTail.length, MAX_MASK);
   const omitted = body.length - showTail.length > MAX_MASK ? '…' : '';
   return `${prefix}${MASK.repeat(masked)}${omitted}${showTail}`;
 }
+
+/** Line breaks, raw or escaped as in a JSON or code string. */
+const BREAKS = /(?:[\r\n]|\\[nr])+/g;
+const EDGE_BREAKS = /^(?:\s|\\[nr])+|(?:\s|\\[nr])+$/g;
+const END_ARMOUR = /-----END [A-Z ]{0,40}-----$/;
 
 /** How a line is shown beside a finding. */
 export interface LineView {

@@ -3,7 +3,8 @@
 // caller asks for them explicitly (--show-secrets), like every other format.
 import type { Rule, Severity } from '../../rules/schema.js';
 import { isWarningReason } from '../skip-reason.js';
-import { SECRET_MANAGERS, explainText } from './messages/findings.js';
+import { SECRET_MANAGERS } from './messages/findings.js';
+import { explainText, LEAST_PRIVILEGE, PERIODIC_ROTATION, ROTATION_ORDER } from './messages/explain.js';
 import { skipReasonText, unlistedLine } from './messages/scan-notes.js';
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
@@ -190,8 +191,7 @@ function helpMarkdown(rule: Rule): string {
     '',
     `### How to rotate it at ${rule.fix.provider}`,
     '',
-    'Create the new key, update every service that uses it, then deactivate the old key, then watch the logs for ' +
-      'anything still using the old one.',
+    `${PERIODIC_ROTATION} ${ROTATION_ORDER} ${LEAST_PRIVILEGE}`,
     '',
     steps,
     '',

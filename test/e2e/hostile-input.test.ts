@@ -107,12 +107,19 @@ describe('terminal escapes in what is committed', () => {
     box.gitOk('add', '--', file);
     const headBefore = box.head();
 
-    const commit = box.run('git', ['commit', '-m', 'escapes'], { env: { NO_COLOR: '1' } });
+    // Wide enough that no escape is moved to a line of its own: what is checked here is visibility.
+    const commit = box.run('git', ['commit', '-m', 'escapes'], { env: { NO_COLOR: '1', COLUMNS: '300' } });
     expect(commit.status).not.toBe(0);
     expectNoRawControls(commit.stderr);
-    expect(commit.stderr).toContain(`${shownFile}:1:12  Stripe live secret key [stripe-live-secret-key]`);
+    expect(commit.stderr).toContain('Stripe live secret key [stripe-live-secret-key]');
+    expect(commit.stderr).toContain(`  ${shownFile}:1:12  sk_live_`);
     expect(commit.stderr).toContain('// \\x1b[2J\\x1b]0;title\\x07\\rNo secrets found.');
-    expect(commit.stderr).toContain(`(git add ${shownFile})`);
+    // The fix is the line itself, fixed, with its escapes visible too.
+    expect(commit.stderr).toContain(
+      '→ const k = process.env.STRIPE_SECRET_KEY; // \\x1b[2J\\x1b]0;title\\x07\\rNo secrets found.',
+    );
+    // Quoted for the shell, as a command.
+    expect(commit.stderr).toContain(`git add '${shownFile}'`);
     expect(commit.stderr).not.toContain(secret);
     expect(box.head()).toBe(headBefore);
   });
@@ -142,12 +149,12 @@ describe('terminal escapes in what is committed', () => {
       'Mal\x1b]0;x\x07lory <mallory@example.invalid>',
     );
 
-    const push = box.run('git', ['push', 'origin', 'main'], { env: { NO_COLOR: '1' } });
+    const push = box.run('git', ['push', 'origin', 'main'], { env: { NO_COLOR: '1', COLUMNS: '300' } });
     expect(push.status).not.toBe(0);
     expectNoRawControls(push.stderr);
     expect(push.stderr).toContain('fix\\x1b[2J\\x1b[H\\rNo secrets found.');
     expect(push.stderr).toContain('Mal\\x1b]0;x\\x07lory');
-    expect(push.stderr).toContain(`${shownFile}:1:12  Stripe live secret key`);
+    expect(push.stderr).toContain(`  ${shownFile}:1:12  sk_live_`);
 
     // The same in the manual formats: JSON keeps the exact name for tools, as ASCII escapes.
     const json = box.secretHook(['check', '--history', '--format', 'json']);

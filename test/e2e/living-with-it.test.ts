@@ -8,6 +8,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FakeKeys } from '../helpers/examples.js';
 import { Sandbox } from '../helpers/sandbox.js';
+import { inTerminal } from '../helpers/terminal-screen.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keys = new FakeKeys(99);
@@ -229,7 +230,15 @@ describe('integrations', () => {
     box.gitOk('commit', '-q', '--no-verify', '-m', 'pre-commit config');
     const installed = box.run(program, ['install', '--hook-type', 'pre-commit', '--hook-type', 'pre-push']);
     expect(installed.status, installed.output).toBe(0);
-    expect(commitFile(box, 'clean.js', 'export const a = 1;\n').status).toBe(0);
+    // The first commit builds secret-hook in the framework's cache, and says so on the terminal while it does (the
+    // framework itself shows a hook's output only when it fails).
+    box.write('clean.js', 'export const a = 1;\n');
+    box.gitOk('add', 'clean.js');
+    const first = box.run('script', inTerminal("git commit -q -m 'change clean.js'", 100));
+    expect(first.status, first.output).toBe(0);
+    expect(first.stdout).toContain('secret-hook: first run from the pre-commit framework: installing and building');
+    expect(first.stdout).toContain('secret-hook: built; scanning.');
+    expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').output).not.toContain('first run');
     const secret = liveKey();
     const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
     expect(blocked.status, blocked.output).not.toBe(0);
@@ -244,30 +253,55 @@ describe('integrations', () => {
     expect(push.output).not.toContain(secret);
   }, 600_000);
 
-  it('ships a GitHub Actions workflow whose scan command works on a pull request range', () => {
+  it('ships a GitHub Actions workflow whose scan command works on a pull request range, and uploads no SARIF of a failed scan', () => {
+    type Step = {
+      run?: string;
+      uses?: string;
+      if?: string;
+      env?: Record<string, string>;
+      with?: Record<string, string>;
+    };
     const workflow = parseYaml(fs.readFileSync(path.join(root, 'examples/github-actions/secret-hook.yml'), 'utf8')) as {
       on: Record<string, unknown>;
-      jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { if?: string; steps: Step[] }>;
     };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
-    expect(Object.keys(workflow.on)).toContain('pull_request');
-    expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))).toBe(true);
-    const scan = steps.find((s) => s.run?.includes('secret-hook check'))!.run!;
-    expect(scan).toContain('--format sarif');
-    // The same command, with the pull request's base and head, in a real repository.
+    // Pull requests and pushes to the default branch.
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect(Object.values(workflow.jobs)[0]!.if).toContain('github.event.repository.default_branch');
+    expect(workflow.permissions).toMatchObject({ actions: 'read', 'security-events': 'write' });
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+    expect(upload.if).toContain("steps.scan.outputs.status == '0'");
+    const scanStep = steps.find((s) => s.run?.includes('secret-hook check'))!;
+    expect(scanStep.run).toContain('--format sarif');
+    expect(scanStep.env!['BASE']).toContain('github.event.pull_request.base.sha');
+    expect(scanStep.env!['HEAD']).toContain('github.event.pull_request.head.sha');
+    // The same command, with a pull request's base and head, in a real repository.
     const box = seeded();
     const base = box.head();
     box.seed({ 'pay.js': `const k = "${liveKey()}";\n` }, 'feature');
-    const command = scan
-      .replace(/\$\{\{\s*github\.event\.pull_request\.base\.sha\s*\}\}/g, base)
-      .replace(/\$\{\{\s*github\.event\.pull_request\.head\.sha\s*\}\}/g, box.head())
-      .replace(/npx --no-install secret-hook/g, `'${path.join(box.dir, 'node_modules/.bin/secret-hook')}'`);
-    const result = box.run('sh', ['-c', command]);
+    const command = scanStep.run!.replace(
+      /npx --no-install secret-hook/g,
+      `'${path.join(box.dir, 'node_modules/.bin/secret-hook')}'`,
+    );
+    const output = path.join(box.root, 'github-output');
+    const run = () => box.run('sh', ['-c', command], { env: { BASE: base, HEAD: box.head(), GITHUB_OUTPUT: output } });
+    const result = run();
     expect(result.status, result.output).toBe(0);
+    expect(fs.readFileSync(output, 'utf8')).toBe('status=1\n');
     const sarif = JSON.parse(fs.readFileSync(path.join(box.dir, 'secret-hook.sarif'), 'utf8')) as {
       runs: { results: unknown[] }[];
     };
     expect(sarif.runs[0]!.results).toHaveLength(1);
+    // A scan that fails writes no SARIF: nothing empty or stale is uploaded.
+    fs.rmSync(path.join(box.dir, 'secret-hook.sarif'));
+    fs.rmSync(output);
+    box.write('secret-hook.config.json', '{ "rules": ');
+    const failed = run();
+    expect(failed.status).not.toBe(0);
+    expect(fs.readFileSync(output, 'utf8')).toBe('status=2\n');
+    expect(fs.existsSync(path.join(box.dir, 'secret-hook.sarif'))).toBe(false);
   });
 
   it('uninstalls exactly what install added (plain git hooks)', () => {

@@ -125,8 +125,9 @@ describe('pre-commit hook through husky', () => {
     const result = expectBlocked(box, ['-m', 'add config'], s, name);
     expect(result.output).toContain(`${file}:1:`);
     expect(result.output).toContain('git commit --no-verify');
-    // A .env file leaves the commit; source files are fixed and staged again.
-    expect(result.output).toContain(file === '.env' ? `git restore --staged ${file}` : `git add ${file}`);
+    // A .env file and a key file leave the commit; source files are fixed and staged again.
+    const whole = file === '.env' || file.endsWith('.key');
+    expect(result.output).toContain(whole ? `git restore --staged ${file}` : `git add ${file}`);
   });
 
   it('lets a clean commit through silently', () => {
@@ -423,8 +424,9 @@ describe('rules and explain', () => {
       'Risks if it leaks',
       'How to store it',
       'HashiCorp Vault',
-      'CyberArk Conjur',
-      'without downtime',
+      'op run',
+      'every 90 days',
+      'Without downtime',
       'How to check whether it was misused',
     ]) {
       expect(guide.stdout).toContain(part);

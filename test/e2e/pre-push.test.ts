@@ -266,7 +266,7 @@ describe('check scopes', () => {
     expect(report.stats.commits).toBeGreaterThanOrEqual(500);
     expect(result.stdout).not.toContain(secret);
     const text = box.secretHook(['check', '--history']);
-    expect(text.stdout).toContain('Rotate it first');
+    expect(text.stdout).toContain('Rotate each key first');
     expect(text.stdout).toMatch(/Scanned \d+ commits, \d+ files/);
   });
 

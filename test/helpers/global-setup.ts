@@ -1,6 +1,6 @@
-// Packs secret-hook once, as `npm pack` would for a release, and installs the tarball with husky into a shared
+// Packs secret-hook once, as `npm pack` does for a release, and installs the tarball with husky into a shared
 // project directory. End-to-end sandboxes link its node_modules, so every test uses the package a user gets.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,8 +9,8 @@ import type { TestProject } from 'vitest/node';
 export default function setup(project: TestProject): () => void {
   const root = path.resolve(import.meta.dirname, '../..');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-pack-'));
-  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-  const tarballName = execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts', '--silent'], {
+  // With its scripts, as a release is packed: prepack builds dist/ and leaves `prepare` out of the package.
+  const tarballName = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], {
     cwd: root,
     encoding: 'utf8',
   })
@@ -28,10 +28,13 @@ export default function setup(project: TestProject): () => void {
       devDependencies: { husky: huskyVersion, 'secret-hook': `file:${path.join(work, tarballName)}` },
     }),
   );
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+  // npm's warnings are kept: the package test checks that installing it asks to approve no install script.
+  const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
     cwd: installDir,
-    stdio: 'inherit',
+    encoding: 'utf8',
   });
+  if (installed.status !== 0) throw new Error(`npm install of the packed package failed: ${installed.stderr}`);
+  fs.writeFileSync(path.join(work, 'npm-install.log'), `${installed.stdout}${installed.stderr}`);
   project.provide('installDir', installDir);
   project.provide('tarball', path.join(work, tarballName));
   project.provide('preCommitProgram', findPreCommitProgram());

@@ -27,8 +27,12 @@ export function describeFailure(error: unknown): { message: string; hint: string
   return null;
 }
 
-/** The one paragraph printed when the scan itself failed (exit 2): what failed, why we block, how to bypass. */
-export function failureParagraph(error: unknown, scope: Scope): string {
+/**
+ * The one paragraph printed when the scan itself failed (exit 2): what failed, why we block, how to bypass. Only a
+ * hook (`hook`) stopped a commit or a push; a manual check stops nothing, so it neither says so nor offers
+ * --no-verify.
+ */
+export function failureParagraph(error: unknown, scope: Scope, hook = true): string {
   let what: string;
   let cause = '';
   let hint = '';
@@ -46,17 +50,12 @@ export function failureParagraph(error: unknown, scope: Scope): string {
     cause = failure?.cause instanceof Error ? ` (${failure.cause.message})` : '';
     hint = failure?.hint ? ` ${failure.hint}` : '';
   }
-  const action = scope === 'push' ? 'push' : scope === 'staged' ? 'commit' : 'scan';
-  const blocked =
-    scope === 'push' || scope === 'staged'
-      ? ` The ${action} was stopped, because changes that could not be scanned might carry a secret.`
-      : '';
-  const bypass =
-    scope === 'push'
-      ? ' To push without the scan deliberately, run git push --no-verify.'
-      : scope === 'staged'
-        ? ' To commit without the scan deliberately, run git commit --no-verify.'
-        : '';
+  const stopped = hook && (scope === 'push' || scope === 'staged');
+  const action = scope === 'push' ? 'push' : 'commit';
+  const blocked = stopped
+    ? ` The ${action} was stopped, because changes that could not be scanned might carry a secret.`
+    : '';
+  const bypass = stopped ? ` To ${action} without the scan deliberately, run git ${action} --no-verify.` : '';
   // The messages name files and configuration values, which come from the repository.
   return visible(`secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`);
 }

@@ -24,11 +24,17 @@ export function wroteHook(shown: string, chained: boolean): string {
   return chained ? `wrote ${visible(shown)} (runs the existing hook first)` : `wrote ${visible(shown)}`;
 }
 
-/** A hook secret-hook did not write: left alone. The problem and the hint of a usage error. */
-export function foreignHook(shown: string, hook: Hook): { problem: string; hint: string } {
+/**
+ * Hooks secret-hook did not write: left alone, and nothing installed (both hooks or neither). The problem and the
+ * hint of a usage error.
+ */
+export function foreignHooks(shown: readonly string[], hooks: readonly Hook[]): { problem: string; hint: string } {
+  const files = shown.map(visible).join(' and ');
+  const exist = shown.length === 1 ? 'exists and was' : 'exist and were';
+  const lines = hooks.map((hook) => `\`${hookLine(hook)}\` to ${hook}`).join(' and ');
   return {
-    problem: `${visible(shown)} already exists and was not written by secret-hook, so it was left untouched`,
-    hint: `Add the line \`${hookLine(hook)}\` to it yourself, or run secret-hook install --chain to keep it and run it before secret-hook.`,
+    problem: `${files} already ${exist} not written by secret-hook, so nothing was installed (secret-hook installs both hooks or neither)`,
+    hint: `Add ${lines} yourself, or run secret-hook install --chain to keep ${shown.length === 1 ? 'it' : 'them'} and run ${shown.length === 1 ? 'it' : 'them'} before secret-hook.`,
   };
 }
 

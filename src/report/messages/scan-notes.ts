@@ -101,3 +101,32 @@ export function summaryLine(
   const verdict = outcome.findings === 0 ? ' No secrets found.' : '';
   return `Scanned ${commits}${stats.files} file${stats.files === 1 ? '' : 's'}, ${bytes} in ${(stats.milliseconds / 1000).toFixed(2)} s.${verdict}`;
 }
+
+/** The counts of the progress line: `340/1,200 commits · 12.0 MiB · about 8 s left`. */
+export function progressLine(progress: {
+  done: number;
+  total: number;
+  unit: string;
+  bytes: string;
+  left: number | null;
+}): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const counts = progress.total > 0 ? `${count(progress.done)}/${count(progress.total)}` : count(progress.done);
+  const left = progress.left === null ? '' : ` · about ${duration(progress.left)} left`;
+  return `${counts} ${progress.unit} · ${progress.bytes}${left}`;
+}
+
+function duration(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
+export function progressLabel(what: 'history' | 'push' | 'files'): string {
+  return what === 'history'
+    ? 'secret-hook: scanning history'
+    : what === 'push'
+      ? 'secret-hook: scanning pushed commits'
+      : 'secret-hook: scanning tracked files';
+}

@@ -113,9 +113,17 @@ describe('a minified line with 2,000 keys, in every format', () => {
   });
 
   it('text: counts every secret, lists 100, says how many more, and shows no key whole', () => {
-    const text = formatText(result, { rules, color: false, verbose: false, showSecrets: false, summary: true });
+    const text = formatText(result, {
+      rules,
+      color: false,
+      verbose: false,
+      showSecrets: false,
+      summary: true,
+      hook: true,
+      width: 80,
+    });
     expect(text).toContain('2000 secrets found in the staged changes');
-    expect(text.match(/^dist\/keys\.min\.json:1:/gm)).toHaveLength(MAX_FINDINGS_PER_FILE);
+    expect(text.match(/^ {2}dist\/keys\.min\.json:1:/gm)).toHaveLength(MAX_FINDINGS_PER_FILE);
     expect(text).toContain(`dist/keys.min.json: ${unlisted.toLocaleString('en-US')} more findings not listed`);
     // Each shown line holds the neighbours of its key: those are masked too.
     for (const secret of secrets) expect(text).not.toContain(secret);
@@ -144,9 +152,19 @@ describe('a minified line with 2,000 keys, in every format', () => {
   });
 
   it('--show-secrets: prints the excerpt with its cut ends marked, never the whole line', () => {
-    const text = formatText(result, { rules, color: false, verbose: false, showSecrets: true, summary: false });
-    const lines = text.split('\n').filter((l) => l.startsWith('    line:'));
+    const text = formatText(result, {
+      rules,
+      color: false,
+      verbose: false,
+      showSecrets: true,
+      summary: false,
+      hook: true,
+      width: 80,
+    });
+    // Each finding's line comes right after its place.
+    const all = text.split('\n');
+    const lines = all.flatMap((l, i) => (/^ {2}dist\/keys\.min\.json:1:/.test(l) ? [all[i + 1]!] : []));
     expect(lines).toHaveLength(MAX_FINDINGS_PER_FILE);
-    for (const line of lines.slice(10)) expect(line).toMatch(/^ {4}line: {3}….{400,440}…$/);
+    for (const line of lines.slice(10)) expect(line).toMatch(/^ {4}….{400,440}…$/);
   });
 });

@@ -135,11 +135,21 @@ describe.each([
   const scanned = result(scope, withCommit);
 
   it.each([false, true])('prints text with nothing raw (show secrets: %s)', (showSecrets) => {
-    const text = formatText(scanned, { rules, color: false, verbose: true, showSecrets, summary: true });
+    // Wide enough that no escape sequence is moved to a line of its own: what is checked here is visibility.
+    const text = formatText(scanned, {
+      rules,
+      color: false,
+      verbose: true,
+      showSecrets,
+      summary: true,
+      hook: scope === 'staged' || scope === 'push',
+      width: 1000,
+    });
     expectSafe(text);
     // Still the findings, each where it was found, with the hostile parts shown as escapes.
     expect(text).toContain(`${visible(hostilePath)}:7:`);
-    expect(text).toContain(`${visible(hostilePath)}:3:9  ${visible(customRule.title)} [acme-api-key]`);
+    expect(text).toContain(`${visible(customRule.title)} [acme-api-key]`);
+    expect(text).toContain(`  ${visible(hostilePath)}:3:9  `);
     expect(text).toContain('\\x1b[2J\\x1b[H\\x1b]0;owned\\x07\\rNo secrets found.\\x9b2J\\u202e\\u2066');
     expect(text).toContain(showSecrets ? visible(customSecret) : visible(redact(customSecret)));
     if (!showSecrets) expect(text).not.toContain(live);
