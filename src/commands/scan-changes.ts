@@ -98,7 +98,7 @@ function staleAllowLines(context: ScanContext, path: string, text: string): numb
 
 /** The engine over added lines, then the policy: what blocks, what warns, what the configuration silenced. */
 export function scanAdded(
-  context: ScanContext,
+  context: Pick<ScanContext, 'catalog' | 'policy'>,
   unit: ScanUnit,
   origin?: ChangeOrigin,
   utf8AsLatin1 = false,
