@@ -63,6 +63,18 @@ export interface FixHint {
   rotate: readonly string[];
   /** The provider's documentation page about these keys. */
   docs: string;
+  /**
+   * For a rule whose findings are pairs (`pairing`): the variable for the pair's first value, the one that is not
+   * secret alone (Customer.io's `CUSTOMERIO_SITE_ID`); `env` names the second.
+   */
+  pairEnv?: string;
+  /** The provider's own least-privilege replacement, when it has one (Stripe's restricted keys), in one sentence. */
+  leastPrivilege?: string;
+  /**
+   * Set when the provider cannot keep the old and the new key valid together: says so, and how to keep the gap
+   * short or avoid it (a second app, a quiet hour). Without it, the guide gives the order that avoids downtime.
+   */
+  rotationGap?: string;
 }
 
 /** The long offline guide printed by `secret-hook explain <rule-id>`. Each entry is a paragraph or a list item. */

@@ -25,11 +25,19 @@ const guide = (what: string) => ({
     'Stripe Dashboard → Developers → Logs (filter by the key) and Events show every request made with it; look for unfamiliar IP addresses, refunds, payouts or new webhook endpoints.',
 });
 
-const fix = (env: string) => ({
+// Stripe recommends restricted keys over secret keys wherever an integration allows it:
+// https://docs.stripe.com/keys/restricted-api-keys, https://docs.stripe.com/keys-best-practices
+const toRestrictedKey =
+  'Replace the secret key with a restricted key (rk_live_…) that can do only what this service does: Dashboard → Developers → API keys → "Create restricted key", choosing Read, Write or None for each resource. Stripe recommends restricted keys wherever an integration allows them.';
+const narrowRestrictedKey =
+  "Create the new restricted key with only the resources this service uses (Read, Write or None for each): review the old key's permissions instead of copying them.";
+
+const fix = (env: string, leastPrivilege: string) => ({
   env,
   provider: 'Stripe',
   rotate: rotateSecretKey,
   docs: 'https://docs.stripe.com/keys',
+  leastPrivilege,
 });
 
 export const stripeRules: Rule[] = [
@@ -51,7 +59,7 @@ export const stripeRules: Rule[] = [
       'key = "sk_live_{{base62:10}}"',
       'STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}',
     ],
-    fix: fix('STRIPE_SECRET_KEY'),
+    fix: fix('STRIPE_SECRET_KEY', toRestrictedKey),
     guide: guide(
       'A live-mode secret key has full access to your Stripe account: charges, customers, payouts, refunds and settings.',
     ),
@@ -74,7 +82,7 @@ export const stripeRules: Rule[] = [
       'sk_test_YOUR_SECRET_KEY_GOES_HERE',
       'key: sk_test_{{base62:12}}',
     ],
-    fix: fix('STRIPE_SECRET_KEY'),
+    fix: fix('STRIPE_SECRET_KEY', toRestrictedKey),
     guide: guide("A test-mode secret key works only against Stripe's test data: no real money moves."),
   },
   {
@@ -94,7 +102,10 @@ export const stripeRules: Rule[] = [
       'STRIPE_RESTRICTED_KEY=rk_live_************************',
       'pk_live_{{base62:40}}',
     ],
-    fix: fix('STRIPE_RESTRICTED_KEY'),
+    fix: {
+      ...fix('STRIPE_RESTRICTED_KEY', narrowRestrictedKey),
+      docs: 'https://docs.stripe.com/keys/restricted-api-keys',
+    },
     guide: guide(
       'A restricted key has only the permissions chosen when it was created, which may still include payments, customers or payouts.',
     ),
@@ -113,7 +124,10 @@ export const stripeRules: Rule[] = [
       'rk = "rk_test_{{base62:60}}"',
     ],
     negativeExamples: ['rk_test_{{base62:8}}', 'rk_test_<restricted key>', 'pk_test_{{base62:40}}'],
-    fix: fix('STRIPE_RESTRICTED_KEY'),
+    fix: {
+      ...fix('STRIPE_RESTRICTED_KEY', narrowRestrictedKey),
+      docs: 'https://docs.stripe.com/keys/restricted-api-keys',
+    },
     guide: guide(
       "A test-mode restricted key works only against Stripe's test data, with the permissions chosen at creation.",
     ),

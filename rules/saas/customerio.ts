@@ -70,12 +70,15 @@ export const customerioRules: Rule[] = [
       env: 'CUSTOMERIO_TRACK_API_KEY',
       provider: 'Customer.io',
       rotate: [
-        'In Customer.io open Account Settings → API Credentials → Track API Keys.',
-        'Create a new Track API key for the workspace and copy the Site ID and key.',
-        'Store both in your secrets manager or environment (e.g. CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY) and redeploy.',
-        "Delete the old key on the same page, then check the workspace's API activity for calls with it.",
+        'In Customer.io open Account Settings → API Credentials → Track API Keys (in newer accounts: Workspace Settings → API and Webhook Credentials).',
+        'Create a new set of Track API credentials for the workspace and copy its Site ID and API key. Do not regenerate the key in use: that invalidates it at once, and every call fails until the new value is deployed.',
+        'Store both, CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY, in your secrets manager or environment and redeploy every service that sends to Customer.io.',
+        "When the old set's last-used date stops changing, delete it, then check the workspace's activity for people or events you did not send.",
       ],
-      docs: 'https://customer.io/docs/accounts-and-workspaces/managing-credentials/',
+      docs: 'https://docs.customer.io/accounts-and-workspaces/managing-credentials/',
+      pairEnv: 'CUSTOMERIO_SITE_ID',
+      leastPrivilege:
+        'Use one set of Track credentials per integration and per workspace, so that one leak is revoked without touching the others, and restrict API access by IP address (Manage API Credentials → Add IP Address) where the callers have fixed addresses.',
     },
     guide: guideTrack,
   },
@@ -107,11 +110,13 @@ export const customerioRules: Rule[] = [
       provider: 'Customer.io',
       rotate: [
         'In Customer.io open Account Settings → API Credentials → App API Keys.',
-        'Create a new App API key with the narrowest workspace access and copy it (it is shown once).',
-        'Store it in your secrets manager or environment and redeploy every service that uses it.',
-        "Revoke the old key, then review the workspace's activity for sends you did not make.",
+        'Create a new App API key for the workspace it serves and copy it (Customer.io shows it once and keeps only a hash).',
+        'Store it in your secrets manager or environment and redeploy every service that uses the old key.',
+        "Then revoke the old key, and review the workspace's activity for messages or exports you did not make.",
       ],
-      docs: 'https://customer.io/docs/accounts-and-workspaces/managing-credentials/',
+      docs: 'https://docs.customer.io/accounts-and-workspaces/managing-credentials/',
+      leastPrivilege:
+        'Create the App API key for the one workspace it serves, one key per integration, and restrict API access by IP address (Manage API Credentials → Add IP Address) where the callers have fixed addresses.',
     },
     guide: {
       grants:

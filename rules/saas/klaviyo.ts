@@ -36,6 +36,8 @@ export const klaviyoRules: Rule[] = [
         'Revoke the old key on the same page, then watch your integrations for authentication errors.',
       ],
       docs: 'https://developers.klaviyo.com/en/docs/retrieve_api_credentials',
+      leastPrivilege:
+        'Create the new private key with custom scopes (Read-only, or Full access to only the APIs the integration calls) rather than full access to everything.',
     },
     guide: {
       grants:

@@ -63,6 +63,8 @@ export interface FixInput {
   ruleId: string;
   /** The rule's suggested variable name (`STRIPE_SECRET_KEY`). */
   env: string;
+  /** For a paired rule's finding (`id:key`): the variable for the first value (`CUSTOMERIO_SITE_ID`). */
+  pairEnv?: string;
   /** A rule with no provider of its own (`password = …`): the user's own name for the value is the better one. */
   generic: boolean;
 }
@@ -308,7 +310,8 @@ export function fixFor(input: FixInput): FileFix {
 function codeFor(kind: FileKind, env: string, own: string | null, input: FixInput, privateKey: boolean): string | null {
   const names = namesFor(own ?? env);
   const canRewrite = !input.excerpt && !input.othersOnLine && !privateKey;
-  const pair = pairOf(input.secret);
+  const pair = input.pairEnv ? pairOf(input.secret) : null;
+  const pairEnv = input.pairEnv ?? '';
   switch (kind) {
     case 'dockerfile':
       return /^\s*(?:ARG|RUN)\b/i.test(input.lineText)
@@ -338,7 +341,7 @@ function codeFor(kind: FileKind, env: string, own: string | null, input: FixInpu
   if (reference) {
     if (canRewrite) {
       const rewritten = pair
-        ? replaceValues(input.lineText, pair, [reference(pairName(env)), reference(env)])
+        ? replaceValues(input.lineText, pair, [reference(pairEnv), reference(env)])
         : replaceValues(input.lineText, [input.secret], [reference(env)]);
       if (rewritten !== null) return rewritten;
     }
@@ -349,11 +352,11 @@ function codeFor(kind: FileKind, env: string, own: string | null, input: FixInpu
   if (privateKey) return (reader.keyFile ?? reader.statement)(`${env}_PATH`, names);
   if (canRewrite && reader.expression) {
     const rewritten = pair
-      ? replaceLiterals(input.lineText, pair, [reader.expression(pairName(env)), reader.expression(env)])
+      ? replaceLiterals(input.lineText, pair, [reader.expression(pairEnv), reader.expression(env)])
       : replaceLiterals(input.lineText, [input.secret], [reader.expression(env)]);
     if (rewritten !== null) return rewritten;
   }
-  if (pair) return `${reader.statement(pairName(env), namesFor(pairName(env)))} ${reader.statement(env, names)}`;
+  if (pair) return `${reader.statement(pairEnv, namesFor(pairEnv))} ${reader.statement(env, names)}`;
   return reader.statement(env, names);
 }
 
@@ -394,7 +397,7 @@ function namesFor(name: string): Names {
   return { camel: /^[0-9]/.test(camel) ? `_${camel}` : camel, snake: /^[0-9]/.test(snake) ? `_${snake}` : snake };
 }
 
-/** Both halves of a pair (Customer.io's Site ID and key, shown as `id:key`), or null. */
+/** Both halves of a paired rule's secret (Customer.io's Site ID and key, shown as `id:key`), or null. */
 function pairOf(secret: string): [string, string] | null {
   const parts = secret.split(':');
   return parts.length === 2 && parts.every((p) => p.length >= 8) ? [parts[0]!, parts[1]!] : null;
@@ -435,15 +438,6 @@ function inSingleQuotes(lineText: string, secret: string): boolean {
 function tidy(line: string): string | null {
   const trimmed = line.trim();
   return trimmed.length > MAX_REWRITTEN ? null : trimmed;
-}
-
-/**
- * The name for the first value of a pair. Pairs are an id and its key (Customer.io's Site ID and Track API key, the
- * one paired rule): `CUSTOMERIO_TRACK_API_KEY` → `CUSTOMERIO_SITE_ID`.
- */
-function pairName(env: string): string {
-  const provider = env.split('_')[0]!;
-  return `${provider}_SITE_ID`;
 }
 
 function escape(text: string): string {

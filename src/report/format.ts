@@ -225,6 +225,7 @@ class FindingReport {
         othersOnLine: this.lines.beside(f).length > 0,
         ruleId: f.ruleId,
         env: rule?.fix.env ?? 'SECRET',
+        ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
         generic: rule?.generic === true,
       });
       this.fixes.set(f, fix);
