@@ -141,15 +141,19 @@ export const customerioRules: Rule[] = [
     keywords: ['signing', 'webhook'],
     near: { words: NEAR_WORDS, lines: 3 },
     // The key has no prefix and Customer.io does not publish its shape: it counts only when assigned to a signing-key
-    // or webhook-secret name with Customer.io words near it. Length: 32–128 characters, an assumption that covers
-    // the usual HMAC key sizes (16–64 bytes as hex, 32–64 bytes as base64).
-    pattern: `(?:signing[_-]?(?:key|secret)|webhook[_-]?(?:secret|key))${ASSIGN}(?<secret>[A-Za-z0-9+/_-]{32,128}={0,2})(?![A-Za-z0-9+/=_-])`,
+    // or webhook-secret name with Customer.io words near it: `NAME=…`, `name: …`, a Kubernetes `- name: NAME` with
+    // its `value:` on the next line, `NAME || '…'` (an environment fallback) and `gh secret set NAME --body '…'`.
+    // Length: 32–128 characters, an assumption that covers the usual HMAC key sizes (16–64 bytes as hex, 32–64
+    // bytes as base64).
+    pattern: `(?:signing[_.-]?(?:key|secret)|webhook[_.-]?(?:secret|key))(?:${ASSIGN}|['"]?[ \\t]{0,4}\\n[ \\t]{0,40}value:[ \\t'"]{1,8}|['"]?\\)?[ \\t]{1,4}(?:\\|\\||\\?\\?|or)[ \\t]{1,4}['"\\\\]{1,6}|[ \\t]{1,4}--body[ \\t=]{1,4}['"]?)(?<secret>[A-Za-z0-9+/_-]{32,128}={0,2})(?![A-Za-z0-9+/=_-])`,
     flags: 'i',
     entropy: 3.5,
     examples: [
       'CUSTOMERIO_WEBHOOK_SIGNING_KEY={{hex:64}}',
       "const CIO_WEBHOOK_SECRET = '{{hex:64}}'; // verifies X-CIO-Signature from customer.io",
       'customerio:\n  webhook_signing_key: "{{base64:44}}"',
+      '        - name: CUSTOMERIO_WEBHOOK_SIGNING_KEY\n          value: "{{hex:64}}"',
+      "const cioWebhookSecret = process.env.CIO_WEBHOOK_SECRET || '{{hex:64}}'; // customerio",
     ],
     negativeExamples: [
       'CUSTOMERIO_WEBHOOK_SIGNING_KEY=your_signing_key',
@@ -186,7 +190,8 @@ export const customerioRules: Rule[] = [
     notOnLineWith: LOOK_ALIKES,
     // Not followed by `@`: a Sentry DSN's public key has the same shape. Not preceded by `_`: the 32 hex after the
     // id of a Klaviyo private key (`pk_<id>_<hex>`) are Klaviyo's, even with Customer.io named nearby.
-    pattern: '(?<![0-9a-zA-Z_])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
+    // Not after `/`: 32 hex in a URL path are an id or a hash (a Tines webhook path, a CDN asset), not this key.
+    pattern: '(?<![0-9a-zA-Z_/])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
     entropy: 3,
     examples: [
       'CUSTOMERIO_APP_API_KEY={{hex:32}}',
@@ -201,6 +206,7 @@ export const customerioRules: Rule[] = [
       'CUSTOMERIO_APP_API_KEY={{hex:64}}',
       'CUSTOMERIO_APP_API_KEY=${CUSTOMERIO_APP_API_KEY}',
       "# profiles are synced from customerio\nklaviyo_key = 'pk_{{lower:6}}_{{hex:32}}'",
+      '# customerio alerts go to\nTINES_WEBHOOK_URL=https://acme.tines.com/webhook/{{hex:32}}',
     ],
     fix: {
       env: 'CUSTOMERIO_APP_API_KEY',
