@@ -3,7 +3,8 @@
 // Claude Code's OAuth tokens (`claude setup-token` prints a one-year token for CLAUDE_CODE_OAUTH_TOKEN:
 // https://code.claude.com/docs/en/authentication) are `sk-ant-oat01-…`, their refresh tokens `sk-ant-ort01-…`.
 // Anthropic's documentation names the command and the variable but not the token's shape: the prefixes are the
-// ones observed in public code and tools that handle these tokens, not documented by the provider.
+// ones observed in public code and tools that handle these tokens, not documented by the provider. (The page's
+// address is taken from the Claude Code documentation index; its text was read through copies, not first-hand.)
 import type { Rule } from '../schema.js';
 
 const BODY = '[A-Za-z0-9_-]{93}AA';
