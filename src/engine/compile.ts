@@ -174,7 +174,7 @@ class LazyRule implements CompiledRule {
   }
 
   get lineLocal(): boolean {
-    return (this.lineLocalAnswer ??= this.rule.keywords.length > 0 && isLineLocal(this.rule.pattern));
+    return (this.lineLocalAnswer ??= this.rule.keywords.length > 0 && isLineLocal(this.rule.pattern, this.rule.flags));
   }
 
   get reach(): number {
@@ -222,7 +222,7 @@ export function compileCatalog(rules: readonly DetectionRule[], options: Compile
 }
 
 function spanningRulesOf(rules: readonly DetectionRule[]): number[] {
-  return rules.flatMap((rule, i) => (rule.keywords.length > 0 && !isLineLocal(rule.pattern) ? [i] : []));
+  return rules.flatMap((rule, i) => (rule.keywords.length > 0 && !isLineLocal(rule.pattern, rule.flags) ? [i] : []));
 }
 
 /**

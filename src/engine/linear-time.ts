@@ -67,9 +67,14 @@ export function linearTimeProblems(pattern: string, options: LinearTimeOptions =
   return [];
 }
 
-/** Check 3's bound for a pattern (which must parse): backtracking steps per position of the text. */
+/**
+ * Check 3's bound for a pattern (which must parse): backtracking steps per position of the text. Infinity for a
+ * pattern whose shape check 1 refuses (an unbounded or backreferenced repeat has no bound, and the model of check
+ * 3 assumes bounded repeats).
+ */
 export function stepsPerPosition(pattern: string, flags = ''): number {
   const tree = new Parser(pattern, flags.includes('i')).parse();
+  if (shapeProblems(tree, pattern).length > 0) return Infinity;
   return new StepBound().steps(tree);
 }
 
