@@ -58,6 +58,11 @@ function paintDiff(line: string, c: ReturnType<typeof pc.createColors>): string 
   return line;
 }
 
+/** One message on its own, fitted to the width (commands kept whole). */
+export function formatMessage(text: string, options: FixFormatOptions): string {
+  return wrap(text, Math.max(40, options.width)).join('\n');
+}
+
 /** After the plan was written: what changed, how to stage it, what is left, how the values reach the code. */
 export interface Done {
   written: readonly string[];

@@ -53,13 +53,14 @@ export function join(dir: string, name: string): string {
 }
 
 /**
- * `NAME=value` as every common reader reads it back: unquoted when the value is plain; in single quotes (no
- * expansion, no escapes in any reader) otherwise; null when it holds a single quote, a backslash or a line break,
- * which the readers take differently.
+ * `NAME=value` as every common reader reads it back: unquoted when the value is plain; in single quotes (no escapes
+ * in any reader) otherwise; null when it holds a single quote, a backslash, a line break or a `$`, which the readers
+ * take differently (python-dotenv expands `${…}` even in single quotes, and the dotenv-expand of Next.js and Vite
+ * expands `$NAME`).
  */
 export function envLine(name: string, value: string): string | null {
   if (/^[A-Za-z0-9_./+:@%,-][A-Za-z0-9_./+:@%,=-]*$/.test(value)) return `${name}=${value}`;
-  if (value === '' || /['\\\u0000-\u001f\u007f]/.test(value)) return null;
+  if (value === '' || /['\\$\u0000-\u001f\u007f]/.test(value)) return null;
   return `${name}='${value}'`;
 }
 

@@ -77,7 +77,6 @@ interface SourceState {
   lines: Line[];
   kind: FileKind;
   accepted: Candidate[];
-  needsImport: boolean;
   insertion: Insertion | null;
   secrets: string[];
   sameAsStaged: boolean | null;
@@ -115,17 +114,23 @@ export function planFixes(files: readonly FileFindings[], context: PlanContext):
 
   const candidates: { source: SourceState; candidate: Candidate }[] = [];
   for (const file of files) {
-    const blocking = file.findings.filter((f) => f.action === 'block').sort((a, b) => a.line - b.line);
-    if (blocking.length === 0) continue;
+    // The report's own verdict first, from the finding's line: what it cannot fix is left whatever the file holds.
+    const fixable: ReportedFinding[] = [];
+    for (const finding of file.findings.filter((f) => f.action === 'block').sort((a, b) => a.line - b.line)) {
+      const reported = fixFor(inputOf(finding, finding.lineText, finding.secret, file.findings, context.rules));
+      if (autoFixable(reported)) fixable.push(finding);
+      else leave(finding, { kind: 'rewrite', why: reported.rewrite.ok ? 'kind' : reported.rewrite.why }, reported);
+    }
+    if (fixable.length === 0) continue;
     const read = readWorkingFile(context.area, file.path, false);
     const unreadable = refusalOf(read);
     if (unreadable) {
-      for (const f of blocking) leave(f, unreadable);
+      for (const f of fixable) leave(f, unreadable);
       continue;
     }
     const current = read as Extract<FileRead, { kind: 'file' }>;
     if (!isPlainText(current.bytes)) {
-      for (const f of blocking) leave(f, { kind: 'encoding' });
+      for (const f of fixable) leave(f, { kind: 'encoding' });
       continue;
     }
     const lines = splitLines(current.bytes);
@@ -136,13 +141,12 @@ export function planFixes(files: readonly FileFindings[], context: PlanContext):
       lines,
       kind: 'other',
       accepted: [],
-      needsImport: false,
       insertion: null,
       secrets: file.findings.map((f) => f.secret),
       sameAsStaged: file.staged ? file.staged.equals(current.bytes) : null,
     };
     const inFile: Candidate[] = [];
-    for (const finding of blocking) {
+    for (const finding of fixable) {
       const index = stagedLines ? locate(lines, stagedLines, finding.line) : finding.line - 1;
       const secret = asBytes(finding.secret);
       if (index === null || !(lines[index]?.text.includes(secret.split(':')[0]!) ?? false)) {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { UsageError } from '../../errors.js';
 import { ignoredPaths } from '../../git/ignored-paths.js';
 import { wholeIndex } from '../../git/staged-changes.js';
-import { formatDone, formatPlan } from '../../report/fix-format.js';
+import { formatDone, formatMessage, formatPlan } from '../../report/fix-format.js';
 import { failureParagraph } from '../../report/messages/failures.js';
 import * as say from '../../report/messages/fix.js';
 import type { Progress } from '../../report/progress.js';
@@ -58,9 +58,10 @@ async function fix(session: Session, options: FixOptions): Promise<CommandOutcom
     source.kind === 'files'
       ? workingTreeFindings(session, options.paths, options.cwd)
       : await stagedFindings(session, { cwd: options.cwd, progress: options.progress });
-  if (!files.some((f) => f.findings.some((x) => x.action === 'block'))) {
-    return outcome(0, `${say.nothingFound(source)}\n`);
-  }
+  const format = { color: options.color, width: options.width };
+  const line = (text: string) => `${formatMessage(text, format)}\n`;
+  if (!files.some((f) => f.findings.some((x) => x.action === 'block')))
+    return outcome(0, line(say.nothingFound(source)));
   const rules = await session.loadRules();
   const tracked = new Set(wholeIndex(session.repo).entries.map((e) => e.path));
   const repo = session.repo;
@@ -71,21 +72,20 @@ async function fix(session: Session, options: FixOptions): Promise<CommandOutcom
     ignored: (paths) => ignoredPaths(repo, paths),
     exists: (p) => fs.existsSync(path.join(workTree, ...p.split('/'))),
   });
-  const format = { color: options.color, width: options.width };
   const shown = `${formatPlan(plan, source, format)}\n\n`;
-  if (plan.writes.length === 0) return outcome(1, `${shown}${say.nothingToChange()}\n`);
-  if (options.dryRun) return outcome(plan.left.length > 0 ? 1 : 0, `${shown}${say.dryRun()}\n`);
+  if (plan.writes.length === 0) return outcome(1, `${shown}${line(say.nothingToChange())}`);
+  if (options.dryRun) return outcome(plan.left.length > 0 ? 1 : 0, `${shown}${line(say.dryRun())}`);
   let printed = '';
   if (!options.yes) {
-    if (!options.ask) return outcome(3, `${shown}${say.notConfirmed()}\n`);
+    if (!options.ask) return outcome(3, `${shown}${line(say.notConfirmed())}`);
     const answer = await options.ask(`${shown}${say.question()}`);
-    if (!/^\s*y(?:es)?\s*$/i.test(answer)) return outcome(3, `${say.declined()}\n`);
+    if (!/^\s*y(?:es)?\s*$/i.test(answer)) return outcome(3, line(say.declined()));
   } else printed = shown;
 
   const applied = applyPlan(plan.writes);
-  if (applied.kind === 'stale') return outcome(3, `${printed}${say.stale(applied.file)}\n`);
+  if (applied.kind === 'stale') return outcome(3, `${printed}${line(say.stale(applied.file))}`);
   if (applied.kind === 'failed') {
-    return outcome(2, printed, `${say.writeFailed(applied.written, applied.file, applied.error)}\n`);
+    return outcome(2, printed, line(say.writeFailed(applied.written, applied.file, applied.error)));
   }
   // What the fixed files still hold, as the working tree has them now.
   const leftInFixed = plan.sources.flatMap((s) => scanWorkingFile(session, s.path).filter((f) => f.action === 'block'));

@@ -82,9 +82,14 @@ export function leftHeading(count: number, fixedAny: boolean): string {
 
 /** Why a finding is left as it is, and what to do instead. */
 export function leftText(f: LeftFinding): { why: string; manual: string | null } {
+  const why = refusal(f.why, f.fix, f.path);
+  // Whole files, front-end code and documentation: the reason already says what to do.
+  if (f.why.kind === 'rewrite' && (f.fix.wholeFile || f.fix.kind === 'frontend' || f.fix.kind === 'docs')) {
+    return { why, manual: null };
+  }
   const text = fixText(f.fix, f.path, '');
   const manual = text.code !== null ? `${text.code}${text.note ? `  (${text.note})` : ''}` : text.note || null;
-  return { why: refusal(f.why, f.fix, f.path), manual };
+  return { why, manual };
 }
 
 function refusal(why: FixRefusal, fix: FileFix, path: string): string {
@@ -115,11 +120,12 @@ function refusal(why: FixRefusal, fix: FileFix, path: string): string {
     case 'env-conflict':
       return `${visible(why.file)} already sets ${visible(why.env)} to another value: choose the name in the code yourself.`;
     case 'env-value':
-      return `the value holds a quote, a backslash or a line break that .env readers read differently: put ${visible(why.env)} in the .env file yourself.`;
+      return `the value holds a quote, a backslash, a $ or a line break that .env readers read differently: put ${visible(why.env)} in the .env file yourself.`;
   }
 }
 
 function rewriteRefusal(why: string, fix: FileFix, path: string): string {
+  if (fix.wholeFile || fix.kind === 'frontend' || fix.kind === 'docs') return kindRefusal(fix, path);
   switch (why) {
     case 'kind':
       return kindRefusal(fix, path);
@@ -160,7 +166,7 @@ function kindRefusal(fix: FileFix, path: string): string {
     case 'key-file':
       return `${file} is a private key: move it out of the repository (${keep(`git restore --staged ${word}`)}, then e.g. to ~/.config/), and point the code at it with a variable holding its path.`;
     case 'frontend':
-      return 'this is browser code: a key here ships to every visitor, and process.env would be inlined by the bundler. The key has to move to a server.';
+      return `this is browser code: a key here ships to every visitor, and process.env would be inlined by the bundler. Move the call to a server endpoint that reads ${visible(fix.env)}.`;
     case 'docs':
       return 'this is documentation: write a placeholder instead of the key.';
     default:
