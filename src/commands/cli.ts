@@ -231,17 +231,9 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       }
       case 'fix': {
         const { runFix } = await import('./fix/run-fix.js');
-        const ask = environment.ask && environment.stdinIsTty && environment.stdoutIsTty ? environment.ask : null;
-        return await runFix({
-          ...base,
-          ...(output.configFile !== undefined ? { configFile: output.configFile } : {}),
-          paths: rest,
-          yes: values.yes === true,
-          dryRun: values['dry-run'] === true,
-          color: colorFor('stdout'),
-          width: widthFor('stdout'),
-          ...(ask ? { ask } : {}),
-        });
+        const ask = environment.stdinIsTty && environment.stdoutIsTty ? environment.ask : undefined;
+        const [yes, dryRun, color, width] = [!!values.yes, !!values['dry-run'], colorFor('stdout'), widthFor('stdout')];
+        return await runFix({ ...base, ...output, paths: rest, yes, dryRun, color, width, ask });
       }
       default:
         return outcome(

@@ -142,6 +142,37 @@ describe('secret-hook fix refuses, says why, and leaves the files as they were',
   });
 });
 
+describe('links', () => {
+  it('a staged file whose working-tree directory now links out of the repository is not written', () => {
+    const box = repo();
+    box.write('server/pay.js', payJs(key));
+    box.gitOk('add', 'server/pay.js');
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-outside-'));
+    outside.push(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, 'pay.js'), payJs(key));
+    fs.rmSync(path.join(box.dir, 'server'), { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(box.dir, 'server'));
+    const result = fixStaged(box, {});
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain('server/pay.js lies outside the working tree');
+    expect(fs.readFileSync(path.join(elsewhere, 'pay.js'), 'utf8')).toBe(payJs(key));
+    expect(exists(box, '.env')).toBe(false);
+  });
+
+  it('a working-tree file that is a symbolic link is not edited through it', () => {
+    const box = repo();
+    box.write('server/pay.js', payJs(key));
+    box.gitOk('add', 'server/pay.js');
+    box.write('server/real.js', payJs(key));
+    fs.rmSync(path.join(box.dir, 'server/pay.js'));
+    fs.symlinkSync('real.js', path.join(box.dir, 'server/pay.js'));
+    const result = fixStaged(box, {});
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain('server/pay.js is a symbolic link in the working tree');
+    expect(read(box, 'server/real.js')).toBe(payJs(key));
+  });
+});
+
 describe('it changes the working tree only when told to', () => {
   it('without a terminal and without --yes: the plan, exit 3, nothing changed', () => {
     const box = repo();

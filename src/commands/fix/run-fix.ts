@@ -32,9 +32,9 @@ export interface FixOptions {
   dryRun: boolean;
   color: boolean;
   width: number;
-  configFile?: string;
+  configFile?: string | undefined;
   /** On a terminal: prints the text and reads the answer (one line). Absent: there is no one to ask. */
-  ask?: (text: string) => Promise<string>;
+  ask?: ((text: string) => Promise<string>) | undefined;
 }
 
 export async function runFix(options: FixOptions): Promise<CommandOutcome> {

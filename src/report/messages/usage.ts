@@ -1,6 +1,7 @@
 // What the command line says about its own use: its help (all of it, and each command's), unknown names with the
 // nearest known ones, arguments it cannot take or cannot take together.
 import { visible } from '../visible.js';
+import { FIX_USAGE } from './fix-usage.js';
 
 export const USAGE = `Usage: secret-hook <command> [options]
 
@@ -17,7 +18,7 @@ Commands:
   uninstall            remove exactly what install added
   rules                list the rules
   explain <rule-id>    what a key grants, how to store it and how to rotate it
-  fix [paths…]         move the secrets of a blocked commit (or of these files) out of the code, as the report shows
+  fix [paths…]         move a blocked commit's secrets out of the code, as the report shows (--yes, --dry-run)
   version              the version
 
 Options:
@@ -96,22 +97,7 @@ Lists the rules, and the generated files on which rules without a prefix of thei
 The offline guide for a rule: what the key grants, the risks, how to store it (with secrets-manager examples),
 how to rotate it, and how to check whether it was misused. secret-hook rules lists the ids; a provider's name
 (secret-hook explain stripe) lists its rules.`,
-  fix: `Usage: secret-hook fix [paths…] [--yes | --dry-run]
-
-After a blocked commit, moves each staged secret out of the code: the line is rewritten to read it from the
-environment, in the file's own language (as the report shows after →), and the value goes to an untracked .env
-(added to .gitignore, its name to .env.example); a GitHub workflow reads it from the Actions secrets instead. With
-paths, the working-tree files themselves. The plan is shown as diffs first. Only the working tree is written: the
-index, HEAD and refs are not; stage the fix yourself.
-
-Options:
-  -y, --yes            make the changes without asking (without a terminal, nothing is changed unless given)
-  --dry-run            print the plan only
-  --config FILE        the configuration file to use instead of the repository's own
-  --color, --no-color  colours on or off
-
-Exit codes: 0 every secret was moved out, 1 some are left to fix by hand, 2 fix failed, 3 nothing was changed
-(not confirmed).`,
+  fix: FIX_USAGE,
   version: `Usage: secret-hook version
 
 Prints the version.`,
