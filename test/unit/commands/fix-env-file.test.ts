@@ -48,13 +48,16 @@ describe('a .env value reads back exactly', () => {
     for (const c of written) expect(parsed[c.name], c.line!).toBe(c.value);
   });
 
-  it.skipIf(!python)('python-dotenv (skipped: python3 with the dotenv module is not installed)', () => {
-    const script = 'import dotenv, json, sys; print(json.dumps(dotenv.dotenv_values(sys.argv[1], interpolate=True)))';
-    const result = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-    const parsed = JSON.parse(result.stdout) as Record<string, string>;
-    for (const c of written) expect(parsed[c.name], c.line!).toBe(c.value);
-  });
+  it.skipIf(!python)(
+    `python-dotenv${python ? '' : ' (skipped: python3 with the dotenv module is not installed)'}`,
+    () => {
+      const script = 'import dotenv, json, sys; print(json.dumps(dotenv.dotenv_values(sys.argv[1], interpolate=True)))';
+      const result = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const parsed = JSON.parse(result.stdout) as Record<string, string>;
+      for (const c of written) expect(parsed[c.name], c.line!).toBe(c.value);
+    },
+  );
 
   it('a shell sourcing it (set -a; . ./.env)', () => {
     const names = written.map((c) => c.name);
