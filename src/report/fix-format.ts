@@ -87,9 +87,14 @@ export function formatDone(plan: FixPlan, done: Done, options: FixFormatOptions)
   const stage = say.stageSteps(done.sources, done.toCommit, done.staged);
   prose(stage.lead);
   for (const command of stage.commands) prose(command, '  ', '    ');
+  out.push('');
   prose(say.leftAfter(done.leftInFixed.length));
   for (const f of done.leftInFixed) prose(`${say.findingLine(f)}  ${redact(f.secret)}`, '  ', '    ');
-  for (const note of say.loadingNotes(plan.fixed)) prose(note);
+  for (const note of say.loadingNotes(plan.fixed)) {
+    out.push('');
+    prose(note);
+  }
+  out.push('');
   if (done.staged && done.leftInFixed.length === 0 && done.leftCount === 0) prose(say.retryCommit());
   prose(say.rotation([...new Set(plan.fixed.map((f) => f.ruleId))]));
   return out.join('\n');

@@ -212,7 +212,7 @@ export function loadingNotes(fixed: readonly PlannedFinding[]): string[] {
     const secret = kubernetesSecretName(f.home.names[0]!);
     const literals = f.home.names.map((n) => `--from-literal=${n}="$${n}"`).join(' ');
     notes.push(
-      `Create the Secret in the cluster (in the manifest's namespace), with ${visible(f.home.kind === 'env-file' ? f.home.path : '.env')} loaded in your shell: ${keep(`kubectl create secret generic ${secret} ${literals}`)}`,
+      `Create the Secret in the cluster (in the manifest's namespace), with ${visible(f.home.kind === 'env-file' ? f.home.path : '.env')} loaded in your shell (${keep(`set -a; . ${shellWord(`./${f.home.kind === 'env-file' ? f.home.path : '.env'}`)}; set +a`)}): ${keep(`kubectl create secret generic ${secret} ${literals}`)}`,
     );
   }
   const actions = fixed.filter((f) => f.home.kind === 'actions');
