@@ -22,6 +22,8 @@ export interface CliEnvironment {
   readonly stderr: NodeJS.WriteStream;
   /** The width of a stream that is a terminal, asked only when something is printed. */
   columns?(stream: 'stdout' | 'stderr'): number | undefined;
+  /** `fix` on a terminal: prints the text, reads one line of answer. */
+  ask?(text: string): Promise<string>;
 }
 
 const OPTIONS = {
@@ -39,6 +41,8 @@ const OPTIONS = {
   all: { type: 'boolean' },
   history: { type: 'boolean' },
   'pre-commit-framework': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -58,6 +62,7 @@ const COMMANDS: Record<string, readonly OptionName[]> = {
   uninstall: [],
   rules: ['format', 'output'],
   explain: [],
+  fix: ['yes', 'dry-run', 'config', 'color', 'no-color'],
   version: [],
   help: [],
 };
@@ -223,6 +228,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       case 'explain': {
         const { runExplain } = await import('./rules.js');
         return runExplain(rest[0], widthFor('stdout'));
+      }
+      case 'fix': {
+        const { runFix } = await import('./fix/run-fix.js');
+        const ask = environment.stdinIsTty && environment.stdoutIsTty ? environment.ask : undefined;
+        const [yes, dryRun, color, width] = [!!values.yes, !!values['dry-run'], colorFor('stdout'), widthFor('stdout')];
+        return await runFix({ ...base, ...output, paths: rest, yes, dryRun, color, width, ask });
       }
       default:
         return outcome(

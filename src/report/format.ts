@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { Rule } from '../../rules/schema.js';
 import { formatBytes } from './bytes.js';
-import { fixFor, type FileFix } from './fix-hint.js';
+import { autoFixable, fixFor, type FileFix } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as advice from './messages/findings.js';
 import { fixText } from './messages/fixes.js';
@@ -266,6 +266,7 @@ class FindingReport {
         .sort((a, b) => a.time - b.time || b.i - a.i)
         .map(({ oid, tip }) => ({ oid, tip })),
       tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit),
+      autoFix: blocking.every((f) => autoFixable(this.fixOf(f))),
     };
   }
 }

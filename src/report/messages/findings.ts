@@ -75,6 +75,8 @@ export interface StepFacts {
   commits: readonly { oid: string; tip: boolean }[];
   /** Pushes: some findings are in what a tag points at directly (a blob or a tree), in no commit. */
   tagged: boolean;
+  /** `secret-hook fix` can make every fix shown (fix-hint.ts autoFixable, for every finding that blocks). */
+  autoFix: boolean;
 }
 
 /** The numbered steps after the findings that block, for this moment. Each entry is one step's paragraph. */
@@ -97,7 +99,11 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
           `Take ${whole} out of the commit: ${command('git restore --staged', facts.wholeFiles)}, and add ${them(facts.wholeFiles)} to .gitignore${template}.`,
         );
       }
-      if (facts.codeFiles.length > 0) {
+      if (facts.autoFix && facts.wholeFiles.length === 0 && facts.codeFiles.length > 0) {
+        steps.push(
+          `Run ${keep('secret-hook fix')}: it shows each change (→) and where each value goes (an untracked .env), and makes them when you say yes. Then stage the fixes: ${command('git add', facts.codeFiles)}`,
+        );
+      } else if (facts.codeFiles.length > 0) {
         const other = facts.wholeFiles.length > 0 ? 'other ' : '';
         steps.push(
           `Move each ${other}secret out of the code as shown (→) and stage the fixes: ${command('git add', facts.codeFiles)}`,

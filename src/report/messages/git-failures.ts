@@ -177,6 +177,8 @@ function taskFailed(task: GitTask): string {
       return `git ls-files could not list the split index ${task.file}`;
     case 'read-config':
       return `git config could not read the setting ${task.key}`;
+    case 'check-ignore':
+      return 'git check-ignore could not tell which files .gitignore covers';
   }
 }
 
@@ -198,5 +200,7 @@ function command(task: GitTask): string {
       return 'git ls-files';
     case 'read-config':
       return 'git config';
+    case 'check-ignore':
+      return 'git check-ignore';
   }
 }

@@ -1,6 +1,7 @@
 // What the command line says about its own use: its help (all of it, and each command's), unknown names with the
 // nearest known ones, arguments it cannot take or cannot take together.
 import { visible } from '../visible.js';
+import { FIX_USAGE } from './fix-usage.js';
 
 export const USAGE = `Usage: secret-hook <command> [options]
 
@@ -17,6 +18,7 @@ Commands:
   uninstall            remove exactly what install added
   rules                list the rules
   explain <rule-id>    what a key grants, how to store it and how to rotate it
+  fix [paths…]         move a blocked commit's secrets out of the code, as the report shows (--yes, --dry-run)
   version              the version
 
 Options:
@@ -95,6 +97,7 @@ Lists the rules, and the generated files on which rules without a prefix of thei
 The offline guide for a rule: what the key grants, the risks, how to store it (with secrets-manager examples),
 how to rotate it, and how to check whether it was misused. secret-hook rules lists the ids; a provider's name
 (secret-hook explain stripe) lists its rules.`,
+  fix: FIX_USAGE,
   version: `Usage: secret-hook version
 
 Prints the version.`,
