@@ -177,6 +177,8 @@ function taskFailed(task: GitTask): string {
       return `git ls-files could not list the split index ${task.file}`;
     case 'read-config':
       return `git config could not read the setting ${task.key}`;
+    case 'list-files':
+      return 'git ls-files could not list the files to scan';
   }
 }
 
@@ -198,5 +200,7 @@ function command(task: GitTask): string {
       return 'git ls-files';
     case 'read-config':
       return 'git config';
+    case 'list-files':
+      return 'git ls-files';
   }
 }
