@@ -11,7 +11,7 @@ import { needsWorkTree } from '../report/messages/usage.js';
 import { findRepository } from '../git/repo.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
-export const HOOKS = ['pre-commit', 'pre-push'] as const;
+export const HOOKS = ['pre-commit', 'commit-msg', 'pre-push'] as const;
 export type HookName = (typeof HOOKS)[number];
 
 const MARKER = '# secret-hook: written by `secret-hook install`; `secret-hook uninstall` removes it.';
@@ -52,7 +52,7 @@ export function runInstall(options: InstallOptions): CommandOutcome {
     const file = path.join(target.dir, hook);
     return { hook, file, shown: path.relative(workTree, file) || file };
   });
-  // Both hooks or neither: every target is checked before anything is written, so a refusal leaves no half install
+  // All hooks or none: every target is checked before anything is written, so a refusal leaves no half install
   // (a pre-commit hook without its pre-push hook lets a key out through a commit made with --no-verify).
   if (target.kind === 'git' && !options.chain) {
     const foreign = hooks.filter((h) => isForeignHook(h.file));
@@ -134,7 +134,7 @@ function installGitHook(file: string, hook: HookName, shown: string, options: In
 }
 
 function gitHookScript(hook: HookName, binPath: string, chained: string | null): string {
-  const args = hook === 'pre-push' ? ' "$@"' : '';
+  const args = hook === 'pre-push' ? ' "$@"' : hook === 'commit-msg' ? ' "$1"' : '';
   const quotedBin = `'${binPath.replace(/'/g, `'"'"'`)}'`;
   const lines = ['#!/bin/sh', MARKER];
   if (chained) {
