@@ -245,7 +245,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       }
       case 'doctor': {
         const { runDoctor } = await import('./doctor.js');
-        return runDoctor(base);
+        return runDoctor({ ...base, width: widthFor('stdout') });
       }
       case 'baseline': {
         const { runBaseline } = await import('./baseline.js');

@@ -14,6 +14,7 @@ import type { Progress } from '../report/progress.js';
 import type { ReportedFinding } from '../result.js';
 import { formatBypassTrailers, oneLineReason, parseBypassTrailers } from './bypass-trailer.js';
 import { committedMessage, messageRules, withTrailerLines, type MessageRules } from './commit-message.js';
+import { wrap } from '../report/wrap.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 import { failure, type OutputOptions } from './render.js';
 import { scanMessage } from './scan-message.js';
@@ -92,7 +93,7 @@ async function report(
     showSecrets: options.showSecrets,
     file: options.file ?? '',
   });
-  const note = emptyBypass && blocking ? `\n${say.bypassNeedsReason()}` : '';
+  const note = emptyBypass && blocking ? `\n${paragraph(say.bypassNeedsReason(), options.width).trimEnd()}` : '';
   return outcome(blocking ? 1 : 0, '', `${text}${note}\n`);
 }
 
@@ -116,8 +117,8 @@ async function recordBypass(
     progress: options.progress,
   });
   const blocking = [...staged.findings, ...commit.findings].filter((f) => f.action === 'block');
-  if (blocking.length === 0) return outcome(0, '', `${say.bypassNothingToRecord()}\n`);
-  if (commit.message === '') return outcome(1, '', `${say.bypassEmptyMessage()}\n`);
+  if (blocking.length === 0) return outcome(0, '', paragraph(say.bypassNothingToRecord(), options.width));
+  if (commit.message === '') return outcome(1, '', paragraph(say.bypassEmptyMessage(), options.width));
   const trailers = formatBypassTrailers(
     commit.reason,
     blocking.map((f) => f.fingerprint),
@@ -125,7 +126,7 @@ async function recordBypass(
   // Run twice (a global hook and the repository's own): what is recorded already is not added again.
   const present = new Set(commit.message.split('\n'));
   const missing = trailers.filter((line) => !present.has(line));
-  if (missing.length === 0) return outcome(0, '', `${say.bypassAlreadyRecorded()}\n`);
+  if (missing.length === 0) return outcome(0, '', paragraph(say.bypassAlreadyRecorded(), options.width));
   const written = withTrailerLines(commit.text, missing, commit.rules);
   // What was written must read back as the record, in the message git will commit.
   const record = parseBypassTrailers(committedMessage(written, commit.rules));
@@ -135,5 +136,10 @@ async function recordBypass(
   }
   fs.writeFileSync(commit.file, written);
   const unique = [...new Map(blocking.map((f) => [f.fingerprint, f])).values()];
-  return outcome(0, '', `${say.bypassRecorded(commit.reason, unique)}\n`);
+  return outcome(0, '', paragraph(say.bypassRecorded(commit.reason, unique), options.width));
+}
+
+/** A sentence broken to fit the terminal, with its final newline. */
+function paragraph(text: string, width: number): string {
+  return `${wrap(text, Math.max(40, width)).join('\n')}\n`;
 }

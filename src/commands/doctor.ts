@@ -6,11 +6,14 @@ import { findRepository } from '../git/repo.js';
 import { originFile } from '../git/config-entries.js';
 import * as say from '../report/messages/doctor.js';
 import { surveyHooks, type HookRoute, type HookSurvey } from './hook-survey.js';
+import { wrap } from '../report/wrap.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export interface DoctorOptions {
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Terminal columns: lines are broken at spaces to fit. */
+  width: number;
 }
 
 export function runDoctor(options: DoctorOptions): CommandOutcome {
@@ -21,29 +24,40 @@ export function runDoctor(options: DoctorOptions): CommandOutcome {
     const relative = path.relative(base, file);
     return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
   };
-  const out: string[] = [say.title(base), ''];
-  out.push(say.hooksDirLine(shown(survey.hooksDir)));
-  out.push(
-    `  ${say.hooksDirSource(survey.setting && { scope: survey.setting.scope, file: originFile(survey.setting) }, survey.global)}`,
+  const width = Math.max(40, options.width);
+  const out: string[] = [];
+  const say_ = (text: string, first = '', rest = first) => out.push(...wrap(text, width, first, rest));
+  say_(say.title(base));
+  out.push('');
+  say_(say.hooksDirLine(shown(survey.hooksDir)));
+  say_(
+    say.hooksDirSource(
+      survey.setting && { scope: survey.setting.scope, file: originFile(survey.setting) },
+      survey.global,
+    ),
+    '  ',
+    '    ',
   );
   out.push('');
   for (const route of survey.routes) {
-    out.push(
-      `  ${say.routeLine({
-        ...route,
-        own: { ...route.own, shown: shown(route.own.file), script: route.own.script && shown(route.own.script) },
-      })}`,
-    );
+    const line = say.routeLine({
+      ...route,
+      own: { ...route.own, shown: shown(route.own.file), script: route.own.script && shown(route.own.script) },
+    });
+    say_(line, '  ', ' '.repeat(14));
   }
-  if (survey.otherHooks.length > 0) out.push(`  ${say.otherHooksLine(survey.otherHooks)}`);
+  if (survey.otherHooks.length > 0) say_(say.otherHooksLine(survey.otherHooks), '  ', '    ');
   const advice = problems(survey, shown);
   out.push('');
   if (advice.length === 0) {
-    out.push(say.allCovered());
+    say_(say.allCovered());
     return outcome(0, `${out.join('\n')}\n`);
   }
-  out.push(say.problemsHeading(advice.length));
-  for (const a of advice) out.push(`  ✗ ${a.problem}`, `    → ${a.fix}`);
+  say_(say.problemsHeading(advice.length));
+  for (const a of advice) {
+    say_(a.problem, '  ✗ ', '    ');
+    say_(a.fix, '    → ', '      ');
+  }
   const covered = survey.routes.every((r) => r.covered) && !survey.skipped;
   return outcome(covered ? 0 : 1, `${out.join('\n')}\n`);
 }

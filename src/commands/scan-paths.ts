@@ -60,7 +60,7 @@ export async function runScanPaths(options: ScanPathsOptions): Promise<CommandOu
     if (missing.length > 0) throw new UsageError(say.notFound(missing));
     scanner = await openScanner(options);
     const result = emptyResult('files');
-    const files = listFiles(scanner.repo, options);
+    const files = listFiles(scanner.repo, options, result.notices);
     const progress = options.progress(say.progressLabel(), 'files');
     try {
       if (stdin > 0) {
@@ -91,39 +91,65 @@ interface Listed {
   skip?: SkipReason;
 }
 
-/** The files to scan under the paths given, each once. */
-function listFiles(repo: Repository | null, options: ScanPathsOptions): Listed[] {
+/**
+ * The files to scan under the paths given, each once. A path named on the command line is scanned even where git
+ * ignores it (a build's output is often ignored, and is what a CI step scans): a named file always, a named
+ * directory that git ignores whole by walking it, with a notice. Inside a directory, ignore rules apply.
+ */
+function listFiles(repo: Repository | null, options: ScanPathsOptions, notices: string[]): Listed[] {
   const seen = new Map<string, Listed>();
   const add = (listed: Listed) => {
     if (!seen.has(listed.absolute)) seen.set(listed.absolute, listed);
   };
   const workTree = repo?.workTree ?? null;
-  const inRepo: string[] = [];
+  const inRepo: { given: string; relative: string; absolute: string }[] = [];
   for (const given of options.paths) {
     if (given === '-') continue;
     const absolute = path.resolve(options.cwd, given);
     const relative = workTree === null ? null : path.relative(workTree, absolute);
     if (relative !== null && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-      inRepo.push(relative.split(path.sep).join('/'));
+      inRepo.push({ given, relative: relative.split(path.sep).join('/'), absolute });
     } else walk(absolute, options.cwd, add);
   }
-  if (repo !== null && workTree !== null && inRepo.length > 0) {
-    for (const file of workTreeFiles(repo, inRepo)) {
-      const absolute = path.join(workTree, file);
-      // An untracked repository inside the tree: git lists its directory, not its files.
-      if (file.endsWith('/')) add({ shown: file.slice(0, -1), absolute, skip: { kind: 'submodule' } });
-      else add({ shown: file, absolute, ...kindOf(absolute) });
-    }
+  if (repo === null || workTree === null || inRepo.length === 0) return [...seen.values()];
+  const repoPath = (file: string) => path.relative(workTree, file).split(path.sep).join('/');
+  for (const named of inRepo.filter((n) => !fs.lstatSync(n.absolute).isDirectory())) {
+    add({ shown: named.relative, absolute: named.absolute, ...kindOf(named.absolute) });
+  }
+  const directories = inRepo.filter((n) => fs.lstatSync(n.absolute).isDirectory());
+  if (directories.length === 0) return [...seen.values()];
+  const listed = workTreeFiles(
+    repo,
+    directories.map((d) => d.relative),
+  );
+  for (const file of listed) {
+    const absolute = path.join(workTree, file);
+    // An untracked repository inside the tree: git lists its directory, not its files.
+    if (file.endsWith('/')) add({ shown: file.slice(0, -1), absolute, skip: { kind: 'submodule' } });
+    else add({ shown: file, absolute, ...kindOf(absolute) });
+  }
+  for (const dir of directories) {
+    const under = (file: string) => dir.relative === '' || file === dir.relative || file.startsWith(`${dir.relative}/`);
+    if (listed.some(under)) continue;
+    // Nothing git would consider: an ignored directory, named all the same. Walked, and said.
+    const before = seen.size;
+    walk(dir.absolute, workTree, add, repoPath);
+    if (seen.size > before) notices.push(say.ignoredDirectoryScanned(dir.given));
   }
   return [...seen.values()];
 }
 
-/** Outside a repository: every file under `start`, without following a symbolic link or entering .git. */
-function walk(start: string, cwd: string, add: (listed: Listed) => void): void {
-  const shown = (file: string) => {
+/** Every file under `start`, without following a symbolic link or entering .git. */
+function walk(
+  start: string,
+  cwd: string,
+  add: (listed: Listed) => void,
+  named: (file: string) => string = (file) => {
     const relative = path.relative(cwd, file);
     return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-  };
+  },
+): void {
+  const shown = named;
   const stat = fs.lstatSync(start);
   if (!stat.isDirectory()) {
     add({ shown: shown(start), absolute: start, ...kindOf(start) });

@@ -74,9 +74,11 @@ export function routeLine(route: {
   if (route.viaHuskyStartup) parts.push("secret-hook (husky's startup file, install --global)");
   const own = route.own;
   let ownText: string;
-  if (own.state === 'missing')
-    ownText = route.viaGlobal ? "no hook of the repository's own" : `nothing (${visible(own.shown)} does not exist)`;
-  else if (own.state === 'not-executable')
+  if (own.state === 'missing') {
+    if (parts.length > 0)
+      return `${route.hook.padEnd(11)} ${parts.join(', ')}; the repository has no ${route.hook} hook of its own`;
+    ownText = `nothing (${visible(own.shown)} does not exist)`;
+  } else if (own.state === 'not-executable')
     ownText = `nothing: ${visible(own.shown)} is not executable, so git ignores it`;
   else {
     const manager = own.manager ? ` (${managerName(own.manager)})` : '';

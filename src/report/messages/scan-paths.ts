@@ -25,3 +25,8 @@ export function unreadable(file: string, detail: string): string {
 export function progressLabel(): string {
   return 'secret-hook: scanning files';
 }
+
+/** A directory named on the command line that git ignores whole: scanned all the same. */
+export function ignoredDirectoryScanned(dir: string): string {
+  return `secret-hook: git ignores ${visible(dir)} (.gitignore), but it was named, so every file in it was scanned.`;
+}
