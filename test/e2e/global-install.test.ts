@@ -121,6 +121,29 @@ describe('install --global', () => {
     expect(m.marks()).toEqual(['plain pre-push', 'husky pre-push']);
   });
 
+  it('keeps git’s own behaviour where a hook’s mere presence changes it: push-to-checkout (updateInstead)', () => {
+    const m = machine();
+    // A non-bare repository that accepts pushes to its checked-out branch and updates its working tree.
+    const target = m.repo('plain');
+    target.gitOk('config', 'receive.denyCurrentBranch', 'updateInstead');
+    const source = m.repo('plain');
+    expect(m.secretHook(source, ['install', '--global']).status).toBe(0);
+    m.git(source, 'pull', '-q', '--rebase=false', '--allow-unrelated-histories', '--no-edit', target.dir, 'main');
+    source.write('deployed.txt', 'version 2\n');
+    m.git(source, 'add', 'deployed.txt');
+    expect(m.git(source, 'commit', '-q', '-m', 'deploy').status).toBe(0);
+    const pushed = m.git(source, 'push', '-q', target.dir, 'main');
+    expect(pushed.status, pushed.output).toBe(0);
+    expect(fs.readFileSync(path.join(target.dir, 'deployed.txt'), 'utf8')).toBe('version 2\n');
+    // And refuses a dirty working tree, as git does.
+    target.write('deployed.txt', 'edited on the server\n');
+    source.write('deployed.txt', 'version 3\n');
+    m.git(source, 'commit', '-q', '-am', 'deploy 3');
+    const refused = m.git(source, 'push', target.dir, 'main');
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain('Working directory has unstaged changes');
+  });
+
   it('keeps a global core.hooksPath set before: its hooks run after secret-hook, and it is set again by uninstall', () => {
     const m = machine();
     const plain = m.repo('plain');
