@@ -6,6 +6,7 @@
 // Every hook git may run is there, not only the three secret-hook uses: with core.hooksPath set, git looks for no
 // hook anywhere else, so a hook left out would silently stop running in every repository.
 // https://git-scm.com/docs/githooks
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { programNotFoundGlobal } from '../report/messages/global-install.js';
 
@@ -208,4 +209,13 @@ ${HUSKY_BLOCK_END}
 export function configBlock(hooksDir: string): string {
   const quoted = hooksDir.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   return `${CONFIG_MARKER}\n[core]\n\thooksPath = "${quoted}"\n`;
+}
+
+/** A hooks directory that `install --global` wrote (its hooks carry the marker). */
+export function isGlobalHooksDir(dir: string): boolean {
+  try {
+    return fs.readFileSync(path.join(dir, 'pre-commit'), 'utf8').includes(GLOBAL_MARKER);
+  } catch {
+    return false;
+  }
 }

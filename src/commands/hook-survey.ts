@@ -10,7 +10,7 @@ import type { Repository } from '../git/repo.js';
 import {
   CHECKED_HOOKS,
   GIT_HOOKS,
-  GLOBAL_MARKER,
+  isGlobalHooksDir,
   globalPaths,
   huskyInitBlock,
   type CheckedHook,
@@ -100,7 +100,7 @@ export function surveyHooks(repo: Repository, env: Record<string, string | undef
   const base = repo.workTree ?? repo.gitDir;
   const entries = configEntries(repo, { keys: '^core\\.hookspath$', type: 'path' }).filter((e) => e.value !== null);
   const ours = env['HOME'] ? globalPaths(env, (f) => fs.existsSync(f)).hooksDir : null;
-  const isOurs = (dir: string) => (ours !== null && samePlace(dir, ours)) || hasGlobalMarker(dir);
+  const isOurs = (dir: string) => (ours !== null && samePlace(dir, ours)) || isGlobalHooksDir(dir);
   const resolve = (entry: ConfigEntry) => path.resolve(base, entry.value!);
   const defaultDir = path.join(repo.commonDir, 'hooks');
 
@@ -234,10 +234,6 @@ function huskyOf(dir: string): HookSurvey['husky'] {
   if (fs.existsSync(path.join(dir, '_', 'husky.sh')) && !fs.existsSync(path.join(dir, '_', 'h')))
     return { version: 8, dir };
   return null;
-}
-
-function hasGlobalMarker(dir: string): boolean {
-  return (read(path.join(dir, 'pre-commit')) ?? '').includes(GLOBAL_MARKER);
 }
 
 function firstExisting(dir: string, names: readonly string[]): string | null {

@@ -9,6 +9,7 @@ import { gitConfigValue } from '../git/git-config.js';
 import * as say from '../report/messages/install.js';
 import { needsWorkTree } from '../report/messages/usage.js';
 import { findRepository } from '../git/repo.js';
+import { isGlobalHooksDir } from './global-hooks.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
 export const HOOKS = ['pre-commit', 'commit-msg', 'pre-push'] as const;
@@ -48,6 +49,9 @@ function findTarget(cwd: string, env: Record<string, string | undefined>): { tar
 
 export function runInstall(options: InstallOptions): CommandOutcome {
   const { target, workTree } = findTarget(options.cwd, options.env);
+  // core.hooksPath names the hooks of `install --global`, which already run secret-hook here: writing into them
+  // would replace them for every repository.
+  if (target.kind === 'git' && isGlobalHooksDir(target.dir)) return outcome(0, `${say.coveredGlobally(target.dir)}\n`);
   const hooks = options.hooks.map((hook) => {
     const file = path.join(target.dir, hook);
     return { hook, file, shown: path.relative(workTree, file) || file };
@@ -80,6 +84,7 @@ function isForeignHook(file: string): boolean {
 
 export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>): CommandOutcome {
   const { target, workTree } = findTarget(options.cwd, options.env);
+  if (target.kind === 'git' && isGlobalHooksDir(target.dir)) return outcome(0, `${say.globalNotHere(target.dir)}\n`);
   const lines: string[] = [];
   for (const hook of options.hooks) {
     const file = path.join(target.dir, hook);

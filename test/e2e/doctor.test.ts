@@ -159,7 +159,7 @@ describe('doctor', () => {
     const global = doctor(m, shadowed);
     expect(global.status).toBe(1);
     expect(global.stdout).toContain(
-      `core.hooksPath is set in your global configuration in ${m.gitConfig} to ${elsewhere}, so git runs hooks from there in every repository without its own, and ignores .git/hooks. The secret-hook hooks in .git/hooks (pre-commit, commit-msg, pre-push) never run.`,
+      `core.hooksPath is set to ${elsewhere} in your global configuration (${m.gitConfig}), so git runs hooks from there in every repository without its own, and ignores .git/hooks. The secret-hook hooks in .git/hooks (pre-commit, commit-msg, pre-push) never run.`,
     );
     expect(global.stdout).toContain('or run secret-hook install --global');
     expect(keyCommitStopped(m, shadowed)).toBe(false);

@@ -38,9 +38,18 @@ describe('install --global', () => {
     expect(installed.status, installed.output).toBe(0);
     expect(installed.stdout).toContain('wrote 28 hooks');
     expect(installed.stdout).toContain('it was not set before');
-    expect(m.git(plain, 'config', '--global', 'core.hooksPath').stdout.trim()).toBe(
-      path.join(m.home, '.config/secret-hook/hooks'),
-    );
+    const hooksDir = path.join(m.home, '.config/secret-hook/hooks');
+    expect(m.git(plain, 'config', '--global', 'core.hooksPath').stdout.trim()).toBe(hooksDir);
+    // A repository install where the global hooks run: nothing to write (and the global hooks stay as they are).
+    const dispatcher = fs.readFileSync(path.join(hooksDir, 'pre-commit'));
+    const local = m.secretHook(plain, ['install']);
+    expect(local.status, local.output).toBe(0);
+    expect(local.stdout).toContain('which already run secret-hook; nothing was written');
+    expect(fs.readFileSync(path.join(hooksDir, 'pre-commit')).equals(dispatcher)).toBe(true);
+    expect(fs.readdirSync(path.join(plain.dir, '.git/hooks')).filter((f) => !f.endsWith('.sample'))).toEqual([
+      'post-commit',
+      'pre-commit',
+    ]);
 
     // Clean commits: both repositories' own hooks ran (pre-commit, and post-commit, which secret-hook only passes on).
     for (const box of [husky, plain]) {

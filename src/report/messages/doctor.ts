@@ -19,7 +19,7 @@ export function hooksDirSource(setting: { scope: Scope; file: string | null } | 
   if (setting === null) return "git's default (no core.hooksPath is set)";
   const where =
     setting.file === null ? 'on the command line (git -c or GIT_CONFIG_PARAMETERS)' : `in ${visible(setting.file)}`;
-  return `core.hooksPath ${where}, ${scopeName(setting.scope)}${global ? ': secret-hook install --global' : ''}`;
+  return `set by core.hooksPath ${where} (${scopeName(setting.scope)})${global ? ': secret-hook install --global' : ''}`;
 }
 
 function scopeName(scope: Scope): string {
@@ -123,10 +123,10 @@ export function shadowedGlobal(value: string, file: string | null, husky: boolea
 }
 
 export function foreignGlobal(value: string, file: string | null, scope: Scope, ignored: readonly string[]): Advice {
-  const where = file === null ? '' : ` in ${visible(file)}`;
+  const where = file === null ? '' : ` (${visible(file)})`;
   const lost = ignored.length > 0 ? ` The secret-hook hooks in .git/hooks (${ignored.join(', ')}) never run.` : '';
   return {
-    problem: `core.hooksPath is set in ${scopeName(scope)}${where} to ${visible(value)}, so git runs hooks from there in every repository without its own, and ignores .git/hooks.${lost}`,
+    problem: `core.hooksPath is set to ${visible(value)} in ${scopeName(scope)}${where}, so git runs hooks from there in every repository without its own, and ignores .git/hooks.${lost}`,
     fix: `Add secret-hook to the hooks in ${visible(value)}, or run ${keep('secret-hook install --global')}: it keeps that directory's hooks running after secret-hook's.`,
   };
 }

@@ -65,3 +65,12 @@ export function nothingToUninstall(): string {
 export function programNotFound(hook: Hook): string {
   return `secret-hook: the secret-hook program was not found (run npm install). The ${hook === 'pre-push' ? 'push' : 'commit'} was stopped; to go ahead without the scan deliberately, add --no-verify.`;
 }
+
+/** install in a repository whose hooks are those of install --global. */
+export function coveredGlobally(dir: string): string {
+  return `secret-hook: git runs the global hooks of secret-hook install --global here (${visible(dir)}), which already run secret-hook; nothing was written. secret-hook doctor shows what runs.`;
+}
+
+export function globalNotHere(dir: string): string {
+  return `secret-hook: git runs the global hooks of secret-hook install --global here (${visible(dir)}); secret-hook uninstall --global removes them.`;
+}
