@@ -99,9 +99,10 @@ export function shellQuote(text: string): string {
  * The script behind every hook name. `bin`: the program's launcher (bin/secret-hook.cjs) as installed; `node`: the
  * node that ran install, used when none is on PATH (a GUI git client's).
  */
-export function dispatcherScript(program: { bin: string; node: string }): string {
+export function dispatcherScript(program: { bin: string; node: string }, hooksDir: string): string {
   const bin = shellQuote(program.bin);
   const node = shellQuote(program.node);
+  const ours = shellQuote(hooksDir);
   return `#!/bin/sh
 ${GLOBAL_MARKER}
 # git runs this file for every hook of every repository that has no core.hooksPath of its own. For pre-commit,
@@ -110,7 +111,6 @@ ${GLOBAL_MARKER}
 # global), else the repository's hooks directory (.git/hooks). SECRET_HOOK_GLOBAL_CHECK_ONLY=1 (husky's startup
 # file) runs only the check.
 hook=\${0##*/}
-here=$(cd "\${0%/*}" && pwd -P) || exit 2
 
 secret_hook() {
   if [ -f ${bin} ]; then
@@ -138,15 +138,24 @@ esac
 [ -n "\${SECRET_HOOK_GLOBAL_CHECK_ONLY-}" ] && exit 0
 
 # The directory git would have used: the last core.hooksPath that is not this one, else the repository's own.
-previous=$(git config --type=path --get-all core.hooksPath 2>/dev/null | {
-  last=
-  while IFS= read -r dir; do
-    [ "$(cd "$dir" 2>/dev/null && pwd -P)" = "$here" ] || last=$dir
-  done
-  printf '%s' "$last"
-})
+# Cheap first (some hooks run on every ref update): a string compare, and .git found without starting git.
+previous=
+values=$(git config --type=path --get-all core.hooksPath 2>/dev/null) || values=
+if [ -n "$values" ] && [ "$values" != ${ours} ]; then
+  previous=$(printf '%s\n' "$values" | {
+    here=$(cd "\${0%/*}" && pwd -P)
+    last=
+    while IFS= read -r dir; do
+      [ "$dir" = ${ours} ] || [ "$(cd "$dir" 2>/dev/null && pwd -P)" = "$here" ] || last=$dir
+    done
+    printf '%s' "$last"
+  })
+fi
 if [ -n "$previous" ]; then
   own="$previous/$hook"
+elif [ -z "\${GIT_DIR-}" ] && [ -d .git ] && [ ! -e .git/commondir ]; then
+  # git runs a hook at the top of the work tree: .git there is this repository's (a main worktree's) git dir.
+  own=".git/hooks/$hook"
 else
   own="$(git rev-parse --git-common-dir)/hooks/$hook" || exit 2
 fi

@@ -56,7 +56,7 @@ export function runInstallGlobal(options: GlobalInstallOptions): CommandOutcome 
 
   const createdDirs = fs.mkdirSync(paths.hooksDir, { recursive: true }) ?? null;
   const program = { bin: realBin(options.binPath, options.cwd), node: process.execPath };
-  const script = dispatcherScript(program);
+  const script = dispatcherScript(program, paths.hooksDir);
   for (const hook of GIT_HOOKS) writeExecutable(path.join(paths.hooksDir, hook), script);
   writeExecutable(path.join(paths.hooksDir, HUSKY_CHECK), huskyCheckScript(paths.hooksDir));
   if (installed) {

@@ -59,6 +59,14 @@ describe('install --global', () => {
       expect(clean.status, clean.output).toBe(0);
     }
     expect(m.marks()).toEqual(['husky pre-commit', 'plain pre-commit', 'plain post-commit']);
+    // A linked worktree: the hooks of the repository it belongs to.
+    const worktree = path.join(m.root, 'plain-worktree');
+    m.git(plain, 'worktree', 'add', '-q', '-b', 'side', worktree);
+    fs.writeFileSync(path.join(worktree, 'side.js'), 'export const side = 1;\n');
+    expect(plain.run('git', ['add', 'side.js'], { cwd: worktree, env: m.env }).status).toBe(0);
+    expect(plain.run('git', ['commit', '-q', '-m', 'side'], { cwd: worktree, env: m.env }).status).toBe(0);
+    expect(m.marks().slice(3)).toEqual(['plain pre-commit', 'plain post-commit']);
+    m.git(plain, 'worktree', 'remove', '--force', worktree);
 
     // A secret: stopped in both, by secret-hook, before the repository's own hook.
     for (const box of [husky, plain]) {
@@ -75,7 +83,7 @@ describe('install --global', () => {
       m.git(box, 'rm', '-q', '--cached', 'pay.js');
       box.remove('pay.js');
     }
-    expect(m.marks()).toHaveLength(3);
+    expect(m.marks()).toHaveLength(5);
 
     // A secret in a commit message: the global commit-msg hook (plain) and husky's startup file (husky, which runs
     // it only for hooks the repository has a script for).
@@ -94,12 +102,14 @@ describe('install --global', () => {
     const plain = m.repo('plain');
     const stdin = path.join(m.root, 'pre-push-stdin');
     fs.writeFileSync(path.join(plain.dir, '.git/hooks/pre-push'), markerHook(m, 'plain', stdin), { mode: 0o755 });
+    // The bare remote's own post-receive (git runs it in the bare repository, with GIT_DIR set).
+    fs.writeFileSync(path.join(plain.remote, 'hooks/post-receive'), markerHook(m, 'remote'), { mode: 0o755 });
     expect(m.secretHook(plain, ['install', '--global']).status).toBe(0);
     const clean = m.git(plain, 'push', '-q', 'origin', 'main');
     expect(clean.status, clean.output).toBe(0);
     const head = plain.head();
     // The repository's hook read exactly what git wrote: <local ref> <local oid> <remote ref> <remote oid>.
-    expect(m.marks()).toEqual(['plain pre-push']);
+    expect(m.marks()).toEqual(['plain pre-push', 'remote post-receive']);
     expect(fs.readFileSync(stdin, 'utf8')).toBe(`refs/heads/main ${head} refs/heads/main ${'0'.repeat(40)}\n`);
 
     const secret = liveKey();
@@ -110,7 +120,7 @@ describe('install --global', () => {
     expect(pushed.status).not.toBe(0);
     expect(pushed.output).toContain('The push was stopped');
     expect(pushed.output).not.toContain(secret);
-    expect(m.marks()).toHaveLength(1);
+    expect(m.marks()).toHaveLength(2);
 
     // husky: its startup file runs secret-hook, and husky's own script still reads the refs.
     const husky = m.repo('husky');
@@ -127,7 +137,7 @@ describe('install --global', () => {
     const huskyPushed = m.git(husky, 'push', 'origin', 'main');
     expect(huskyPushed.status).not.toBe(0);
     expect(huskyPushed.output).toContain('The push was stopped');
-    expect(m.marks()).toEqual(['plain pre-push', 'husky pre-push']);
+    expect(m.marks()).toEqual(['plain pre-push', 'remote post-receive', 'husky pre-push']);
   });
 
   it('keeps git’s own behaviour where a hook’s mere presence changes it: push-to-checkout (updateInstead)', () => {
