@@ -129,6 +129,13 @@ describe('options that do not fit', () => {
     [['check', '--quiet', '--verbose'], 'choose --quiet or --verbose'],
     [['check', '--format', 'xml'], '--format must be text, json, sarif or github'],
     [['rules', 'extra'], 'rules takes no arguments'],
+    [['install', '--chain', '--global'], 'choose --chain or --global'],
+    [['scan'], 'scan needs files or directories to scan, or - for standard input'],
+    [['scan', '-', '-'], 'give - (standard input) once'],
+    [['scan', '-', '--path-hint'], '--path-hint needs a file name, e.g. --path-hint app.env'],
+    [['scan', 'README.md', '--path-hint', 'a.env'], '--path-hint names standard input'],
+    [['commit-msg'], 'commit-msg needs the message file git passes to the hook'],
+    [['doctor', 'extra'], 'doctor takes no arguments'],
   ])('%j is refused', async (argv, message) => {
     const result = await run(argv, repo().dir);
     expect(result.exitCode).toBe(2);
