@@ -49,10 +49,10 @@ export type CheckedHook = (typeof CHECKED_HOOKS)[number];
 /** The first lines of every file `install --global` writes: how doctor and uninstall recognise them. */
 export const GLOBAL_MARKER =
   '# secret-hook global hook: written by `secret-hook install --global`; `secret-hook uninstall --global` removes it.';
-export const HUSKY_BLOCK_START =
+const HUSKY_BLOCK_START =
   '# >>> secret-hook: added by `secret-hook install --global`; `secret-hook uninstall --global` removes this block.';
-export const HUSKY_BLOCK_END = '# <<< secret-hook';
-export const CONFIG_MARKER =
+const HUSKY_BLOCK_END = '# <<< secret-hook';
+const CONFIG_MARKER =
   '# secret-hook: added by `secret-hook install --global`; `secret-hook uninstall --global` removes these lines.';
 
 /** The sourced file husky's block runs (in the hooks directory, beside the hooks). */

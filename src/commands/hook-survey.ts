@@ -5,7 +5,7 @@
 // whether a bypass will be recorded by a commit-msg hook.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configEntries, originFile, type ConfigEntry } from '../git/config-entries.js';
+import { configEntries, type ConfigEntry } from '../git/config-entries.js';
 import type { Repository } from '../git/repo.js';
 import {
   CHECKED_HOOKS,
@@ -256,9 +256,4 @@ function samePlace(a: string, b: string): boolean {
   } catch {
     return path.resolve(a) === path.resolve(b);
   }
-}
-
-/** The file a setting was read from, for messages; null for the command line. */
-export function settingFile(entry: ConfigEntry): string | null {
-  return originFile(entry);
 }
