@@ -95,7 +95,8 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
   for (const notice of result.notices) say(visible(notice), c.yellow);
   // Binaries and archives that are part of a change are listed in one line; in a scan of every tracked file they
   // are not news, and --verbose lists them.
-  const binaries = result.scope === 'all' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
+  const binaries =
+    result.scope === 'all' || result.scope === 'files' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
   for (const s of result.skipped) {
     if (isWarningReason(s.reason) && !isBinaryReason(s.reason)) {
       say(notes.notScannedLine(s.path, s.reason), c.yellow, '', '  ');

@@ -252,11 +252,19 @@ describe('integrations', () => {
     expect(shipped).not.toContain('node_modules');
     box.write(
       '.pre-commit-config.yaml',
-      `repos:\n  - repo: ${hookRepo}\n    rev: v9.9.9\n    hooks:\n      - id: secret-hook\n      - id: secret-hook-push\n`,
+      `repos:\n  - repo: ${hookRepo}\n    rev: v9.9.9\n    hooks:\n      - id: secret-hook\n      - id: secret-hook-commit-msg\n      - id: secret-hook-push\n`,
     );
     box.gitOk('add', '.pre-commit-config.yaml');
     box.gitOk('commit', '-q', '--no-verify', '-m', 'pre-commit config');
-    const installed = box.run(program, ['install', '--hook-type', 'pre-commit', '--hook-type', 'pre-push']);
+    const installed = box.run(program, [
+      'install',
+      '--hook-type',
+      'pre-commit',
+      '--hook-type',
+      'commit-msg',
+      '--hook-type',
+      'pre-push',
+    ]);
     expect(installed.status, installed.output).toBe(0);
     // The first commit runs the shipped build at once: nothing is installed or built in the framework's cache.
     box.write('clean.js', 'export const a = 1;\n');
@@ -271,6 +279,14 @@ describe('integrations', () => {
     expect(blocked.status, blocked.output).not.toBe(0);
     expect(blocked.output).toContain('Stripe live secret key');
     expect(blocked.output).not.toContain(secret);
+    // The commit-msg stage: a key in the message.
+    box.gitOk('reset', '-q', 'pay.js');
+    const inMessage = liveKey();
+    const message = box.git('commit', '-q', '--allow-empty', '-m', `use ${inMessage}`);
+    expect(message.status, message.output).not.toBe(0);
+    expect(message.output).toContain('found in the commit message');
+    expect(message.output).not.toContain(inMessage);
+    box.gitOk('add', 'pay.js');
     box.gitOk('commit', '-q', '--no-verify', '-m', 'sneak it in');
     const push = box.git('push', 'origin', 'main');
     expect(push.status, push.output).not.toBe(0);

@@ -23,6 +23,8 @@ export function headline(moment: Moment, blocking: number): string {
       return `secret-hook: ${what} found in the tracked files.`;
     case 'history':
       return `secret-hook: ${what} found in the git history.`;
+    case 'files':
+      return `secret-hook: ${what} found in the files scanned.`;
   }
 }
 
@@ -162,6 +164,18 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
         `If the key is rotated and the history cannot be rewritten, record the findings in .secret-hook-ignore (${keep('secret-hook baseline --history')}) so they stop being reported.`,
       );
       return steps;
+    case 'files':
+      if (facts.wholeFiles.length > 0) {
+        steps.push(
+          `Keep ${whole} out of git and out of what you publish: add ${them(facts.wholeFiles)} to .gitignore${template}, and leave ${them(facts.wholeFiles)} out of artefacts and logs.`,
+        );
+      }
+      if (facts.codeFiles.length > 0) steps.push(`Move each secret out of the code as shown (→): ${code}.`);
+      steps.push(setValues);
+      steps.push(
+        `Scan again (${keep('secret-hook scan <paths>')}); if a file was ever committed, check the history too: ${keep('secret-hook check --history')}.`,
+      );
+      return steps;
   }
 }
 
@@ -209,6 +223,8 @@ export function rotationNote(moment: Moment, facts: StepFacts): string {
       return `Rotate a key if its file was ever pushed: anyone with a clone may have it. The steps are under each rule; the full guide: ${example}`;
     case 'history':
       return `The full guide for each rule: ${keep('secret-hook explain <rule-id>')}, e.g. ${example}`;
+    case 'files':
+      return `Rotate a key if its file was ever shared: committed and pushed, uploaded as an artefact, or printed in a log others read. ${guide}`;
   }
 }
 

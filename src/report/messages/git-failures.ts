@@ -179,6 +179,8 @@ function taskFailed(task: GitTask): string {
       return `git config could not read the setting ${task.key}`;
     case 'check-ignore':
       return 'git check-ignore could not tell which files .gitignore covers';
+    case 'list-files':
+      return 'git ls-files could not list the files to scan';
   }
 }
 
@@ -202,5 +204,7 @@ function command(task: GitTask): string {
       return 'git config';
     case 'check-ignore':
       return 'git check-ignore';
+    case 'list-files':
+      return 'git ls-files';
   }
 }
