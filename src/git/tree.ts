@@ -25,6 +25,11 @@ export class TreeReader {
 
   constructor(private readonly store: ObjectStore) {}
 
+  /** Whether the object store holds this object: a tree id from the index's cache tree, before reading it. */
+  has(oid: string): boolean {
+    return this.cache.has(oid) || this.store.has(oid);
+  }
+
   read(oid: string): TreeEntry[] {
     let entries = this.cache.get(oid);
     if (!entries) {
