@@ -110,7 +110,13 @@ export class DiffCollector {
 
   finish(): TreeDiff {
     const changes = [...this.modified];
-    const removedByOid = new Map(this.removed.map((r) => [r.oid, r]));
+    // Several deleted files may share one blob (empty files, copies): each is paired once, the rest are deleted.
+    const removedByOid = new Map<string, { path: string; oid: string }[]>();
+    for (const r of this.removed) {
+      const list = removedByOid.get(r.oid);
+      if (list) list.push(r);
+      else removedByOid.set(r.oid, [r]);
+    }
     const removedByName = new Map<string, { path: string; oid: string }[]>();
     for (const r of this.removed) {
       const list = removedByName.get(baseName(r.path)) ?? [];
@@ -118,10 +124,9 @@ export class DiffCollector {
       removedByName.set(baseName(r.path), list);
     }
     for (const change of this.added) {
-      const sameContent = removedByOid.get(change.newOid);
+      const sameContent = removedByOid.get(change.newOid)?.shift();
       if (sameContent) {
         this.skipped.push({ path: change.path, reason: { kind: 'renamed', from: sameContent.path } });
-        removedByOid.delete(change.newOid);
         continue;
       }
       // A rename with edits: compare against the deleted file of the same name, so only new lines count.
@@ -132,7 +137,9 @@ export class DiffCollector {
       }
       changes.push(change);
     }
-    for (const r of removedByOid.values()) this.skipped.push({ path: r.path, reason: { kind: 'deleted' } });
+    for (const list of removedByOid.values()) {
+      for (const r of list) this.skipped.push({ path: r.path, reason: { kind: 'deleted' } });
+    }
     changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { changes, skipped: this.skipped };
   }

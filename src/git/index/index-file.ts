@@ -182,8 +182,9 @@ function openIndex(bytes: IndexBytes, file: string, format: ObjectFormat): GitIn
 /**
  * The offset of the first extension, from the End of Index Entries extension when git wrote one: always the last
  * extension, `EOIE` <size 4 + hash size> <offset> <hash of the extension headers>. git checks the hash; here the
- * extension headers are followed from that offset and must arrive exactly at EOIE, which a stale or damaged offset
- * cannot (and costs no hashing). Null when there is none, or it does not hold.
+ * extension headers are followed from that offset, each signature four letters, and must arrive exactly at EOIE,
+ * which a stale or damaged offset does not (and this costs the hook no hashing, nor loading node:crypto). Null when
+ * there is none, or it does not hold: the entries are then stepped over to find the extensions.
  */
 function findEndOfEntries(bytes: IndexBytes, contentEnd: number, hashSize: number): number | null {
   const size = 4 + hashSize;
@@ -198,7 +199,9 @@ function findEndOfEntries(bytes: IndexBytes, contentEnd: number, hashSize: numbe
   for (let header = offset; header !== eoieAt;) {
     if (header + 8 > eoieAt) return null;
     bytes.cover(header, 8);
-    header += 8 + bytes.bytes.readUInt32BE(header - bytes.start + 4);
+    const at = header - bytes.start;
+    for (let k = 0; k < 4; k++) if (!isLetter(bytes.bytes[at + k]!)) return null;
+    header += 8 + bytes.bytes.readUInt32BE(at + 4);
   }
   return offset;
 }
@@ -454,6 +457,10 @@ export function utf8Path(raw: string): string {
 /** A path as the raw bytes git stores (a latin1 string), the form rawPath() and tracks() use. */
 export function rawPathOf(path: string): string {
   return /[^\u0000-\u007f]/.test(path) ? Buffer.from(path, 'utf8').toString('latin1') : path;
+}
+
+function isLetter(byte: number): boolean {
+  return (byte >= UPPER_A && byte <= UPPER_Z) || (byte >= 0x61 && byte <= 0x7a);
 }
 
 function truncatedError(file: string): IndexFileError {
