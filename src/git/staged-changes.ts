@@ -97,10 +97,13 @@ class IndexWalk {
     record: number,
     known: string,
   ): number {
-    const { index, trees, diff, cacheTree } = this;
+    const { index, trees, diff } = this;
     const headEntries = new Map<string, TreeEntry>();
     if (headOid !== null) for (const entry of trees.read(headOid)) headEntries.set(entry.name, entry);
     const prefix = dir === '' ? '' : `${dir}/`;
+    // The subdirectories the cache tree knows, in the order the walk meets them: runs of them are skipped together.
+    const children = record >= 0 ? this.cacheTree.children(record) : [];
+    let next = 0;
 
     let i = from;
     while (i < index.count) {
@@ -121,6 +124,19 @@ class IndexWalk {
         continue;
       }
       const rawName = rest.slice(0, slash);
+      while (next < children.length && `${children[next]![0]}/` < `${rawName}/`) next++;
+      if (next < children.length && children[next]![0] === rawName) {
+        // Entry i is the first under a subdirectory with a record: skip it, and the ones after it, by their counts.
+        const run = this.skippable(children, next, i, rawPrefix, headEntries);
+        if (run.children > 0) {
+          for (let t = next; t < next + run.children; t++) this.byChildRecord(prefix, children[t]!, headEntries);
+          next += run.children;
+          i += run.entries;
+          // The entry before i lies in the last directory skipped: its prefix is all the next entry may keep of it.
+          known = `${rawPrefix}${children[next - 1]![0]}/`;
+          continue;
+        }
+      }
       const name = utf8Path(rawName);
       const childDir = `${prefix}${name}`;
       const childRaw = `${rawPrefix}${rawName}/`;
@@ -128,22 +144,78 @@ class IndexWalk {
       headEntries.delete(name);
       if (head && !isTreeMode(head.mode)) diff.deleted(childDir, head);
       const headChild = head && isTreeMode(head.mode) ? head.oid : null;
-      const child = record >= 0 ? cacheTree.child(record, rawName) : -1;
-      const count = child >= 0 ? cacheTree.entryCount(child) : -1;
-      // A valid record's entry count skips the directory's entries without reading them, once the entries at the
-      // boundary confirm it.
-      let end = -1;
-      if (count > 0 && index.holds(i, count, childRaw) && this.byRecord(childDir, child, headChild)) end = i + count;
-      if (end < 0) end = this.walkEntries(childDir, childRaw, i, headChild, child, known);
-      // The entry before `end` lies in the directory: its raw prefix is all that the next entry may keep of it.
+      const child = next < children.length && children[next]![0] === rawName ? children[next]![1] : -1;
+      i = this.walkEntries(childDir, childRaw, i, headChild, child, known);
+      // The entry before i lies in the directory: its prefix is all that the next entry may keep of it.
       known = childRaw;
-      i = end;
     }
     for (const [name, head] of headEntries) {
       if (isTreeMode(head.mode)) diff.deletedTree(trees, `${prefix}${name}`, head.oid);
       else diff.deleted(`${prefix}${name}`, head);
     }
     return i;
+  }
+
+  /**
+   * How many of `children` from `first` on (entry i being the first entry of children[first]) can be passed over by
+   * their records alone, and how many entries they hold. A child qualifies when its record is valid and its tree is
+   * HEAD's or in the object store. A run of them is confirmed by the entries at its far end: the last entry must lie
+   * in the run's last directory and the next one outside it, which holds only if no other entry (a file, a directory
+   * without a record) lies among them, as counts are exact and entries sorted. Runs are found by doubling then
+   * halving, so a directory of 2,000 unchanged subdirectories costs a few dozen entry reads. In version 4 a path
+   * cannot be read without the one before it, so one directory is confirmed at a time, by the entry after it.
+   */
+  private skippable(
+    children: readonly (readonly [string, number])[],
+    first: number,
+    i: number,
+    rawPrefix: string,
+    headEntries: ReadonlyMap<string, TreeEntry>,
+  ): { children: number; entries: number } {
+    const { cacheTree, index } = this;
+    const none = { children: 0, entries: 0 };
+    // Entries up to and including each qualifying child: totals[k] for children[first + k].
+    const totals: number[] = [];
+    for (let t = first, total = 0; t < children.length; t++) {
+      const [rawName, child] = children[t]!;
+      const count = cacheTree.entryCount(child);
+      const oid = cacheTree.oid(child);
+      if (count <= 0 || oid === null) break;
+      const head = headEntries.get(utf8Path(rawName));
+      if (oid !== (head && isTreeMode(head.mode) ? head.oid : null) && !this.trees.has(oid)) break;
+      totals.push((total += count));
+      if (!index.pathsStandAlone) break;
+    }
+    const holds = (k: number) => index.holds(i, totals[k]!, `${rawPrefix}${children[first + k]![0]}/`);
+    if (totals.length === 0 || !holds(0)) return none;
+    let good = 0;
+    let bad = totals.length;
+    for (let step = 1; good + step < bad; step *= 2) {
+      if (!holds(good + step)) {
+        bad = good + step;
+        break;
+      }
+      good += step;
+    }
+    while (bad - good > 1) {
+      const middle = (good + bad) >>> 1;
+      if (holds(middle)) good = middle;
+      else bad = middle;
+    }
+    return { children: good + 1, entries: totals[good]! };
+  }
+
+  /** A subdirectory passed over by its record: skipped, or compared as a tree (skippable() checked it can be). */
+  private byChildRecord(
+    prefix: string,
+    [rawName, child]: readonly [string, number],
+    headEntries: Map<string, TreeEntry>,
+  ): void {
+    const name = utf8Path(rawName);
+    const head = headEntries.get(name);
+    headEntries.delete(name);
+    if (head && !isTreeMode(head.mode)) this.diff.deleted(`${prefix}${name}`, head);
+    this.byRecord(`${prefix}${name}`, child, head && isTreeMode(head.mode) ? head.oid : null);
   }
 
   private compareEntry(path: string, head: TreeEntry | undefined, entry: IndexEntry): void {

@@ -38,6 +38,8 @@ export interface CacheTree extends ReadonlyMap<string, CacheTreeNode> {
   oid(record: number): string | null;
   /** The record of the subdirectory named `rawName` (its bytes as a latin1 string); -1 when there is none. */
   child(record: number, rawName: string): number;
+  /** The record's subdirectories as [raw name, record], in the order of their entries in the index. */
+  children(record: number): readonly (readonly [string, number])[];
 }
 
 const NUL = 0x00;
@@ -86,6 +88,7 @@ class LazyCacheTree implements CacheTree {
   private readonly childrenByName = new Map<number, Map<string, number>>();
   private everything?: Map<string, CacheTreeNode>;
   private decoder?: PathDecoder;
+  private readonly estimate: number;
 
   constructor(
     private readonly buffer: Buffer,
@@ -94,14 +97,15 @@ class LazyCacheTree implements CacheTree {
     private readonly hashSize: number,
   ) {
     this.offset = start;
-    // A valid record holds a tree id, so there are about (bytes / (hash size + 4)) of them; a tree with many
-    // invalidated records grows the arrays.
-    this.records = newRecords(Math.min(1024, Math.ceil((end - start) / (hashSize + 4)) + 1));
+    // A valid record holds a tree id, so there are about (bytes / (hash size + 4)) of them: room for that many once
+    // the parse goes beyond the first few (a hook inside `git commit` reads one), more if many are invalidated.
+    this.estimate = Math.ceil((end - start) / (hashSize + 4)) + 1;
+    this.records = newRecords(Math.min(64, this.estimate));
     if (start >= end) this.complete = true;
   }
 
   get root(): number {
-    if (this.parsed === 0 && !this.complete) this.parseNext();
+    if (this.parsed === 0) this.parse(-1, 1);
     return this.dropped || this.parsed === 0 ? -1 : 0;
   }
 
@@ -122,17 +126,22 @@ class LazyCacheTree implements CacheTree {
   child(record: number, rawName: string): number {
     let children = this.childrenByName.get(record);
     if (!children) {
-      children = new Map();
-      if (this.parseSubtree(record)) {
-        for (const child of this.childrenOf(record)) {
-          const start = this.records.nameStart[child]!;
-          children.set(this.buffer.toString('latin1', start, this.buffer.indexOf(NUL, start)), child);
-        }
-      }
+      children = new Map(this.children(record));
       if (this.dropped) return -1;
       this.childrenByName.set(record, children);
     }
     return children.get(rawName) ?? -1;
+  }
+
+  children(record: number): readonly (readonly [string, number])[] {
+    const children: [string, number][] = [];
+    if (!this.parseSubtree(record)) return children;
+    for (const child of this.childrenOf(record)) {
+      const start = this.records.nameStart[child]!;
+      children.push([this.buffer.toString('latin1', start, this.buffer.indexOf(NUL, start)), child]);
+    }
+    // A directory's entries sort by `name/`: 'a-b' comes before 'a/' ('-' < '/'), 'a0' after it.
+    return children.sort(([a], [b]) => (`${a}/` < `${b}/` ? -1 : 1));
   }
 
   get(path: string): CacheTreeNode | undefined {
@@ -176,87 +185,107 @@ class LazyCacheTree implements CacheTree {
 
   /** Parses until the record's whole subtree is parsed; false when the tree was dropped. */
   private parseSubtree(record: number): boolean {
-    while (!this.dropped && this.records.after[record] === 0 && !this.complete) this.parseNext();
+    if (this.records.after[record] === 0) this.parse(record, Infinity);
     return !this.dropped;
   }
 
   private parseAll(): void {
-    while (!this.dropped && !this.complete) this.parseNext();
+    this.parse(-1, Infinity);
   }
 
-  /** Parses one record (or, at the end of the data, checks that every announced subtree came). */
-  private parseNext(): void {
-    const { buffer, end } = this;
-    const openRecord = this.openRecord;
-    const openRemaining = this.openRemaining;
-    if (this.offset >= end) {
-      // Every announced subtree must have been read.
-      for (const remaining of openRemaining) if (remaining !== 0) return this.drop();
-      for (const record of openRecord) this.records.after[record] = this.parsed;
-      this.complete = true;
-      return;
-    }
-    // A name is a few bytes: a loop costs less here than a call to Buffer#indexOf.
-    const nameStart = this.offset;
-    let nameEnd = nameStart;
-    while (nameEnd < end && buffer[nameEnd] !== NUL) nameEnd++;
-    if (nameEnd >= end) return this.drop();
-
-    let cursor = nameEnd + 1;
-    let negative = false;
-    if (cursor < end && buffer[cursor] === MINUS) {
-      negative = true;
+  /**
+   * Parses records until `until`'s subtree is complete (-1: to the end), or `most` more records; at the end of the
+   * data, checks that every announced subtree came. One loop over locals: a lookup in an invalidated root parses
+   * the whole extension (90,000 records for a million entries).
+   */
+  private parse(until: number, most: number): void {
+    if (this.complete) return;
+    const { buffer, end, hashSize, openRecord, openRemaining } = this;
+    let records = this.records;
+    let parsed = this.parsed;
+    let offset = this.offset;
+    let malformed = false;
+    for (let budget = most; budget > 0 && (until < 0 || records.after[until] === 0); budget--) {
+      if (offset >= end) {
+        // Every announced subtree must have been read.
+        for (const remaining of openRemaining) if (remaining !== 0) malformed = true;
+        for (const record of openRecord) records.after[record] = parsed;
+        this.complete = true;
+        break;
+      }
+      // A name is a few bytes: a loop costs less here than a call to Buffer#indexOf.
+      const nameStart = offset;
+      let nameEnd = nameStart;
+      while (nameEnd < end && buffer[nameEnd] !== NUL) nameEnd++;
+      let cursor = nameEnd + 1;
+      let negative = false;
+      if (cursor < end && buffer[cursor] === MINUS) {
+        negative = true;
+        cursor++;
+      }
+      const entryCountStart = cursor;
+      let entryCount = 0;
+      let byte = buffer[cursor]!;
+      while (byte >= DIGIT_0 && byte <= DIGIT_9 && cursor < end) {
+        entryCount = entryCount * 10 + byte - DIGIT_0;
+        byte = buffer[++cursor]!;
+      }
+      if (nameEnd >= end || cursor === entryCountStart || cursor >= end || byte !== SPACE) {
+        malformed = true;
+        break;
+      }
+      if (negative) entryCount = -entryCount;
       cursor++;
-    }
-    const entryCountStart = cursor;
-    let entryCount = 0;
-    let byte = buffer[cursor]!;
-    while (byte >= DIGIT_0 && byte <= DIGIT_9 && cursor < end) {
-      entryCount = entryCount * 10 + byte - DIGIT_0;
-      byte = buffer[++cursor]!;
-    }
-    if (cursor === entryCountStart || cursor >= end || byte !== SPACE) return this.drop();
-    if (negative) entryCount = -entryCount;
-    cursor++;
+      const subtreeCountStart = cursor;
+      let subtreeCount = 0;
+      byte = buffer[cursor]!;
+      while (byte >= DIGIT_0 && byte <= DIGIT_9 && cursor < end) {
+        subtreeCount = subtreeCount * 10 + byte - DIGIT_0;
+        byte = buffer[++cursor]!;
+      }
+      if (cursor === subtreeCountStart || cursor >= end || byte !== NEWLINE) {
+        malformed = true;
+        break;
+      }
+      cursor++;
+      let oidAt = -1;
+      if (entryCount >= 0) {
+        if (cursor + hashSize > end) {
+          malformed = true;
+          break;
+        }
+        oidAt = cursor;
+        cursor += hashSize;
+      }
+      offset = cursor;
 
-    const subtreeCountStart = cursor;
-    let subtreeCount = 0;
-    byte = buffer[cursor]!;
-    while (byte >= DIGIT_0 && byte <= DIGIT_9 && cursor < end) {
-      subtreeCount = subtreeCount * 10 + byte - DIGIT_0;
-      byte = buffer[++cursor]!;
+      // Close the directories whose subtrees have all come: the records after them start here.
+      let top = openRecord.length - 1;
+      while (top >= 0 && openRemaining[top] === 0) {
+        records.after[openRecord.pop()!] = parsed;
+        openRemaining.pop();
+        top--;
+      }
+      if (top < 0 && parsed > 0) {
+        malformed = true; // a second root: data after the tree ended
+        break;
+      }
+      if (parsed === records.nameStart.length) records = grown(records, this.estimate);
+      const record = parsed++;
+      records.nameStart[record] = nameStart;
+      records.entryCount[record] = entryCount;
+      records.oidAt[record] = oidAt;
+      records.subtrees[record] = subtreeCount;
+      if (top >= 0) openRemaining[top]!--;
+      openRecord.push(record);
+      openRemaining.push(subtreeCount);
+      // A directory without subtrees is closed by the record after it; at the end of the data, by the end.
+      if (offset >= end) budget++;
     }
-    if (cursor === subtreeCountStart || cursor >= end || byte !== NEWLINE) return this.drop();
-    cursor++;
-
-    let oidAt = -1;
-    if (entryCount >= 0) {
-      if (cursor + this.hashSize > end) return this.drop();
-      oidAt = cursor;
-      cursor += this.hashSize;
-    }
-    this.offset = cursor;
-
-    // Close the directories whose subtrees have all come: the records after them start here.
-    let top = openRecord.length - 1;
-    while (top >= 0 && openRemaining[top] === 0) {
-      this.records.after[openRecord.pop()!] = this.parsed;
-      openRemaining.pop();
-      top--;
-    }
-    if (top < 0 && this.parsed > 0) return this.drop(); // a second root: data after the tree ended
-    if (this.parsed === this.records.nameStart.length) this.records = grown(this.records);
-    const record = this.parsed++;
-    const records = this.records;
-    records.nameStart[record] = nameStart;
-    records.entryCount[record] = entryCount;
-    records.oidAt[record] = oidAt;
-    records.subtrees[record] = subtreeCount;
-    if (top >= 0) openRemaining[top]!--;
-    openRecord.push(record);
-    openRemaining.push(subtreeCount);
-    // A directory without subtrees is closed by the record after it; at the end of the data, by the end.
-    if (this.offset >= end) this.parseNext();
+    this.records = records;
+    this.parsed = parsed;
+    this.offset = offset;
+    if (malformed) this.drop();
   }
 
   private drop(): void {
@@ -305,8 +334,8 @@ function newRecords(capacity: number): Records {
   };
 }
 
-function grown(records: Records): Records {
-  const larger = newRecords(records.nameStart.length * 2 + 16);
+function grown(records: Records, estimate: number): Records {
+  const larger = newRecords(Math.max(records.nameStart.length * 2, estimate));
   larger.nameStart.set(records.nameStart);
   larger.entryCount.set(records.entryCount);
   larger.oidAt.set(records.oidAt);

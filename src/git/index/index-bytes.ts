@@ -36,7 +36,7 @@ export class BufferBytes implements IndexBytes {
 }
 
 /** Reads are at least this long: a random access costs one read of a few entries. */
-const MIN_READ = 16 * 1024;
+const MIN_READ = 8 * 1024;
 
 /** An open index file, read one window at a time with positioned reads into one reused buffer. */
 export class FileBytes implements IndexBytes {

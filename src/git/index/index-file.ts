@@ -55,6 +55,8 @@ export interface GitIndex {
    * the first of them: the check before a directory is skipped by its cache-tree entry count.
    */
   holds(i: number, count: number, rawPrefix: string): boolean;
+  /** Whether any entry's path can be read without the one before it: versions 2 and 3 (not 4). */
+  readonly pathsStandAlone: boolean;
   /** Whether git tracks `rawPath`: an entry at that path or under it as a directory. */
   tracks(rawPath: string): boolean;
   /** Calls `visit` with every entry in order, decoding one at a time (for whole-index scans). */
@@ -248,6 +250,7 @@ class IndexEntries implements GitIndex {
   readonly cacheTree: CacheTree;
   readonly splitIndex: boolean;
   readonly sparse: boolean;
+  readonly pathsStandAlone: boolean;
   /** The raw path decoded last, and its entry: a version 4 path follows from the one before it. */
   private lastRaw = '';
   private lastEntry = -1;
@@ -262,6 +265,7 @@ class IndexEntries implements GitIndex {
     this.cacheTree = facts.cacheTree;
     this.splitIndex = facts.splitIndex;
     this.sparse = facts.sparse;
+    this.pathsStandAlone = facts.version !== 4;
   }
 
   rawPath(i: number, previous?: string): string {
@@ -432,6 +436,7 @@ export function indexOfEntries(entries: IndexEntry[], cacheTree: CacheTree = emp
   return {
     version: 2,
     count: entries.length,
+    pathsStandAlone: true,
     rawPath,
     entry: (i) => entries[i]!,
     holds(i, count, rawPrefix) {

@@ -239,7 +239,7 @@ function randomChanges(file: string, random: () => number, round: number): void 
   const remove = (p: string) => removals.push(`0 ${ZERO}\t${p}`);
   const count = 1 + Math.floor(random() * 12);
   for (let k = 0; k < count; k++) {
-    const kind = Math.floor(random() * 11);
+    const kind = Math.floor(random() * 14);
     const target = pick();
     const entry = mirror.get(target)!;
     const tag = `${round}-${k}`;
@@ -257,10 +257,22 @@ function randomChanges(file: string, random: () => number, round: number): void 
     } else if (kind === 8) add('120000', newBlob(`../link-target-${tag}`), `${dirOf(target)}/link-${tag}`);
     else if (kind === 9)
       add('160000', newBlob(`not a commit ${tag}`).replace(/^./, 'c'), `${dirOf(target)}/sub-${tag}`);
-    else {
+    else if (kind === 10) {
       // A file becomes a directory.
       remove(target);
       add('100644', newBlob(`inner ${tag}\n`), `${target}/inner.ts`);
+    } else {
+      // Among the subdirectories of an ancestor (a project, a group): a file named like one of them, or a new
+      // directory that sorts just before or just after one ('a-x/' < 'a/' < 'a0/'), breaking a run of directories
+      // the walk would skip together.
+      const parts = target.split('/');
+      const depth = 1 + Math.floor(random() * (parts.length - 2));
+      const ancestor = parts.slice(0, depth).join('/');
+      const sibling = parts[depth]!;
+      const blob = newBlob(`beside ${tag}\n`);
+      if (kind === 11) add('100644', blob, `${ancestor}/${sibling}.ts`);
+      else if (kind === 12) add('100644', blob, `${ancestor}/${sibling}-${tag}/file.ts`);
+      else add('100644', blob, `${ancestor}/${sibling}0/file.ts`);
     }
   }
   git(file, ['update-index', '--index-info'], `${[...removals, ...additions].join('\n')}\n`);
