@@ -46,10 +46,12 @@ export function compareTrees(
 ): void {
   if (oldTree === newTree) return;
   const prefix = dir === '' ? '' : `${dir}/`;
+  // Both versions: only the entries outside what their bytes share at both ends can differ (tree.ts).
+  const both = oldTree !== null && newTree !== null ? trees.differing(oldTree, newTree) : null;
   const oldEntries = new Map<string, TreeEntry>();
-  if (oldTree !== null) for (const entry of trees.read(oldTree)) oldEntries.set(entry.name, entry);
+  if (oldTree !== null) for (const entry of both?.old ?? trees.read(oldTree)) oldEntries.set(entry.name, entry);
   if (newTree !== null) {
-    for (const entry of trees.read(newTree)) {
+    for (const entry of both?.new ?? trees.read(newTree)) {
       const old = oldEntries.get(entry.name);
       oldEntries.delete(entry.name);
       const path = `${prefix}${entry.name}`;
