@@ -56,17 +56,23 @@ export class TreeReader {
     const whole = () => ({ old: this.read(oldOid), new: this.read(newOid) });
     if (a.length < SMALL_TREE || b.length < SMALL_TREE) return whole();
     const idSize = hashSize(this.store.format);
+    // Entries are stepped over by the NUL after each name, found by the string search V8 runs natively (a latin1
+    // copy costs one native call; Buffer#indexOf costs a microsecond a call in a process this short).
+    const aText = a.toString('latin1');
+    const bText = b.toString('latin1');
     // The shared start, back to the last entry boundary within it (the same place in both).
     const prefix = commonPrefixLength(a, b);
     let start = 0;
-    for (let next = entryEnd(b, 0, idSize); next > 0 && next <= prefix; next = entryEnd(b, start, idSize)) start = next;
+    for (let next = entryEnd(bText, 0, idSize); next > 0 && next <= prefix; next = entryEnd(bText, start, idSize)) {
+      start = next;
+    }
     // The shared end, forward to the first entry boundary within it: it must be a boundary in both.
     const suffix = commonSuffixLength(a, b, Math.min(a.length, b.length) - start);
     let bEnd = start;
-    while (bEnd >= 0 && bEnd < b.length - suffix) bEnd = entryEnd(b, bEnd, idSize);
+    while (bEnd >= 0 && bEnd < b.length - suffix) bEnd = entryEnd(bText, bEnd, idSize);
     const aEnd = a.length - (b.length - bEnd);
     let at = start;
-    while (at >= 0 && at < aEnd) at = entryEnd(a, at, idSize);
+    while (at >= 0 && at < aEnd) at = entryEnd(aText, at, idSize);
     if (bEnd < 0 || at !== aEnd) return whole();
     return {
       old: parseTree(a.subarray(start, aEnd), oldOid, this.store.format),
@@ -88,10 +94,10 @@ export class TreeReader {
   }
 }
 
-/** Where the tree entry starting at `at` ends (`<mode> <name>\0<id>`), or -1 when the data ends first. */
-function entryEnd(data: Buffer, at: number, idSize: number): number {
-  const nul = data.indexOf(0, at);
-  return nul < 0 || nul + 1 + idSize > data.length ? -1 : nul + 1 + idSize;
+/** Where the tree entry starting at `at` ends (`<mode> <name>\0<id>`, as latin1 text), or -1 when it ends first. */
+function entryEnd(text: string, at: number, idSize: number): number {
+  const nul = text.indexOf('\0', at);
+  return nul < 0 || nul + 1 + idSize > text.length ? -1 : nul + 1 + idSize;
 }
 
 const BLOCK = 4096;
