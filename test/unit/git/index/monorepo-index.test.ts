@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMonorepo, monorepoPaths } from '../../../../bench/lib/monorepo.js';
 import { readCommit } from '../../../../src/git/commit.js';
-import { readIndexFile, rawPathOf, type GitIndex } from '../../../../src/git/index/index-file.js';
+import { parseIndex, readIndexFile, rawPathOf, type GitIndex } from '../../../../src/git/index/index-file.js';
 import { openObjectStore, type ObjectStore } from '../../../../src/git/object-store/store.js';
 import { findRepository } from '../../../../src/git/repo.js';
 import { stagedChanges } from '../../../../src/git/staged-changes.js';
@@ -112,6 +112,9 @@ function expectSameAsGit(file: string, random: () => number): void {
     expect(index.count).toBe(listed.length);
     const ours = index.entries.map(({ mode, oid, stage, path }) => ({ mode, oid, stage, path }));
     expect(ours).toEqual(listed);
+    // The same bytes held in memory (one buffer, no read windows) give the same entries.
+    const inMemory = parseIndex(fs.readFileSync(file), file, 'sha1').entries;
+    expect(inMemory.map(({ mode, oid, stage, path }) => ({ mode, oid, stage, path }))).toEqual(listed);
     // A fresh reader, then entries in a random order: each is reached from a checkpoint or an IEOT block.
     const fresh = open(file);
     try {
