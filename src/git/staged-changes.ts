@@ -32,6 +32,22 @@ export async function stagedChanges(trees: TreeReader, headTree: string | null, 
   }
 }
 
+/**
+ * Every entry of the index git is committing, decoded, a split index included (listed by git, which reads it whole):
+ * for the fix command, which looks entries up by path. The file is closed before this returns.
+ */
+export function wholeIndex(repo: Repository): GitIndex {
+  const index = readIndexFile(repo.indexFile, repo.objectFormat);
+  if (index === null) return indexOfEntries([]);
+  try {
+    return index.splitIndex
+      ? readIndexThroughGit(repo, index.cacheTree)
+      : indexOfEntries([...index.entries], index.cacheTree);
+  } finally {
+    index.close();
+  }
+}
+
 /** The index entry by entry, skipping what the cache tree allows; again without it if it proved malformed. */
 function walkAll(trees: TreeReader, index: GitIndex, headTree: string | null): TreeDiff {
   const diff = new DiffCollector();
