@@ -6,6 +6,7 @@
 //   BENCH_RUNS=N                       runs per command in every scenario
 //   BENCH_BIG_MB=N                     extra pack volume of the big repository (default 500)
 //   BENCH_CORPUS_MB=N                  engine corpus size (default 80)
+//   BENCH_MONOREPO=N,M                 index entries of the generated monorepos (default 300000,1000000)
 //   GITLEAKS_BIN=path                  gitleaks to compare with (default bench/.peers/usr/bin/gitleaks)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,9 +21,10 @@ import { bigStaged } from './scenarios/big-staged.js';
 import { engine } from './scenarios/engine.js';
 import { history } from './scenarios/history.js';
 import { huskyCommit } from './scenarios/husky-commit.js';
+import { monorepoCommit } from './scenarios/monorepo-commit.js';
 import { typicalCommit } from './scenarios/typical-commit.js';
 
-const SCENARIOS: Scenario[] = [typicalCommit, huskyCommit, bigRepoCommit, bigStaged, history, engine];
+const SCENARIOS: Scenario[] = [typicalCommit, huskyCommit, bigRepoCommit, monorepoCommit, bigStaged, history, engine];
 
 const settings = readSettings();
 if (!fs.existsSync(path.join(settings.root, 'dist', 'cli.cjs'))) {

@@ -13,6 +13,8 @@ export interface Command {
   env: Record<string, string>;
   /** Exit codes that mean "the tool worked" (a scanner exits 1 when it finds something). */
   okCodes?: number[];
+  /** Standard input (a hook's ref lines); none by default. */
+  input?: string;
   /** Untimed steps around each run, e.g. putting HEAD back after a measured `git commit`. */
   before?: () => void;
   after?: () => void;
@@ -73,7 +75,8 @@ function runOnce(command: Command, gnuTime: string | null): { ms: number; rss: n
   const result = spawnSync(file, args, {
     cwd: command.cwd,
     env: command.env,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: [command.input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    input: command.input,
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -10,6 +10,7 @@ export const SCENARIO_NAMES = [
   'big-staged',
   'history',
   'engine',
+  'monorepo-commit',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -30,6 +31,8 @@ export interface Sizes {
   historyCommits: number;
   historyAddedBytes: number;
   corpusBytes: number;
+  /** Index entries of the generated monorepos (BENCH_MONOREPO=300000,1000000). */
+  monorepoEntries: number[];
 }
 
 export interface Settings {
@@ -70,6 +73,7 @@ export function readSettings(env = process.env): Settings {
         historyCommits: 200,
         historyAddedBytes: MB / 2,
         corpusBytes: 4 * MB,
+        monorepoEntries: [3000, 10_000],
       }
     : {
         appFiles: 690,
@@ -85,6 +89,9 @@ export function readSettings(env = process.env): Settings {
         historyCommits: 7000,
         historyAddedBytes: 17 * MB,
         corpusBytes: (env['BENCH_CORPUS_MB'] ? positiveInt('BENCH_CORPUS_MB', env['BENCH_CORPUS_MB']) : 80) * MB,
+        monorepoEntries: env['BENCH_MONOREPO']
+          ? env['BENCH_MONOREPO'].split(',').map((n) => positiveInt('BENCH_MONOREPO', n.trim()))
+          : [300_000, 1_000_000],
       };
   return {
     root,

@@ -23,8 +23,11 @@ export function pathFilter(paths: readonly string[], cwd: string, workTree: stri
   return Object.assign(filter, { given });
 }
 
-/** A path given on the command line that matches no tracked file is an error, never a clean result. */
-export function requireTracked(wanted: PathFilter, tracked: readonly string[]): void {
-  const unmatched = wanted.given.filter((w) => !tracked.some((file) => w.matches(file)));
+/**
+ * A path given on the command line that matches no tracked file is an error, never a clean result. `tracks` says
+ * whether git tracks a repository path ('' for the whole tree): a file there, or files under it as a directory.
+ */
+export function requireTracked(wanted: PathFilter, tracks: (path: string) => boolean): void {
+  const unmatched = wanted.given.filter((w) => !tracks(w.path));
   if (unmatched.length > 0) throw new UsageError(untrackedPaths(unmatched.map((w) => w.shown)));
 }

@@ -1,6 +1,6 @@
 // The staged changes: what the next commit will record, against HEAD (the default scope of `check`, and the
 // commit hook's).
-import { readIndexFile } from '../git/index/index-file.js';
+import { rawPathOf, readIndexFile, type IndexEntry } from '../git/index/index-file.js';
 import { readCommit } from '../git/commit.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/tree.js';
 import { resolveHead } from '../git/refs.js';
@@ -29,15 +29,20 @@ export async function scanStaged(session: Session, options: ScopeOptions): Promi
     const seen = [...changes.map((c) => c.path), ...result.skipped.map((s) => s.path)];
     const unseen = wanted.given.filter((w) => !seen.some((file) => w.matches(file)));
     if (unseen.length > 0) {
+      // Looked up in the index one path at a time: the index of a monorepo is not listed for a few paths.
       const index = readIndexFile(repo.indexFile, repo.objectFormat);
-      requireTracked(
-        pathFilter(
-          unseen.map((w) => w.path),
-          repo.workTree ?? options.cwd,
-          repo.workTree,
-        ),
-        (index?.entries ?? []).map((e) => e.path),
-      );
+      try {
+        requireTracked(
+          pathFilter(
+            unseen.map((w) => w.path),
+            repo.workTree ?? options.cwd,
+            repo.workTree,
+          ),
+          (path) => index !== null && index.tracks(rawPathOf(path)),
+        );
+      } finally {
+        index?.close();
+      }
     }
   }
   for (const change of changes) addScanned(result, scanChange(session.scanContext, change));
@@ -54,11 +59,19 @@ function scanListedWhole(
 ): void {
   const listed = pathFilter(options.wholeFiles ?? [], options.cwd, session.repo.workTree);
   const stagedPaths = new Set(staged.map((c) => c.path));
+  const whole: IndexEntry[] = [];
   const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
-  for (const entry of index?.entries ?? []) {
-    if (entry.stage !== 0 || stagedPaths.has(entry.path) || !listed(entry.path)) continue;
-    if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode))
-      continue;
+  try {
+    index?.forEach((entry) => {
+      if (entry.stage !== 0 || stagedPaths.has(entry.path) || !listed(entry.path)) return;
+      if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode))
+        return;
+      whole.push(entry);
+    });
+  } finally {
+    index?.close();
+  }
+  for (const entry of whole) {
     addScanned(
       result,
       scanChange(session.scanContext, { path: entry.path, oldOid: null, newOid: entry.oid, mode: entry.mode }),

@@ -1,5 +1,5 @@
 // Every tracked file, whole: `check --all` reads them as they are in the index; a baseline, as HEAD has them.
-import { readIndexFile } from '../git/index/index-file.js';
+import { readIndexFile, type IndexEntry } from '../git/index/index-file.js';
 import { readCommit } from '../git/commit.js';
 import { isTreeMode, MODE_GITLINK, MODE_SYMLINK } from '../git/tree.js';
 import { resolveHead } from '../git/refs.js';
@@ -13,13 +13,19 @@ import type { Session } from './session.js';
 
 /** `--all`: every tracked file as it is in the index, whole content. */
 export async function scanTrackedFiles(session: Session, options: ScopeOptions): Promise<ScanResult> {
-  const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
   const wanted = pathFilter(options.paths, options.cwd, session.repo.workTree);
   const result = emptyResult('all');
-  const entries = (index?.entries ?? []).filter((entry) => entry.stage === 0 && wanted(entry.path));
-  requireTracked(
-    wanted,
-    entries.map((e) => e.path),
+  const entries: IndexEntry[] = [];
+  const index = readIndexFile(session.repo.indexFile, session.repo.objectFormat);
+  try {
+    index?.forEach((entry) => {
+      if (entry.stage === 0 && wanted(entry.path)) entries.push(entry);
+    });
+  } finally {
+    index?.close();
+  }
+  requireTracked(wanted, (path) =>
+    entries.some((e) => path === '' || e.path === path || e.path.startsWith(`${path}/`)),
   );
   const progress = options.progress(progressLabel('files'), 'files');
   try {
@@ -32,7 +38,7 @@ export async function scanTrackedFiles(session: Session, options: ScopeOptions):
   }
   return result;
 
-  function scanEntry(entry: (typeof entries)[number]): void {
+  function scanEntry(entry: IndexEntry): void {
     if (entry.intentToAdd || entry.mode === MODE_SYMLINK || entry.mode === MODE_GITLINK || isTreeMode(entry.mode)) {
       result.skipped.push({
         path: entry.path,

@@ -1,8 +1,17 @@
-// What the commit will record, compared with HEAD: the index git is committing against HEAD's tree.
-// Directories whose cache-tree id equals HEAD's tree id are skipped without opening them, so the cost follows
-// the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
+// What the commit will record, compared with HEAD: the index git is committing against HEAD's tree, at a cost that
+// follows the size of the change, not of the repository. Nothing here writes: the index is parsed, never refreshed.
+//
+// The cache tree (index/cache-tree.ts) says, for each directory whose entries did not change since git last wrote
+// trees, the id of the tree git will write for it and how many entries lie below it:
+// - a valid directory whose id equals HEAD's is skipped without being opened;
+// - a valid directory whose id differs is compared with HEAD's as two trees: the id names exactly the entries below
+//   it, as git will record them (`git commit` writes the commit's tree from these records), so no entry is read.
+//   `git commit` updates every record before its hooks run: the hook reads no index entry at all;
+// - an invalidated directory (after `git add` outside a commit, an intent-to-add entry, a conflict) is walked entry
+//   by entry, its valid subdirectories skipped or compared by record, their entries stepped over by count.
 import { IndexFileError } from '../errors.js';
-import { indexOfEntries, readIndexFile, type GitIndex, type IndexEntry } from './index/index-file.js';
+import { indexOfEntries, readIndexFile, utf8Path, type GitIndex, type IndexEntry } from './index/index-file.js';
+import { emptyCacheTree, type CacheTree } from './index/cache-tree.js';
 import { isTreeMode, type TreeEntry, type TreeReader } from './tree.js';
 import { runGit } from './git-process.js';
 import { isObjectId } from './object-id.js';
@@ -11,100 +20,237 @@ import { compareTrees, DiffCollector, type TreeDiff } from './tree-diff.js';
 
 /** HEAD's tree (null for the first commit) against the index at `indexFile`. */
 export async function stagedChanges(trees: TreeReader, headTree: string | null, repo: Repository): Promise<TreeDiff> {
-  const resolved = wholeIndex(repo);
-  const diff = new DiffCollector();
-  walkIndexDirectory(trees, resolved, 0, resolved.count, '', headTree, diff);
-  return diff.finish();
-}
-
-/** Every entry of the index git is committing, a split index included (listed by git, which reads it whole). */
-export function wholeIndex(repo: Repository): GitIndex {
-  const index = readIndexFile(repo.indexFile, repo.objectFormat) ?? indexOfEntries([]);
-  return index.splitIndex ? readIndexThroughGit(repo) : index;
+  const index = readIndexFile(repo.indexFile, repo.objectFormat);
+  try {
+    if (index === null) return walkAll(trees, indexOfEntries([]), headTree);
+    const diff = new DiffCollector();
+    if (new IndexWalk(trees, index, diff).byRootRecord(headTree)) return diff.finish();
+    // A split index's entries are merged by git; its cache tree (in this file) still counts the merged entries.
+    return walkAll(trees, index.splitIndex ? readIndexThroughGit(repo, index.cacheTree) : index, headTree);
+  } finally {
+    index?.close();
+  }
 }
 
 /**
- * Walks index entries [from, to) that all lie under `dir` against HEAD's tree for `dir` (null if HEAD has none).
- * Only stage-0 entries count: during a conflicted merge the other stages are not what a commit records.
+ * Every entry of the index git is committing, decoded, a split index included (listed by git, which reads it whole):
+ * for the fix command, which looks entries up by path. The file is closed before this returns.
  */
-function walkIndexDirectory(
-  trees: TreeReader,
-  index: GitIndex,
-  from: number,
-  to: number,
-  dir: string,
-  headTreeOid: string | null,
-  diff: DiffCollector,
-): void {
-  const cached = index.cacheTree.get(dir);
-  if (headTreeOid !== null && cached?.oid === headTreeOid && cached.entryCount === to - from) return;
+export function wholeIndex(repo: Repository): GitIndex {
+  const index = readIndexFile(repo.indexFile, repo.objectFormat);
+  if (index === null) return indexOfEntries([]);
+  try {
+    return index.splitIndex
+      ? readIndexThroughGit(repo, index.cacheTree)
+      : indexOfEntries([...index.entries], index.cacheTree);
+  } finally {
+    index.close();
+  }
+}
 
-  const headEntries = new Map<string, TreeEntry>();
-  if (headTreeOid !== null) for (const entry of trees.read(headTreeOid)) headEntries.set(entry.name, entry);
-  const prefix = dir === '' ? '' : `${dir}/`;
+/** The index entry by entry, skipping what the cache tree allows; again without it if it proved malformed. */
+function walkAll(trees: TreeReader, index: GitIndex, headTree: string | null): TreeDiff {
+  const diff = new DiffCollector();
+  new IndexWalk(trees, index, diff).walk(headTree);
+  if (!index.cacheTree.dropped) return diff.finish();
+  const again = new DiffCollector();
+  new IndexWalk(trees, index, again, emptyCacheTree()).walk(headTree);
+  return again.finish();
+}
 
-  let i = from;
-  while (i < to) {
-    const rest = index.path(i).slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (slash === -1 || slash === rest.length - 1) {
-      // A file, or a sparse-index directory entry ("dir/") that stands for a whole tree.
-      const entry = index.entry(i);
-      if (entry.stage !== 0) {
+class IndexWalk {
+  private readonly cacheTree: CacheTree;
+
+  constructor(
+    private readonly trees: TreeReader,
+    private readonly index: GitIndex,
+    private readonly diff: DiffCollector,
+    cacheTree: CacheTree = index.cacheTree,
+  ) {
+    this.cacheTree = cacheTree;
+  }
+
+  /**
+   * The whole index by its root record, when valid: what a hook sees inside `git commit`. (A split index's own
+   * entries are only a delta, so the root's count is checked against the entries only when they are all here.)
+   */
+  byRootRecord(headTree: string | null): boolean {
+    const root = this.cacheTree.root;
+    if (root < 0) return false;
+    if (!this.index.splitIndex && this.cacheTree.entryCount(root) !== this.index.count) return false;
+    return this.byRecord('', root, headTree) && !this.cacheTree.dropped;
+  }
+
+  walk(headTree: string | null): void {
+    this.walkEntries('', '', 0, headTree, this.cacheTree.root, '');
+  }
+
+  /**
+   * A directory whose record is valid, compared without reading its entries: skipped when its tree id is HEAD's,
+   * else compared as a tree (when the object store has it; git writes it with the record). False: walk its entries.
+   */
+  private byRecord(dir: string, record: number, headOid: string | null): boolean {
+    const oid = this.cacheTree.oid(record);
+    if (oid === null) return false;
+    if (oid === headOid) return true;
+    if (!this.trees.has(oid)) return false;
+    compareTrees(this.trees, dir, headOid, oid, this.diff);
+    return true;
+  }
+
+  /**
+   * Walks the entries under `dir` (its raw prefix `rawPrefix`, e.g. 'a/b/'), from entry `from`, against HEAD's tree
+   * for it (null if HEAD has none); `record` is its cache-tree record (-1: none). `known` is a prefix of the path
+   * of the entry before `from` (a version 4 path only exists relative to the one before it). Returns where the
+   * directory's entries end. Only stage-0 entries count: during a conflicted merge the other stages are not what a
+   * commit records.
+   */
+  private walkEntries(
+    dir: string,
+    rawPrefix: string,
+    from: number,
+    headOid: string | null,
+    record: number,
+    known: string,
+  ): number {
+    const { index, trees, diff } = this;
+    const headEntries = new Map<string, TreeEntry>();
+    if (headOid !== null) for (const entry of trees.read(headOid)) headEntries.set(entry.name, entry);
+    const prefix = dir === '' ? '' : `${dir}/`;
+    // The subdirectories the cache tree knows, in the order the walk meets them: runs of them are skipped together.
+    const children = record >= 0 ? this.cacheTree.children(record) : [];
+    let next = 0;
+
+    let i = from;
+    while (i < index.count) {
+      const raw = index.rawPath(i, known);
+      if (!raw.startsWith(rawPrefix)) break;
+      const rest = raw.slice(rawPrefix.length);
+      const slash = rest.indexOf('/');
+      if (slash === -1 || slash === rest.length - 1) {
+        // A file, or a sparse-index directory entry ("dir/") that stands for a whole tree.
+        const entry = index.entry(i, known);
+        known = raw;
         i++;
+        if (entry.stage !== 0) continue;
+        const name = utf8Path(slash === -1 ? rest : rest.slice(0, -1));
+        const head = headEntries.get(name);
+        headEntries.delete(name);
+        this.compareEntry(`${prefix}${name}`, head, entry);
         continue;
       }
-      const name = slash === -1 ? rest : rest.slice(0, -1);
+      const rawName = rest.slice(0, slash);
+      while (next < children.length && `${children[next]![0]}/` < `${rawName}/`) next++;
+      if (next < children.length && children[next]![0] === rawName) {
+        // Entry i is the first under a subdirectory with a record: skip it, and the ones after it, by their counts.
+        const run = this.skippable(children, next, i, rawPrefix, headEntries);
+        if (run.children > 0) {
+          for (let t = next; t < next + run.children; t++) this.byChildRecord(prefix, children[t]!, headEntries);
+          next += run.children;
+          i += run.entries;
+          // The entry before i lies in the last directory skipped: its prefix is all the next entry may keep of it.
+          known = `${rawPrefix}${children[next - 1]![0]}/`;
+          continue;
+        }
+      }
+      const name = utf8Path(rawName);
+      const childDir = `${prefix}${name}`;
+      const childRaw = `${rawPrefix}${rawName}/`;
       const head = headEntries.get(name);
       headEntries.delete(name);
-      if (isTreeMode(entry.mode)) {
-        compareTrees(trees, `${prefix}${name}`, head && isTreeMode(head.mode) ? head.oid : null, entry.oid, diff);
-        if (head && !isTreeMode(head.mode)) diff.deleted(`${prefix}${name}`, head);
-      } else {
-        if (head && isTreeMode(head.mode)) diff.deletedTree(trees, `${prefix}${name}`, head.oid);
-        diff.compare(`${prefix}${name}`, head && !isTreeMode(head.mode) ? head : null, entry, entry.intentToAdd);
-      }
-      i++;
-      continue;
+      if (head && !isTreeMode(head.mode)) diff.deleted(childDir, head);
+      const headChild = head && isTreeMode(head.mode) ? head.oid : null;
+      const child = next < children.length && children[next]![0] === rawName ? children[next]![1] : -1;
+      i = this.walkEntries(childDir, childRaw, i, headChild, child, known);
+      // The entry before i lies in the directory: its prefix is all that the next entry may keep of it.
+      known = childRaw;
     }
-    const name = rest.slice(0, slash);
-    const childDir = `${prefix}${name}`;
-    const end = directoryEnd(index, i, to, childDir);
+    for (const [name, head] of headEntries) {
+      if (isTreeMode(head.mode)) diff.deletedTree(trees, `${prefix}${name}`, head.oid);
+      else diff.deleted(`${prefix}${name}`, head);
+    }
+    return i;
+  }
+
+  /**
+   * How many of `children` from `first` on (entry i being the first entry of children[first]) can be passed over by
+   * their records alone, and how many entries they hold. A child qualifies when its record is valid and its tree is
+   * HEAD's or in the object store. A run of them is confirmed by the entries at its far end: the last entry must lie
+   * in the run's last directory and the next one outside it, which holds only if no other entry (a file, a directory
+   * without a record) lies among them, as counts are exact and entries sorted. Runs are found by doubling then
+   * halving, so a directory of 2,000 unchanged subdirectories costs a few dozen entry reads. In version 4 a path
+   * cannot be read without the one before it, so one directory is confirmed at a time, by the entry after it.
+   */
+  private skippable(
+    children: readonly (readonly [string, number])[],
+    first: number,
+    i: number,
+    rawPrefix: string,
+    headEntries: ReadonlyMap<string, TreeEntry>,
+  ): { children: number; entries: number } {
+    const { cacheTree, index } = this;
+    const none = { children: 0, entries: 0 };
+    // Entries up to and including each qualifying child: totals[k] for children[first + k].
+    const totals: number[] = [];
+    for (let t = first, total = 0; t < children.length; t++) {
+      const [rawName, child] = children[t]!;
+      const count = cacheTree.entryCount(child);
+      const oid = cacheTree.oid(child);
+      if (count <= 0 || oid === null) break;
+      const head = headEntries.get(utf8Path(rawName));
+      if (oid !== (head && isTreeMode(head.mode) ? head.oid : null) && !this.trees.has(oid)) break;
+      totals.push((total += count));
+      if (!index.pathsStandAlone) break;
+    }
+    const holds = (k: number) => index.holds(i, totals[k]!, `${rawPrefix}${children[first + k]![0]}/`);
+    if (totals.length === 0 || !holds(0)) return none;
+    let good = 0;
+    let bad = totals.length;
+    for (let step = 1; good + step < bad; step *= 2) {
+      if (!holds(good + step)) {
+        bad = good + step;
+        break;
+      }
+      good += step;
+    }
+    while (bad - good > 1) {
+      const middle = (good + bad) >>> 1;
+      if (holds(middle)) good = middle;
+      else bad = middle;
+    }
+    return { children: good + 1, entries: totals[good]! };
+  }
+
+  /** A subdirectory passed over by its record: skipped, or compared as a tree (skippable() checked it can be). */
+  private byChildRecord(
+    prefix: string,
+    [rawName, child]: readonly [string, number],
+    headEntries: Map<string, TreeEntry>,
+  ): void {
+    const name = utf8Path(rawName);
     const head = headEntries.get(name);
     headEntries.delete(name);
-    if (head && !isTreeMode(head.mode)) diff.deleted(childDir, head);
-    walkIndexDirectory(trees, index, i, end, childDir, head && isTreeMode(head.mode) ? head.oid : null, diff);
-    i = end;
+    if (head && !isTreeMode(head.mode)) this.diff.deleted(`${prefix}${name}`, head);
+    this.byRecord(`${prefix}${name}`, child, head && isTreeMode(head.mode) ? head.oid : null);
   }
-  for (const [name, head] of headEntries) {
-    if (isTreeMode(head.mode)) diff.deletedTree(trees, `${prefix}${name}`, head.oid);
-    else diff.deleted(`${prefix}${name}`, head);
-  }
-}
 
-/**
- * Where the entries under `dir` (starting at `start`) end. A valid cache-tree record says how many there are, which
- * skips an unchanged directory without decoding its paths; the two entries at the boundary confirm the count.
- */
-function directoryEnd(index: GitIndex, start: number, to: number, dir: string): number {
-  const prefix = `${dir}/`;
-  const count = index.cacheTree.get(dir)?.entryCount ?? -1;
-  if (count > 0) {
-    const end = start + count;
-    if (end <= to && index.path(end - 1).startsWith(prefix) && (end === to || !index.path(end).startsWith(prefix))) {
-      return end;
+  private compareEntry(path: string, head: TreeEntry | undefined, entry: IndexEntry): void {
+    const { trees, diff } = this;
+    if (isTreeMode(entry.mode)) {
+      compareTrees(trees, path, head && isTreeMode(head.mode) ? head.oid : null, entry.oid, diff);
+      if (head && !isTreeMode(head.mode)) diff.deleted(path, head);
+    } else {
+      if (head && isTreeMode(head.mode)) diff.deletedTree(trees, path, head.oid);
+      diff.compare(path, head && !isTreeMode(head.mode) ? head : null, entry, entry.intentToAdd);
     }
   }
-  let end = start + 1;
-  while (end < to && index.path(end).startsWith(prefix)) end++;
-  return end;
 }
 
 /**
  * A split index (core.splitIndex) stores entries across two files: let git itself list them. `ls-files` only
  * reads; it never writes the index.
  */
-function readIndexThroughGit(repo: Repository): GitIndex {
+function readIndexThroughGit(repo: Repository, cacheTree: CacheTree): GitIndex {
   let output: Buffer;
   try {
     output = runGit(repo, ['ls-files', '--stage', '-z'], {
@@ -127,5 +273,5 @@ function readIndexThroughGit(repo: Repository): GitIndex {
       skipWorktree: false,
     });
   }
-  return indexOfEntries(entries);
+  return indexOfEntries(entries, cacheTree);
 }

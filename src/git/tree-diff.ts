@@ -46,10 +46,12 @@ export function compareTrees(
 ): void {
   if (oldTree === newTree) return;
   const prefix = dir === '' ? '' : `${dir}/`;
+  // Both versions: only the entries outside what their bytes share at both ends can differ (tree.ts).
+  const both = oldTree !== null && newTree !== null ? trees.differing(oldTree, newTree) : null;
   const oldEntries = new Map<string, TreeEntry>();
-  if (oldTree !== null) for (const entry of trees.read(oldTree)) oldEntries.set(entry.name, entry);
+  if (oldTree !== null) for (const entry of both?.old ?? trees.read(oldTree)) oldEntries.set(entry.name, entry);
   if (newTree !== null) {
-    for (const entry of trees.read(newTree)) {
+    for (const entry of both?.new ?? trees.read(newTree)) {
       const old = oldEntries.get(entry.name);
       oldEntries.delete(entry.name);
       const path = `${prefix}${entry.name}`;
@@ -110,7 +112,13 @@ export class DiffCollector {
 
   finish(): TreeDiff {
     const changes = [...this.modified];
-    const removedByOid = new Map(this.removed.map((r) => [r.oid, r]));
+    // Several deleted files may share one blob (empty files, copies): each is paired once, the rest are deleted.
+    const removedByOid = new Map<string, { path: string; oid: string }[]>();
+    for (const r of this.removed) {
+      const list = removedByOid.get(r.oid);
+      if (list) list.push(r);
+      else removedByOid.set(r.oid, [r]);
+    }
     const removedByName = new Map<string, { path: string; oid: string }[]>();
     for (const r of this.removed) {
       const list = removedByName.get(baseName(r.path)) ?? [];
@@ -118,10 +126,9 @@ export class DiffCollector {
       removedByName.set(baseName(r.path), list);
     }
     for (const change of this.added) {
-      const sameContent = removedByOid.get(change.newOid);
+      const sameContent = removedByOid.get(change.newOid)?.shift();
       if (sameContent) {
         this.skipped.push({ path: change.path, reason: { kind: 'renamed', from: sameContent.path } });
-        removedByOid.delete(change.newOid);
         continue;
       }
       // A rename with edits: compare against the deleted file of the same name, so only new lines count.
@@ -132,7 +139,9 @@ export class DiffCollector {
       }
       changes.push(change);
     }
-    for (const r of removedByOid.values()) this.skipped.push({ path: r.path, reason: { kind: 'deleted' } });
+    for (const list of removedByOid.values()) {
+      for (const r of list) this.skipped.push({ path: r.path, reason: { kind: 'deleted' } });
+    }
     changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { changes, skipped: this.skipped };
   }

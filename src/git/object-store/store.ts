@@ -46,6 +46,8 @@ export interface ObjectStore {
 export interface StoreOptions {
   /** Pack indexes up to this size are read whole on opening; larger ones in slices (tests lower it). */
   wholeIndexBytes?: number;
+  /** Names read around an id's guessed place in a large pack index (tests lower it). */
+  guessNames?: number;
 }
 
 /**

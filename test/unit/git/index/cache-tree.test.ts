@@ -2,7 +2,6 @@
 // that make it drop the whole cache tree as git does. (The TREE extension git writes is read in index-file.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { parseCacheTree } from '../../../../src/git/index/cache-tree.js';
-import { PathDecoder } from '../../../../src/git/path-decoder.js';
 
 const HASH_SIZE = 20;
 
@@ -20,7 +19,7 @@ function parse(...records: Buffer[]) {
   // Some bytes before and after, as in an index file: the parser reads only [start, end).
   const data = Buffer.concat([Buffer.from('before'), ...records, Buffer.from('after')]);
   const end = data.length - 'after'.length;
-  return parseCacheTree(data, 'before'.length, end, new PathDecoder(data), HASH_SIZE);
+  return parseCacheTree(data, 'before'.length, end, HASH_SIZE);
 }
 
 describe('parseCacheTree', () => {

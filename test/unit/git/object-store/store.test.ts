@@ -198,6 +198,18 @@ function expectAllMatch(repo: string): Map<string, CatFileObject> {
   // Reverse order walks delta chains from the other end, so the base cache is hit differently; and pack indexes
   // are read in slices, as in a big repository, instead of whole.
   expect(mismatches(repo, expected, [...expected.keys()].reverse(), { wholeIndexBytes: 0 })).toEqual([]);
+  // And by a guess of each name's place from its bytes, reading a few names around it (here two, so that guesses
+  // miss both ways and the rest of the slice is read), as in a pack of millions of objects.
+  expect(mismatches(repo, expected, undefined, { wholeIndexBytes: 0, guessNames: 2 })).toEqual([]);
+  const store = openObjectStore(objectsDir(repo), 'sha1', { wholeIndexBytes: 0, guessNames: 2 });
+  try {
+    for (const oid of expected.keys()) {
+      const absent = `${oid.slice(0, 39)}${oid[39] === '0' ? '1' : '0'}`;
+      if (!expected.has(absent)) expect(store.has(absent), absent).toBe(false);
+    }
+  } finally {
+    store.close();
+  }
   return expected;
 }
 
@@ -730,5 +742,33 @@ describe('openObjectStore', () => {
     store.close();
     expect(store.has(packed)).toBe(false);
     expect(expectObjectError(() => store.read(packed), packed).problem).toEqual({ kind: 'store-closed' });
+  });
+});
+
+describe('pack index lookups in a large pack', () => {
+  it('finds every object by guessing where its name lies in its fan-out slice, and absent ids nowhere', SLOW, () => {
+    // 3,000 blobs: about 12 names per fan-out slice, read 4 at a time around each guess, so that guesses land,
+    // and miss below and above (then the rest of the slice is read).
+    const repo = initRepo();
+    const blobs = Array.from({ length: 3000 }, (_, i) => `blob ${i}\n`);
+    const stream = blobs.map((b, i) => `blob\nmark :${i + 1}\ndata ${b.length}\n${b}\n`).join('');
+    git(repo, ['fast-import', '--quiet'], stream);
+    expect(packFiles(repo).length).toBe(1);
+    const expected = catFileAll(repo);
+    expect(expected.size).toBe(3000);
+    expect(mismatches(repo, expected, undefined, { wholeIndexBytes: 0, guessNames: 4 })).toEqual([]);
+    const store = openObjectStore(objectsDir(repo), 'sha1', { wholeIndexBytes: 0, guessNames: 4 });
+    try {
+      for (const oid of expected.keys()) {
+        for (const absent of [
+          `${oid.slice(0, 39)}${oid[39] === '0' ? '1' : '0'}`,
+          `${oid.slice(0, 2)}${'0'.repeat(38)}`,
+        ]) {
+          if (!expected.has(absent)) expect(store.has(absent), absent).toBe(false);
+        }
+      }
+    } finally {
+      store.close();
+    }
   });
 });
