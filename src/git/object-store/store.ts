@@ -46,11 +46,16 @@ export interface ObjectStore {
 export interface StoreOptions {
   /** Pack indexes up to this size are read whole on opening; larger ones in slices (tests lower it). */
   wholeIndexBytes?: number;
+  /**
+   * More objects directories to search, each with its own alternates: GIT_ALTERNATE_OBJECT_DIRECTORIES (in a
+   * pre-receive hook, the repository's objects beside the quarantined push; see object-environment.ts).
+   */
+  alternates?: readonly string[];
 }
 
 /**
- * Opens the object database at `objectsDir` (`<common git dir>/objects`) and its alternates, for a repository
- * whose objects are named by `format` (Repository.objectFormat).
+ * Opens the object database at `objectsDir` (`<common git dir>/objects`, or GIT_OBJECT_DIRECTORY) and its
+ * alternates, for a repository whose objects are named by `format` (Repository.objectFormat).
  */
 export function openObjectStore(objectsDir: string, format: ObjectFormat, options: StoreOptions = {}): ObjectStore {
   return new Store(objectsDir, format, options);
