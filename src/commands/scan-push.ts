@@ -2,14 +2,13 @@
 // of the annotated tags it pushes, and any tree or blob a pushed tag points at directly. Shared by the client's
 // pre-push hook and the server's pre-receive hook, which differ only in how they know what the other side has.
 import { peelTag } from '../git/commit.js';
-import { tagChain } from '../git/tag.js';
 import { compareTrees, DiffCollector } from '../git/tree-diff.js';
 import type { Progress } from '../report/progress.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import type { BypassRecord } from './bypass-trailer.js';
 import { scanChange } from './scan-changes.js';
 import { scanCommits, type CommitScanLimits } from './scan-commits.js';
-import { scanMessage } from './scan-message.js';
+import { scanTagMessages } from './scan-tag-messages.js';
 import type { Session } from './session.js';
 
 export interface PushScope {
@@ -47,16 +46,8 @@ export async function scanPush(
     stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
     notices: [],
   };
-  const tagsSeen = new Set<string>();
+  extra.findings.push(...scanTagMessages(session, scope.include, scope.knownTag));
   for (const { ref, oid } of scope.include) {
-    for (const tag of tagChain(session.store, oid)) {
-      if (tagsSeen.has(tag.oid) || scope.knownTag?.(tag.oid)) continue;
-      tagsSeen.add(tag.oid);
-      const origin = { name: ref.replace(/^refs\/tags\//, ''), oid: tag.oid };
-      for (const finding of scanMessage(session.scanContext, 'tag', tag.message)) {
-        extra.findings.push({ ...finding, tag: origin });
-      }
-    }
     const target = peelTag(session.store, oid);
     if (target.type === 'commit') commits.push(target.oid);
     else if (target.type === 'tree') scanTree(session, ref, target.oid, extra);

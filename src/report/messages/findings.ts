@@ -75,6 +75,8 @@ export interface StepFacts {
   commits: readonly { oid: string; tip: boolean }[];
   /** Pushes: some findings are in what a tag points at directly (a blob or a tree), in no commit. */
   tagged: boolean;
+  /** Some findings are in commit messages: the commits are reworded, not (only) edited. */
+  messages?: boolean;
 }
 
 /** The numbered steps after the findings that block, for this moment. Each entry is one step's paragraph. */
@@ -118,6 +120,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
         ...(facts.wholeFiles.length > 0
           ? [`${command('git rm --cached', facts.wholeFiles)} and add ${them(facts.wholeFiles)} to .gitignore`]
           : []),
+        ...(facts.messages ? ['reword the message as shown (→)'] : []),
       ].join('; ');
       if (facts.commits.length > 0) {
         steps.push(

@@ -44,26 +44,11 @@ export function commitHeading(oid: string, subject: string): string {
   return `commit ${oid.slice(0, 10)}  ${visible(subject)}`;
 }
 
-export function tagHeading(name: string, oid: string): string {
-  return `tag ${visible(name)} (${oid.slice(0, 10)})`;
-}
+export { commitMessageFix, tagMessageFix, tagLine as tagHeading } from './message-fixes.js';
 
 /** One finding: where, which rule, the secret masked. */
 export function findingLine(where: string, title: string, ruleId: string, masked: string, test: boolean): string {
   return `${keep(visible(where))}  ${visible(title)} [${visible(ruleId)}]  ${visible(masked)}${test ? ' (test key)' : ''}`;
-}
-
-/** The fix of a secret in a commit's message. */
-export function commitMessageFix(tip: boolean): string {
-  return tip
-    ? `the message is published with the commit: reword it (${keep('git commit --amend')}).`
-    : 'the message is published with the commit: reword it (git rebase -i, mark the commit "reword").';
-}
-
-/** The fix of a secret in a tag's message. */
-export function tagMessageFix(name: string): string {
-  const tag = visible(name);
-  return `the message is published with the tag: tag again with a clean one (${keep(`git tag -d ${tag}`)}, ${keep(`git tag -a ${tag}`)}), then push the tag.`;
 }
 
 export function fixHeading(): string {
