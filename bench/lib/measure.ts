@@ -11,6 +11,8 @@ export interface Command {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** Standard input (a hook's ref lines); none when absent. */
+  input?: string;
   /** Exit codes that mean "the tool worked" (a scanner exits 1 when it finds something). */
   okCodes?: number[];
   /** Untimed steps around each run, e.g. putting HEAD back after a measured `git commit`. */
@@ -73,7 +75,8 @@ function runOnce(command: Command, gnuTime: string | null): { ms: number; rss: n
   const result = spawnSync(file, args, {
     cwd: command.cwd,
     env: command.env,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: [command.input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    ...(command.input === undefined ? {} : { input: command.input }),
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -9,6 +9,7 @@ export const SCENARIO_NAMES = [
   'big-repo-commit',
   'big-staged',
   'history',
+  'pre-receive',
   'engine',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -28,6 +29,8 @@ export interface Sizes {
   minifiedFiles: number;
   minifiedBytes: number;
   historyCommits: number;
+  /** New commits in the measured push of the pre-receive scenario. */
+  pushedCommits: number;
   historyAddedBytes: number;
   corpusBytes: number;
 }
@@ -68,6 +71,7 @@ export function readSettings(env = process.env): Settings {
         minifiedFiles: 1,
         minifiedBytes: 200 * 1024,
         historyCommits: 200,
+        pushedCommits: 50,
         historyAddedBytes: MB / 2,
         corpusBytes: 4 * MB,
       }
@@ -83,6 +87,7 @@ export function readSettings(env = process.env): Settings {
         minifiedFiles: 5,
         minifiedBytes: MB,
         historyCommits: 7000,
+        pushedCommits: 1000,
         historyAddedBytes: 17 * MB,
         corpusBytes: (env['BENCH_CORPUS_MB'] ? positiveInt('BENCH_CORPUS_MB', env['BENCH_CORPUS_MB']) : 80) * MB,
       };

@@ -28,6 +28,7 @@ export interface PreReceiveOptions {
 
 export async function runPreReceive(options: PreReceiveOptions): Promise<CommandOutcome> {
   const started = Date.now();
+  const refuse = refuser(options.env);
   let session: Session | undefined;
   try {
     const repo = findRepository(options.cwd, options.env);
@@ -61,7 +62,7 @@ export async function runPreReceive(options: PreReceiveOptions): Promise<Command
       NO_PROGRESS,
       settings.timeBudgetSeconds === null ? {} : { deadline: started + settings.timeBudgetSeconds * 1000 },
     );
-    return await decide(s, settings, refs, scanned, options.env);
+    return await decide(s, settings, refs, scanned, options.env, refuse);
   } catch (error) {
     return refuse(2, say.scanFailedParagraph(error));
   } finally {
@@ -76,6 +77,7 @@ async function decide(
   refs: readonly ReceivedRef[],
   scanned: Awaited<ReturnType<typeof scanPush>>,
   env: Record<string, string | undefined>,
+  refuse: Refuse,
 ): Promise<CommandOutcome> {
   const notices: string[] = [];
   const records: AuditRecord[] = [];
@@ -117,9 +119,10 @@ async function decide(
   const accepted: string[] = [];
   if (blocking.length > 0) {
     const extra = scanned.unfinished ? [say.overBudgetRefused(seconds, scanned.stats.commits)] : [];
-    if (bypass === null) return refuse(1, report(extra));
-    if (!settings.allowBypass) return refuse(1, report([...extra, say.bypassNotAllowed()]));
-    if (bypass === '') return refuse(1, report([...extra, say.bypassWithoutReason()]));
+    const summary = say.refusedSummary(blocking.map((f) => ({ ruleId: f.ruleId, where: `${f.path}:${f.line}` })));
+    if (bypass === null) return refuse(1, report(extra), summary);
+    if (!settings.allowBypass) return refuse(1, report([...extra, say.bypassNotAllowed()]), summary);
+    if (bypass === '') return refuse(1, report([...extra, say.bypassWithoutReason()]), summary);
     records.push(auditRecord(audit, 'push-option-bypass', blocking, bypass));
     const ruleIds = [...new Set(blocking.map((f) => f.ruleId))];
     accepted.push(say.bypassAccepted(bypass, blocking.length, ruleIds));
@@ -153,7 +156,17 @@ function bypassRequest(env: Record<string, string | undefined>): string | null {
   return reason;
 }
 
-/** The push is refused: the text goes to the pusher (git prints hook output after `remote: `). */
-function refuse(exitCode: 1 | 2, text: string): CommandOutcome {
-  return outcome(exitCode, '', `${text}\n`);
+type Refuse = (exitCode: 1 | 2, text: string, summary?: string) => CommandOutcome;
+
+/**
+ * The push is refused: the text goes to the pusher (git prints hook output after `remote: `). Under GitLab (it sets
+ * GL_ID for its hooks), a first line marked `GL-HOOK-ERR: ` is what its web interface shows when it refuses a change
+ * made there (https://docs.gitlab.com/administration/server_hooks/#custom-error-messages).
+ */
+function refuser(env: Record<string, string | undefined>): Refuse {
+  const gitlab = Boolean(env['GL_ID'] || env['GL_REPOSITORY']);
+  return (exitCode, text, summary) => {
+    const first = gitlab ? `${say.GITLAB_ERROR_PREFIX}${summary ?? say.refusedSummaryGeneric()}\n` : '';
+    return outcome(exitCode, '', `${first}${text}\n`);
+  };
 }

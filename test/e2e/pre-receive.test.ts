@@ -105,6 +105,21 @@ describe.each(['file', 'daemon'] as const)('pre-receive over %s', (transport) =>
     expect(result.output).not.toContain('secret-hook.bypass');
     // The refused objects went with git's quarantine.
     expect(serverCatFile(server, commit)).toBe('absent');
+    // Over file://, the server's hook runs with the pusher's environment: the client's ways to skip a hook do not
+    // skip the server's.
+    if (transport === 'file') {
+      const skipped = expectRefused(server, ['origin', 'main'], [secret], {
+        SKIP: 'secret-hook',
+        SECRET_HOOK_BYPASS: 'please',
+      });
+      expect(skipped.output).toContain('src/pay.js:1');
+      // Under GitLab, a first line for its web interface.
+      const gitlab = expectRefused(server, ['origin', 'main'], [secret], { GL_ID: 'user-1', GL_USERNAME: 'alice' });
+      expect(gitlab.output).toContain(
+        'remote: GL-HOOK-ERR: secret-hook refused this change: stripe-live-secret-key in src/pay.js:1.',
+      );
+      expect(result.output).not.toContain('GL-HOOK-ERR');
+    }
   });
 
   it('lets a clean push in, silently', async () => {
@@ -426,6 +441,33 @@ describe('pre-receive, server side only', () => {
     expect(said(unwritable)).toContain('could not be written to the audit log');
   });
 
+  it('a server work tree updated by earlier pushes (updateInstead) does not configure the scan', async () => {
+    const box = new Sandbox({ install: false, husky: false });
+    const server = new GitServer(box, 'file');
+    servers.push(server);
+    // A non-bare server repository whose work tree follows the pushes.
+    const live = path.join(box.root, 'live');
+    box.run('git', ['init', '-q', '-b', 'main', live]);
+    box.run('git', ['config', 'receive.denyCurrentBranch', 'updateInstead'], { cwd: live });
+    installServerHook(path.join(live, '.git'));
+    box.gitOk('remote', 'set-url', 'origin', `file://${live}`);
+    box.seed(
+      {
+        'secret-hook.config.json': JSON.stringify({ rules: { 'stripe-live-secret-key': 'off' } }),
+        '.secret-hook-ignore': '',
+      },
+      'configure',
+    );
+    expectAcceptedTo(box, live);
+    expect(fs.existsSync(path.join(live, 'secret-hook.config.json'))).toBe(true);
+    const secret = liveKey();
+    box.seed({ 'pay.js': `const k = "${secret}";\n` }, 'add key');
+    const result = box.git('push', 'origin', 'main');
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.output).toContain('pay.js:1');
+    expect(result.output).not.toContain(secret);
+  });
+
   it('prints its help, and runs without a terminal as git runs it', () => {
     const box = new Sandbox({ install: false, husky: false });
     try {
@@ -468,6 +510,12 @@ o_after=$(${listing('$PWD/objects')})
 exit $status
 `;
   fs.writeFileSync(path.join(gitDir, 'hooks', 'pre-receive'), `#!/bin/sh\n${script}`, { mode: 0o755 });
+}
+
+function expectAcceptedTo(box: Sandbox, live: string) {
+  const result = box.git('push', 'origin', 'main');
+  expect(result.status, result.output).toBe(0);
+  expect(fs.readdirSync(live)).toContain('secret-hook.config.json');
 }
 
 function serverCatFile(server: GitServer, oid: string): string {

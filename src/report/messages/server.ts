@@ -30,6 +30,23 @@ Server settings (git config, e.g. in /etc/gitconfig; never read from what is pus
 
 Exit codes: 0 the push may go in, 1 refused for findings (or the budget), 2 the scan failed (refused too).`;
 
+/** GitLab shows the lines that start with this in its web interface when a hook refuses a change. */
+export const GITLAB_ERROR_PREFIX = 'GL-HOOK-ERR: ';
+
+/** One line for a web interface: the findings by rule and place, never the secret. */
+export function refusedSummary(findings: readonly { ruleId: string; where: string }[]): string {
+  const shown = findings
+    .slice(0, 3)
+    .map((f) => `${visible(f.ruleId)} in ${visible(f.where)}`)
+    .join(', ');
+  const more = findings.length > 3 ? ` and ${findings.length - 3} more` : '';
+  return `secret-hook refused this change: ${shown}${more}. Remove the secrets and try again.`;
+}
+
+export function refusedSummaryGeneric(): string {
+  return 'secret-hook refused this change; the push output says why.';
+}
+
 export function refusedHeadline(blocking: number): string {
   const what = blocking === 1 ? '1 secret' : `${blocking} secrets`;
   return `secret-hook: push refused: ${what} in what you pushed. Nothing was changed on the server.`;
