@@ -80,6 +80,8 @@ async function decide(
   refuse: Refuse,
 ): Promise<CommandOutcome> {
   const notices: string[] = [];
+  /** Said only if the push goes in. */
+  const accepted: string[] = [];
   const records: AuditRecord[] = [];
   const audit: AuditContext = {
     env,
@@ -98,7 +100,7 @@ async function decide(
       continue;
     }
     const places = acknowledged.findings.map((f) => `${f.ruleId} in ${f.path}:${f.line}`);
-    notices.push(say.recordedBypassAccepted(acknowledged.commit.oid, acknowledged.reason, places));
+    accepted.push(say.recordedBypassAccepted(acknowledged.commit.oid, acknowledged.reason, places));
     records.push(auditRecord(audit, 'recorded-bypass', acknowledged.findings, oneLineReason(acknowledged.reason)));
   }
   if (settings.acceptRecordedBypass) findings = weighed.remaining;
@@ -116,7 +118,6 @@ async function decide(
     });
 
   const seconds = settings.timeBudgetSeconds ?? 0;
-  const accepted: string[] = [];
   if (blocking.length > 0) {
     const extra = scanned.unfinished ? [say.overBudgetRefused(seconds, scanned.stats.commits)] : [];
     const summary = say.refusedSummary(blocking.map((f) => ({ ruleId: f.ruleId, where: `${f.path}:${f.line}` })));

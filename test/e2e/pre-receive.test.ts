@@ -419,6 +419,21 @@ describe.each(['file', 'daemon'] as const)('pre-receive over %s', (transport) =>
     expect(record!['reason']).toBe('fixture for the billing tests');
     expect(record!['fingerprints']).toEqual([print]);
     expect(record!['commits']).toEqual([commit]);
+
+    // What a trailer does not list still refuses the push, and nothing is recorded for a push that did not go in.
+    const listed = liveKey();
+    const unlisted = liveKey();
+    const listedPrint = fingerprint('stripe-live-secret-key', 'fixtures/two.js', listed);
+    const more = formatBypassTrailers('second fixture', [listedPrint]).join('\n');
+    box.seed(
+      { 'fixtures/two.js': `const k = "${listed}";\n`, 'src/real.js': `const k = "${unlisted}";\n` },
+      `Add another\n\n${more}\n`,
+    );
+    const mixed = expectRefused(server, ['origin', 'main'], [listed, unlisted]);
+    expect(mixed.output).toContain('src/real.js:1');
+    expect(mixed.output).not.toContain('fixtures/two.js:1');
+    expect(said(mixed)).not.toContain('let in');
+    expect(auditLines(server)).toHaveLength(1);
   });
 });
 
