@@ -105,6 +105,8 @@ function fixLine(f: ReportedFinding, input: ServerReportInput, perLine: Readonly
     env: rule?.fix.env ?? 'SECRET',
     generic: rule?.generic === true,
   });
+  // A settings or key file leaves the commit whole; the local report's steps that say how are not printed here.
+  if (fix.wholeFile) return say.wholeFileFix(f.path);
   const text = fixText(fix, f.path, prefixOf(f.secret));
   // The code line is the user's own line with the secret replaced: it never holds the secret.
   return text.code !== null ? `${text.code}${text.note ? `  (${text.note})` : ''}` : visible(text.note);

@@ -68,6 +68,13 @@ export function findingLine(where: string, title: string, ruleId: string, masked
   return `${keep(visible(where))}  ${visible(title)} [${visible(ruleId)}]  ${visible(masked)}${test ? ' (test key)' : ''}`;
 }
 
+/** A settings, key or credentials file: out of the commit, into .gitignore. */
+export function wholeFileFix(path: string): string {
+  const file = visible(path);
+  const word = /^[A-Za-z0-9_./@%+=:,-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  return `take the file out of the commit (${keep(`git rm --cached ${word}`)}) and add it to .gitignore.`;
+}
+
 export function fixHeading(): string {
   return 'To push again:';
 }

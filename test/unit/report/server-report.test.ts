@@ -82,6 +82,15 @@ describe('formatServerReport', () => {
     expect(text).not.toContain(secret);
   });
 
+  it('takes a settings file out of the commit rather than editing it', () => {
+    const secret = live();
+    const text = report(scannedFindings({ 'config/prod.env': `STRIPE_KEY=${secret}\n` }, tip));
+    expect(flat(text)).toContain(
+      '→ take the file out of the commit (git rm --cached config/prod.env) and add it to .gitignore.',
+    );
+    expect(text).not.toContain(secret);
+  });
+
   it('reports test keys without refusing', () => {
     const findings = scannedFindings({ 'a.js': `k = "sk_test_${keys.chars('base62', 40)}"\n` }, tip);
     const text = report(findings);
