@@ -11,6 +11,7 @@ import { TreeReader } from '../git/tree.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { loadConfig } from '../config/load.js';
 import { checkConfiguredRules } from './configured-rules.js';
+import { customRuleAdvice } from '../report/messages/config.js';
 import { readIgnoreFile } from '../config/ignore-file.js';
 import { compilePathMatcher } from '../config/path-matcher.js';
 import { policyFrom } from '../config/policy.js';
@@ -44,10 +45,33 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   // GIT_OBJECT_DIRECTORY and its kin, as git reads them (a pre-receive hook's quarantine), for our reader and for
   // the git processes we start in another directory.
   const repo = findRepository(options.cwd, withAbsoluteObjectPaths(options.env, options.cwd));
-  const workTree = options.serverSide ? null : repo.workTree;
-  // Configuration first: an invalid one must stop the run before anything is scanned.
+  const scan = await configuredScan(options.serverSide ? null : repo.workTree, options, () => {
+    const objects = objectDatabase(repo.commonDir, repo.env, options.cwd);
+    return openObjectStore(objects.objectsDir, repo.objectFormat, { alternates: objects.alternates });
+  });
+  const store = scan.scanContext.store;
+  return { repo, ...scan, store, trees: new TreeReader(store), close: () => store.close() };
+}
+
+/** What scanning needs besides the objects: the configuration and its catalog, policy and rules. */
+export interface ConfiguredScan {
+  config: Config;
+  loadRules(): Promise<ReadonlyMap<string, Rule>>;
+  scanContext: ScanContext;
+}
+
+/**
+ * The configuration found in `dir` (a work tree, the current directory outside a repository; null for none: a
+ * server's hook) or named by --config, with its ignore file, compiled for scanning over the store `openStore` opens.
+ * Configuration first: an invalid one stops the run before anything is opened or scanned.
+ */
+export async function configuredScan(
+  dir: string | null,
+  options: Pick<SessionOptions, 'cwd' | 'configFile'>,
+  openStore: () => ObjectStore,
+): Promise<ConfiguredScan> {
   const config = await loadConfig(
-    workTree,
+    dir,
     new Set(detectionRules.map((r) => r.id)),
     options.configFile === undefined ? undefined : { path: options.configFile, cwd: options.cwd },
   );
@@ -61,17 +85,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     precomputed: detectionCatalog,
     searchBudget: new SearchBudget(SHORT_PROCESS_SEARCH),
   });
-  const ignored = workTree ? readIgnoreFile(workTree) : new Set<string>();
-  const objects = objectDatabase(repo.commonDir, repo.env, options.cwd);
-  const store = openObjectStore(objects.objectsDir, repo.objectFormat, { alternates: objects.alternates });
+  const ignored = dir ? readIgnoreFile(dir) : new Set<string>();
+  const store = openStore();
   return {
-    repo,
     config,
-    store,
-    trees: new TreeReader(store),
     loadRules: async () => {
       const { builtinRules } = await import('../../rules/index.js');
-      return new Map([...builtinRules, ...config.customRules].map((r) => [r.id, r]));
+      return new Map([...builtinRules, ...config.customRules.map(customRuleAdvice)].map((r) => [r.id, r]));
     },
     scanContext: {
       store,
@@ -81,6 +101,5 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       maxFileBytes: config.maxFileSize,
       isIgnored: await compilePathMatcher(config.ignorePaths),
     },
-    close: () => store.close(),
   };
 }
