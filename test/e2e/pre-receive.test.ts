@@ -8,7 +8,8 @@ import { formatBypassTrailers } from '../../src/commands/bypass-trailer.js';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { FakeKeys } from '../helpers/examples.js';
 import { GitServer, installedProgram, installServerHook, serverRefs, type Transport } from '../helpers/git-server.js';
-import { cleanEnv, Sandbox, type RunResult } from '../helpers/sandbox.js';
+import { reftableGit, reftableTitle } from '../helpers/reftable-git.js';
+import { cleanEnv, Sandbox, type RepositoryFormatOptions, type RunResult } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1515);
 const liveKey = () => `sk_live_${keys.chars('base62', 40)}`;
@@ -434,6 +435,69 @@ describe.each(['file', 'daemon'] as const)('pre-receive over %s', (transport) =>
     expect(mixed.output).not.toContain('fixtures/two.js:1');
     expect(said(mixed)).not.toContain('let in');
     expect(auditLines(server)).toHaveLength(1);
+  });
+});
+
+// A server of current git: SHA-256 object names (the quarantine's loose objects and packs named by 64 hex digits) and
+// reftable refs (git >= 2.45: test/helpers/reftable-git.ts, put first on PATH, so receive-pack and the hook run it).
+const formats: { title: string; options: RepositoryFormatOptions; skip: boolean }[] = [
+  { title: 'a SHA-256 server', options: { objectFormat: 'sha256' }, skip: false },
+  {
+    title: reftableTitle('a reftable server'),
+    options: { refFormat: 'reftable', gitBinDir: reftableGit?.binDir },
+    skip: !reftableGit,
+  },
+  {
+    title: reftableTitle('a SHA-256 server with reftable refs'),
+    options: { objectFormat: 'sha256', refFormat: 'reftable', gitBinDir: reftableGit?.binDir },
+    skip: !reftableGit,
+  },
+];
+
+describe.each(formats)('pre-receive on $title', ({ options, skip }) => {
+  /** Every ref as git lists it, and the bytes of every file that stores refs (files or reftable). */
+  function storedRefs(box: Sandbox): string {
+    const listed = box.run('git', ['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: box.remote });
+    expect(listed.status, listed.output).toBe(0);
+    const tables = path.join(box.remote, 'reftable');
+    if (!fs.existsSync(tables)) return `${listed.stdout}\n${serverRefs(box.remote, box.home)}`;
+    const files = fs.readdirSync(tables).sort();
+    return [listed.stdout, ...files.map((f) => `${f}: ${fs.readFileSync(path.join(tables, f), 'latin1')}`)].join('\n');
+  }
+
+  it.skipIf(skip)('refuses a pushed secret with every ref unchanged; a clean commit and a tag go in', async () => {
+    const box = new Sandbox({ install: false, husky: false, ...options });
+    const server = new GitServer(box, 'file');
+    servers.push(server);
+    installServerHook(box.remote);
+    await server.start();
+    box.gitOk('remote', 'set-url', 'origin', server.url);
+    box.seed({ 'README.md': '# app\n' }, 'initial');
+    box.gitOk('push', '-q', 'origin', 'main');
+    expect(box.head()).toHaveLength(options.objectFormat === 'sha256' ? 64 : 40);
+    if (options.refFormat) {
+      expect(box.run('git', ['rev-parse', '--show-ref-format'], { cwd: box.remote }).stdout.trim()).toBe('reftable');
+    }
+
+    const secret = liveKey();
+    const commit = box.seed({ 'src/pay.js': `export const key = "${secret}";\n` }, 'add payments');
+    const before = storedRefs(box);
+    const refused = box.git('push', 'origin', 'main');
+    expect(refused.status, refused.output).not.toBe(0);
+    expect(refused.output).toContain('pre-receive hook declined');
+    expect(said(refused)).toContain(`commit ${commit.slice(0, 10)} add payments`);
+    expect(said(refused)).toContain(`src/pay.js:1 ${STRIPE}`);
+    expect(refused.output).not.toContain(secret);
+    expect(storedRefs(box)).toBe(before);
+
+    box.gitOk('reset', '-q', '--hard', 'HEAD~1');
+    const clean = box.seed({ 'src/pay.js': 'export const key = process.env.STRIPE_SECRET_KEY;\n' }, 'payments');
+    box.gitOk('tag', '-a', 'v1', '-m', 'first release');
+    const accepted = box.git('push', 'origin', 'main', 'v1');
+    expect(accepted.status, accepted.output).toBe(0);
+    expect(accepted.output).not.toContain('remote: secret-hook');
+    const tip = box.run('git', ['rev-parse', 'main', 'v1^{commit}'], { cwd: box.remote });
+    expect(tip.stdout.trim().split('\n')).toEqual([clean, clean]);
   });
 });
 
