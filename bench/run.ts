@@ -20,11 +20,21 @@ import { bigRepoCommit } from './scenarios/big-repo-commit.js';
 import { bigStaged } from './scenarios/big-staged.js';
 import { engine } from './scenarios/engine.js';
 import { history } from './scenarios/history.js';
+import { preReceive } from './scenarios/pre-receive.js';
 import { huskyCommit } from './scenarios/husky-commit.js';
 import { monorepoCommit } from './scenarios/monorepo-commit.js';
 import { typicalCommit } from './scenarios/typical-commit.js';
 
-const SCENARIOS: Scenario[] = [typicalCommit, huskyCommit, bigRepoCommit, monorepoCommit, bigStaged, history, engine];
+const SCENARIOS: Scenario[] = [
+  typicalCommit,
+  huskyCommit,
+  bigRepoCommit,
+  monorepoCommit,
+  bigStaged,
+  history,
+  preReceive,
+  engine,
+];
 
 const settings = readSettings();
 if (!fs.existsSync(path.join(settings.root, 'dist', 'cli.cjs'))) {

@@ -39,6 +39,10 @@ export interface ReportedFinding extends Finding {
   action: Action;
   /** Set for findings in commits (pre-push, history): which commit added it. */
   commit?: CommitInfo;
+  /** Set for findings in a commit's or a tag's message (scan-message.ts): the fix is to reword it. */
+  inMessage?: 'commit' | 'tag';
+  /** Set for findings in an annotated tag's message: the tag (the ref's short name, and the tag object's id). */
+  tag?: { name: string; oid: string };
 }
 
 export interface CommitInfo {

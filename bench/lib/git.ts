@@ -56,7 +56,12 @@ export class FastImport {
   private readonly exited: Promise<unknown[]>;
   private time = 1_700_000_000;
 
-  constructor(dir: string, env: Record<string, string>) {
+  /** `from`: the commit the first commit follows (fast-import does not continue an existing branch by itself). */
+  constructor(
+    dir: string,
+    env: Record<string, string>,
+    private from: string | null = null,
+  ) {
     // Blobs over 1 MB are stored without delta search: they are the random "media" blobs, where it finds nothing.
     this.child = spawn('git', ['fast-import', '--quiet', '--big-file-threshold=1m'], {
       cwd: dir,
@@ -71,6 +76,8 @@ export class FastImport {
     this.time += 3600;
     const header = `commit refs/heads/main\ncommitter Bench User <bench@example.invalid> ${this.time} +0000\n`;
     await this.write(`${header}data ${Buffer.byteLength(message)}\n${message}\n`);
+    if (this.from !== null) await this.write(`from ${this.from}\n`);
+    this.from = null;
     for (const [file, content] of changes) {
       if (content === null) {
         await this.write(`D ${file}\n`);

@@ -11,10 +11,10 @@ export interface Command {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** Standard input (a hook's ref lines); none when absent. */
+  input?: string;
   /** Exit codes that mean "the tool worked" (a scanner exits 1 when it finds something). */
   okCodes?: number[];
-  /** Standard input (a hook's ref lines); none by default. */
-  input?: string;
   /** Untimed steps around each run, e.g. putting HEAD back after a measured `git commit`. */
   before?: () => void;
   after?: () => void;
@@ -76,7 +76,7 @@ function runOnce(command: Command, gnuTime: string | null): { ms: number; rss: n
     cwd: command.cwd,
     env: command.env,
     stdio: [command.input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
-    input: command.input,
+    ...(command.input === undefined ? {} : { input: command.input }),
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

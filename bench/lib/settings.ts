@@ -9,6 +9,7 @@ export const SCENARIO_NAMES = [
   'big-repo-commit',
   'big-staged',
   'history',
+  'pre-receive',
   'engine',
   'monorepo-commit',
 ] as const;
@@ -29,6 +30,8 @@ export interface Sizes {
   minifiedFiles: number;
   minifiedBytes: number;
   historyCommits: number;
+  /** New commits in the measured push of the pre-receive scenario. */
+  pushedCommits: number;
   historyAddedBytes: number;
   corpusBytes: number;
   /** Index entries of the generated monorepos (BENCH_MONOREPO=300000,1000000). */
@@ -71,6 +74,7 @@ export function readSettings(env = process.env): Settings {
         minifiedFiles: 1,
         minifiedBytes: 200 * 1024,
         historyCommits: 200,
+        pushedCommits: 50,
         historyAddedBytes: MB / 2,
         corpusBytes: 4 * MB,
         monorepoEntries: [3000, 10_000],
@@ -87,6 +91,7 @@ export function readSettings(env = process.env): Settings {
         minifiedFiles: 5,
         minifiedBytes: MB,
         historyCommits: 7000,
+        pushedCommits: 1000,
         historyAddedBytes: 17 * MB,
         corpusBytes: (env['BENCH_CORPUS_MB'] ? positiveInt('BENCH_CORPUS_MB', env['BENCH_CORPUS_MB']) : 80) * MB,
         monorepoEntries: env['BENCH_MONOREPO']

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { describeFailure, failureParagraph } from '../report/messages/failures.js';
 import * as usage from '../report/messages/usage.js';
+import { scanFailedParagraph } from '../report/messages/server.js';
 import { skipRequested as skipRequestedMessage } from '../report/messages/scan-notes.js';
 import { NO_PROGRESS, terminalProgress, type Progress } from '../report/progress.js';
 import type { CheckScope } from './scope.js';
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, readonly OptionName[]> = {
   check: [...REPORTING, 'output', 'staged', 'all', 'history', 'since'],
   'pre-commit': REPORTING,
   'pre-push': [...REPORTING, 'pre-commit-framework'],
+  'pre-receive': [],
   'commit-msg': REPORTING,
   scan: [...REPORTING, 'output', 'path-hint'],
   baseline: ['all', 'history', 'config'],
@@ -73,7 +75,7 @@ const COMMANDS: Record<string, readonly OptionName[]> = {
 };
 
 /** Commands that take no positional arguments. */
-const NO_ARGUMENTS = new Set(['baseline', 'install', 'uninstall', 'rules', 'version', 'doctor']);
+const NO_ARGUMENTS = new Set(['baseline', 'install', 'uninstall', 'rules', 'version', 'doctor', 'pre-receive']);
 
 export async function runCli(argv: string[], environment: CliEnvironment): Promise<CommandOutcome> {
   const parsed = parseCommandLine(argv);
@@ -216,6 +218,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           stdin,
           framework,
         });
+      }
+      case 'pre-receive': {
+        // On a server: SKIP and the client's bypass variables are not honoured (pre-receive.ts, server settings).
+        const { runPreReceive } = await import('./pre-receive.js');
+        const stdin = environment.stdinIsTty ? '' : await environment.readStdin();
+        return await runPreReceive({ cwd: environment.cwd, env: environment.env, stdin });
       }
       case 'commit-msg': {
         const { runCommitMsg, skipRequestedLine } = await import('./commit-msg.js');
@@ -412,6 +420,7 @@ async function writeOutput(result: CommandOutcome, file: string, cwd: string): P
 /** What the program says and how it exits when the scan failed (exit 2): also for errors nothing else caught. */
 export function crashOutcome(error: unknown, argv: readonly string[]): CommandOutcome {
   const command = argv.find((arg) => !arg.startsWith('-'));
+  if (command === 'pre-receive') return outcome(2, '', `${scanFailedParagraph(error)}\n`);
   const hook = command === 'pre-commit' || command === 'commit-msg' || command === 'pre-push';
   const scope =
     command === 'pre-commit' || command === 'commit-msg' ? 'staged' : command === 'pre-push' ? 'push' : 'all';

@@ -2,15 +2,14 @@
 import { GitObjectError } from '../errors.js';
 import { parsePushLines, pushRange, isConfiguredRemote, type PushRange } from '../git/pushed-changes.js';
 import { localTips, remoteTrackingTips } from '../git/ref-list.js';
-import { peelTag } from '../git/commit.js';
-import { compareTrees, DiffCollector } from '../git/tree-diff.js';
+import { recordedBypassNote } from '../report/messages/recorded-bypass.js';
 import { frameworkPushNotice, progressLabel, shallowNotice } from '../report/messages/scan-notes.js';
 import type { Progress } from '../report/progress.js';
-import type { ReportedFinding, ScanResult } from '../result.js';
+import type { ScanResult } from '../result.js';
 import { failure, render, type OutputOptions } from './render.js';
 import type { CommandOutcome } from './outcome.js';
-import { scanChange } from './scan-changes.js';
-import { scanCommits } from './scan-commits.js';
+import { weighRecordedBypasses } from './recorded-bypass.js';
+import { scanPush, type PushScan } from './scan-push.js';
 import { openSession, type Session } from './session.js';
 
 export interface PrePushOptions extends OutputOptions {
@@ -40,7 +39,9 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
           (oid) => session!.store.has(oid),
           remoteTrackingTips,
         );
-    const result = await scanPush(session, range, options.progress(progressLabel('push'), 'commits'));
+    const scanned = await scanPush(session, range, options.progress(progressLabel('push'), 'commits'));
+    const result = withRecordedBypasses(scanned);
+    if (scanned.shallowBoundary.length > 0) result.notices.unshift(shallowNotice(scanned.shallowBoundary));
     if (options.framework) result.notices.unshift(frameworkPushNotice(options.remote));
     result.stats.milliseconds = Date.now() - started;
     return await render(result, session, { ...options, hook: true });
@@ -51,63 +52,23 @@ export async function runPrePush(options: PrePushOptions): Promise<CommandOutcom
   }
 }
 
-/** Scans what a push publishes: the new commits, and any tree or blob a pushed tag points at directly. */
-async function scanPush(session: Session, range: PushRange, progress: Progress): Promise<ScanResult> {
-  const commits: string[] = [];
-  const extra: ScanResult = {
-    scope: 'push',
-    findings: [],
-    skipped: [],
-    stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
-    notices: [],
-  };
-  for (const { ref, oid } of range.include) {
-    const target = peelTag(session.store, oid);
-    if (target.type === 'commit') commits.push(target.oid);
-    else if (target.type === 'tree') scanTree(session, ref, target.oid, extra);
-    else if (target.type === 'blob') scanBlob(session, ref, target.oid, extra);
-  }
-  const stdin = [...commits, ...range.exclude.map((oid) => `^${oid}`)].join('\n') + '\n';
-  const scanned = commits.length > 0 ? await scanCommits(session, { args: [], stdin }, progress) : null;
-  const findings = new Map<string, ReportedFinding>();
-  for (const f of [...(scanned?.findings ?? []), ...extra.findings])
-    if (!findings.has(f.fingerprint)) findings.set(f.fingerprint, f);
-  const boundary = scanned?.shallowBoundary ?? [];
-  return {
-    scope: 'push',
-    findings: [...findings.values()],
-    skipped: [...(scanned?.skipped ?? []), ...extra.skipped],
-    stats: {
-      files: (scanned?.stats.files ?? 0) + extra.stats.files,
-      bytes: (scanned?.stats.bytes ?? 0) + extra.stats.bytes,
-      commits: scanned?.stats.commits ?? 0,
-      milliseconds: 0,
-    },
-    notices: boundary.length > 0 ? [shallowNotice(boundary)] : [],
-    tips: commits,
-  };
-}
-
-/** A tag that points at a tree publishes every file in it: scanned whole, under the tag's name. */
-function scanTree(session: Session, ref: string, tree: string, into: ScanResult): void {
-  const collector = new DiffCollector();
-  compareTrees(session.trees, '', null, tree, collector);
-  const diff = collector.finish();
-  for (const change of diff.changes) addScan(session, { ...change, path: `${ref}:${change.path}` }, into);
-  for (const s of diff.skipped) into.skipped.push({ path: `${ref}:${s.path}`, reason: s.reason });
-}
-
-/** A tag that points at a blob publishes its content: scanned whole, under the tag's name. */
-function scanBlob(session: Session, ref: string, blob: string, into: ScanResult): void {
-  addScan(session, { path: ref, oldOid: null, newOid: blob, mode: 0o100644 }, into);
-}
-
-function addScan(session: Session, change: Parameters<typeof scanChange>[1], into: ScanResult): void {
-  const scanned = scanChange(session.scanContext, change);
-  for (const finding of scanned.findings) into.findings.push(finding);
-  if (scanned.skipped) into.skipped.push(scanned.skipped);
-  into.stats.files++;
-  into.stats.bytes += scanned.bytes;
+/**
+ * Findings that their commit records as knowingly committed (Secret-Hook-Bypass trailers) go through, each commit
+ * named in a note with its reason and its findings.
+ */
+function withRecordedBypasses(scanned: PushScan): ScanResult {
+  const { recordedBypasses, unfinished: _unfinished, shallowBoundary: _boundary, ...result } = scanned;
+  if (recordedBypasses.size === 0) return result;
+  const weighed = weighRecordedBypasses(result.findings, recordedBypasses);
+  const notes = weighed.acknowledged.map((a) =>
+    recordedBypassNote(
+      a.commit.oid,
+      a.commit.subject,
+      a.reason,
+      a.findings.map((f) => `${f.ruleId} in ${f.path}:${f.line}`),
+    ),
+  );
+  return { ...result, findings: weighed.remaining, notices: [...result.notices, ...notes] };
 }
 
 /**

@@ -3,6 +3,8 @@
 // older one takes the finding over). git lists the commits and
 // their tree diffs (commit-log.ts) and streams the blobs (blob-stream.ts) while we scan: blobs are asked for a few
 // commits ahead. Every change goes through scanChange, as in the commit hook: the same added text, the same findings.
+// Each commit's message is scanned too (scanMessage), and the bypasses commits record in their trailers are handed
+// back for the caller to weigh (recorded-bypass.ts).
 import type { LoggedCommit, LogRequest } from '../git/commit-log.js';
 import { commitLog } from '../git/commit-log.js';
 import { BlobStream } from '../git/blob-stream.js';
@@ -12,7 +14,9 @@ import { readShallowCommits } from '../git/shallow.js';
 import type { FileChange } from '../git/tree-diff.js';
 import type { Progress } from '../report/progress.js';
 import type { CommitInfo, ReportedFinding, ScanResult } from '../result.js';
+import { parseBypassTrailers, BYPASS_KEY, type BypassRecord } from './bypass-trailer.js';
 import { scanChange } from './scan-changes.js';
+import { scanMessage } from './scan-message.js';
 import type { Session } from './session.js';
 
 /** How many commits' blobs are asked for ahead of the one being scanned. */
@@ -21,6 +25,15 @@ const LOOKAHEAD_COMMITS = 64;
 export interface CommitScan extends Omit<ScanResult, 'scope' | 'notices'> {
   /** Commits of a shallow clone's boundary that the scan reached: older history is not in the repository. */
   shallowBoundary: string[];
+  /** The bypasses recorded in the scanned commits' messages (`Secret-Hook-Bypass` trailers), by commit. */
+  recordedBypasses: Map<string, BypassRecord>;
+  /** The deadline passed before every commit was scanned: the findings are those of the commits scanned. */
+  unfinished: boolean;
+}
+
+export interface CommitScanLimits {
+  /** Stop (and say `unfinished`) when Date.now() passes this, checked before each commit and each file. */
+  deadline?: number;
 }
 
 interface Planned {
@@ -35,6 +48,7 @@ export async function scanCommits(
   request: LogRequest,
   progress: Progress,
   total = 0,
+  limits: CommitScanLimits = {},
 ): Promise<CommitScan> {
   const { repo, store, trees, scanContext } = session;
   const texts = scanContext.texts;
@@ -45,7 +59,10 @@ export async function scanCommits(
     skipped: [],
     stats: { files: 0, bytes: 0, commits: 0, milliseconds: 0 },
     shallowBoundary: [],
+    recordedBypasses: new Map(),
+    unfinished: false,
   };
+  const overdue = () => limits.deadline !== undefined && Date.now() > limits.deadline;
   const byFingerprint = new Map<string, ReportedFinding>();
   // The same change (path, old and new blob, merge parents) gives the same findings wherever it recurs (a
   // cherry-pick, a rebased branch): scanned once, its findings moved to the older commit. Nothing less than all of
@@ -82,7 +99,18 @@ export async function scanCommits(
     }
     let info: CommitInfo | undefined;
     const origin = { oid: commit.oid, info: () => (info ??= describeCommit(session, commit.oid)) };
+    for (const finding of scanMessage(scanContext, 'commit', commit.message, origin)) {
+      byFingerprint.set(finding.fingerprint, finding);
+    }
+    if (commit.message.includes(BYPASS_KEY)) {
+      const recorded = parseBypassTrailers(commit.message);
+      if (recorded) result.recordedBypasses.set(commit.oid, recorded);
+    }
     for (const change of changes) {
+      if (overdue()) {
+        result.unfinished = true;
+        break;
+      }
       // Let git's output in: the pipe holds 64 KiB, and git waits while it is full.
       await new Promise((resolve) => setImmediate(resolve));
       const key = `${change.path}\0${change.oldOid ?? ''}\0${change.newOid}\0${(change.alsoIn ?? []).join(',')}`;
@@ -106,10 +134,18 @@ export async function scanCommits(
 
   try {
     for await (const commit of commitLog(repo, request)) {
+      if (overdue()) {
+        result.unfinished = true;
+        break;
+      }
       ahead.push(plan(commit));
       if (ahead.length > LOOKAHEAD_COMMITS) await scanPlanned(ahead.shift()!);
+      if (result.unfinished) break;
     }
-    while (ahead.length > 0) await scanPlanned(ahead.shift()!);
+    while (ahead.length > 0 && !result.unfinished) {
+      if (overdue()) result.unfinished = true;
+      else await scanPlanned(ahead.shift()!);
+    }
   } finally {
     await blobs.close();
     progress.finish();

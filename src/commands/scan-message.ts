@@ -25,5 +25,5 @@ export function scanMessage(
 ): ReportedFinding[] {
   if (text.trim() === '') return [];
   const unit: ScanUnit = { path: MESSAGE_PATHS[kind], text };
-  return scanAdded(context, unit, origin);
+  return scanAdded(context, unit, origin).map((finding) => ({ ...finding, inMessage: kind }));
 }

@@ -7,29 +7,19 @@
 // or given: it is reported as not scanned, so nothing out of the tree is read through one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectionCatalog, detectionRules } from '../catalog/builtin-detection.js';
-import type { Rule } from '../../rules/schema.js';
-import { compileCatalog } from '../engine/compile.js';
-import { SearchBudget, SHORT_PROCESS_SEARCH } from '../engine/prefilter.js';
 import { RepositoryError, UsageError } from '../errors.js';
-import { BlobTexts } from '../git/blob-texts.js';
 import type { ObjectStore } from '../git/object-store/store.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { workTreeFiles } from '../git/work-tree-files.js';
-import { loadConfig } from '../config/load.js';
-import { readIgnoreFile } from '../config/ignore-file.js';
-import { compilePathMatcher } from '../config/path-matcher.js';
-import { policyFrom } from '../config/policy.js';
 import * as say from '../report/messages/scan-paths.js';
 import type { Progress } from '../report/progress.js';
 import type { ScanResult } from '../result.js';
 import type { SkipReason } from '../skip-reason.js';
-import { checkConfiguredRules } from './configured-rules.js';
-import { outcome, type CommandOutcome } from './outcome.js';
+import type { CommandOutcome } from './outcome.js';
 import { failure, render, type OutputOptions } from './render.js';
 import { scanChange, type ScanContext } from './scan-changes.js';
 import { addScanned, emptyResult } from './scope.js';
-import { openSession, type Session } from './session.js';
+import { configuredScan, openSession, type Session } from './session.js';
 
 export interface ScanPathsOptions extends OutputOptions {
   cwd: string;
@@ -243,37 +233,10 @@ async function openScanner(options: ScanPathsOptions): Promise<Scanner> {
   return outsideRepository(options);
 }
 
-/** No repository: the scan context of session.ts built on the configuration found in the current directory. */
+/** No repository: the configuration found in the current directory, and no objects. */
 async function outsideRepository(options: ScanPathsOptions): Promise<Scanner> {
-  const config = await loadConfig(
-    options.cwd,
-    new Set(detectionRules.map((r) => r.id)),
-    options.configFile === undefined ? undefined : { path: options.configFile, cwd: options.cwd },
-  );
-  if (config.customRules.length > 0 || config.allowPatterns.length > 0) checkConfiguredRules(config);
-  const rules = [...detectionRules, ...config.customRules];
-  const active = rules.filter((r) => (config.rules.get(r.id) ?? (r.testKey ? config.testKeys : 'block')) !== 'off');
-  const catalog = compileCatalog(active, {
-    precomputed: detectionCatalog,
-    searchBudget: new SearchBudget(SHORT_PROCESS_SEARCH),
-  });
-  const store = NO_OBJECTS;
-  return {
-    repo: null,
-    loadRules: async (): Promise<ReadonlyMap<string, Rule>> => {
-      const { builtinRules } = await import('../../rules/index.js');
-      return new Map([...builtinRules, ...config.customRules].map((r) => [r.id, r]));
-    },
-    scanContext: {
-      store,
-      texts: new BlobTexts(store, config.maxFileSize),
-      catalog,
-      policy: policyFrom(config, readIgnoreFile(options.cwd)),
-      maxFileBytes: config.maxFileSize,
-      isIgnored: await compilePathMatcher(config.ignorePaths),
-    },
-    close: () => {},
-  };
+  const scan = await configuredScan(options.cwd, options, () => NO_OBJECTS);
+  return { repo: null, loadRules: scan.loadRules, scanContext: scan.scanContext, close: () => {} };
 }
 
 /** Contents are handed in (BlobTexts.provide); there is no object database to read. */

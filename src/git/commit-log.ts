@@ -23,6 +23,8 @@ export interface RawEntry {
 export interface LoggedCommit {
   oid: string;
   parents: string[];
+  /** The message as git prints it (`%B`: re-encoded to UTF-8), scanned like a file (scan-message.ts). */
+  message: string;
   /** The diff against the first parent (against nothing for a root commit). */
   entries: RawEntry[];
 }
@@ -37,8 +39,9 @@ export interface LogRequest {
 }
 
 // A commit starts with \x01 and its ids: nothing else in the output can start a record with \x01 (paths follow a
-// raw header, and raw headers start with ':').
-const FORMAT = '%x01%H %P';
+// raw header, and raw headers start with ':'). The message follows the ids, after a NUL, and ends at the NUL git
+// writes after the format (-z): a message cannot hold a NUL (git prints it as a C string).
+const FORMAT = '%x01%H %P%x00%B';
 const LIST_COMMITS: GitTask = { kind: 'list-commits' };
 
 /**
@@ -84,7 +87,7 @@ type ParsedRecord =
   | { kind: 'commit'; commit: LoggedCommit; end: number }
   | { kind: 'entry'; entry: RawEntry; end: number };
 
-/** A byte-level parser of `git log --raw -z --format=%x01%H %P`. */
+/** A byte-level parser of `git log --raw -z --format=%x01%H %P%x00%B`. */
 class RawLogParser {
   private pending: Buffer = Buffer.alloc(0);
   private commit: LoggedCommit | null = null;
@@ -124,13 +127,16 @@ class RawLogParser {
     if (data[at] === 0x01) {
       const end = data.indexOf(0, at);
       if (end === -1) return { kind: 'incomplete' };
+      const messageEnd = data.indexOf(0, end + 1);
+      if (messageEnd === -1) return { kind: 'incomplete' };
       const [oid = '', ...parents] = data
         .toString('latin1', at + 1, end)
         .trim()
         .split(' ')
         .filter(Boolean);
       if (!/^[0-9a-f]{40,64}$/.test(oid)) throw unexpected(oid);
-      return { kind: 'commit', commit: { oid, parents, entries: [] }, end: end + 1 };
+      const message = data.toString('utf8', end + 1, messageEnd);
+      return { kind: 'commit', commit: { oid, parents, message, entries: [] }, end: messageEnd + 1 };
     }
     if (data[at] !== 0x3a /* : */) throw unexpected(data.toString('latin1', at, at + 80));
     const headerEnd = data.indexOf(0, at);

@@ -9,6 +9,7 @@ import { autoFixable, fixFor, type FileFix } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as advice from './messages/findings.js';
 import { fixText } from './messages/fixes.js';
+import { commitMessageFix, tagLine, tagMessageFix } from './messages/message-fixes.js';
 import * as notes from './messages/scan-notes.js';
 import { redact, redactLine, type Located } from './redact.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
@@ -50,6 +51,7 @@ export function formatJson(result: ScanResult, options: Pick<FormatOptions, 'sho
           severity: f.severity,
           action: f.action,
           ...(f.commit ? { commit: f.commit.oid } : {}),
+          ...(f.tag ? { tag: f.tag.name } : {}),
         })),
         skipped: result.skipped.map((s) => ({
           file: s.path,
@@ -154,13 +156,16 @@ class FindingReport {
     const say = (text: string, paint: (s: string) => string, first: string, rest = first) => {
       for (const line of wrap(text, width, first, rest)) out.push(paint(line));
     };
-    for (const [commitOid, inCommit] of groupBy(findings, (f) => f.commit?.oid ?? '')) {
-      const commit = inCommit[0]!.commit;
+    for (const [commitOid, inCommit] of groupBy(findings, (f) => f.commit?.oid ?? (f.tag ? `tag ${f.tag.oid}` : ''))) {
+      const { commit, tag } = inCommit[0]!;
       if (commit) {
         const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
         out.push('');
         say(advice.commitLine(commitOid, commit.subject), c.bold, '');
         say(advice.authorLine(commit.author, date), c.dim, '  ');
+      } else if (tag) {
+        out.push('');
+        say(tagLine(tag.name, tag.oid), c.bold, '');
       }
       for (const [ruleId, group] of groupBy(inCommit, (f) => f.ruleId)) {
         out.push('');
@@ -203,6 +208,12 @@ class FindingReport {
       });
       out.push(c.dim(`    ${fitWidth(visible(masked), room)}`));
     }
+    if (f.inMessage) {
+      const tip = f.commit !== undefined && (this.result.tips ?? []).includes(f.commit.oid);
+      const note = f.inMessage === 'tag' ? tagMessageFix(f.tag?.name ?? '<tag>') : commitMessageFix(tip);
+      for (const line of wrap(note, width, '    → ', '      ')) out.push(line);
+      return out;
+    }
     const fix = this.fixOf(f);
     const text = fixText(fix, f.path, secretPrefix(f.secret));
     if (text.code !== null) {
@@ -240,6 +251,7 @@ class FindingReport {
     const wholeFiles = new Set<string>();
     let envFile = false;
     for (const f of blocking) {
+      if (f.inMessage) continue; // a message to reword, not a file to edit
       const fix = this.fixOf(f);
       if (fix.wholeFile) {
         wholeFiles.add(f.path);
@@ -266,7 +278,8 @@ class FindingReport {
         .map((c, i) => ({ ...c, i }))
         .sort((a, b) => a.time - b.time || b.i - a.i)
         .map(({ oid, tip }) => ({ oid, tip })),
-      tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit),
+      tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit && !f.inMessage),
+      messages: blocking.some((f) => f.inMessage === 'commit'),
       autoFix: blocking.every((f) => autoFixable(this.fixOf(f))),
     };
   }

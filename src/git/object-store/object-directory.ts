@@ -87,7 +87,10 @@ export class ObjectDirectory {
   }
 }
 
-/** The objects directory and, recursively, its alternates, each directory once. */
+/**
+ * The objects directory and, recursively, its alternates, then the alternates the environment names
+ * (StoreOptions.alternates) with theirs; each directory once.
+ */
 export function openObjectDirectories(objectsDir: string, hashSize: number, options: StoreOptions): ObjectDirectory[] {
   const directories: ObjectDirectory[] = [];
   const seen = new Set<string>();
@@ -116,5 +119,6 @@ export function openObjectDirectories(objectsDir: string, hashSize: number, opti
     }
   };
   visit(path.resolve(objectsDir), 0);
+  for (const dir of options.alternates ?? []) visit(path.resolve(dir), 1);
   return directories;
 }

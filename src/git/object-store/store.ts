@@ -48,11 +48,16 @@ export interface StoreOptions {
   wholeIndexBytes?: number;
   /** Names read around an id's guessed place in a large pack index (tests lower it). */
   guessNames?: number;
+  /**
+   * More objects directories to search, each with its own alternates: GIT_ALTERNATE_OBJECT_DIRECTORIES (in a
+   * pre-receive hook, the repository's objects beside the quarantined push; see object-environment.ts).
+   */
+  alternates?: readonly string[];
 }
 
 /**
- * Opens the object database at `objectsDir` (`<common git dir>/objects`) and its alternates, for a repository
- * whose objects are named by `format` (Repository.objectFormat).
+ * Opens the object database at `objectsDir` (`<common git dir>/objects`, or GIT_OBJECT_DIRECTORY) and its
+ * alternates, for a repository whose objects are named by `format` (Repository.objectFormat).
  */
 export function openObjectStore(objectsDir: string, format: ObjectFormat, options: StoreOptions = {}): ObjectStore {
   return new Store(objectsDir, format, options);

@@ -77,6 +77,8 @@ export interface StepFacts {
   commits: readonly { oid: string; tip: boolean }[];
   /** Pushes: some findings are in what a tag points at directly (a blob or a tree), in no commit. */
   tagged: boolean;
+  /** Some findings are in commit messages: the commits are reworded, not (only) edited. */
+  messages?: boolean;
   /** `secret-hook fix` can make every fix shown (fix-hint.ts autoFixable, for every finding that blocks). */
   autoFix: boolean;
 }
@@ -126,6 +128,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
         ...(facts.wholeFiles.length > 0
           ? [`${command('git rm --cached', facts.wholeFiles)} and add ${them(facts.wholeFiles)} to .gitignore`]
           : []),
+        ...(facts.messages ? ['reword the message as shown (→)'] : []),
       ].join('; ');
       if (facts.commits.length > 0) {
         steps.push(

@@ -1,6 +1,7 @@
 // What the command line says about its own use: its help (all of it, and each command's), unknown names with the
 // nearest known ones, arguments it cannot take or cannot take together.
 import { visible } from '../visible.js';
+import { PRE_RECEIVE_USAGE } from './server.js';
 import { FIX_USAGE } from './fix-usage.js';
 
 export const USAGE = `Usage: secret-hook <command> [options]
@@ -13,6 +14,7 @@ Commands:
     --since <rev>      the commits after <rev> up to HEAD
   pre-commit           what the pre-commit hook runs (quiet when clean)
   pre-push             what the pre-push hook runs (reads the pushed refs from stdin)
+  pre-receive          what a git server's pre-receive hook runs (refuses pushes that add secrets)
   commit-msg <file>    what the commit-msg hook runs: a secret in the commit message stops the commit
   scan <paths…>        files and directories as they are on disk (- for standard input)
   baseline [--history] accept what is found today (--all by default): fingerprints go to .secret-hook-ignore
@@ -48,6 +50,7 @@ const OUTPUT_OPTIONS = `  --format FORMAT      text (default), json, sarif or gi
 
 /** Each command's own help: `secret-hook <command> --help`. */
 export const COMMAND_USAGE: Record<string, string> = {
+  'pre-receive': PRE_RECEIVE_USAGE,
   check: `Usage: secret-hook check [scope] [paths…] [options]
 
 Scans and reports; it never stops anything by itself. Exit 1 when something blocks, 2 when the scan failed.
