@@ -109,7 +109,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     ...(values.config !== undefined ? { configFile: values.config as string } : {}),
   } as const;
   // Colour and width are getters, asked only when something is printed: whether a stream is a terminal costs
-  // node:tty, which a clean commit does not need. (Spreading an options object evaluates it; the hooks' objects
+  // node:tty, which a clean commit does not need. (Spreading an options object evaluates it; printedOn's objects
   // are not spread.)
   const colorFor = (stream: 'stdout' | 'stderr') =>
     useColor(values, environment.env, () =>
@@ -121,6 +121,11 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       stream,
       stream === 'stdout' ? outputFile === undefined && environment.stdoutIsTty : environment.stderrIsTty,
     );
+  const printedOn = <T extends object>(stream: 'stdout' | 'stderr', options: T) =>
+    Object.defineProperties(options, {
+      color: { get: () => colorFor(stream), enumerable: true },
+      width: { get: () => widthFor(stream), enumerable: true },
+    }) as T & { readonly color: ReturnType<typeof colorFor>; readonly width: number };
   const progress = (label: string): Progress =>
     !quiet && environment.stderrIsTty
       ? terminalProgress(environment.stderr, label, {
@@ -151,19 +156,15 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       case 'check': {
         const { runCheck } = await import('./check.js');
         const { scope, paths } = checkScope(values, rest);
-        return await runCheck({
-          ...base,
-          ...output,
-          get color() {
-            return colorFor('stdout');
-          },
-          get width() {
-            return widthFor('stdout');
-          },
-          scope,
-          paths,
-          hook: false,
-        });
+        return await runCheck(
+          printedOn('stdout', {
+            ...base,
+            ...output,
+            scope,
+            paths,
+            hook: false,
+          }),
+        );
       }
       case 'pre-commit': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-commit')}\n`);
@@ -178,24 +179,20 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
                   o,
                   (await import('./commit-msg.js')).bypassReason(environment.env) ?? '',
                 );
-        return await run({
-          ...base,
-          ...output,
-          // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
-          get color() {
-            return colorFor('stderr');
-          },
-          get width() {
-            return widthFor('stderr');
-          },
-          // Every staged change, whatever paths were passed: a hook run by lint-staged or the pre-commit framework
-          // gets file names, and must not be weaker than the plain hook. Listed files with no staged change (the
-          // framework's `run --all-files`) are scanned whole.
-          scope: { kind: 'staged' },
-          paths: [],
-          wholeFiles: rest,
-          hook: true,
-        });
+        return await run(
+          printedOn('stderr', {
+            ...base,
+            ...output,
+            // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
+            // Every staged change, whatever paths were passed: a hook run by lint-staged or the pre-commit framework
+            // gets file names, and must not be weaker than the plain hook. Listed files with no staged change (the
+            // framework's `run --all-files`) are scanned whole.
+            scope: { kind: 'staged' },
+            paths: [],
+            wholeFiles: rest,
+            hook: true,
+          }),
+        );
       }
       case 'pre-push': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
@@ -205,19 +202,15 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         const framework = values['pre-commit-framework'] ? preCommitFrameworkRange(environment.env) : null;
         const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
         const remote = (framework ? environment.env['PRE_COMMIT_REMOTE_NAME'] : rest[0]) || null;
-        return await runPrePush({
-          ...base,
-          ...output,
-          get color() {
-            return colorFor('stderr');
-          },
-          get width() {
-            return widthFor('stderr');
-          },
-          remote,
-          stdin,
-          framework,
-        });
+        return await runPrePush(
+          printedOn('stderr', {
+            ...base,
+            ...output,
+            remote,
+            stdin,
+            framework,
+          }),
+        );
       }
       case 'pre-receive': {
         // On a server: SKIP and the client's bypass variables are not honoured (pre-receive.ts, server settings).
@@ -228,33 +221,25 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       case 'commit-msg': {
         const { runCommitMsg, skipRequestedLine } = await import('./commit-msg.js');
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedLine()}\n`);
-        return await runCommitMsg({
-          ...base,
-          ...output,
-          get color() {
-            return colorFor('stderr');
-          },
-          get width() {
-            return widthFor('stderr');
-          },
-          file: rest[0],
-        });
+        return await runCommitMsg(
+          printedOn('stderr', {
+            ...base,
+            ...output,
+            file: rest[0],
+          }),
+        );
       }
       case 'scan': {
         const { runScanPaths } = await import('./scan-paths.js');
-        return await runScanPaths({
-          ...base,
-          ...output,
-          get color() {
-            return colorFor('stdout');
-          },
-          get width() {
-            return widthFor('stdout');
-          },
-          paths: rest,
-          ...(typeof values['path-hint'] === 'string' ? { pathHint: values['path-hint'] } : {}),
-          readStdin: environment.readStdin,
-        });
+        return await runScanPaths(
+          printedOn('stdout', {
+            ...base,
+            ...output,
+            paths: rest,
+            ...(typeof values['path-hint'] === 'string' ? { pathHint: values['path-hint'] } : {}),
+            readStdin: environment.readStdin,
+          }),
+        );
       }
       case 'doctor': {
         const { runDoctor } = await import('./doctor.js');

@@ -7,17 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keys = new FakeKeys(1919);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 interface Step {
   name: string;

@@ -4,7 +4,7 @@
 // and a damaged cache in the user's own directory is replaced. (README, "What secret-hook trusts".)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheFile } from '../../src/runtime/code-cache.js';
 import { FakeKeys } from '../helpers/examples.js';
 import {
@@ -14,7 +14,7 @@ import {
   forgedCachedData,
   perfectForgery,
 } from '../helpers/forged-cache.js';
-import { Sandbox, type RunResult } from '../helpers/sandbox.js';
+import { type RunResult, Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 // Node 22.1+ caches through module.enableCompileCache, in Node's own files; these tests cover secret-hook's.
 const ownCache = !('enableCompileCache' in (await import('node:module')));
@@ -23,10 +23,7 @@ const OTHER_UID = 65534;
 const TITLE = 'Stripe live secret key';
 const keys = new FakeKeys(20261107);
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 /** A repository with a Stripe live key staged, and a cache home of its own inside the sandbox. */
 function staged() {

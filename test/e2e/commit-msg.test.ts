@@ -2,22 +2,16 @@
 // -a, <path>) in repositories with the packed package and husky installed as a user has them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBypassTrailers } from '../../src/commands/bypass-trailer.js';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { type Sandbox, sandboxesCleanedAfterEach, type SandboxOptions, seededSandbox } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1717);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
-function seeded(options?: ConstructorParameters<typeof Sandbox>[0]): Sandbox {
-  const box = new Sandbox(options);
-  sandboxes.push(box);
-  box.seed({ 'README.md': '# app\n', 'src/app.js': 'export const port = 8080;\n' });
-  return box;
+function seeded(options?: SandboxOptions): Sandbox {
+  return seededSandbox(sandboxes, { 'README.md': '# app\n', 'src/app.js': 'export const port = 8080;\n' }, options);
 }
 
 /** The output with its line breaks as spaces: sentences are wrapped to the terminal's width. */

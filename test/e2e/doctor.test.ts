@@ -4,16 +4,13 @@
 // through, so that its verdict is checked against git, not against itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
 import { Machine } from '../helpers/machine.js';
-import type { Sandbox } from '../helpers/sandbox.js';
+import { type Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1616);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 /** What lefthook 1.x writes into .git/hooks/<hook> (`lefthook install`), trimmed to what matters. */
 function lefthookHook(hook: string): string {

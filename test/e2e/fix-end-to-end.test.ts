@@ -4,18 +4,15 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1605);
 const stripe = `sk_live_${keys.chars('base62', 40)}`;
 const github = keys.checksummed('ghp');
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 /** Every object reachable from the refs, the reflogs and the index, with its content. */
 function reachableObjects(box: Sandbox): string {

@@ -8,18 +8,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1603);
 const key = `sk_live_${keys.chars('base62', 40)}`;
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-hook-fix-check-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 

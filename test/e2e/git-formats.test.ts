@@ -3,19 +3,16 @@
 // the planned default of git 3). Real `git commit`, real `git push` to a bare repository of the same format, and
 // `secret-hook check --history`. The reftable cases need a git >= 2.45 (test/helpers/reftable-git.ts), put first on
 // PATH for everything the sandbox runs; without one they are skipped and their titles say why.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
 import { reftableGit, reftableTitle } from '../helpers/reftable-git.js';
-import { Sandbox, type RepositoryFormatOptions } from '../helpers/sandbox.js';
+import { type RepositoryFormatOptions, Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(2029);
 const TITLE = 'Stripe live secret key';
 const liveKey = () => `sk_live_${keys.chars('base62', 40)}`;
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 const formats: { title: string; options: RepositoryFormatOptions; skip: boolean }[] = [
   { title: 'a SHA-256 repository', options: { objectFormat: 'sha256' }, skip: false },

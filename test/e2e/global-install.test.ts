@@ -5,16 +5,13 @@
 // `uninstall --global` leaves the global configuration byte for byte as it was, including "not set".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
 import { Machine, markerHook } from '../helpers/machine.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1515);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function machine(): Machine {
   return new Machine(sandboxes);

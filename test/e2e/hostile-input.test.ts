@@ -1,21 +1,15 @@
 // A repository written to attack the hook itself: a configuration whose custom rule would backtrack for minutes or
 // crash the keyword automaton, and file names, lines, commit subjects and authors full of terminal escapes that
 // would erase the report. Real git, the packed package installed with husky.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { Sandbox, sandboxesCleanedAfterEach, seededSandbox } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(1111);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function seeded(): Sandbox {
-  const box = new Sandbox();
-  sandboxes.push(box);
-  box.seed({ 'README.md': '# app\n' });
-  return box;
+  return seededSandbox(sandboxes);
 }
 
 // Far above what a rejected configuration needs (well under a second), far below what the hostile rule would take

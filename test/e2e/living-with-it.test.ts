@@ -4,24 +4,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { type Sandbox, sandboxesCleanedAfterEach, type SandboxOptions, seededSandbox } from '../helpers/sandbox.js';
 import { inTerminal } from '../helpers/terminal-screen.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keys = new FakeKeys(99);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
-function seeded(options?: ConstructorParameters<typeof Sandbox>[0]): Sandbox {
-  const box = new Sandbox(options);
-  sandboxes.push(box);
-  box.seed({ 'README.md': '# app\n' });
-  return box;
+function seeded(options?: SandboxOptions): Sandbox {
+  return seededSandbox(sandboxes, undefined, options);
 }
 
 const liveKey = () => `sk_live_${keys.chars('base62', 40)}`;

@@ -2,23 +2,17 @@
 // keywords on one line, a file of 100,000 password lines. Each must end in seconds with the right verdict and a
 // report of bounded size that shows no key whole. (One such bundle used to take the hook out of memory, the
 // keyword line took 28 s, and the password file crashed the hook with a stack overflow.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { shannonEntropy } from '../../src/engine/entropy.js';
 import { FakeKeys } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { type Sandbox, sandboxesCleanedAfterEach, seededSandbox } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(8080);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function seeded(): Sandbox {
-  const box = new Sandbox();
-  sandboxes.push(box);
-  box.seed({ 'README.md': '# app\n' });
-  return box;
+  return seededSandbox(sandboxes);
 }
 
 // Seconds on a quiet machine; the margin is for a loaded one. No assertion is timed.

@@ -1,21 +1,18 @@
 // Commit and tag messages are published with their commits and tags: every commit scope scans them, with the same
 // findings and fingerprints (pre-push, a range, the history, the server's pre-receive), and names the commit or tag
 // that holds them. A commit that records a bypass (Secret-Hook-Bypass trailers) goes through pre-push with a note.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatBypassTrailers } from '../../src/commands/bypass-trailer.js';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { FakeKeys } from '../helpers/examples.js';
 import { installServerHook } from '../helpers/git-server.js';
-import { Sandbox, type RunResult } from '../helpers/sandbox.js';
+import { type RunResult, Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(6161);
 const liveKey = () => `sk_live_${keys.chars('base62', 40)}`;
 const ZERO = '0'.repeat(40);
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function sandbox(options: { install?: boolean } = {}): Sandbox {
   const box = new Sandbox({ husky: options.install !== false, install: options.install !== false });

@@ -3,16 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
-import { cleanEnv, Sandbox } from '../helpers/sandbox.js';
+import { cleanEnv, Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keys = new FakeKeys(1010);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function seeded(options?: ConstructorParameters<typeof Sandbox>[0]): Sandbox {
   const box = new Sandbox(options);

@@ -2,15 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
-import { cleanEnv, Sandbox } from '../helpers/sandbox.js';
+import { cleanEnv, Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 const keys = new FakeKeys(777);
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function sandbox(): Sandbox {
   const box = new Sandbox();

@@ -1,10 +1,10 @@
 // One contract for every scope: the same commits scanned staged (before each commit), as a range, in the history
 // and at push give the same findings, rule ids, lines and fingerprints. Random edits of files that hold rule
 // examples (keys generated at run time), with lines moved, duplicated, deleted and renamed, and a merge.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { FakeKeys, seededRandom } from '../helpers/examples.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { Sandbox, sandboxesCleanedAfterEach } from '../helpers/sandbox.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -15,10 +15,7 @@ interface JsonFinding {
   commit?: string;
 }
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 /** Example lines of rules that block by default, expanded, plus ordinary code. */
 function linePool(keys: FakeKeys): string[] {

@@ -1,21 +1,15 @@
 // In a real terminal (a pseudo-terminal, through util-linux `script`): a blocked commit fits the screen at 80 and
 // 120 columns, and the progress bar of a history scan is drawn within the width and leaves nothing behind.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeKeys } from '../helpers/examples.js';
 import { nineFindings } from '../helpers/nine-findings.js';
-import { Sandbox } from '../helpers/sandbox.js';
+import { type Sandbox, sandboxesCleanedAfterEach, seededSandbox } from '../helpers/sandbox.js';
 import { inTerminal, screenOf } from '../helpers/terminal-screen.js';
 
-const sandboxes: Sandbox[] = [];
-afterEach(() => {
-  while (sandboxes.length) sandboxes.pop()!.cleanup();
-});
+const sandboxes = sandboxesCleanedAfterEach();
 
 function seeded(): Sandbox {
-  const box = new Sandbox();
-  sandboxes.push(box);
-  box.seed({ 'README.md': '# app\n' });
-  return box;
+  return seededSandbox(sandboxes);
 }
 
 describe('a blocked commit in a terminal', () => {

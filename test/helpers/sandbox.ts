@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 
 export interface RunResult {
   status: number;
@@ -164,4 +164,27 @@ export class Sandbox {
   cleanup(): void {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+export type SandboxOptions = ConstructorParameters<typeof Sandbox>[0];
+
+/** The sandboxes a test file makes, each removed after the test that made it (call at the file's top level). */
+export function sandboxesCleanedAfterEach(): Sandbox[] {
+  const made: Sandbox[] = [];
+  afterEach(() => {
+    while (made.length) made.pop()!.cleanup();
+  });
+  return made;
+}
+
+/** A new sandbox, listed in `made` for cleaning, whose first commit holds `files`. */
+export function seededSandbox(
+  made: Sandbox[],
+  files: Record<string, string> = { 'README.md': '# app\n' },
+  options?: SandboxOptions,
+): Sandbox {
+  const box = new Sandbox(options);
+  made.push(box);
+  box.seed(files);
+  return box;
 }
