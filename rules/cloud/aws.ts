@@ -57,6 +57,8 @@ export const awsRules: Rule[] = [
     keywords: [],
     // An access key id on the same or a nearby line is an AWS near word too (credential constructors in Go, Java).
     near: { words: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'akia', 'asia'], lines: 2 },
+    // In the AWS SDKs every line says "aws": the value must also follow a credential name or the key id.
+    credentialWords: ['secret', 'key', 'credential', 'creds', 'akia', 'asia'],
     pattern: '(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
     entropy: 4.2,
     examples: [
@@ -70,6 +72,13 @@ export const awsRules: Rule[] = [
       'aws_commit = "{{hex:40}}"',
       'token = "{{base64:40}}"',
       'AWS_SECRET_ACCESS_KEY={{base64:30}}',
+      // API models and SDK types: operation, exception and type names, URL paths, next to "aws" and "key".
+      '{"metadata": {"serviceId": "AWS Backup"}, "key": "ListBucketAnalyticsConfigurationsRequest"}',
+      'aws.ec2.keyPairs = { requestUri: "12/DescribeReplicatedVolumeSnapshotsLogs" };',
+      'secretsError = new aws.KinesisFirehoseDeliveryStreamLimitErrors();',
+      '"ProjectArn": "arn:aws:kms:eu-west-1:123456789012:key/RotationSchedule/1700000000000",',
+      // A random value next to "aws" with no credential name in front of it.
+      'const awsRegionBanner = "{{base64:40}}";',
     ],
     fix: {
       env: 'AWS_SECRET_ACCESS_KEY',

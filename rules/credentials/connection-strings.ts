@@ -13,7 +13,7 @@ const USER = String.raw`[^\s:@/?#"'\x60\\<>{}\[\]]{0,128}`;
 const PASSWORD_CHAR = String.raw`[^\s@/?#"'\x60\\<>{}\[\]]`;
 // Defaults and tutorial passwords, optionally with a short prefix and trailing digits: postgres, root, admin123,
 // mysecretpassword, P@ssw0rd!, guest, x-oauth-basic (GitHub's marker password, the token is the user name).
-const DEFAULTS = String.raw`(?:(?:my|your|the|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
+const DEFAULTS = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
 const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?![A-Za-z0-9.-])`;
 // Length: a password is the user's choice, so no provider bounds it: 6 keeps out defaults and placeholders,
 // 256 bounds the read (a design bound, not a format).
@@ -66,6 +66,7 @@ export const connectionStringRules: Rule[] = [
       'DATABASE_URL=postgres://app@db.prod.internal:5432/app',
       'dsn = f"postgresql://{user}:{password}@{host}/{name}"',
       'DATABASE_URL=postgres://app:********@db.prod.internal/app',
+      "const config = parse('postgres://someuser:somepassword@somehost:5433/somedb')",
     ],
     fix: dbFix(
       'DATABASE_URL',

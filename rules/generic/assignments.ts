@@ -21,9 +21,12 @@ const COLON = String.raw`:(?![:=])`;
 const TYPED = String.raw`(?:[ \t]{0,4}:[ \t]{0,4}(?:string|String|str|&'static str|&str)[ \t]{0,4}(?==))?`;
 // Fallbacks: `ENV['X'] ||= '…'`, `process.env.X || "…"`, `x ?? "…"`.
 const FALLBACK = String.raw`\|\|=?|\?\?=?`;
+// After a quoted name, `,` separates a value only when the name opens a call or a tuple (`define('X', '…')`,
+// `("password", "…")`): in a list (`"signInWithPassword", "signOut"`) the next item is not the value.
+const CALL_COMMA = String.raw`,(?<=\([ \t]{0,8}["'\x60\\]{1,6}[\w.-]{1,80}["'\x60\\]{1,6}[ \t]{0,8},)(?=[ \t]{0,8}[rbu]{0,2}["'\x60\\])`;
 const SEP =
   String.raw`(?:${TYPED}[ \t]{0,8}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
-  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|,)` +
+  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|${CALL_COMMA})` +
   // A Markdown table row: | \`ADMIN_PASSWORD\` | \`value\` | (backticks on both sides, not a TypeScript union).
   String.raw`|\x60[ \t]{0,4}\|[ \t]{0,4}(?=\x60)` +
   String.raw`|${QUOTE}{1,6}[ \t]{1,8}value[ \t]{0,4}=` +
@@ -33,13 +36,14 @@ const OPEN = String.raw`(?:[rbu]{0,2}${QUOTE}{1,6})?`;
 // because it must end at one of the terminators below, not at `(` or `[`.
 const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
 const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
-// A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`); a bare one stops at the
-// terminators above and may not start with `-` or `=` (a flag, a comparison).
+// A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`), and does not start with
+// what follows an empty string (`password="",next()`); a bare one stops at the terminators above and may not start
+// with `-` or `=` (a flag, a comparison).
 const QUOTED_CHAR = String.raw`[^"'\x60\\\r\n]`;
 // Length: a value assigned to a secret-sounding name, up to 512 characters: a design bound (the minimum is the
 // rule's: 8 for passwords, 10–12 for other names).
 const value = (min: number) =>
-  String.raw`(?<secret>(?<=["'\x60])${QUOTED_CHAR}{${min},512}(?=["'\x60])|(?![-=])${VALUE_CHAR}{${min},512}${END})`;
+  String.raw`(?<secret>(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=["'\x60])|(?![-=])${VALUE_CHAR}{${min},512}${END})`;
 
 const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}${value(min)}`;
 
@@ -60,8 +64,13 @@ const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:pu
 
 // Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
 // full of them) are random but not credentials; design and lexer tokens are not either.
-const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count)`;
+const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|client|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count|next|prev(?:ious)?|marker|public[_.-]?key)`;
 const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)`;
+
+// Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`) and access
+// tokens. Other "tokens" that are UUIDs (change, lifecycle, idempotency, task tokens) are not.
+const UUID_SECRET_NAME = String.raw`(?:${PW_NAME}|secret(?:[_.-]?(?:key|id))?(?<!${SECRET_NOT}[_.-]?secret)|(?<=(?:access|auth|api|bearer|bot|personal|service|admin|app|refresh|integration|private|secret)[_.-]?)token)`;
+const UUID_VALUE = String.raw`(?<secret>\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?)(?![0-9A-Za-z-])`;
 
 // --- shared hint texts ----------------------------------------------------------------------------------------
 
@@ -135,6 +144,12 @@ export const genericAssignmentRules: Rule[] = [
       'password=$(cat /run/secrets/db_password)',
       'PASSWORD_FILE=/run/secrets/db_password',
       'password: ENC[AES256_GCM,data:{{base64:24}},iv:{{base64:16}}]',
+      // Code, not values: the next field of an object, a type, a list's next item, a demo password, an empty string.
+      'return { rootPassword: item["rootPassword"], userData: item["userData"] };',
+      '  ServiceAccountPassword: BoundedStringLength128;',
+      'const flows = ["signInWithPassword", "signInWithMagicLink", "signOut"];',
+      '  adminPassword: "Vm@demo2024", // the console login of the sample',
+      'u.password = "", u.searchParams.delete("token"), u.toString()',
     ],
     fix: {
       env: 'DB_PASSWORD',
@@ -192,7 +207,9 @@ export const genericAssignmentRules: Rule[] = [
       'sealed_secret = "{{base62:40}}"',
       'const secret = crypto.randomBytes(32).toString("hex");',
       'secrets: [ "db", "api" ]',
-      'secret_key: "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      // A constant named after itself, a signing scheme's name.
+      'KERBEROS_GSSAPI_AUTH = "KERBEROS_GSSAPI_AUTH"',
+      'auth_scheme = "GOOG4-RSA-SHA256"',
     ],
     fix: {
       env: 'CLIENT_SECRET',
@@ -338,6 +355,15 @@ export const genericAssignmentRules: Rule[] = [
       'reset_password_token: "{{base62:24}}"',
       'confirmation_token = "{{hex:40}}"',
       'token_url: https://auth.example.com/oauth/token',
+      // Code and API models: a call's second argument, a pagination expression, list items in prose, a value that
+      // repeats its name, page and idempotency tokens, an assembly's public key token.
+      "const doc = this.read('refreshToken', Types.Document.entry);",
+      '"output_token": "Items[-1].ItemKey",',
+      'Supported modes are `none`, `token`, `workloadidentity` and `cookie`.',
+      '"refreshToken": "my_refreshToken"',
+      '"nextToken": "{{base64text:16}}"',
+      '"ClientToken": "createvolume98765"',
+      '<add assembly="Acme.Web, Version=2.0.0.0, Culture=neutral, PublicKeyToken={{hex:16}}" />',
     ],
     fix: { env: 'ACCESS_TOKEN', provider: 'the service that issued this token', rotate: rotate('token'), docs: OWASP },
     guide: {
@@ -346,6 +372,44 @@ export const genericAssignmentRules: Rule[] = [
         'An attacker uses the token to call the service as that identity, and a refresh token lets them mint new access tokens until it is revoked.',
       checkMisuse:
         "Check the issuing service's audit log or active sessions for use of the token, and revoke all sessions of the identity if in doubt.",
+    },
+  },
+  {
+    id: 'generic-secret-uuid',
+    title: 'Secret, password or token in UUID form assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: ['pass', 'pwd', 'secret', 'token'],
+    flags: 'i',
+    // UUIDs are thrown away by the other generic rules (ids, correlation ids); under these names they are the
+    // secret: Vault AppRole secret ids, Keycloak client secrets, UUID-shaped SaaS API tokens.
+    pattern: `${UUID_SECRET_NAME}${SUFFIX}${SEP}${OPEN}${UUID_VALUE}`,
+    verify: 'secret-uuid',
+    examples: [
+      'vault_secret_id: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}',
+      'KEYCLOAK_CLIENT_SECRET={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+      'POSTMAN_API_TOKEN="{{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}"',
+      'admin_password = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}"',
+    ],
+    negativeExamples: [
+      '"ChangeToken": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'client_token = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'secret_name = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'client_secret: 123e4567-e89b-12d3-a456-426614174000',
+      'api_token = "00000000-0000-0000-0000-000000000000"',
+      'API_KEY_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+    ],
+    fix: {
+      env: 'CLIENT_SECRET',
+      provider: 'the service that issued this secret',
+      rotate: rotate('secret'),
+      docs: OWASP,
+    },
+    guide: {
+      grants:
+        'A secret in UUID form (a client secret, an AppRole secret id, an API token) authenticates as the client, role or account it was issued to.',
+      risks: 'An attacker authenticates as that client or account and uses its access until the value is rotated.',
+      checkMisuse: "Check the issuing service's audit log for use of the client, role or token since the commit.",
     },
   },
 ];
