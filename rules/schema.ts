@@ -47,7 +47,8 @@ export type Verifier =
 /**
  * A match that goes with another match within a few lines, as gitleaks' composite rules do (`[[rules.required]]`
  * with `id` and `withinLines`): an id and its secret, a Site ID and its API key. Two matches that pair are one
- * finding, at this rule's match (the earlier one when both are this rule's), whose secret is both secrets joined
+ * finding, at this rule's match (when both are this rule's: the one whose line does not name it as the half that is
+ * harmless alone, else the later one: a key's line, not its Site ID's), whose secret is both secrets joined
  * with `:` in the order they stand in the text (`site:key`): its fingerprint changes when either half does.
  * The partner's matches are its findings as the scan reports them (after its own checks); a partner rule that is
  * turned off or quiet on this path never matches, and the partner's own findings are reported as usual unless it

@@ -24,6 +24,8 @@ const LOOK_ALIKES = [
 ];
 
 const NEAR_WORDS = ['customerio', 'customer_io', 'customer.io', 'customer-io', 'customer io', 'cio', 'trackclient'];
+// The SDKs' imports name the provider for the whole file (`require('customerio-node')` far above the keys).
+const SDK_IMPORTS = ['customerio-node', 'from customerio import', "require 'customerio'", 'go-customerio'];
 
 const guideTrack = {
   grants:
@@ -40,7 +42,7 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io Track API credentials (Site ID and API key)',
     severity: 'high',
     keywords: [],
-    near: { words: NEAR_WORDS, lines: 3 },
+    near: { words: NEAR_WORDS, lines: 3, inFile: SDK_IMPORTS },
     // The Site ID and the API key have the same shape: two matches within 3 lines are one finding, `site:key`.
     // The Site ID alone is public (Customer.io's browser snippet carries it); with its API key it is a credential.
     pairing: {
@@ -57,6 +59,9 @@ export const customerioRules: Rule[] = [
       "const cio = new TrackClient('{{hex:20}}', '{{hex:20}}', { region: RegionUS });",
       'customerio: { siteId: "{{hex:20}}", apiKey: "{{hex:20}}" }',
       'var client = new CustomerIoClient(CioSiteId: "{{hex:20}}", CioApiKey: "{{hex:20}}");',
+      // The SDK's import far above, and a parent key that names the provider over a block of settings.
+      "const { TrackClient } = require('customerio-node');\n\n// settings\nconst REGION = 'us';\nconst SITE = '{{hex:20}}';\nconst TRACK_KEY = '{{hex:20}}';",
+      '{\n  "customerio": {\n    "region": "eu",\n    "batch": 50,\n    "timeout": 30,\n    "site": {"defaultValue": "{{hex:20}}"},\n    "key": {"defaultValue": "{{hex:20}}"}\n  }\n}',
     ],
     negativeExamples: [
       '<script data-site-id="{{hex:20}}" src="https://assets.customer.io/assets/track.js"></script>',
@@ -84,7 +89,7 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io App API key',
     severity: 'high',
     keywords: [],
-    near: { words: [...NEAR_WORDS, 'apiclient'], lines: 2 },
+    near: { words: [...NEAR_WORDS, 'apiclient'], lines: 2, inFile: SDK_IMPORTS },
     notOnLineWith: LOOK_ALIKES,
     // Not followed by `@`: a Sentry DSN's public key has the same shape.
     pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',

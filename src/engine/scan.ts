@@ -149,6 +149,18 @@ function scanRules(
   return deduplicate(findings, fileRuleIds(catalog));
 }
 
+const IN_FILE_PATTERNS = new WeakMap<object, RegExp>();
+
+/** One of a rule's file-wide near words in `text`, as the prefilter finds words: in any case. */
+function hasInFileWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {
+  let pattern = IN_FILE_PATTERNS.get(near);
+  if (!pattern) {
+    const words = near.words.filter((w) => w.inFile).map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    IN_FILE_PATTERNS.set(near, (pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : /(?!)/));
+  }
+  return pattern.test(text);
+}
+
 const FILE_RULE_IDS = new WeakMap<CompiledCatalog, ReadonlySet<string>>();
 
 /** The ids of the catalog's rules of credential files (`files`), whose findings win at their place. */
@@ -176,6 +188,14 @@ function candidateRules(
   }
   for (const word of inContext?.found ?? []) {
     for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.prefixless) candidates.add(rule);
+  }
+  // Added lines of a changed file: an SDK's import anywhere in the new file makes its provider's keys candidates.
+  if (unit.source) {
+    for (const index of catalog.prefixlessRules) {
+      const near = catalog.rules[index]!.near;
+      if (!candidates.has(index) && near?.words.some((w) => w.inFile) && hasInFileWordIn(unit.source.text, near))
+        candidates.add(index);
+    }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.
   for (const index of catalog.scopedRules) {
@@ -352,8 +372,9 @@ class LineIndex {
     // Each near word reaches `near.lines` lines either way; one on a line that opens a block (`customerio:`,
     // `"customerio": {`) also reaches down the block, where hasWordInParents finds it as the values' parent key.
     const reaches: [number, number][] = [];
+    const parents = this.parentReach();
     const reachOf = (line: number, opens: boolean) => {
-      reaches.push([line - near.lines, line + (opens ? Math.max(PARENT_REACH, near.lines) : near.lines)]);
+      reaches.push([line - near.lines, line + (opens ? Math.max(parents, near.lines) : near.lines)]);
     };
     let lastLine = -1;
     let lastOpens = false;
@@ -529,15 +550,21 @@ class LineIndex {
         (this.nearWordsFound ??=
           this.inContext ?? this.catalog.nearPrefilter.match(context.text, this.catalog.searchBudget));
       return (
-        context.hasWordAround(line, near.lines, near, inContext) || context.hasWordInParents(line, near, inContext)
+        context.hasWordAround(line, near.lines, near, inContext) ||
+        context.hasWordInParents(line, near, inContext, this.parentReach())
       );
     }
     const inText = () =>
       (this.nearWordsFound ??= this.catalog.nearPrefilter.match(this.unit.text, this.catalog.searchBudget));
     return (
       this.lines.hasWordAround(position.textLine, near.lines, near, inText) ||
-      this.lines.hasWordInParents(position.textLine, near, inText)
+      this.lines.hasWordInParents(position.textLine, near, inText, this.parentReach())
     );
+  }
+
+  /** How far up enclosing keys are looked for: as far as the context of an added-lines scan reaches. */
+  private parentReach(): number {
+    return Math.min(PARENT_REACH, this.catalog.contextLines);
   }
 
   /** One of the rule's file-wide near words (`inFile`: an SDK's import) in the text or its context. */
@@ -553,6 +580,8 @@ class LineIndex {
             : this.nearInText().found.has(near.nearIndexes[i]!);
         answer = inText || (this.inContext?.found.has(near.nearIndexes[i]!) ?? false);
       }
+      // Added lines: the import may stand anywhere in the new file, beyond their context.
+      if (!answer && this.unit.source) answer = hasInFileWordIn(this.unit.source.text, near);
       this.inFileAnswers.set(near, answer);
     }
     return answer;

@@ -26,8 +26,9 @@ export interface NearWords {
   nearIndexes: readonly number[];
 }
 
-// How far above a value its enclosing keys are looked for (hasWordInParents).
-export const PARENT_REACH = 30;
+// How far above a value its enclosing keys are looked for (hasWordInParents): no farther than the context an
+// added-lines scan has (MAX_CONTEXT_LINES), so that a scan of the whole file and of its added lines agree.
+export const PARENT_REACH = 12;
 
 // `---` or `...` alone on a line (trailing blanks allowed): a YAML document ends there.
 const SEPARATOR = /(?:---|\.\.\.)[^\S\n]*(?=\n|$)/y;
@@ -123,8 +124,8 @@ export class TextLines {
    * names what is inside it. Each line above is read once, up to the first line indented less than the previous
    * parent (or not at all past a document separator).
    */
-  hasWordInParents(line: number, near: NearWords, match: () => PrefilterMatch): boolean {
-    const [first] = this.documentAround(line, PARENT_REACH);
+  hasWordInParents(line: number, near: NearWords, match: () => PrefilterMatch, reach = PARENT_REACH): boolean {
+    const [first] = this.documentAround(line, reach);
     let indent = this.indentOf(line);
     if (indent <= 0) return false;
     const starts = this.wordStartsOf(near, match);
