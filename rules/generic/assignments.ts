@@ -1,6 +1,9 @@
 // Generic detection: a value assigned to a name that says it is secret (DB_PASSWORD, clientSecret, stripeApiKey,
 // X-Auth-Token, <password>…</password>) in any common syntax: `x = "…"`, `x: …`, `x := …`, `"x": "…"`,
-// `'x' => '…'`, `define('X', '…')`, `KEY=value`, `<x>…</x>`, `<add key="x" value="…"/>`, `${X:-default}`.
+// `'x' => '…'`, `define('X', '…')`, `KEY=value`, `<x>…</x>`, `<add key="x" value="…"/>`, `${X:-default}`,
+// aligned (`DB_PASSWORD          = …`, terraform fmt and wp-config), a DSL statement (Gradle's `password "…"`),
+// Dockerfile's `ENV NAME value`; an unquoted value of a `name=value` line (.env, .ini, .properties) runs to the
+// end of the line (`secret_key=264)do^c&#wg8k…`), and a URL query value may start with `-`.
 //
 // The pattern is anchored on the keyword (no leading context), looks only at the name's suffix and at a few
 // prefixes that change its meaning (reset_password, csrf_token, publishable_key), and hands the value to the
@@ -24,9 +27,15 @@ const FALLBACK = String.raw`\|\|=?|\?\?=?`;
 // After a quoted name, `,` separates a value only when the name opens a call or a tuple (`define('X', '…')`,
 // `("password", "…")`): in a list (`"signInWithPassword", "signOut"`) the next item is not the value.
 const CALL_COMMA = String.raw`,(?<=\([ \t]{0,8}["'\x60\\]{1,6}[\w.-]{1,80}["'\x60\\]{1,6}[ \t]{0,8},)(?=[ \t]{0,8}[rbu]{0,2}["'\x60\\])`;
+// A name and its value separated by blanks alone: a DSL statement on a line of its own with a quoted value
+// (Gradle's `password "…"`, in `credentials { … }`), and Dockerfile's `ENV NAME value`.
+const DSL_SPACE = String.raw`[ \t]{1,8}(?<=(?:^|[\n{;])[ \t]{0,40}[A-Za-z0-9_.]{1,60}[ \t]{1,8})(?=[rbu]{0,2}["'])`;
+const ENV_SPACE = String.raw`[ \t]{1,8}(?<=(?:^|\n)[ \t]{0,8}ENV[ \t]{1,8}[A-Za-z0-9_.]{1,60}[ \t]{1,8})(?=[^\s=])`;
+// Alignment blanks before `=` (terraform fmt, wp-config, aligned .env files): up to 40.
 const SEP =
-  String.raw`(?:${TYPED}[ \t]{0,8}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
-  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|${CALL_COMMA})` +
+  String.raw`(?:${TYPED}[ \t]{0,40}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
+  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,40}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|${CALL_COMMA})` +
+  String.raw`|${DSL_SPACE}|${ENV_SPACE}` +
   // A Markdown table row: | \`ADMIN_PASSWORD\` | \`value\` | (backticks on both sides, not a TypeScript union).
   String.raw`|\x60[ \t]{0,4}\|[ \t]{0,4}(?=\x60)` +
   String.raw`|${QUOTE}{1,6}[ \t]{1,8}value[ \t]{0,4}=` +
@@ -42,8 +51,16 @@ const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
 const QUOTED_CHAR = String.raw`[^"'\x60\\\r\n]`;
 // Length: a value assigned to a secret-sounding name, up to 512 characters: a design bound (the minimum is the
 // rule's: 8 for passwords, 10–12 for other names).
+// An unquoted value on a `name=value` line of its own (.env, .ini, .properties, YAML) runs to the end of the line,
+// trailing blanks and a statement's `;` or a list's `,` aside: passwords hold `(`, `&`, `;` and `#`. Not a template, a reference
+// or a sigil's name (`${X:-…}`, `{{ … }}`, `%(x)s`, `!vault`, `*anchor`): the inner default is found on its own.
+const LINE_VALUE_START = String.raw`(?<=(?:^|\n)[ \t]{0,16}(?:export[ \t]{1,4})?[A-Za-z0-9_.-]{1,80}[ \t]{0,40}[=:][ \t]{0,8})`;
+const lineValue = (min: number) =>
+  String.raw`${LINE_VALUE_START}(?![-="'\x60\${<%!&*])(?![^\s"'\x60]{0,511}\$\{)[^\s"'\x60]{${min - 1},511}[^\s"'\x60;,](?=[ \t]{0,40}(?:\r?\n|$))`;
+// A URL query's value may start with `-` (`?token=-8fJ…`): there it is no flag.
+const BARE_START = String.raw`(?:(?![-=])|(?<=[?&][A-Za-z0-9_.-]{1,60}=)(?=-))`;
 const value = (min: number) =>
-  String.raw`(?<secret>(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=["'\x60])|(?![-=])${VALUE_CHAR}{${min},512}${END})`;
+  String.raw`(?<secret>${lineValue(min)}|(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=["'\x60])|${BARE_START}${VALUE_CHAR}{${min},512}${END})`;
 
 const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}${value(min)}`;
 
@@ -51,8 +68,12 @@ const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}
 
 const PW = String.raw`(?:pass(?:word|wd|phrase)?|pwd)`;
 // reset_password, confirmPassword, hashed_password, min_password_length…: about a password, not one.
-const PW_NOT = String.raw`(?:reset|forgot(?:ten)?|change|show|hide|toggle|confirm(?:ation)?|verify|validate|check|hash(?:ed)?|encrypted|invalid|wrong|incorrect|repeat|retype|current|requires?|empty|blank|temp(?:orary)?)`;
-const PW_NAME = String.raw`${PW}(?<![a-z0-9]pass)(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
+// A temporary password (`tempPassword`) is a password all the same.
+const PW_NOT = String.raw`(?:reset|forgot(?:ten)?|change|show|hide|toggle|confirm(?:ation)?|verify|validate|check|hash(?:ed)?|encrypted|invalid|wrong|incorrect|repeat|retype|current|requires?|empty|blank)`;
+// `pass` after letters is a name (`dbPass`, `smtppass`) unless it ends an English word (bypass, compass, surpass).
+const PASS_WORD = String.raw`(?<!(?:by|com|sur|tres|over|under|im|mis)pass)`;
+// A URL's user name (`http://atpass:…@host`) is not a password's name.
+const PW_NAME = String.raw`(?<!://[A-Za-z0-9._%-]{0,64})${PW}${PASS_WORD}(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
 
 const SECRET_HEAD = String.raw`(?:secret(?:[_.-]?(?:key(?:[_.-]?base)?|access[_.-]?key|id))?|credentials?|creds|auth(?:orization)?)`;
 const SECRET_NOT = String.raw`(?:sealed|external|image[_.-]?pull|pull|show|hide|toggle|with|include|use|allow)`;
@@ -61,6 +82,13 @@ const SECRET_NAME = String.raw`${SECRET_HEAD}(?<![a-z0-9]auth(?:orization)?)(?<!
 const KEY_HEAD = String.raw`(?:api|access|private|auth|master|encryption|signing|subscription|app|admin|service|license)[_.-]?key`;
 // secret_access_key belongs to the secret rule; public, publishable and search-only keys are public by design.
 const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:public|publishable|search|browser|pub)[_.-]?(?:[a-z0-9]{1,30}[_.-])?(?:api|app)[_.-]?key)`;
+
+// Environment-style names that end in `_KEY` (`CTF_KEY`, `SENDGRID_KEY`) and camelCase keys that a secret was
+// just made or copied into (`newKey`, `tempKey`), case-sensitive: `sort_key`, `cacheKey` and friends are not
+// written so. Public-by-design and structural keys are not secrets (`SUPABASE_ANON_KEY`, `RECAPTCHA_SITE_KEY`,
+// `DYNAMO_SORT_KEY`, `S3_OBJECT_KEY`); API, access, private… keys belong to generic-api-key.
+const KEY_NOT = String.raw`(?:PUBLIC|PUBLISHABLE|PUB|SITE|ANON|BROWSER|CLIENT|SEARCH|MAPS?|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|ROW|CACHE|I18N|LOCALE|TRANSLATION|STORAGE|LOCAL_STORAGE|SESSION_STORAGE|LOCK|QUEUE|EVENT|MAP|OBJECT|S3|BUCKET|ROUTING|IDEMPOTENCY|DEDUP|GROUP|SHARD|REDIS|INDEX|TABLE|SSH|GPG|PGP|HOST|ID|NAME|TYPE|FILE|PATH|DIR|REF|REQUEST|HEADER|QUERY|PARAM|FIELD|PROP|ATTR|ENUM|STATE|STORE|KV|PREFIX|SUFFIX|CONTEXT|SYMBOL|METADATA|ENV)`;
+const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${KEY_NOT}_KEY)(?<!(?:API|ACCESS|PRIVATE|AUTH|MASTER|ENCRYPTION|SIGNING|SUBSCRIPTION|APP|ADMIN|SERVICE|LICENSE|SECRET)_?KEY)(?![A-Za-z0-9])|(?<![A-Za-z0-9_])(?:new|temp|tmp|old|current|next|my|the)Key(?![A-Za-z0-9]))`;
 
 // Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
 // full of them) are random but not credentials; design and lexer tokens are not either.
@@ -111,6 +139,13 @@ export const genericAssignmentRules: Rule[] = [
       'ARG LDAP_BIND_PASSWORD=VelvetMango{{digits:2}}#to',
       '| `ADMIN_PASSWORD` | `!{{base62:10}}=u~t_{{base62:8}}` |',
       'redis_password,{{base62:8}}=Nt*{{base62:6}},growth,2024-05-26',
+      // The names people use, aligned, in a DSL or a Dockerfile, and an unquoted value to the end of its line.
+      'tempPassword = "{{base62:20}}"',
+      'const dbPass = "{{base62:20}}";',
+      'DB_PASSWORD                  = "{{base62:20}}"',
+      'credentials {\n    username "deploy"\n    password "{{base62:20}}"\n}',
+      'FROM node:20-alpine\nENV LDAP_BIND_PASSWORD {{base62:24}}',
+      '[ldap]\nldap.password=Qx{{base62:6}})(&#{{base62:10}}',
     ],
     negativeExamples: [
       '"password": "Password",',
@@ -140,6 +175,12 @@ export const genericAssignmentRules: Rule[] = [
       'new_password = "{{base62:24}}"',
       'bypass = "{{base62:24}}"',
       '.password-field { border: 1px solid #ccc; }',
+      'password=getPassword();',
+      '    password: BinaryLike,',
+      'ENV PASSWORD_FILE /run/secrets/db_password',
+      'The password "Tr0ub4dor&3" is the comic\'s example.',
+      'compass "{{base62:24}}"',
+      "'http://testpass:{{base62:12}}@127.0.0.1:8080/'",
       '"forgotPassword": "Forgot your password?"',
       'password=$(cat /run/secrets/db_password)',
       'PASSWORD_FILE=/run/secrets/db_password',
@@ -179,6 +220,7 @@ export const genericAssignmentRules: Rule[] = [
       'CLIENT_SECRET={{base64url:32}}',
       'SECRET_KEY_BASE={{hex:128}}',
       "app.config['SECRET_KEY'] = '{{base62:40}}'",
+      '[django]\nsecret_key=264{{alpha:3}}){{lower:2}}^c&#{{base62:12}}',
       '  jwtSecret: "{{base64:44}}",',
       'client_secret = "{{base62:32}}"',
       'WEBHOOK_SECRET: {{hex:64}}',
@@ -284,6 +326,7 @@ export const genericAssignmentRules: Rule[] = [
       'ENCRYPTION_KEY="{{base64:44}}"',
       'private_key = "0x{{hex:64}}"',
       'curl "https://api.example.io/v1/forecast?city=Oslo&api_key={{base62:32}}"',
+      'API_KEY              = "{{hex:32}}"',
     ],
     negativeExamples: [
       'NEXT_PUBLIC_FIREBASE_API_KEY={{base62:39}}',
@@ -330,6 +373,7 @@ export const genericAssignmentRules: Rule[] = [
       'auth_token = "{{base64url:32}}"',
       '<token>{{base62:32}}</token>',
       'ci.job.token={{base64url:24}}',
+      'curl "https://api.example.io/v2/export?format=csv&access_token=-{{base62:31}}"',
     ],
     negativeExamples: [
       'token = request.headers.get("Authorization")',
@@ -372,6 +416,43 @@ export const genericAssignmentRules: Rule[] = [
         'An attacker uses the token to call the service as that identity, and a refresh token lets them mint new access tokens until it is revoked.',
       checkMisuse:
         "Check the issuing service's audit log or active sessions for use of the token, and revoke all sessions of the identity if in doubt.",
+    },
+  },
+  {
+    id: 'generic-named-key',
+    title: 'Key assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: ['_key', 'newkey', 'tempkey', 'tmpkey', 'oldkey', 'currentkey', 'nextkey', 'mykey', 'thekey'],
+    // Case-sensitive: SCREAMING_SNAKE `…_KEY` names and camelCase `newKey`, not `sort_key` or `cacheKey`.
+    pattern: assignment(NAMED_KEY, 12),
+    verify: 'generic-value',
+    examples: [
+      'CTF_KEY={{base62:32}}',
+      'SENDGRID_KEY="{{base62:40}}"',
+      'const newKey = "{{base64:44}}";',
+      'WEBHOOK_HMAC_KEY: {{hex:64}}',
+    ],
+    negativeExamples: [
+      'SUPABASE_ANON_KEY={{base62:40}}',
+      'RECAPTCHA_SITE_KEY={{base62:40}}',
+      'DYNAMO_SORT_KEY=createdAtTimestamp',
+      'S3_OBJECT_KEY=uploads/2024/report-final.pdf',
+      'const cacheKey = "{{hex:32}}";',
+      'sort_key = "{{base62:24}}"',
+      'const newKey = `${prefix}:${id}`;',
+      'MY_PUBLIC_KEY="{{base64:44}}"',
+      'NEW_KEY=your-key-here',
+      'export const TRACING_SPAN_KEY = "__tracing_span";',
+    ],
+    fix: { env: 'SECRET_KEY', provider: 'the service that issued this key', rotate: rotate('key'), docs: OWASP },
+    guide: {
+      grants:
+        'A key under a name of its own authenticates or signs for whatever issued it: an API, a webhook, a cipher.',
+      risks:
+        'An attacker uses the key as you: calls the API, forges signed requests or decrypts what it protects, until it is rotated.',
+      checkMisuse:
+        'Find the service the key belongs to and check its usage or audit log for calls you did not make since the commit.',
     },
   },
   {

@@ -157,8 +157,14 @@ function isNotASecret(value: string): boolean {
   if (HEADER_NAME.test(value) || IDENTIFIER.test(value) || MEMBER_CHAIN.test(value)) return true;
   if (isPathLike(value) || isPropertyAccess(value) || isCodeName(value)) return true;
   if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
+  if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value)) return true;
   return false;
 }
+
+// A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
+const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
+// A call (`getPassword()`, `os.urandom(32).hex()`, `Secrets.read("db")`): code that produces a value.
+const CALL_EXPRESSION = /^[A-Za-z_$][\w$.]{0,80}\([^()]{0,200}\)(?:\.[A-Za-z_$][\w$]{0,40}\([^()]{0,80}\)){0,4}$/;
 
 // An index or query expression (`Jobs[-1].JobId`, `items[0].name`): code that finds a value, not a value.
 const INDEX_EXPRESSION = /^[A-Za-z_$][\w$]{0,64}\[[^\]]{0,16}\](?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]){0,8}$/;
