@@ -57,16 +57,19 @@ const EXAMPLE_UUIDS = new Set([
  * a mask. Application code keeps the strength filters (`looksLikeGenericSecret`).
  */
 export function looksLikeFileCredential(value: string): boolean {
-  const candidate = value.trim();
+  // base64 of text (FileZilla's `encoding="base64"`) is judged decoded.
+  const trimmed = value.trim();
+  const candidate = printableBase64(trimmed, BASE64_TEXT)?.trim() ?? trimmed;
   if (candidate.length < 4 || candidate.length > MAX_LENGTH) return false;
   if (FILE_PLACEHOLDER.test(candidate) || isPlaceholder(candidate) || MASKED.test(candidate)) return false;
   if (TEMPLATE.test(candidate) || ENV_LOOKUP.test(candidate) || SHELL_VARIABLE.test(candidate)) return false;
   return !(REFERENCE_PREFIX.test(candidate) || SECRET_STORE.test(candidate) || /^ENC\[/.test(candidate));
 }
 
-// Words that stand for a password in templates and documentation, alone.
+// Words that stand for a password in templates and documentation, alone, and the default passwords of database
+// and broker images (`postgres`, `guest`): known to everybody.
 const FILE_PLACEHOLDER =
-  /^(?:pass(?:word|wd)?|pwd|secret|changeme|change[_-]me|none|null|nil|empty|blank|undefined|todo|tbd|fixme|example|sample|placeholder|(?:your|my|the)[_ -]?(?:pass(?:word)?|secret|key|token)(?:[_ -]?here)?|password[_ -]?here|put your unique phrase here)$/i;
+  /^(?:pass(?:word|wd)?|pwd|secret|postgres|mysql|root|toor|admin|guest|default|changeme|change[_-]me|none|null|nil|empty|blank|undefined|todo|tbd|fixme|example|sample|placeholder|(?:your|my|the)[_ -]?(?:pass(?:word)?|secret|key|token)(?:[_ -]?here)?|password[_ -]?here|put your unique phrase here)$/i;
 const SHELL_VARIABLE = /^\$[A-Za-z_{(]|^%[A-Za-z_]+%$/;
 
 /**
