@@ -33,6 +33,16 @@ void runCli(process.argv.slice(2), {
   },
   // Asked only when something is printed to a terminal: the report is fitted to its width.
   columns: (stream) => (stream === 'stdout' ? process.stdout : process.stderr).columns,
+  ask: (text) => {
+    process.stdout.write(text);
+    const lines = (require('node:readline') as typeof import('node:readline')).createInterface({
+      input: process.stdin,
+    });
+    return new Promise((resolve) => {
+      lines.once('line', (line) => resolve(line));
+      lines.once('close', () => resolve(''));
+    }).finally(() => lines.close()) as Promise<string>;
+  },
   readStdin: async () => {
     for await (const chunk of process.stdin) stdinChunks.push(chunk as Buffer);
     return Buffer.concat(stdinChunks).toString('utf8');

@@ -79,6 +79,18 @@ export interface FixHint {
   rotate: readonly string[];
   /** The provider's documentation page about these keys. */
   docs: string;
+  /**
+   * For a rule whose findings are pairs (`pairing`): the variable for the pair's first value, the one that is not
+   * secret alone (Customer.io's `CUSTOMERIO_SITE_ID`); `env` names the second.
+   */
+  pairEnv?: string;
+  /** The provider's own least-privilege replacement, when it has one (Stripe's restricted keys), in one sentence. */
+  leastPrivilege?: string;
+  /**
+   * Set when the provider cannot keep the old and the new key valid together: says so, and how to keep the gap
+   * short or avoid it (a second app, a quiet hour). Without it, the guide gives the order that avoids downtime.
+   */
+  rotationGap?: string;
 }
 
 /** The long offline guide printed by `secret-hook explain <rule-id>`. Each entry is a paragraph or a list item. */
@@ -152,8 +164,9 @@ export interface Rule {
   /** Another rule's match (or a second one of this rule) that this rule's match goes with: see `Pairing`. */
   pairing?: Pairing;
   /**
-   * For prefix-less rules: a match is dropped when its line holds one of these lowercase words within 48 characters
-   * of it, which name look-alikes of the same shape (`trace_id`, `checksum`, a Sentry DSN's `sentry`).
+   * For prefix-less rules, and for rules whose prefix another provider shares: a match is dropped when its line
+   * holds one of these lowercase words within 48 characters of it, which name look-alikes of the same shape
+   * (`trace_id`, `checksum`, a Sentry DSN's `sentry`, Customer.io's `pk_` keys beside Klaviyo's).
    */
   notOnLineWith?: readonly string[];
   /** A test-mode or sandbox key: reported, but by default it does not block (configurable). */
@@ -207,7 +220,7 @@ export function detectionPart(rule: DetectionRule): DetectionRule {
 /**
  * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
  * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,
- * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values
+ * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{base32lower:52}}` (a-z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values
  * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{base64text:24}}` (base64 of 24 printable characters), `{{base64line:20}}` (the same with `echo`'s newline), `{{base64uuid}}`, `{{base64pem:CERTIFICATE}}` (base64 of a PEM block), `{{base64sshpub}}` (base64 of an SSH public key line), `{{basicauth}}` (base64 of user:password), `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes), `{{derBody:pkcs8}}` (a key's base64 body without armour, in lines; pkcs1, sec1, openssh, and the public look-alikes cert, spki), `{{derLine:sec1}}` (the same on one line). Unknown kinds fail the test.
  */
 export const EXAMPLE_PLACEHOLDER = /\{\{([a-zA-Z0-9]+)(?::([^}]*))?\}\}/g;

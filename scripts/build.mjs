@@ -61,11 +61,24 @@ writeFileSync('dist/detection.json', detectionJson);
   }
 }
 
+// The runtime dependencies stay packages of their own in the npm package (npm shares and updates them). A release
+// for the pre-commit framework (`--vendor`, scripts/release-pre-commit.sh) has no node_modules: each dependency is
+// bundled into dist/vendor/<name>.cjs and required from there, still only on first use.
+const DEPENDENCIES = ['isomorphic-git', 'picomatch', 'yaml'];
+const vendor = process.argv.includes('--vendor');
+const vendored = {
+  name: 'vendored-dependencies',
+  setup(b) {
+    const names = new RegExp(`^(${DEPENDENCIES.join('|')})$`);
+    b.onResolve({ filter: names }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['isomorphic-git', 'picomatch', 'yaml'],
+  external: DEPENDENCIES,
   define: { __SECRET_HOOK_VERSION__: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',
@@ -102,7 +115,7 @@ await build({
 });
 await build({
   ...shared,
-  plugins: [detectionFromFile, fullRulesApart],
+  plugins: [detectionFromFile, fullRulesApart, ...(vendor ? [vendored] : [])],
   entryPoints: { cli: 'hooks/cli.ts', launcher: 'hooks/launcher.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -110,6 +123,18 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
+if (vendor) {
+  for (const name of DEPENDENCIES) {
+    await build({
+      ...shared,
+      external: [],
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd() },
+      outfile: `dist/vendor/${name}.cjs`,
+      format: 'cjs',
+    });
+  }
+}
+
 // The programmatic API: ES modules, one chunk per lazily loaded part. It works the catalog out from the rules it
 // carries anyway (for scanText and listRules), so it needs no data file.
 await build({

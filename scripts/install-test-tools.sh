@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the tools some tests need beyond the machine's own: the pre-commit framework (Debian's package, for the
-# integration tests), and, into .tools/ (git-ignored), a git new enough for reftable repositories (git >= 2.45;
+# Installs the tools some tests need beyond the machine's own: the pre-commit framework (Debian's package for its
+# dependencies, and Debian 13's pre-commit 4.x in .tools/pre-commit for the current stage names), and, into .tools/ (git-ignored), a git new enough for reftable repositories (git >= 2.45;
 # `git init --ref-format=reftable`), for test/e2e/git-formats.test.ts and the reftable unit tests. SHA-256
 # repositories need only git >= 2.29, which the machine has. Tests never install anything themselves.
 #
@@ -31,6 +31,48 @@ if ! command -v pre-commit >/dev/null 2>&1; then
     say "pre-commit is not installed and cannot be installed here — the pre-commit framework test will say so."
   fi
 fi
+
+# The pre-commit framework's current stage names (pre-commit, pre-push), which our .pre-commit-hooks.yaml uses, need
+# pre-commit >= 3.2; Debian 12 ships 3.0.4. Debian 13's package (pure Python, its dependencies the same as the ones
+# Debian 12's package brought in) goes into a virtual environment under .tools/pre-commit that sees the system's
+# packages: the hooks the framework installs run that environment's python, so they run 4.x too.
+install_pre_commit() {
+  local dir="$root/.tools/pre-commit" python=/usr/bin/python3 work
+  if [[ -x $dir/bin/pre-commit ]] && "$dir/bin/pre-commit" --version >/dev/null 2>&1; then
+    say "$("$dir/bin/pre-commit" --version) is already in .tools/pre-commit; nothing to do."
+    return
+  fi
+  [[ -x $python ]] && "$python" -c 'import cfgv, identify, virtualenv, yaml' 2>/dev/null ||
+    { say "the pre-commit framework's Python dependencies are missing — the pre-commit framework test will say so."; return; }
+  local uri
+  uri=$(grep -hoE '^(URIs:|deb) +[^ ]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
+    grep -v security | awk 'NR==1{print $2}')
+  [[ -n $uri ]] || { say "no Debian archive is configured: pre-commit >= 3.2 cannot be had."; return; }
+  work=$(mktemp -d)
+  mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/deb"
+  echo "deb $uri trixie main" >"$work/sources.list"
+  local apt=(-oDir::Etc::SourceList="$work/sources.list" -oDir::Etc::SourceParts=/dev/null
+    -oDir::State::Lists="$work/lists" -oDir::Cache::Archives="$work/archives" -oAPT::Sandbox::User=root)
+  say "downloading the pre-commit framework from Debian 13 (trixie)"
+  if apt-get "${apt[@]}" -qq update >"$work/apt.log" 2>&1 &&
+    (cd "$work/deb" && apt-get "${apt[@]}" -qq download pre-commit) >>"$work/apt.log" 2>&1 &&
+    dpkg-deb -x "$work"/deb/pre-commit_*.deb "$work/x" &&
+    rm -rf "$dir" && "$python" -m virtualenv -q --system-site-packages --no-pip --no-setuptools --no-wheel \
+      "$dir/venv" >>"$work/apt.log" 2>&1; then
+    local site
+    site=$("$dir/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    cp -r "$work"/x/usr/lib/python3/dist-packages/pre_commit* "$site/"
+    mkdir -p "$dir/bin"
+    printf '#!/bin/sh\nexec "%s" -m pre_commit "$@"\n' "$dir/venv/bin/python" >"$dir/bin/pre-commit"
+    chmod +x "$dir/bin/pre-commit"
+    say "$("$dir/bin/pre-commit" --version) is in .tools/pre-commit/bin."
+  else
+    say "could not install pre-commit >= 3.2 ($(tail -n1 "$work/apt.log")) — the pre-commit framework test will say so."
+    rm -rf "$dir"
+  fi
+  rm -rf "$work"
+}
+install_pre_commit
 
 # The version of a git binary ("2.47.3"), or nothing.
 version_of() { "$1" --version 2>/dev/null | awk '{print $3}'; }

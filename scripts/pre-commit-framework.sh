@@ -1,7 +1,7 @@
 #!/bin/sh
 # Entry point for the pre-commit framework (.pre-commit-hooks.yaml). The framework clones this repository into
-# its cache; the first run builds secret-hook there once (its dependencies, then dist/), then every run starts the
-# real program.
+# its cache. A release tag (scripts/release-pre-commit.sh) holds a built dist/ with its dependencies bundled in: it
+# runs at once. Any other commit is built there once, on the first run (its dependencies, then dist/).
 # Why not `language: node`: pre-commit before 3.8 reads the tarball name from `npm pack`'s output, which npm 10+
 # mixes with the lifecycle scripts' output, and the install fails.
 # The framework shows a hook's output only when the hook fails, so what the first run is doing (it takes a while)
@@ -11,8 +11,8 @@ built="$here/dist/.built-for-pre-commit"
 say() {
   { printf '%s\n' "$1" >/dev/tty; } 2>/dev/null || printf '%s\n' "$1" >&2
 }
-if [ ! -f "$built" ]; then
-  say "secret-hook: first run from the pre-commit framework: installing and building secret-hook in its cache (once, about 15 s)…"
+if [ ! -f "$here/dist/vendor/isomorphic-git.cjs" ] && [ ! -f "$built" ]; then
+  say "secret-hook: first run from the pre-commit framework: installing and building secret-hook in its cache (once, about 15 s; a release tag comes built)…"
   if (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null &&
     node scripts/build.mjs --no-types >/dev/null) && touch "$built"; then
     say "secret-hook: built; scanning."

@@ -36,7 +36,11 @@ export type GitTask =
   /** `git ls-files` of a split index, which only git reads whole. */
   | { kind: 'list-index'; file: string }
   /** `git config --get` of a setting only git resolves whole (core.hooksPath, for install). */
-  | { kind: 'read-config'; key: string };
+  | { kind: 'read-config'; key: string }
+  /** `git check-ignore` of the files `secret-hook fix` writes (whether .gitignore already covers them). */
+  | { kind: 'check-ignore' }
+  /** `git ls-files` of the files on disk that `scan <paths>` reads (tracked, and untracked but not ignored). */
+  | { kind: 'list-files' };
 
 export type RepositoryProblem =
   /** Neither GIT_DIR nor a `.git` in `cwd` or above. */

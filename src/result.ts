@@ -56,8 +56,11 @@ export interface SkippedEntry {
   commit?: string;
 }
 
-/** Where the findings come from decides what the fix hint says about rotation and rewriting. */
-export type Scope = 'staged' | 'push' | 'all' | 'history';
+/**
+ * Where the findings come from decides what the fix hint says about rotation and rewriting. `files`: files on disk
+ * and standard input (`secret-hook scan`), whether git tracks them or not.
+ */
+export type Scope = 'staged' | 'push' | 'all' | 'history' | 'files';
 
 export interface ScanStats {
   files: number;

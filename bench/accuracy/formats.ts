@@ -56,7 +56,7 @@ const isMultiline = (item: Item) => item.multiline === true;
 
 /** A value that says what it is without a name next to it (a prefix, a scheme, PEM armour). */
 const SELF_EVIDENT =
-  /^(sk_|rk_|whsec_|pk_|dG9rO|AKIA|ASIA|AIza|GOCSPX-|gh[pousr]_|github_pat_|gl[a-z]+-|xox[a-z]-|xapp-|sk-|SG\.|npm_|-----BEGIN|eyJ|hf_|dop_v1_|shp[a-z]{2}_|https?:|postgres|mysql|mongodb|redis|amqps?:|DefaultEndpoints)/;
+  /^(sk_(?:live|test|org)_|rk_|whsec_|pk_|dG9rO|AKIA|ASIA|AIza|GOCSPX-|gh[pousr]_|github_pat_|gl[a-z]+-|xox[a-z]-|xapp-|sk-|SG\.|npm_|-----BEGIN|eyJ|hf_|dop_v1_|shp[a-z]{2}_|https?:|postgres|mysql|mongodb|redis|amqps?:|DefaultEndpoints)/;
 const selfEvident = (item: Item) => item.fields.every((f) => SELF_EVIDENT.test(f.value));
 /** In `.npmrc`/`.netrc`, a placeholder is an environment reference (`${NPM_TOKEN}`), which npm expands. */
 const envReference = (item: Item) => item.fields.every((f) => /^\$\{?[A-Z_]+\}?$/.test(f.value));
@@ -1276,7 +1276,9 @@ export const formats: readonly Format[] = [
     id: 'jupyter',
     weight: 2,
     maxItems: 2,
-    accepts: anyOrSnippet('python'),
+    // A multi-line value (PEM) would be cut into one JSON string per line, `","` between them, which no label can
+    // match: notebooks hold single-line values only.
+    accepts: (item) => !isMultiline(item) && anyOrSnippet('python')(item),
     render(rng, items) {
       const code = (src: string[]) => ({
         cell_type: 'code',

@@ -17,6 +17,7 @@
 import type { Rng } from './rng.js';
 import type { Field, Generator, Item } from './secrets.js';
 import { checksummedToken, jwt, uuid } from './secrets.js';
+import { tokens2026Lookalikes } from './tokens-2026.js';
 
 function lookalike(family: string, type: string, fields: Field[], rest: Partial<Item> = {}): Item {
   return { role: 'lookalike', family, type, fields, targets: rest.targets ?? fields.map((f) => f.value), ...rest };
@@ -642,6 +643,7 @@ export const lookalikeGenerators: readonly Generator[] = [
       });
     },
   },
+  ...tokens2026Lookalikes,
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

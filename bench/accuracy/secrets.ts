@@ -3,6 +3,7 @@
 // must report. The formats are written here from the providers' documentation, not copied from our rules, so a
 // rule that drifts from the real format shows up as a miss.
 import type { Rng } from './rng.js';
+import { tokens2026Secrets } from './tokens-2026.js';
 
 /** A name/value pair the value can be written as. Names are SCREAMING_SNAKE; formats re-case them. */
 export interface Field {
@@ -1183,6 +1184,7 @@ export const secretGenerators: readonly Generator[] = [
   ...intercomGenerators,
   ...customerioGenerators,
   ...otherGenerators,
+  ...tokens2026Secrets,
 ];
 
 /** The providers whose every miss is a release blocker. */

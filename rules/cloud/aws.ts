@@ -5,6 +5,11 @@
 // The session token that comes with an `ASIA…` key pair from STS is a long base64 blob with no fixed prefix of
 // its own (current ones start `IQoJb3JpZ2luX2Vj`, older ones `FwoGZXIvYXdz`), so the rule needs the variable or
 // field name that carries it.
+// Amazon Bedrock long-term API keys (https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html) are IAM
+// service-specific credentials of an IAM user (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html),
+// sent as a bearer token (AWS_BEARER_TOKEN_BEDROCK). AWS's guides do not print the key's shape: keys the console
+// issues, and AWS Labs' git-secrets patterns, show `ABSK` + base64 of `<credential alias>:<secret>` (the alias is
+// the IAM user name, `BedrockAPIKey-xxxx` when the console creates the user, + `-at-<account id>`).
 import type { Rule } from '../schema.js';
 
 const rotate = [
@@ -133,6 +138,48 @@ export const awsRules: Rule[] = [
         'Within its lifetime an attacker can read data, start resources or create persistent access (new users, keys or roles) if the role allows it; revoking only after expiry is too late.',
       checkMisuse:
         'Search CloudTrail for the ASIA access key id (userIdentity.accessKeyId) and the role session name, and look for calls from unfamiliar IP addresses or user agents.',
+    },
+  },
+  {
+    id: 'aws-bedrock-api-key',
+    title: 'Amazon Bedrock long-term API key',
+    severity: 'high',
+    keywords: ['absk'],
+    // Length: base64 of `<alias>:<secret>`. The alias is at most 200 characters (ServiceCredentialAlias in the IAM
+    // API) and the secret about 60; a console-made key is about 128 characters after ABSK. 96–360 covers a one-
+    // letter user name up to the longest alias.
+    pattern: '(?<![A-Za-z0-9+/])(?<secret>ABSK[A-Za-z0-9+/]{96,360}={0,2})(?![A-Za-z0-9+/=])',
+    entropy: 4,
+    examples: [
+      'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS{{base64:106}}=',
+      'os.environ["AWS_BEARER_TOKEN_BEDROCK"] = "ABSK{{base64:128}}"',
+      "curl -H 'Authorization: Bearer ABSK{{base64:160}}' https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-sonnet-4/converse",
+    ],
+    negativeExamples: [
+      'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS0...',
+      'AWS_BEARER_TOKEN_BEDROCK=${api-key}',
+      'AWS_BEARER_TOKEN_BEDROCK=ABSK{{base64:40}}',
+      // The short-term key is a presigned URL, and only as good as the session that made it (up to 12 hours).
+      'AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-{{base64:40}}',
+    ],
+    fix: {
+      env: 'AWS_BEARER_TOKEN_BEDROCK',
+      provider: 'AWS (Amazon Bedrock)',
+      rotate: [
+        'In the IAM console open Users → (the user, often BedrockAPIKey-xxxx) → Security credentials → API keys for Amazon Bedrock, or run `aws iam list-service-specific-credentials --service-name bedrock.amazonaws.com`.',
+        'Deactivate, then delete, the leaked key (`aws iam delete-service-specific-credential`).',
+        'Prefer short-term Bedrock API keys or role credentials; if a long-term key is unavoidable, create it with an expiry and only the Bedrock permissions needed.',
+        "Check CloudTrail for Bedrock calls by the key's IAM user since the leak.",
+      ],
+      docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html',
+    },
+    guide: {
+      grants:
+        'A long-term Bedrock API key calls Amazon Bedrock as its IAM user (AmazonBedrockLimitedAccess by default, which covers most of Bedrock), until it expires or is deleted; some keys never expire.',
+      risks:
+        'An attacker can run model inference on your account and bill, often resold, and reach whatever Bedrock resources the user may manage: guardrails, custom models, knowledge bases.',
+      checkMisuse:
+        "Search CloudTrail for Bedrock events whose userIdentity is the key's IAM user, and check Billing and Bedrock invocation metrics for spend or regions you do not use.",
     },
   },
 ];

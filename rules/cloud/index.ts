@@ -9,6 +9,7 @@ import { flyRules } from './fly.js';
 import { gcpRules } from './gcp.js';
 import { herokuRules } from './heroku.js';
 import { netlifyRules } from './netlify.js';
+import { openshiftRules } from './openshift.js';
 import { supabaseRules } from './supabase.js';
 import { vercelRules } from './vercel.js';
 
@@ -24,4 +25,5 @@ export const cloudRules: Rule[] = [
   ...netlifyRules,
   ...flyRules,
   ...supabaseRules,
+  ...openshiftRules,
 ];

@@ -2,6 +2,11 @@
 // `ghp_` (classic PAT), `gho_` (OAuth app), `ghu_` (GitHub App user-to-server), `ghs_` (GitHub App installation /
 // server-to-server, also Actions' GITHUB_TOKEN), `ghr_` (refresh): prefix + 30 base62 + a 6-character base62 CRC32
 // of those 30, which the `github-crc32` verifier checks. Fine-grained PATs are `github_pat_` + 22 + `_` + 59.
+// From 2026-04-27 GitHub App installation tokens (Actions' GITHUB_TOKEN included) are issued in a stateless format,
+// `ghs_<APPID>_<JWT>`, about 520 characters and of varying length, with `.`, `_` and `-` in it:
+// https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app
+// and https://github.blog/changelog/2026-04-24-notice-about-upcoming-new-format-for-github-app-installation-tokens/
+// It has no CRC32 (GitHub tells clients not to read the JWT), so it is its own rule, found by its structure.
 import type { Rule } from '../schema.js';
 
 const DOCS_PAT =
@@ -19,6 +24,26 @@ const patRotate = [
   'Store the new token in your CI or secrets manager and redeploy.',
   "Review the account's security log and your organizations' audit logs for actions made with the old token.",
 ];
+
+const installationFix = {
+  env: 'GITHUB_TOKEN',
+  provider: 'GitHub',
+  rotate: [
+    "Revoke the token with `DELETE /installation/token` authenticated by the token itself (Actions' GITHUB_TOKEN expires when the job ends).",
+    "If the app's private key leaked too, generate a new private key in the app settings and delete the old one.",
+    "Mint installation tokens at run time from the app's key instead of storing them.",
+    'Check the organization audit log for actions by the app (actor `app-name[bot]`).',
+  ],
+  docs: DOCS_APPS,
+};
+
+const installationGuide = {
+  grants:
+    "An installation token acts as the GitHub App on the repositories it is installed on, with the app's permissions, for up to one hour.",
+  risks:
+    'Within the hour an attacker can read or push code, open pull requests or change settings as the app; repeated leaks from CI logs can give ongoing access.',
+  checkMisuse,
+};
 
 // Length: 36 characters after the prefix today; GitHub tells integrators to allow tokens of up to 255
 // characters (github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available),
@@ -157,25 +182,42 @@ export const githubRules: Rule[] = [
       'GITHUB_TOKEN=ghs_{{base62:36}}',
       'GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}',
       'token = "ghs_{{base62:16}}"',
+      // The stateless format is the other rule's: this one needs the CRC32 of the classic format.
+      'GITHUB_TOKEN=ghs_{{digits:7}}_{{jwt}}',
     ],
-    fix: {
-      env: 'GITHUB_TOKEN',
-      provider: 'GitHub',
-      rotate: [
-        "Revoke the token with `DELETE /installation/token` authenticated by the token itself (Actions' GITHUB_TOKEN expires when the job ends).",
-        "If the app's private key leaked too, generate a new private key in the app settings and delete the old one.",
-        "Mint installation tokens at run time from the app's key instead of storing them.",
-        'Check the organization audit log for actions by the app (actor `app-name[bot]`).',
-      ],
-      docs: DOCS_APPS,
-    },
-    guide: {
-      grants:
-        "An installation token acts as the GitHub App on the repositories it is installed on, with the app's permissions, for up to one hour.",
-      risks:
-        'Within the hour an attacker can read or push code, open pull requests or change settings as the app; repeated leaks from CI logs can give ongoing access.',
-      checkMisuse,
-    },
+    fix: installationFix,
+    guide: installationGuide,
+  },
+  {
+    id: 'github-app-installation-token-stateless',
+    title: 'GitHub App installation token (stateless ghs_APPID_JWT format)',
+    severity: 'high',
+    keywords: ['ghs_'],
+    // `ghs_` + the app's numeric id + `_` + a compact JWT (base64url header `eyJ…` . payload `eyJ…` . signature).
+    // Length: GitHub gives about 520 characters in all, varying with the claims, and one integrator saw about 383;
+    // the app id is an integer (1–20 digits); a JWT header is a few dozen characters (8–512), the payload a few
+    // hundred (8–2048, four times what GitHub announces), the signature 43 (HS256) to 683 (RS4096) (16–1024). One
+    // match is at most about 3,600 characters. The pattern cannot cross a line, so the engine runs it only on the
+    // lines that hold `ghs_`, however long the token.
+    pattern: `(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,512}\\.eyJ[A-Za-z0-9_-]{8,2048}\\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_.-])`,
+    entropy: 4,
+    examples: [
+      'GITHUB_TOKEN=ghs_{{digits:7}}_{{jwt}}',
+      'git push https://x-access-token:ghs_{{digits:6}}_{{jwt}}@github.com/acme/site.git main',
+      '{"token": "ghs_{{digits:7}}_{{jwt}}", "expires_at": "2026-05-01T01:00:00Z"}',
+      "export GH_TOKEN='ghs_{{digits:8}}_eyJ{{base64url:60}}.eyJ{{base64url:380}}.{{base64url:86}}'",
+    ],
+    negativeExamples: [
+      // The classic format with a checksum that does not hold: the classic rule's verifier turns it down.
+      'GITHUB_TOKEN=ghs_{{base62:36}}',
+      // GitHub's own placeholder for the layout, and a truncated token that stops inside the payload.
+      'Installation tokens now look like ghs_APPID_JWT (about 520 characters).',
+      'token = "ghs_{{digits:7}}_eyJ{{base64url:40}}"',
+      'GITHUB_TOKEN=ghs_{{digits:7}}_eyJxxxxxxxxxxxxxxxxxxxxxxxx.eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}',
+    ],
+    fix: installationFix,
+    guide: installationGuide,
   },
   {
     id: 'github-refresh-token',

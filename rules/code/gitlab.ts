@@ -301,19 +301,30 @@ export const gitlabRules: Rule[] = [
     id: 'gitlab-feed-token',
     title: 'GitLab feed token',
     severity: 'medium',
-    keywords: ['glft-'],
-    // Length: 20 characters in classic feed tokens (docs.gitlab.com), longer in newer ones: observed range up to 100.
-    pattern: `${BEFORE}(?<secret>glft-[0-9A-Za-z_-]{20,100})${AFTER}`,
+    keywords: ['glft-', 'feed_token=', 'rss_token='],
+    // Three forms: `glft-` + 20 characters (the user's feed token); the path-dependent token that feed links carry
+    // since GitLab 16.x, `glft-` + 64 hex (an HMAC of the path) + `-` + the user id (gitlab-org/gitlab!122636);
+    // and feed tokens made before the `glft-` prefix (gitlab-org/gitlab#376749 added it for new tokens only): 20
+    // characters with no prefix, recognisable only as a `feed_token=` (earlier `rss_token=`) URL parameter.
+    // Length: 20 characters in classic feed tokens (docs.gitlab.com); the path-dependent form is 64 + 1 + the user
+    // id's digits: 20–100 covers both.
+    pattern: `(?:${BEFORE}(?=glft-)|(?<![A-Za-z0-9_])(?:feed|rss)_token=)(?<secret>glft-[0-9A-Za-z_-]{20,100}|(?!glft-)[0-9A-Za-z_-]{20})${AFTER}`,
     entropy: 3.5,
     examples: [
       'https://gitlab.com/acme/api/-/issues.atom?feed_token=glft-{{base64url:20}}&state=opened',
       'GITLAB_FEED_TOKEN=glft-{{base64url:20}}',
       'calendar: "https://gitlab.com/dashboard/issues.ics?feed_token=glft-{{base64url:20}}"',
+      'rss: https://gitlab.com/acme/api.atom?feed_token=glft-{{hex:64}}-{{digits:7}}',
+      'https://gitlab.acme.io/groups/platform/-/issues.atom?feed_token={{base64url:20}}&state=opened',
     ],
     negativeExamples: [
       'GITLAB_FEED_TOKEN=glft-{{base64url:8}}',
       'feed_token=glft-<token>',
       'GITLAB_FEED_TOKEN=glft-xxxxxxxxxxxxxxxxxxxx',
+      // An unprefixed value counts only as the feed URL parameter, and only at the legacy length.
+      'GITLAB_FEED_TOKEN={{base64url:20}}',
+      'https://gitlab.com/acme/api.atom?feed_token={{base64url:12}}',
+      'https://gitlab.com/sbondorf/rsstestsvienna.atom?feed_token=ANON',
     ],
     fix: {
       env: 'GITLAB_FEED_TOKEN',

@@ -1,5 +1,6 @@
 // code and package-registry rules: one file per provider beside this one.
 import type { Rule } from '../schema.js';
+import { azureDevopsRules } from './azure-devops.js';
 import { bitbucketRules } from './bitbucket.js';
 import { cratesRules } from './crates.js';
 import { dockerRules } from './docker.js';
@@ -10,6 +11,8 @@ import { npmRules } from './npm.js';
 import { nugetRules } from './nuget.js';
 import { pypiRules } from './pypi.js';
 import { rubygemsRules } from './rubygems.js';
+import { sonarqubeRules } from './sonarqube.js';
+import { sourcegraphRules } from './sourcegraph.js';
 import { terraformRules } from './terraform.js';
 import { vaultRules } from './vault.js';
 
@@ -17,6 +20,7 @@ export const codeRules: Rule[] = [
   ...githubRules,
   ...gitlabRules,
   ...bitbucketRules,
+  ...azureDevopsRules,
   ...npmRules,
   ...pypiRules,
   ...rubygemsRules,
@@ -26,4 +30,6 @@ export const codeRules: Rule[] = [
   ...jfrogRules,
   ...vaultRules,
   ...terraformRules,
+  ...sourcegraphRules,
+  ...sonarqubeRules,
 ];

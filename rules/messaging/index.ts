@@ -10,6 +10,7 @@ import { mailgunRules } from './mailgun.js';
 import { mailchimpRules } from './mailchimp.js';
 import { postmarkRules } from './postmark.js';
 import { mandrillRules } from './mandrill.js';
+import { natsRules } from './nats.js';
 
 export const messagingRules: Rule[] = [
   ...slackRules,
@@ -22,4 +23,5 @@ export const messagingRules: Rule[] = [
   ...mailchimpRules,
   ...postmarkRules,
   ...mandrillRules,
+  ...natsRules,
 ];

@@ -1,6 +1,8 @@
 // Stripe API keys: https://docs.stripe.com/keys
 // Secret (sk_) and restricted (rk_) keys in live and test mode, and webhook signing secrets. Publishable keys
 // (pk_live_/pk_test_) are public by design and are deliberately not a rule: they appear as negative examples.
+// Organization API keys (https://docs.stripe.com/keys/organization-api-keys) reach every account of a Stripe
+// Organization: one `sk_org` prefix whatever their permissions (no `rk_org`), in sandboxes and live mode alike.
 import type { Rule } from '../schema.js';
 
 // Length: 24 is the shortest key seen (observed range, as in secretlint's rule); 247 = 255 minus the 8-character
@@ -25,11 +27,19 @@ const guide = (what: string) => ({
     'Stripe Dashboard → Developers → Logs (filter by the key) and Events show every request made with it; look for unfamiliar IP addresses, refunds, payouts or new webhook endpoints.',
 });
 
-const fix = (env: string) => ({
+// Stripe recommends restricted keys over secret keys wherever an integration allows it:
+// https://docs.stripe.com/keys/restricted-api-keys, https://docs.stripe.com/keys-best-practices
+const toRestrictedKey =
+  'Replace the secret key with a restricted key (rk_live_…) that can do only what this service does: Dashboard → Developers → API keys → "Create restricted key", choosing Read, Write or None for each resource. Stripe recommends restricted keys wherever an integration allows them.';
+const narrowRestrictedKey =
+  "Create the new restricted key with only the resources this service uses (Read, Write or None for each): review the old key's permissions instead of copying them.";
+
+const fix = (env: string, leastPrivilege: string) => ({
   env,
   provider: 'Stripe',
   rotate: rotateSecretKey,
   docs: 'https://docs.stripe.com/keys',
+  leastPrivilege,
 });
 
 export const stripeRules: Rule[] = [
@@ -51,7 +61,7 @@ export const stripeRules: Rule[] = [
       'key = "sk_live_{{base62:10}}"',
       'STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}',
     ],
-    fix: fix('STRIPE_SECRET_KEY'),
+    fix: fix('STRIPE_SECRET_KEY', toRestrictedKey),
     guide: guide(
       'A live-mode secret key has full access to your Stripe account: charges, customers, payouts, refunds and settings.',
     ),
@@ -81,7 +91,7 @@ export const stripeRules: Rule[] = [
       'sk_test_YOUR_SECRET_KEY_GOES_HERE',
       'key: sk_test_{{base62:12}}',
     ],
-    fix: fix('STRIPE_SECRET_KEY'),
+    fix: fix('STRIPE_SECRET_KEY', toRestrictedKey),
     guide: guide("A test-mode secret key works only against Stripe's test data: no real money moves."),
   },
   {
@@ -101,7 +111,10 @@ export const stripeRules: Rule[] = [
       'STRIPE_RESTRICTED_KEY=rk_live_************************',
       'pk_live_{{base62:40}}',
     ],
-    fix: fix('STRIPE_RESTRICTED_KEY'),
+    fix: {
+      ...fix('STRIPE_RESTRICTED_KEY', narrowRestrictedKey),
+      docs: 'https://docs.stripe.com/keys/restricted-api-keys',
+    },
     guide: guide(
       'A restricted key has only the permissions chosen when it was created, which may still include payments, customers or payouts.',
     ),
@@ -120,10 +133,58 @@ export const stripeRules: Rule[] = [
       'rk = "rk_test_{{base62:60}}"',
     ],
     negativeExamples: ['rk_test_{{base62:8}}', 'rk_test_<restricted key>', 'pk_test_{{base62:40}}'],
-    fix: fix('STRIPE_RESTRICTED_KEY'),
+    fix: {
+      ...fix('STRIPE_RESTRICTED_KEY', narrowRestrictedKey),
+      docs: 'https://docs.stripe.com/keys/restricted-api-keys',
+    },
     guide: guide(
       "A test-mode restricted key works only against Stripe's test data, with the permissions chosen at creation.",
     ),
+  },
+  {
+    id: 'stripe-organization-key',
+    title: 'Stripe organization API key',
+    severity: 'critical',
+    keywords: ['sk_org_'],
+    // Stripe documents the `sk_org` prefix only; the body is taken to be like the account keys' (see BODY: 24–247).
+    // A `live_`/`test_` mode marker after the prefix is not in Stripe's documentation but is accepted in case
+    // organization keys carry one as account keys do; a sandbox organization key cannot be told from a live one by
+    // its shape, so every organization key blocks.
+    pattern: `${EDGE_BEFORE}(?<secret>sk_org_(?:live_|test_)?${BODY})${EDGE_AFTER}`,
+    entropy: 3.5,
+    examples: [
+      'STRIPE_ORG_API_KEY=sk_org_{{base62:100}}',
+      "const stripe = new Stripe('sk_org_{{base62:120}}', { stripeContext: 'acct_{{base62:16}}' });",
+      'curl https://api.stripe.com/v1/customers -u sk_org_{{base62:64}}: -H "Stripe-Context: acct_{{base62:16}}"',
+      'stripe_org_key = "sk_org_live_{{base62:99}}"',
+    ],
+    negativeExamples: [
+      // Look-alikes that share the letters: identifiers such as `task_org_…` and `mask_org_…`.
+      'CREATE INDEX customer_task_org_idx ON customer_tasks (organization_id_{{lower:24}});',
+      'mask_org_{{base62:30}} = mask_to_image(mask[0])',
+      'STRIPE_ORG_API_KEY=sk_org_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'STRIPE_ORG_API_KEY=sk_org_{{base62:12}}',
+      'Organization API keys are prefixed sk_org and need the Stripe-Context header.',
+    ],
+    fix: {
+      env: 'STRIPE_ORG_API_KEY',
+      provider: 'Stripe',
+      rotate: [
+        "Open your organization's Dashboard → API keys (https://dashboard.stripe.com/org/api-keys/secret).",
+        'Create a new organization key limited to the resources and permissions the integration needs, and copy it.',
+        'Put the new key in your secrets manager or environment and redeploy every service that uses it.',
+        "Expire the leaked key, then check each account's Developers → Logs for requests made with it.",
+      ],
+      docs: 'https://docs.stripe.com/keys/organization-api-keys',
+    },
+    guide: {
+      grants:
+        'An organization API key authenticates calls to any account in the Stripe Organization (chosen with the Stripe-Context header), within the permissions it was given.',
+      risks:
+        'An attacker can read customer and payment data, create charges, refunds or payouts and change settings in every account of the organization that the key can reach.',
+      checkMisuse:
+        "Each account's Workbench / Developers → Logs shows the requests made with the key; look for unfamiliar IP addresses, refunds, payouts or new webhook endpoints across the organization's accounts.",
+    },
   },
   {
     id: 'stripe-webhook-secret',

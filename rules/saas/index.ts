@@ -26,6 +26,7 @@ import { onepasswordRules } from './onepassword.js';
 import { pagerdutyRules } from './pagerduty.js';
 import { segmentRules } from './segment.js';
 import { sentryRules } from './sentry.js';
+import { tinesRules } from './tines.js';
 import { zendeskRules } from './zendesk.js';
 
 export const saasRules: Rule[] = [
@@ -55,4 +56,5 @@ export const saasRules: Rule[] = [
   ...dynatraceRules,
   ...dopplerRules,
   ...onepasswordRules,
+  ...tinesRules,
 ];

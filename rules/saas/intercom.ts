@@ -28,12 +28,17 @@ export const intercomRules: Rule[] = [
       env: 'INTERCOM_ACCESS_TOKEN',
       provider: 'Intercom',
       rotate: [
-        'In Intercom open Settings → Integrations → Developer Hub and select the app that owns the token.',
-        'Under Authentication, regenerate the access token (or create a new app for the integration) and copy the new token.',
-        'Store it in your secrets manager or environment and redeploy every service that uses it.',
-        "Confirm the old token is rejected (a call with it returns 401), then watch the app's API usage.",
+        'In Intercom open Settings → Integrations → Developer Hub.',
+        'To rotate without a gap, create a new app for the integration with the same permissions (Configure → Authentication) and copy its access token.',
+        'Store the new token in your secrets manager or environment and redeploy every service that uses the old one.',
+        'Then delete the old app, or regenerate its token if you keep the app: either stops the old token at once.',
+        "Confirm the old token is rejected (a call with it returns 401), then watch the new app's API usage.",
       ],
       docs: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
+      rotationGap:
+        'Intercom gives an app one access token per workspace, and regenerating it stops the old token at once: the two are never valid together. To avoid a gap, deploy the token of a second app with the same permissions before removing the first (the steps below); if you must regenerate in place, do it at a quiet hour with every deployment ready to take the new value at once.',
+      leastPrivilege:
+        'Give the app only the permissions the integration uses (Configure → Authentication → Edit); choose them before deploying, since changing them later means a new token.',
     },
     guide: {
       grants:

@@ -1,6 +1,8 @@
 // Klaviyo private API keys: https://developers.klaviyo.com/en/docs/retrieve_api_credentials
 // `pk_` + 34 hex characters, and the newer `pk_<id>_<hex>` form. The 6-character public key (site id) is safe to
 // share and is not a finding. Stripe's publishable keys (`pk_live_…`, `pk_test_…`) are excluded explicitly.
+// Customer.io's public keys (since 2026-10-30) start with `pk_` too and their body is not published: they are
+// public by design, so a `pk_` key on a line that names Customer.io (or its SDKs' `cdpApiKey`) is not Klaviyo's.
 import type { Rule } from '../schema.js';
 
 export const klaviyoRules: Rule[] = [
@@ -14,6 +16,7 @@ export const klaviyoRules: Rule[] = [
     pattern:
       '(?<![0-9a-zA-Z_])(?<secret>pk_(?:[0-9a-f]{34}|(?!live_|test_)[0-9a-zA-Z]{3,12}_[0-9a-f]{32,40}))(?![0-9a-zA-Z])',
     entropy: 3,
+    notOnLineWith: ['customerio', 'customer.io', 'customer_io', 'customer-io', 'cdpapikey', 'cdp_api_key'],
     examples: [
       'KLAVIYO_PRIVATE_API_KEY=pk_{{hex:34}}',
       "headers: { Authorization: 'Klaviyo-API-Key pk_{{hex:34}}' }",
@@ -25,6 +28,9 @@ export const klaviyoRules: Rule[] = [
       'KLAVIYO_PUBLIC_KEY=Ab3xYz',
       'klaviyo.init({ company_id: "{{alpha:6}}" })',
       'pk_{{hex:20}}',
+      // Customer.io public keys, wherever their body happens to fit Klaviyo's shape.
+      'CUSTOMERIO_PUBLIC_KEY=pk_{{hex:34}}',
+      "CustomerIO.initialize({ cdpApiKey: 'pk_{{lower:2}}_{{hex:32}}' })",
     ],
     fix: {
       env: 'KLAVIYO_PRIVATE_API_KEY',
@@ -36,6 +42,8 @@ export const klaviyoRules: Rule[] = [
         'Revoke the old key on the same page, then watch your integrations for authentication errors.',
       ],
       docs: 'https://developers.klaviyo.com/en/docs/retrieve_api_credentials',
+      leastPrivilege:
+        'Create the new private key with custom scopes (Read-only, or Full access to only the APIs the integration calls) rather than full access to everything.',
     },
     guide: {
       grants:

@@ -22,6 +22,8 @@ export interface CliEnvironment {
   readonly stderr: NodeJS.WriteStream;
   /** The width of a stream that is a terminal, asked only when something is printed. */
   columns?(stream: 'stdout' | 'stderr'): number | undefined;
+  /** `fix` on a terminal: prints the text, reads one line of answer. */
+  ask?(text: string): Promise<string>;
 }
 
 const OPTIONS = {
@@ -35,10 +37,14 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   chain: { type: 'boolean' },
+  global: { type: 'boolean' },
+  'path-hint': { type: 'string' },
   staged: { type: 'boolean' },
   all: { type: 'boolean' },
   history: { type: 'boolean' },
   'pre-commit-framework': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -53,17 +59,21 @@ const COMMANDS: Record<string, readonly OptionName[]> = {
   check: [...REPORTING, 'output', 'staged', 'all', 'history', 'since'],
   'pre-commit': REPORTING,
   'pre-push': [...REPORTING, 'pre-commit-framework'],
+  'commit-msg': REPORTING,
+  scan: [...REPORTING, 'output', 'path-hint'],
   baseline: ['all', 'history', 'config'],
-  install: ['chain'],
-  uninstall: [],
+  install: ['chain', 'global'],
+  uninstall: ['global'],
+  doctor: [],
   rules: ['format', 'output'],
   explain: [],
+  fix: ['yes', 'dry-run', 'config', 'color', 'no-color'],
   version: [],
   help: [],
 };
 
 /** Commands that take no positional arguments. */
-const NO_ARGUMENTS = new Set(['baseline', 'install', 'uninstall', 'rules', 'version']);
+const NO_ARGUMENTS = new Set(['baseline', 'install', 'uninstall', 'rules', 'version', 'doctor']);
 
 export async function runCli(argv: string[], environment: CliEnvironment): Promise<CommandOutcome> {
   const parsed = parseCommandLine(argv);
@@ -155,8 +165,18 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       }
       case 'pre-commit': {
         if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-commit')}\n`);
+        // SECRET_HOOK_BYPASS="reason": findings let the commit through, recorded by the commit-msg hook.
+        const bypass = environment.env['SECRET_HOOK_BYPASS'];
         const { runCheck } = await import('./check.js');
-        return await runCheck({
+        const run =
+          bypass === undefined
+            ? runCheck
+            : async (o: Parameters<typeof runCheck>[0]) =>
+                (await import('./pre-commit-bypass.js')).runPreCommitBypass(
+                  o,
+                  (await import('./commit-msg.js')).bypassReason(environment.env) ?? '',
+                );
+        return await run({
           ...base,
           ...output,
           // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
@@ -197,6 +217,41 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
           framework,
         });
       }
+      case 'commit-msg': {
+        const { runCommitMsg, skipRequestedLine } = await import('./commit-msg.js');
+        if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedLine()}\n`);
+        return await runCommitMsg({
+          ...base,
+          ...output,
+          get color() {
+            return colorFor('stderr');
+          },
+          get width() {
+            return widthFor('stderr');
+          },
+          file: rest[0],
+        });
+      }
+      case 'scan': {
+        const { runScanPaths } = await import('./scan-paths.js');
+        return await runScanPaths({
+          ...base,
+          ...output,
+          get color() {
+            return colorFor('stdout');
+          },
+          get width() {
+            return widthFor('stdout');
+          },
+          paths: rest,
+          ...(typeof values['path-hint'] === 'string' ? { pathHint: values['path-hint'] } : {}),
+          readStdin: environment.readStdin,
+        });
+      }
+      case 'doctor': {
+        const { runDoctor } = await import('./doctor.js');
+        return runDoctor({ ...base, width: widthFor('stdout') });
+      }
       case 'baseline': {
         const { runBaseline } = await import('./baseline.js');
         if (values.all && values.history) throw new UsageError(usage.baselineScopes());
@@ -209,10 +264,15 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         });
       }
       case 'install': {
+        if (values.global) {
+          const { runInstallGlobal } = await import('./install-global.js');
+          return runInstallGlobal({ ...base, binPath: environment.binPath });
+        }
         const { runInstall, HOOKS } = await import('./install.js');
         return runInstall({ ...base, binPath: environment.binPath, chain: values.chain === true, hooks: HOOKS });
       }
       case 'uninstall': {
+        if (values.global) return (await import('./install-global.js')).runUninstallGlobal(base);
         const { runUninstall, HOOKS } = await import('./install.js');
         return runUninstall({ ...base, hooks: HOOKS });
       }
@@ -223,6 +283,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       case 'explain': {
         const { runExplain } = await import('./rules.js');
         return runExplain(rest[0], widthFor('stdout'));
+      }
+      case 'fix': {
+        const { runFix } = await import('./fix/run-fix.js');
+        const ask = environment.stdinIsTty && environment.stdoutIsTty ? environment.ask : undefined;
+        const [yes, dryRun, color, width] = [!!values.yes, !!values['dry-run'], colorFor('stdout'), widthFor('stdout')];
+        return await runFix({ ...base, ...output, paths: rest, yes, dryRun, color, width, ask });
       }
       default:
         return outcome(
@@ -273,7 +339,13 @@ function parseCommandLine(
 }
 
 function valueKind(option: OptionName): string {
-  return option === 'format' ? 'a format' : option === 'since' ? 'a revision' : 'a file';
+  return option === 'format'
+    ? 'a format'
+    : option === 'since'
+      ? 'a revision'
+      : option === 'path-hint'
+        ? 'a file name'
+        : 'a file';
 }
 
 /** Why these options or arguments cannot be taken by this command, or null. */
@@ -289,6 +361,7 @@ function refusal(command: string, rest: string[], values: Values): string | null
   }
   if (NO_ARGUMENTS.has(command) && rest.length > 0) return usage.unexpectedArguments(command, rest);
   if (values.color && values['no-color']) return usage.bothColors();
+  if (values.chain && values.global) return usage.chainOrGlobal();
   if (values.quiet && values.verbose) return usage.quietAndVerbose();
   if (command === 'rules' && values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
     return usage.rulesFormat(values.format as string);
@@ -339,8 +412,10 @@ async function writeOutput(result: CommandOutcome, file: string, cwd: string): P
 /** What the program says and how it exits when the scan failed (exit 2): also for errors nothing else caught. */
 export function crashOutcome(error: unknown, argv: readonly string[]): CommandOutcome {
   const command = argv.find((arg) => !arg.startsWith('-'));
-  const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
-  return outcome(2, '', `${failureParagraph(error, scope, command === 'pre-commit' || command === 'pre-push')}\n`);
+  const hook = command === 'pre-commit' || command === 'commit-msg' || command === 'pre-push';
+  const scope =
+    command === 'pre-commit' || command === 'commit-msg' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
+  return outcome(2, '', `${failureParagraph(error, scope, hook)}\n`);
 }
 
 /** `SKIP=secret-hook` (comma-separated hook ids, as in the pre-commit framework) skips the hooks, visibly. */

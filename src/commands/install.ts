@@ -9,9 +9,10 @@ import { gitConfigValue } from '../git/git-config.js';
 import * as say from '../report/messages/install.js';
 import { needsWorkTree } from '../report/messages/usage.js';
 import { findRepository } from '../git/repo.js';
+import { isGlobalHooksDir } from './global-hooks.js';
 import { outcome, type CommandOutcome } from './outcome.js';
 
-export const HOOKS = ['pre-commit', 'pre-push'] as const;
+export const HOOKS = ['pre-commit', 'commit-msg', 'pre-push'] as const;
 export type HookName = (typeof HOOKS)[number];
 
 const MARKER = '# secret-hook: written by `secret-hook install`; `secret-hook uninstall` removes it.';
@@ -48,11 +49,14 @@ function findTarget(cwd: string, env: Record<string, string | undefined>): { tar
 
 export function runInstall(options: InstallOptions): CommandOutcome {
   const { target, workTree } = findTarget(options.cwd, options.env);
+  // core.hooksPath names the hooks of `install --global`, which already run secret-hook here: writing into them
+  // would replace them for every repository.
+  if (target.kind === 'git' && isGlobalHooksDir(target.dir)) return outcome(0, `${say.coveredGlobally(target.dir)}\n`);
   const hooks = options.hooks.map((hook) => {
     const file = path.join(target.dir, hook);
     return { hook, file, shown: path.relative(workTree, file) || file };
   });
-  // Both hooks or neither: every target is checked before anything is written, so a refusal leaves no half install
+  // All hooks or none: every target is checked before anything is written, so a refusal leaves no half install
   // (a pre-commit hook without its pre-push hook lets a key out through a commit made with --no-verify).
   if (target.kind === 'git' && !options.chain) {
     const foreign = hooks.filter((h) => isForeignHook(h.file));
@@ -80,6 +84,7 @@ function isForeignHook(file: string): boolean {
 
 export function runUninstall(options: Omit<InstallOptions, 'binPath' | 'chain'>): CommandOutcome {
   const { target, workTree } = findTarget(options.cwd, options.env);
+  if (target.kind === 'git' && isGlobalHooksDir(target.dir)) return outcome(0, `${say.globalNotHere(target.dir)}\n`);
   const lines: string[] = [];
   for (const hook of options.hooks) {
     const file = path.join(target.dir, hook);
@@ -134,7 +139,7 @@ function installGitHook(file: string, hook: HookName, shown: string, options: In
 }
 
 function gitHookScript(hook: HookName, binPath: string, chained: string | null): string {
-  const args = hook === 'pre-push' ? ' "$@"' : '';
+  const args = hook === 'pre-push' ? ' "$@"' : hook === 'commit-msg' ? ' "$1"' : '';
   const quotedBin = `'${binPath.replace(/'/g, `'"'"'`)}'`;
   const lines = ['#!/bin/sh', MARKER];
   if (chained) {

@@ -23,7 +23,7 @@ export interface OutputOptions {
 /** Renders a result; the formatters (and the colour library) are loaded only when there is something to print. */
 export async function render(
   result: ScanResult,
-  session: Session,
+  session: Pick<Session, 'loadRules'>,
   options: OutputOptions & { hook?: boolean },
 ): Promise<CommandOutcome> {
   const blocking = result.findings.some((f) => f.action === 'block');

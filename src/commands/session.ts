@@ -11,6 +11,7 @@ import { TreeReader } from '../git/tree.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { loadConfig } from '../config/load.js';
 import { checkConfiguredRules } from './configured-rules.js';
+import { customRuleAdvice } from '../report/messages/config.js';
 import { readIgnoreFile } from '../config/ignore-file.js';
 import { compilePathMatcher } from '../config/path-matcher.js';
 import { policyFrom } from '../config/policy.js';
@@ -62,7 +63,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     trees: new TreeReader(store),
     loadRules: async () => {
       const { builtinRules } = await import('../../rules/index.js');
-      return new Map([...builtinRules, ...config.customRules].map((r) => [r.id, r]));
+      return new Map([...builtinRules, ...config.customRules.map(customRuleAdvice)].map((r) => [r.id, r]));
     },
     scanContext: {
       store,

@@ -74,6 +74,25 @@ export function validateConfig(raw: unknown, file: string, builtinIds: ReadonlyS
   return { file, rules, testKeys, customRules, ignorePaths, allowValues, allowPatterns, maxFileSize };
 }
 
+/** A string field of an object, '' when absent. */
+function optionalText(object: Record<string, unknown>, key: string, keyPath: string, p: Problems): string {
+  const value = object[key];
+  if (value === undefined) return '';
+  if (typeof value !== 'string') p.fail(keyPath, { kind: 'string' }, value);
+  return value;
+}
+
+/** `{ [key]: value }` for a string field that is set, `{}` when absent. */
+function optionalField(
+  object: Record<string, unknown>,
+  key: string,
+  keyPath: string,
+  p: Problems,
+): Record<string, string> {
+  const value = optionalText(object, key, keyPath, p);
+  return value === '' ? {} : { [key]: value };
+}
+
 function stringList(value: unknown, keyPath: string, p: Problems): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) p.fail(keyPath, { kind: 'string-list' }, value);
@@ -142,19 +161,17 @@ function validateCustomRules(value: unknown, p: Problems, builtinIds: ReadonlySe
       ...(entropy === undefined ? {} : { entropy }),
       examples,
       negativeExamples,
+      // What the configuration leaves out stays empty here: the words that stand in for it are the report's
+      // (src/report/messages/config.ts, customRuleAdvice).
       fix: {
         env,
-        provider: typeof fix['provider'] === 'string' ? fix['provider'] : 'the provider',
-        rotate: Array.isArray(fix['rotate'])
-          ? (fix['rotate'] as string[])
-          : ['Create a new credential at the provider, deploy it, then revoke the old one.'],
-        docs: typeof fix['docs'] === 'string' ? fix['docs'] : '',
+        provider: optionalText(fix, 'provider', `${at}.fix.provider`, p),
+        rotate: stringList(fix['rotate'], `${at}.fix.rotate`, p),
+        docs: optionalText(fix, 'docs', `${at}.fix.docs`, p),
+        ...optionalField(fix, 'leastPrivilege', `${at}.fix.leastPrivilege`, p),
+        ...optionalField(fix, 'rotationGap', `${at}.fix.rotationGap`, p),
       },
-      guide: {
-        grants: text('description', false) || "A credential defined by this repository's configuration.",
-        risks: 'Anyone holding it can act with its permissions.',
-        checkMisuse: "Review the provider's access logs for its use.",
-      },
+      guide: { grants: text('description', false), risks: '', checkMisuse: '' },
     };
     return rule;
   });

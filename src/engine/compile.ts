@@ -143,7 +143,11 @@ class LazyRule implements CompiledRule {
     public keywordIndexes: number[],
     private readonly nearKeywordIndexes: number[],
     private readonly nearWordIndexes: number[],
-  ) {}
+    /** Known from the build's data (a keyword rule is line-local unless it spans lines): no parse at run time. */
+    lineLocal?: boolean,
+  ) {
+    if (lineLocal !== undefined) this.lineLocalAnswer = lineLocal;
+  }
 
   get generic(): boolean {
     return this.rule.generic === true;
@@ -188,7 +192,7 @@ class LazyRule implements CompiledRule {
   }
 
   get lineLocal(): boolean {
-    return (this.lineLocalAnswer ??= this.rule.keywords.length > 0 && isLineLocal(this.rule.pattern));
+    return (this.lineLocalAnswer ??= this.rule.keywords.length > 0 && isLineLocal(this.rule.pattern, this.rule.flags));
   }
 
   get reach(): number {
@@ -215,11 +219,18 @@ export function compileCatalog(rules: readonly DetectionRule[], options: Compile
   // The build checked its own rules (catalogData); others are checked here.
   if (!fits) rules.forEach(checkRule);
   const indexes = fits ? precomputed : catalogIndexes(rules);
+  let spanning: readonly number[] | undefined = fits ? precomputed.spanningRules : undefined;
+  const spans = spanning ? new Set(spanning) : null;
   const compiled = rules.map(
     (rule, i) =>
-      new LazyRule(rule, indexes.keywordIndexes[i]!, indexes.nearKeywordIndexes[i]!, indexes.nearWordIndexes[i]!),
+      new LazyRule(
+        rule,
+        indexes.keywordIndexes[i]!,
+        indexes.nearKeywordIndexes[i]!,
+        indexes.nearWordIndexes[i]!,
+        spans ? rule.keywords.length > 0 && !spans.has(i) : undefined,
+      ),
   );
-  let spanning: readonly number[] | undefined = fits ? precomputed.spanningRules : undefined;
   return {
     rules: compiled,
     prefilter: fits ? prefilterFromData(precomputed.prefilter) : buildPrefilter(indexes.keywords),
@@ -242,7 +253,7 @@ function nearWordsOf(near: NonNullable<DetectionRule['near']>): readonly string[
 }
 
 function spanningRulesOf(rules: readonly DetectionRule[]): number[] {
-  return rules.flatMap((rule, i) => (rule.keywords.length > 0 && !isLineLocal(rule.pattern) ? [i] : []));
+  return rules.flatMap((rule, i) => (rule.keywords.length > 0 && !isLineLocal(rule.pattern, rule.flags) ? [i] : []));
 }
 
 /**

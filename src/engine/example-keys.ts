@@ -14,6 +14,7 @@ export const ALPHABETS = {
   base64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
   digits: '0123456789',
   base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
+  base32lower: 'abcdefghijklmnopqrstuvwxyz234567',
   upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
   lower: 'abcdefghijklmnopqrstuvwxyz0123456789',
   alpha: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',

@@ -64,9 +64,32 @@ export interface GitResult {
 
 /** Runs git to completion; a git that cannot be started at all is a RepositoryError naming the task. */
 export function execGit(repo: GitLocation, args: readonly string[], options: RunOptions): GitResult {
-  const result = child().spawnSync('git', gitArguments(repo, args), {
-    cwd: repo.workTree ?? repo.gitDir,
-    env: gitEnvironment(repo, options.env),
+  return runToEnd(gitArguments(repo, args), repo.workTree ?? repo.gitDir, gitEnvironment(repo, options.env), options);
+}
+
+/**
+ * Runs git where there may be no repository at all (the global configuration, for `install --global`): in `cwd`,
+ * with exactly this environment (its HOME, XDG_CONFIG_HOME and GIT_CONFIG_GLOBAL choose the global file), no
+ * repository named on its command line.
+ */
+export function execGitAnywhere(
+  cwd: string,
+  env: Record<string, string | undefined>,
+  args: readonly string[],
+  options: RunOptions,
+): GitResult {
+  return runToEnd(args, cwd, { ...env, GIT_TERMINAL_PROMPT: '0', ...options.env }, options);
+}
+
+function runToEnd(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string | undefined>,
+  options: RunOptions,
+): GitResult {
+  const result = child().spawnSync('git', args, {
+    cwd,
+    env,
     input: options.input ?? '',
     maxBuffer: 1024 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -11,11 +11,16 @@ import { compareTrees, DiffCollector, type TreeDiff } from './tree-diff.js';
 
 /** HEAD's tree (null for the first commit) against the index at `indexFile`. */
 export async function stagedChanges(trees: TreeReader, headTree: string | null, repo: Repository): Promise<TreeDiff> {
-  const index = readIndexFile(repo.indexFile, repo.objectFormat) ?? indexOfEntries([]);
-  const resolved = index.splitIndex ? readIndexThroughGit(repo) : index;
+  const resolved = wholeIndex(repo);
   const diff = new DiffCollector();
   walkIndexDirectory(trees, resolved, 0, resolved.count, '', headTree, diff);
   return diff.finish();
+}
+
+/** Every entry of the index git is committing, a split index included (listed by git, which reads it whole). */
+export function wholeIndex(repo: Repository): GitIndex {
+  const index = readIndexFile(repo.indexFile, repo.objectFormat) ?? indexOfEntries([]);
+  return index.splitIndex ? readIndexThroughGit(repo) : index;
 }
 
 /**

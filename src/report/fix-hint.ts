@@ -1,8 +1,9 @@
 // The fix for one finding, in its file's own terms: what kind of file it is (from its path, and for front-end code
 // from what the line says), the environment variable to read, and one line of code that reads it. Where the line
-// holds the secret as a plain string literal, the code is that very line with the literal replaced, so the user
-// sees their own code fixed; otherwise a statement in the file's language. The words beside the code live in
-// messages/fixes.ts.
+// holds the secret as a plain string literal, the code is that very line with the literal replaced (rewrite.ts), so
+// the user sees their own code fixed, and `secret-hook fix` writes the same edit; otherwise a statement in the
+// file's language. The words beside the code live in messages/fixes.ts.
+import { FIXABLE_KINDS, kubernetesSecretName, pairOf, rewriteLine, type Rewrite } from './rewrite.js';
 
 /** What kind of file a finding is in: it decides the fix. */
 export type FileKind =
@@ -63,6 +64,8 @@ export interface FixInput {
   ruleId: string;
   /** The rule's suggested variable name (`STRIPE_SECRET_KEY`). */
   env: string;
+  /** For a paired rule's finding (`id:key`): the variable for the first value (`CUSTOMERIO_SITE_ID`). */
+  pairEnv?: string;
   /** A rule with no provider of its own (`password = …`): the user's own name for the value is the better one. */
   generic: boolean;
 }
@@ -80,6 +83,8 @@ export interface FileFix {
   buildTime: boolean;
   /** The variable's name makes a bundler ship it to the browser (`VITE_`, `NEXT_PUBLIC_`, …). */
   publicVariable: boolean;
+  /** The line rewritten to read the variable (what `code` shows, and what `secret-hook fix` writes), or why not. */
+  rewrite: Rewrite;
 }
 
 // A bundler inlines variables with these prefixes into the code it ships to the browser.
@@ -194,10 +199,8 @@ const LANGUAGES_BY_EXTENSION: Record<string, FileKind> = {
   '.adoc': 'docs',
 };
 
-/** How a language reads an environment variable: in place of a string literal, and as a statement. */
+/** How a language reads an environment variable as a statement (in place of a literal: rewrite.ts). */
 interface Reader {
-  /** An expression that can stand where the string literal stood, or none (no drop-in string). */
-  expression?: (env: string) => string;
   statement: (env: string, name: Names) => string;
   /** A private key read from the file an environment variable names. */
   keyFile?: (env: string, name: Names) => string;
@@ -210,12 +213,10 @@ interface Names {
 
 const READERS: Partial<Record<FileKind, Reader>> = {
   javascript: {
-    expression: (env) => `process.env.${env}`,
     statement: (env, n) => `const ${n.camel} = process.env.${env};`,
     keyFile: (env, n) => `const ${n.camel} = fs.readFileSync(process.env.${env}, "utf8");`,
   },
   python: {
-    expression: (env) => `os.environ["${env}"]`,
     statement: (env, n) => `${n.snake} = os.environ["${env}"]`,
     keyFile: (env, n) => `${n.snake} = open(os.environ["${env}"]).read()`,
   },
@@ -224,40 +225,33 @@ const READERS: Partial<Record<FileKind, Reader>> = {
     keyFile: (env, n) => `import os; ${n.snake} = open(os.environ["${env}"]).read()`,
   },
   ruby: {
-    expression: (env) => `ENV.fetch("${env}")`,
     statement: (env, n) => `${n.snake} = ENV.fetch("${env}")`,
     keyFile: (env, n) => `${n.snake} = File.read(ENV.fetch("${env}"))`,
   },
   go: {
-    expression: (env) => `os.Getenv("${env}")`,
     statement: (env, n) => `${n.camel} := os.Getenv("${env}")`,
     keyFile: (env, n) => `${n.camel}, err := os.ReadFile(os.Getenv("${env}"))`,
   },
   java: {
-    expression: (env) => `System.getenv("${env}")`,
     statement: (env, n) => `String ${n.camel} = System.getenv("${env}");`,
     keyFile: (env, n) => `String ${n.camel} = Files.readString(Path.of(System.getenv("${env}")));`,
   },
   kotlin: {
-    // System.getenv is `String?` in Kotlin: not a drop-in for a String literal, so always a statement.
+    // System.getenv is `String?` in Kotlin: the elvis makes it a String, and fails at once when it is unset.
     statement: (env, n) => `val ${n.camel} = System.getenv("${env}") ?: error("${env} is not set")`,
     keyFile: (env, n) => `val ${n.camel} = File(System.getenv("${env}") ?: error("${env} is not set")).readText()`,
   },
   scala: {
-    expression: (env) => `sys.env("${env}")`,
     statement: (env, n) => `val ${n.camel} = sys.env("${env}")`,
   },
   groovy: {
-    expression: (env) => `System.getenv('${env}')`,
     statement: (env, n) => `def ${n.camel} = System.getenv('${env}')`,
   },
   csharp: {
-    expression: (env) => `Environment.GetEnvironmentVariable("${env}")`,
     statement: (env, n) => `var ${n.camel} = Environment.GetEnvironmentVariable("${env}");`,
     keyFile: (env, n) => `var ${n.camel} = File.ReadAllText(Environment.GetEnvironmentVariable("${env}"));`,
   },
   php: {
-    expression: (env) => `getenv('${env}')`,
     statement: (env, n) => `$${n.camel} = getenv('${env}');`,
     keyFile: (env, n) => `$${n.camel} = file_get_contents(getenv('${env}'));`,
   },
@@ -272,43 +266,65 @@ const READERS: Partial<Record<FileKind, Reader>> = {
     statement: (env) => `: "\${${env}:?set ${env} in the environment}"`,
   },
   powershell: {
-    expression: (env) => `$env:${env}`,
     statement: (env, n) => `$${n.camel} = $env:${env}`,
   },
 };
-
-/** Kinds whose fix keeps the quotes and puts a reference in place of the value (`${NAME}`). */
-const REFERENCES: Partial<Record<FileKind, (env: string) => string>> = {
-  'docker-compose': (env) => `\${${env}}`,
-  'github-actions': (env) => `\${{ secrets.${env} }}`,
-  'gitlab-ci': (env) => `$${env}`,
-  properties: (env) => `\${${env}}`,
-  xml: (env) => `\${env:${env}}`,
-  config: (env) => `\${${env}}`,
-  npmrc: (env) => `\${${env}}`,
-  'env-example': () => '',
-};
-
-/** Longest rewritten line shown: past it, a statement is clearer than the user's line. */
-const MAX_REWRITTEN = 120;
 
 export function fixFor(input: FixInput): FileFix {
   const kind = fileKind(input.path, input.lineText);
   const wholeFile = isWholeFile(kind);
   const privateKey = input.ruleId === 'private-key' || input.ruleId.startsWith('private-key-');
-  const own = assignedName(input.lineText, input.secret);
+  const named = assignedName(input.lineText, input.secret);
+  // An env entry's `value:` names the YAML key, not the value.
+  const own = kind === 'kubernetes' && named === 'value' ? null : named;
   const env = chooseEnv(own, input, privateKey);
   const buildTime = kind === 'dockerfile' && /^\s*(?:ARG|RUN)\b/i.test(input.lineText);
   const publicVariable = PUBLIC_PREFIX.test(own ?? '') || (kind === 'frontend' && PUBLIC_PREFIX.test(input.lineText));
-  const base = { kind, wholeFile, env, privateKey, buildTime, publicVariable };
+  const rewrite = rewriteOf(kind, env, input, privateKey || wholeFile);
+  const base = { kind, wholeFile, env, privateKey, buildTime, publicVariable, rewrite };
   if (wholeFile || kind === 'frontend' || kind === 'docs') return { ...base, code: null };
-  return { ...base, code: codeFor(kind, env, own, input, privateKey) };
+  return { ...base, code: codeFor(kind, env, own, input, privateKey, rewrite) };
 }
 
-function codeFor(kind: FileKind, env: string, own: string | null, input: FixInput, privateKey: boolean): string | null {
+/**
+ * Whether `secret-hook fix` can move this finding's secret out by itself: a kind it edits, and a line rewritten
+ * with certainty. The report offers the command first when this holds for every finding that blocks; the command
+ * edits exactly the findings for which it holds.
+ */
+export function autoFixable(fix: FileFix): boolean {
+  return FIXABLE_KINDS.has(fix.kind) && fix.rewrite.ok;
+}
+
+/** The rewrite of the finding's line, or why there is none. */
+function rewriteOf(kind: FileKind, env: string, input: FixInput, notCode: boolean): Rewrite {
+  if (notCode || kind === 'frontend' || kind === 'docs') {
+    return { ok: false, why: input.ruleId.startsWith('private-key') ? 'private-key' : 'kind' };
+  }
+  if (kind === 'kubernetes' && input.ruleId === 'kubernetes-secret-data') return { ok: false, why: 'kind' };
+  if (input.excerpt) return { ok: false, why: 'excerpt' };
+  if (input.othersOnLine) return { ok: false, why: 'others-on-line' };
+  return rewriteLine({
+    kind,
+    path: input.path,
+    line: input.lineText,
+    secret: input.secret,
+    env,
+    ...(input.pairEnv ? { pairEnv: input.pairEnv } : {}),
+  });
+}
+
+function codeFor(
+  kind: FileKind,
+  env: string,
+  own: string | null,
+  input: FixInput,
+  privateKey: boolean,
+  rewrite: Rewrite,
+): string | null {
   const names = namesFor(own ?? env);
-  const canRewrite = !input.excerpt && !input.othersOnLine && !privateKey;
-  const pair = pairOf(input.secret);
+  const pair = input.pairEnv ? pairOf(input.secret) : null;
+  const pairEnv = input.pairEnv ?? '';
+  if (rewrite.ok) return rewrite.line.trim();
   switch (kind) {
     case 'dockerfile':
       return /^\s*(?:ARG|RUN)\b/i.test(input.lineText)
@@ -317,7 +333,7 @@ function codeFor(kind: FileKind, env: string, own: string | null, input: FixInpu
     case 'kubernetes':
       return input.ruleId === 'kubernetes-secret-data'
         ? `kubectl create secret generic <name> --from-literal=${own ?? env}=<value>`
-        : `valueFrom: { secretKeyRef: { name: <secret name>, key: ${env} } }`;
+        : `valueFrom: { secretKeyRef: { name: ${kubernetesSecretName(env)}, key: ${env} } }`;
     case 'helm-values':
       return 'existingSecret: <name of a Secret created outside git>';
     case 'terraform':
@@ -327,33 +343,14 @@ function codeFor(kind: FileKind, env: string, own: string | null, input: FixInpu
     case 'dotnet-settings':
       return `dotnet user-secrets set "<Section>:${own ?? env}" "<value>"`;
     case 'shell':
-      // An assignment of the secret goes away (the caller's environment sets it); a use of it reads the variable.
-      if (canRewrite && !/^\s*(?:export\s+|local\s+|readonly\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(input.lineText)) {
-        const rewritten = replaceValue(input.lineText, input.secret, `\${${env}}`);
-        if (rewritten !== null && !inSingleQuotes(input.lineText, input.secret)) return rewritten;
-      }
       return `: "\${${env}:?set ${env} in the environment}"`;
-  }
-  const reference = REFERENCES[kind];
-  if (reference) {
-    if (canRewrite) {
-      const rewritten = pair
-        ? replaceValues(input.lineText, pair, [reference(pairName(env)), reference(env)])
-        : replaceValues(input.lineText, [input.secret], [reference(env)]);
-      if (rewritten !== null) return rewritten;
-    }
-    return kind === 'env-example' ? `${env}=` : null;
+    case 'env-example':
+      return `${env}=`;
   }
   const reader = READERS[kind];
   if (!reader) return null;
   if (privateKey) return (reader.keyFile ?? reader.statement)(`${env}_PATH`, names);
-  if (canRewrite && reader.expression) {
-    const rewritten = pair
-      ? replaceLiterals(input.lineText, pair, [reader.expression(pairName(env)), reader.expression(env)])
-      : replaceLiterals(input.lineText, [input.secret], [reader.expression(env)]);
-    if (rewritten !== null) return rewritten;
-  }
-  if (pair) return `${reader.statement(pairName(env), namesFor(pairName(env)))} ${reader.statement(env, names)}`;
+  if (pair) return `${reader.statement(pairEnv, namesFor(pairEnv))} ${reader.statement(env, names)}`;
   return reader.statement(env, names);
 }
 
@@ -392,60 +389,4 @@ function namesFor(name: string): Names {
   const snake = toEnvName(name).toLowerCase() || 'secret';
   const camel = snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
   return { camel: /^[0-9]/.test(camel) ? `_${camel}` : camel, snake: /^[0-9]/.test(snake) ? `_${snake}` : snake };
-}
-
-/** Both halves of a pair (Customer.io's Site ID and key, shown as `id:key`), or null. */
-function pairOf(secret: string): [string, string] | null {
-  const parts = secret.split(':');
-  return parts.length === 2 && parts.every((p) => p.length >= 8) ? [parts[0]!, parts[1]!] : null;
-}
-
-/** The line with each string literal that is exactly one of `values` replaced by its expression. */
-function replaceLiterals(lineText: string, values: readonly string[], expressions: readonly string[]): string | null {
-  let line = lineText;
-  for (const [i, value] of values.entries()) {
-    const found = new RegExp(`(["'\`])${escape(value)}\\1`).exec(line);
-    if (!found) return null;
-    line = line.slice(0, found.index) + expressions[i]! + line.slice(found.index + found[0].length);
-  }
-  return tidy(line);
-}
-
-/** The line with each of `values` replaced by its reference, quotes kept (configuration files). */
-function replaceValues(lineText: string, values: readonly string[], references: readonly string[]): string | null {
-  let line = lineText;
-  for (const [i, value] of values.entries()) {
-    const at = line.indexOf(value);
-    if (at === -1) return null;
-    line = line.slice(0, at) + references[i]! + line.slice(at + value.length);
-  }
-  return tidy(line);
-}
-
-function replaceValue(lineText: string, secret: string, reference: string): string | null {
-  return replaceValues(lineText, [secret], [reference]);
-}
-
-/** Whether the secret stands inside single quotes, where a shell does not expand a variable. */
-function inSingleQuotes(lineText: string, secret: string): boolean {
-  const before = lineText.slice(0, lineText.indexOf(secret));
-  return (before.match(/'/g) ?? []).length % 2 === 1;
-}
-
-function tidy(line: string): string | null {
-  const trimmed = line.trim();
-  return trimmed.length > MAX_REWRITTEN ? null : trimmed;
-}
-
-/**
- * The name for the first value of a pair. Pairs are an id and its key (Customer.io's Site ID and Track API key, the
- * one paired rule): `CUSTOMERIO_TRACK_API_KEY` → `CUSTOMERIO_SITE_ID`.
- */
-function pairName(env: string): string {
-  const provider = env.split('_')[0]!;
-  return `${provider}_SITE_ID`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

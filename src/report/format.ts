@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { Rule } from '../../rules/schema.js';
 import { formatBytes } from './bytes.js';
-import { fixFor, type FileFix } from './fix-hint.js';
+import { autoFixable, fixFor, type FileFix } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as advice from './messages/findings.js';
 import { fixText } from './messages/fixes.js';
@@ -95,7 +95,8 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
   for (const notice of result.notices) say(visible(notice), c.yellow);
   // Binaries and archives that are part of a change are listed in one line; in a scan of every tracked file they
   // are not news, and --verbose lists them.
-  const binaries = result.scope === 'all' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
+  const binaries =
+    result.scope === 'all' || result.scope === 'files' ? [] : result.skipped.filter((s) => isBinaryReason(s.reason));
   for (const s of result.skipped) {
     if (isWarningReason(s.reason) && !isBinaryReason(s.reason)) {
       say(notes.notScannedLine(s.path, s.reason), c.yellow, '', '  ');
@@ -225,6 +226,7 @@ class FindingReport {
         othersOnLine: this.lines.beside(f).length > 0,
         ruleId: f.ruleId,
         env: rule?.fix.env ?? 'SECRET',
+        ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
         generic: rule?.generic === true,
       });
       this.fixes.set(f, fix);
@@ -265,6 +267,7 @@ class FindingReport {
         .sort((a, b) => a.time - b.time || b.i - a.i)
         .map(({ oid, tip }) => ({ oid, tip })),
       tagged: this.result.scope === 'push' && blocking.some((f) => !f.commit),
+      autoFix: blocking.every((f) => autoFixable(this.fixOf(f))),
     };
   }
 }

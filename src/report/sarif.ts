@@ -4,7 +4,7 @@
 import type { Rule, Severity } from '../../rules/schema.js';
 import { isWarningReason } from '../skip-reason.js';
 import { SECRET_MANAGERS } from './messages/findings.js';
-import { explainText, LEAST_PRIVILEGE, PERIODIC_ROTATION, ROTATION_ORDER } from './messages/explain.js';
+import { explainText, rotationAdvice } from './messages/explain.js';
 import { skipReasonText, unlistedLine } from './messages/scan-notes.js';
 import { redact } from './redact.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
@@ -191,7 +191,7 @@ function helpMarkdown(rule: Rule): string {
     '',
     `### How to rotate it at ${rule.fix.provider}`,
     '',
-    `${PERIODIC_ROTATION} ${ROTATION_ORDER} ${LEAST_PRIVILEGE}`,
+    rotationAdvice(rule.fix).join(' '),
     '',
     steps,
     '',

@@ -217,33 +217,76 @@ describe('integrations', () => {
 
   it('runs as a pre-commit framework hook, for commits and pushes', () => {
     const program = inject('preCommitProgram');
-    expect(program, 'the pre-commit program (Debian package pre-commit) could not be installed').not.toBe('');
+    expect(
+      program,
+      'pre-commit >= 3.2 is missing (scripts/install-test-tools.sh installs it in .tools/pre-commit)',
+    ).not.toBe('');
     const box = seeded({ husky: false, install: false });
+    // A release as scripts/release-pre-commit.sh makes it, from the working copy's files: a tag whose commit holds a
+    // built dist/ with its dependencies bundled in (node_modules only lends the build its tools; it is not committed).
     const hookRepo = path.join(box.root, 'hook-repo');
     execFileSync('git', ['clone', '-q', root, hookRepo]);
-    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: hookRepo, encoding: 'utf8' }).trim();
+    for (const file of [
+      '.pre-commit-hooks.yaml',
+      'scripts/pre-commit-framework.sh',
+      'scripts/release-pre-commit.sh',
+      'scripts/build.mjs',
+    ]) {
+      fs.copyFileSync(path.join(root, file), path.join(hookRepo, file));
+    }
+    const inHookRepo = {
+      cwd: hookRepo,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.invalid',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.invalid',
+      },
+    };
+    execFileSync('git', ['commit', '-q', '--allow-empty', '-am', 'hooks'], inHookRepo);
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(hookRepo, 'node_modules'));
+    execFileSync('bash', ['scripts/release-pre-commit.sh', 'v9.9.9'], { ...inHookRepo, stdio: 'pipe' });
+    const shipped = execFileSync('git', ['ls-tree', '-r', '--name-only', 'v9.9.9'], inHookRepo).toString();
+    expect(shipped).toContain('dist/vendor/isomorphic-git.cjs');
+    expect(shipped).not.toContain('node_modules');
     box.write(
       '.pre-commit-config.yaml',
-      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: secret-hook\n      - id: secret-hook-push\n`,
+      `repos:\n  - repo: ${hookRepo}\n    rev: v9.9.9\n    hooks:\n      - id: secret-hook\n      - id: secret-hook-commit-msg\n      - id: secret-hook-push\n`,
     );
     box.gitOk('add', '.pre-commit-config.yaml');
     box.gitOk('commit', '-q', '--no-verify', '-m', 'pre-commit config');
-    const installed = box.run(program, ['install', '--hook-type', 'pre-commit', '--hook-type', 'pre-push']);
+    const installed = box.run(program, [
+      'install',
+      '--hook-type',
+      'pre-commit',
+      '--hook-type',
+      'commit-msg',
+      '--hook-type',
+      'pre-push',
+    ]);
     expect(installed.status, installed.output).toBe(0);
-    // The first commit builds secret-hook in the framework's cache, and says so on the terminal while it does (the
-    // framework itself shows a hook's output only when it fails).
+    // The first commit runs the shipped build at once: nothing is installed or built in the framework's cache.
     box.write('clean.js', 'export const a = 1;\n');
     box.gitOk('add', 'clean.js');
     const first = box.run('script', inTerminal("git commit -q -m 'change clean.js'", 100));
     expect(first.status, first.output).toBe(0);
-    expect(first.stdout).toContain('secret-hook: first run from the pre-commit framework: installing and building');
-    expect(first.stdout).toContain('secret-hook: built; scanning.');
+    expect(first.stdout).not.toContain('first run');
+    expect(first.stdout).not.toMatch(/deprecated stage names/);
     expect(commitFile(box, 'clean2.js', 'export const b = 2;\n').output).not.toContain('first run');
     const secret = liveKey();
     const blocked = commitFile(box, 'pay.js', `const k = "${secret}";\n`);
     expect(blocked.status, blocked.output).not.toBe(0);
     expect(blocked.output).toContain('Stripe live secret key');
     expect(blocked.output).not.toContain(secret);
+    // The commit-msg stage: a key in the message.
+    box.gitOk('reset', '-q', 'pay.js');
+    const inMessage = liveKey();
+    const message = box.git('commit', '-q', '--allow-empty', '-m', `use ${inMessage}`);
+    expect(message.status, message.output).not.toBe(0);
+    expect(message.output).toContain('found in the commit message');
+    expect(message.output).not.toContain(inMessage);
+    box.gitOk('add', 'pay.js');
     box.gitOk('commit', '-q', '--no-verify', '-m', 'sneak it in');
     const push = box.git('push', 'origin', 'main');
     expect(push.status, push.output).not.toBe(0);

@@ -37,17 +37,22 @@ export default function setup(project: TestProject): () => void {
   fs.writeFileSync(path.join(work, 'npm-install.log'), `${installed.stdout}${installed.stderr}`);
   project.provide('installDir', installDir);
   project.provide('tarball', path.join(work, tarballName));
-  project.provide('preCommitProgram', findPreCommitProgram());
+  project.provide('preCommitProgram', findPreCommitProgram(root));
   return () => fs.rmSync(work, { recursive: true, force: true });
 }
 
-/** The pre-commit framework's program, when scripts/install-test-tools.sh could install it; else an empty string. */
-function findPreCommitProgram(): string {
-  try {
-    return execFileSync('sh', ['-c', 'command -v pre-commit'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
+/**
+ * The pre-commit framework's program, at least 3.2 (our hooks use the stage names pre-commit and pre-push), as
+ * scripts/install-test-tools.sh installs it in .tools/pre-commit, or on PATH; else an empty string.
+ */
+function findPreCommitProgram(root: string): string {
+  const candidates = [path.join(root, '.tools/pre-commit/bin/pre-commit'), 'pre-commit'];
+  for (const program of candidates) {
+    const version = spawnSync(program, ['--version'], { encoding: 'utf8' });
+    const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(version.stdout ?? '') ?? []).slice(1).map(Number);
+    if (version.status === 0 && (major > 3 || (major === 3 && minor >= 2))) return program;
   }
+  return '';
 }
 
 declare module 'vitest' {

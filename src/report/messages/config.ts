@@ -1,5 +1,6 @@
 // A configuration problem in words: the file, the key path, what was expected and what was found, and what to do.
 // A configuration error blocks the commit before anything is scanned: the user must be able to fix it at once.
+import type { Rule } from '../../../rules/schema.js';
 import type { ConfigProblem, Expectation, GlobProblem } from '../../config-problem.js';
 import { visible } from '../visible.js';
 import { describePatternProblem } from './patterns.js';
@@ -110,4 +111,27 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 60)})`;
   if (typeof value === 'object') return `an object (${JSON.stringify(value).slice(0, 60)})`;
   return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * A custom rule with the advice its configuration left out filled in, in general words: the report prints every
+ * rule's advice the same way.
+ */
+export function customRuleAdvice(rule: Rule): Rule {
+  return {
+    ...rule,
+    fix: {
+      ...rule.fix,
+      provider: rule.fix.provider || 'the provider',
+      rotate:
+        rule.fix.rotate.length > 0
+          ? rule.fix.rotate
+          : ['Create a new credential at the provider, deploy it, then revoke the old one.'],
+    },
+    guide: {
+      grants: rule.guide.grants || "A credential defined by this repository's configuration.",
+      risks: rule.guide.risks || 'Anyone holding it can act with its permissions.',
+      checkMisuse: rule.guide.checkMisuse || "Review the provider's access logs for its use.",
+    },
+  };
 }

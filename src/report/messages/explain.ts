@@ -3,15 +3,20 @@
 import type { Rule } from '../../../rules/schema.js';
 import { wrap } from '../wrap.js';
 
-/** The order that avoids downtime, and what to do where a provider cannot give it. */
+/** The order that avoids downtime, for providers that keep the old key valid while the new one is deployed. */
 export const ROTATION_ORDER =
-  'Without downtime, the order is: create the new key, update every service that uses it, then revoke the old key, then watch the logs for anything still using it. Where the provider can only regenerate a key (the old one stops working at once), there is a gap: have every deployment ready to take the new value, regenerate at a quiet time and deploy at once.';
+  'Without downtime, the order is: create the new key, update every service that uses it, then revoke the old key, then watch the logs for anything still using it.';
 
 export const PERIODIC_ROTATION =
   'Rotate it now if it was ever pushed or shared; otherwise on a schedule (for example every 90 days) and whenever someone who had access leaves.';
 
 export const LEAST_PRIVILEGE =
   'Give the new key only the permissions the service needs: a restricted or scoped key where the provider offers one.';
+
+/** What the guide says about rotating at this rule's provider: when, in which order (or the gap), how narrowly. */
+export function rotationAdvice(fix: Rule['fix']): string[] {
+  return [PERIODIC_ROTATION, fix.rotationGap ?? ROTATION_ORDER, fix.leastPrivilege ?? LEAST_PRIVILEGE];
+}
 
 /** The guide, its paragraphs wrapped to `width` columns (unwrapped without one: SARIF's help text). */
 export function explainText(rule: Rule, width = Number.POSITIVE_INFINITY): string {
@@ -35,9 +40,7 @@ export function explainText(rule: Rule, width = Number.POSITIVE_INFINITY): strin
     ...secretsManagerSnippets(rule.fix.env),
     '',
     `How to rotate it at ${rule.fix.provider}`,
-    ...para(PERIODIC_ROTATION),
-    ...para(ROTATION_ORDER),
-    ...para(LEAST_PRIVILEGE),
+    ...rotationAdvice(rule.fix).flatMap(para),
     ...steps,
     '',
     'How to check whether it was misused',

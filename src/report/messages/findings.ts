@@ -23,6 +23,8 @@ export function headline(moment: Moment, blocking: number): string {
       return `secret-hook: ${what} found in the tracked files.`;
     case 'history':
       return `secret-hook: ${what} found in the git history.`;
+    case 'files':
+      return `secret-hook: ${what} found in the files scanned.`;
   }
 }
 
@@ -75,6 +77,8 @@ export interface StepFacts {
   commits: readonly { oid: string; tip: boolean }[];
   /** Pushes: some findings are in what a tag points at directly (a blob or a tree), in no commit. */
   tagged: boolean;
+  /** `secret-hook fix` can make every fix shown (fix-hint.ts autoFixable, for every finding that blocks). */
+  autoFix: boolean;
 }
 
 /** The numbered steps after the findings that block, for this moment. Each entry is one step's paragraph. */
@@ -97,7 +101,11 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
           `Take ${whole} out of the commit: ${command('git restore --staged', facts.wholeFiles)}, and add ${them(facts.wholeFiles)} to .gitignore${template}.`,
         );
       }
-      if (facts.codeFiles.length > 0) {
+      if (facts.autoFix && facts.wholeFiles.length === 0 && facts.codeFiles.length > 0) {
+        steps.push(
+          `Run ${keep('secret-hook fix')}: it shows each change (→) and where each value goes (an untracked .env), and makes them when you say yes. Then stage the fixes: ${command('git add', facts.codeFiles)}`,
+        );
+      } else if (facts.codeFiles.length > 0) {
         const other = facts.wholeFiles.length > 0 ? 'other ' : '';
         steps.push(
           `Move each ${other}secret out of the code as shown (→) and stage the fixes: ${command('git add', facts.codeFiles)}`,
@@ -156,6 +164,18 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
         `If the key is rotated and the history cannot be rewritten, record the findings in .secret-hook-ignore (${keep('secret-hook baseline --history')}) so they stop being reported.`,
       );
       return steps;
+    case 'files':
+      if (facts.wholeFiles.length > 0) {
+        steps.push(
+          `Keep ${whole} out of git and out of what you publish: add ${them(facts.wholeFiles)} to .gitignore${template}, and leave ${them(facts.wholeFiles)} out of artefacts and logs.`,
+        );
+      }
+      if (facts.codeFiles.length > 0) steps.push(`Move each secret out of the code as shown (→): ${code}.`);
+      steps.push(setValues);
+      steps.push(
+        `Scan again (${keep('secret-hook scan <paths>')}); if a file was ever committed, check the history too: ${keep('secret-hook check --history')}.`,
+      );
+      return steps;
   }
 }
 
@@ -203,6 +223,8 @@ export function rotationNote(moment: Moment, facts: StepFacts): string {
       return `Rotate a key if its file was ever pushed: anyone with a clone may have it. The steps are under each rule; the full guide: ${example}`;
     case 'history':
       return `The full guide for each rule: ${keep('secret-hook explain <rule-id>')}, e.g. ${example}`;
+    case 'files':
+      return `Rotate a key if its file was ever shared: committed and pushed, uploaded as an artefact, or printed in a log others read. ${guide}`;
   }
 }
 

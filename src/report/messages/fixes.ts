@@ -56,7 +56,10 @@ const NOTES: Partial<Record<FileFix['kind'], (env: string, fix: FileFix) => stri
   'env-example': () => 'a committed template keeps the name with an empty value.',
   notebook: () => 'and clear the cell outputs: jupyter nbconvert --clear-output --inplace <notebook>',
   swift: () => 'a key inside an app you ship can be extracted: keep it on your server.',
-  shell: (env) => `and delete the line that sets it: the caller's environment (or CI's secrets) sets ${env}.`,
+  shell: (env, fix) =>
+    fix.rewrite.ok
+      ? `the caller's environment (or CI's secrets) sets ${env}.`
+      : `and delete the line that sets it: the caller's environment (or CI's secrets) sets ${env}.`,
   'docker-compose': () => 'compose reads it from your shell or an untracked .env.',
   dockerfile: (env, fix) =>
     fix.buildTime

@@ -177,6 +177,10 @@ function taskFailed(task: GitTask): string {
       return `git ls-files could not list the split index ${task.file}`;
     case 'read-config':
       return `git config could not read the setting ${task.key}`;
+    case 'check-ignore':
+      return 'git check-ignore could not tell which files .gitignore covers';
+    case 'list-files':
+      return 'git ls-files could not list the files to scan';
   }
 }
 
@@ -198,5 +202,9 @@ function command(task: GitTask): string {
       return 'git ls-files';
     case 'read-config':
       return 'git config';
+    case 'check-ignore':
+      return 'git check-ignore';
+    case 'list-files':
+      return 'git ls-files';
   }
 }

@@ -1,11 +1,15 @@
 // What `install` and `uninstall` say, and the one sentence the hook scripts they write print themselves.
 import { visible } from '../visible.js';
 
-type Hook = 'pre-commit' | 'pre-push';
+type Hook = 'pre-commit' | 'commit-msg' | 'pre-push';
 
 /** The line a hook runs: what to add by hand where secret-hook will not write. */
 export function hookLine(hook: Hook): string {
-  return hook === 'pre-push' ? 'secret-hook pre-push "$@"' : 'secret-hook pre-commit';
+  return hook === 'pre-push'
+    ? 'secret-hook pre-push "$@"'
+    : hook === 'commit-msg'
+      ? 'secret-hook commit-msg "$1"'
+      : 'secret-hook pre-commit';
 }
 
 export function alreadyRuns(shown: string): string {
@@ -25,17 +29,22 @@ export function wroteHook(shown: string, chained: boolean): string {
 }
 
 /**
- * Hooks secret-hook did not write: left alone, and nothing installed (both hooks or neither). The problem and the
+ * Hooks secret-hook did not write: left alone, and nothing installed (all hooks or none). The problem and the
  * hint of a usage error.
  */
 export function foreignHooks(shown: readonly string[], hooks: readonly Hook[]): { problem: string; hint: string } {
-  const files = shown.map(visible).join(' and ');
+  const files = list(shown.map(visible));
   const exist = shown.length === 1 ? 'exists and was' : 'exist and were';
-  const lines = hooks.map((hook) => `\`${hookLine(hook)}\` to ${hook}`).join(' and ');
+  const lines = list(hooks.map((hook) => `\`${hookLine(hook)}\` to ${hook}`));
   return {
-    problem: `${files} already ${exist} not written by secret-hook, so nothing was installed (secret-hook installs both hooks or neither)`,
+    problem: `${files} already ${exist} not written by secret-hook, so nothing was installed (secret-hook installs all its hooks or none)`,
     hint: `Add ${lines} yourself, or run secret-hook install --chain to keep ${shown.length === 1 ? 'it' : 'them'} and run ${shown.length === 1 ? 'it' : 'them'} before secret-hook.`,
   };
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export function removedLine(shown: string): string {
@@ -55,4 +64,13 @@ export function nothingToUninstall(): string {
 /** Printed by a written hook script when the program is gone (the script blocks with exit 2). */
 export function programNotFound(hook: Hook): string {
   return `secret-hook: the secret-hook program was not found (run npm install). The ${hook === 'pre-push' ? 'push' : 'commit'} was stopped; to go ahead without the scan deliberately, add --no-verify.`;
+}
+
+/** install in a repository whose hooks are those of install --global. */
+export function coveredGlobally(dir: string): string {
+  return `secret-hook: git runs the global hooks of secret-hook install --global here (${visible(dir)}), which already run secret-hook; nothing was written. secret-hook doctor shows what runs.`;
+}
+
+export function globalNotHere(dir: string): string {
+  return `secret-hook: git runs the global hooks of secret-hook install --global here (${visible(dir)}); secret-hook uninstall --global removes them.`;
 }

@@ -1,6 +1,7 @@
 // What the command line says about its own use: its help (all of it, and each command's), unknown names with the
 // nearest known ones, arguments it cannot take or cannot take together.
 import { visible } from '../visible.js';
+import { FIX_USAGE } from './fix-usage.js';
 
 export const USAGE = `Usage: secret-hook <command> [options]
 
@@ -12,11 +13,16 @@ Commands:
     --since <rev>      the commits after <rev> up to HEAD
   pre-commit           what the pre-commit hook runs (quiet when clean)
   pre-push             what the pre-push hook runs (reads the pushed refs from stdin)
+  commit-msg <file>    what the commit-msg hook runs: a secret in the commit message stops the commit
+  scan <paths…>        files and directories as they are on disk (- for standard input)
   baseline [--history] accept what is found today (--all by default): fingerprints go to .secret-hook-ignore
-  install [--chain]    wire the pre-commit and pre-push hooks into this repository (husky or plain git hooks)
-  uninstall            remove exactly what install added
+  install [--chain]    wire the pre-commit, commit-msg and pre-push hooks into this repository (husky or git hooks)
+  install --global     one install for every repository on this machine (a global core.hooksPath)
+  uninstall [--global] remove exactly what install added
+  doctor               which hooks run in this repository, and what keeps secret-hook from running
   rules                list the rules
   explain <rule-id>    what a key grants, how to store it and how to rotate it
+  fix [paths…]         move a blocked commit's secrets out of the code, as the report shows (--yes, --dry-run)
   version              the version
 
 Options:
@@ -70,6 +76,30 @@ What the pre-push hook runs: reads git's pushed refs from stdin and scans the co
 Options:
   --pre-commit-framework  run by the pre-commit framework: scan every local branch and tag the remote lacks
 ${OUTPUT_OPTIONS}`,
+  'commit-msg': `Usage: secret-hook commit-msg <file> [options]
+
+What the commit-msg hook runs: scans the message git will commit (comment lines and the diff of commit -v left
+out, as git leaves them out) and stops the commit on a secret in it.
+With SECRET_HOOK_BYPASS="reason", it records the bypass instead: the reason and each finding's rule and fingerprint
+are appended to the message as Secret-Hook-Bypass trailers. SKIP=secret-hook skips it.
+
+Options:
+${OUTPUT_OPTIONS}`,
+  scan: `Usage: secret-hook scan <paths…> [options]
+       secret-hook scan - [--path-hint NAME] [options]
+
+Scans files and directories as they are on disk, whole. Inside a repository, the files git would consider: tracked
+ones, and untracked ones that .gitignore does not exclude; outside one, every file except .git directories.
+ignorePaths applies; symbolic links are never followed. - scans standard input.
+
+Options:
+  --path-hint NAME     the file name standard input is scanned as (its language), e.g. config.env
+${OUTPUT_OPTIONS}`,
+  doctor: `Usage: secret-hook doctor
+
+For this repository: where git runs hooks from, what runs at pre-commit, commit-msg and pre-push, and whatever
+keeps secret-hook from running (a repository's own core.hooksPath, husky, lefthook, the pre-commit framework, a
+global core.hooksPath), each with what to do. Exit 0 when secret-hook checks all three, 1 when not.`,
   baseline: `Usage: secret-hook baseline [--all | --history] [options]
 
 Accepts what is committed today: the fingerprints (never the secrets) go to .secret-hook-ignore, and only new
@@ -77,16 +107,19 @@ secrets block from then on. --all (the default) reads every file of HEAD; --hist
 
 Options:
   --config FILE        the configuration file to use instead of the repository's own`,
-  install: `Usage: secret-hook install [--chain]
+  install: `Usage: secret-hook install [--chain | --global]
 
-Adds the pre-commit and pre-push hooks: a line in .husky/pre-commit and .husky/pre-push with husky, otherwise
-hook scripts in the directory git uses. Both or neither: nothing is written when one of them cannot be.
+Adds the pre-commit, commit-msg and pre-push hooks: a line in .husky/<hook> with husky, otherwise hook scripts in
+the directory git uses. All or none: nothing is written when one of them cannot be.
 
 Options:
-  --chain              keep a hook secret-hook did not write, and run it first`,
-  uninstall: `Usage: secret-hook uninstall
+  --chain              keep a hook secret-hook did not write, and run it first
+  --global             for every repository on this machine: sets core.hooksPath in the global git configuration to
+                       secret-hook's own hooks, which run secret-hook and then each repository's own hook`,
+  uninstall: `Usage: secret-hook uninstall [--global]
 
-Removes exactly what install added (and restores a chained hook).`,
+Removes exactly what install added (and restores a chained hook). --global: what install --global added, leaving
+the global git configuration as it was before.`,
   rules: `Usage: secret-hook rules [--format text|json] [--output FILE]
 
 Lists the rules, and the generated files on which rules without a prefix of their own stay quiet.`,
@@ -95,6 +128,7 @@ Lists the rules, and the generated files on which rules without a prefix of thei
 The offline guide for a rule: what the key grants, the risks, how to store it (with secrets-manager examples),
 how to rotate it, and how to check whether it was misused. secret-hook rules lists the ids; a provider's name
 (secret-hook explain stripe) lists its rules.`,
+  fix: FIX_USAGE,
   version: `Usage: secret-hook version
 
 Prints the version.`,
@@ -126,7 +160,9 @@ export function optionNotFor(option: string, command: string, owners: readonly s
 }
 
 export function needsValue(option: string, what: string): string {
-  return `secret-hook: ${option} needs ${what}, e.g. ${option} ${what === 'a file' ? 'report.sarif' : what === 'a format' ? 'json' : 'main'}.`;
+  const example =
+    what === 'a file' ? 'report.sarif' : what === 'a format' ? 'json' : what === 'a file name' ? 'app.env' : 'main';
+  return `secret-hook: ${option} needs ${what}, e.g. ${option} ${example}.`;
 }
 
 export function takesNoValue(option: string): string {
@@ -147,6 +183,10 @@ export function unexpectedArguments(command: string, args: readonly string[]): s
 
 export function bothColors(): string {
   return 'secret-hook: choose --color or --no-color, not both.';
+}
+
+export function chainOrGlobal(): string {
+  return "secret-hook: choose --chain or --global, not both (the global hooks always run the repository's own hook after secret-hook).";
 }
 
 export function quietAndVerbose(): string {

@@ -54,7 +54,19 @@ const ESC = '\x1b[';
 describe('help and names', () => {
   it('gives each command its own help', async () => {
     const dir = repo().dir;
-    for (const command of ['check', 'pre-commit', 'pre-push', 'baseline', 'install', 'uninstall', 'rules', 'explain']) {
+    for (const command of [
+      'check',
+      'pre-commit',
+      'pre-push',
+      'commit-msg',
+      'scan',
+      'baseline',
+      'install',
+      'uninstall',
+      'doctor',
+      'rules',
+      'explain',
+    ]) {
       const result = await run([command, '--help'], dir);
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^Usage: secret-hook ${command}\\b`));
@@ -109,7 +121,7 @@ describe('options that do not fit', () => {
     [['check', '--all', 'main..feature'], 'choose one scope'],
     [['rules', '--format', 'sarif'], 'rules prints text or json, not sarif'],
     [['install', '--all'], 'install does not take --all (it is an option of check, baseline)'],
-    [['pre-commit', '--output', 'x.txt'], 'pre-commit does not take --output (it is an option of check, rules)'],
+    [['pre-commit', '--output', 'x.txt'], 'pre-commit does not take --output (it is an option of check, scan, rules)'],
     [['check', '--since'], '--since needs a revision'],
     [['check', '--since', '--all'], '--since needs a revision'],
     [['check', '--all=yes'], '--all takes no value'],
@@ -117,6 +129,13 @@ describe('options that do not fit', () => {
     [['check', '--quiet', '--verbose'], 'choose --quiet or --verbose'],
     [['check', '--format', 'xml'], '--format must be text, json, sarif or github'],
     [['rules', 'extra'], 'rules takes no arguments'],
+    [['install', '--chain', '--global'], 'choose --chain or --global'],
+    [['scan'], 'scan needs files or directories to scan, or - for standard input'],
+    [['scan', '-', '-'], 'give - (standard input) once'],
+    [['scan', '-', '--path-hint'], '--path-hint needs a file name, e.g. --path-hint app.env'],
+    [['scan', 'README.md', '--path-hint', 'a.env'], '--path-hint names standard input'],
+    [['commit-msg'], 'commit-msg needs the message file git passes to the hook'],
+    [['doctor', 'extra'], 'doctor takes no arguments'],
   ])('%j is refused', async (argv, message) => {
     const result = await run(argv, repo().dir);
     expect(result.exitCode).toBe(2);

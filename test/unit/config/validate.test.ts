@@ -110,6 +110,16 @@ describe('validateConfig', () => {
       'an example the rule finds',
     );
   });
+  it("rejects a custom rule's advice that is not text", () => {
+    expectError(
+      { customRules: [{ ...acmeRule, fix: { env: 'ACME_KEY', rotate: ['Roll it.', 42] } }] },
+      'at customRules[0].fix.rotate[1]',
+    );
+    expectError(
+      { customRules: [{ ...acmeRule, fix: { leastPrivilege: ['x'] } }] },
+      'at customRules[0].fix.leastPrivilege',
+    );
+  });
   it('rejects a custom rule whose negative example matches', () => {
     expectError(
       { customRules: [{ ...acmeRule, negativeExamples: ['acme_q8w7e6r5t4y3u2i1'] }] },

@@ -1,6 +1,8 @@
 // isLineLocal: true only for patterns whose matches and lookarounds cannot read across a line break.
 import { describe, expect, it } from 'vitest';
+import { compileCatalog } from '../../../src/engine/compile.js';
 import { isLineLocal } from '../../../src/engine/line-local.js';
+import { scan } from '../../../src/engine/scan.js';
 
 describe('isLineLocal', () => {
   it.each([
@@ -18,6 +20,8 @@ describe('isLineLocal', () => {
     ['a{2}b{1,}c\\{'],
     ['[\\b]x'],
     ['\\0'],
+    // Without the u flag, \p is the letter p and {L} is literal text, as V8 reads it.
+    ['\\p{L}'],
   ])('accepts %s', (pattern) => {
     expect(isLineLocal(pattern)).toBe(true);
   });
@@ -33,6 +37,8 @@ describe('isLineLocal', () => {
     ['key\\u000A', '\\u000A'],
     ['key\\cJ', '\\cJ'],
     ['key\\012', 'legacy octal newline'],
+    ['tok[\\12]x', 'a legacy octal newline in a class'],
+    ['tok[\\0-\\12]x', 'a class range up to a legacy octal newline'],
     ['key\n', 'a literal newline'],
     ['[^]', 'the any-character class'],
     ['(?=\\s\\w)', 'a lookahead that reads past a newline'],
@@ -40,12 +46,35 @@ describe('isLineLocal', () => {
     ['(?<=(?:\\s))', 'a newline test inside a group inside a lookbehind'],
     ['(a)\\1', 'a backreference'],
     ['(?<n>a)\\k<n>', 'a named backreference'],
-    ['\\p{L}', 'a property escape (needs the u flag)'],
     ['(a', 'an unbalanced group'],
     ['a)', 'an unbalanced parenthesis'],
     ['*a', 'a dangling quantifier'],
     ['[a-', 'an unterminated class'],
   ])('refuses %s (%s)', (pattern) => {
     expect(isLineLocal(pattern)).toBe(false);
+  });
+
+  it('agrees with V8 on the legacy escapes that read a newline', () => {
+    for (const pattern of ['tok[\\12]x', 'tok\\12x', 'tok[\\n]x', 'tok\\cJx']) {
+      expect(new RegExp(pattern).test('tok\nx'), pattern).toBe(true);
+      expect(isLineLocal(pattern), pattern).toBe(false);
+    }
+    expect(new RegExp('\\p{L}').test('p{L}')).toBe(true);
+  });
+});
+
+describe('a rule whose pattern reads a newline through a legacy octal escape', () => {
+  it('runs on the whole text, so its match across a line break is found', () => {
+    const rule = {
+      id: 'acme-split-key',
+      title: 'ACME key split over a line break',
+      severity: 'high' as const,
+      keywords: ['acmekey'],
+      pattern: 'acmekey[\\12](?<secret>[a-z0-9]{12})',
+      examples: [],
+      negativeExamples: [],
+    };
+    const findings = scan(compileCatalog([rule]), { path: 'a.txt', text: 'acmekey\nq8w7e6r5t4y3\n' });
+    expect(findings.map((f) => f.secret)).toEqual(['q8w7e6r5t4y3']);
   });
 });

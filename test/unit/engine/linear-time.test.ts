@@ -269,3 +269,10 @@ describe('the step bound is an upper bound', () => {
     expect(checked).toBeGreaterThan(200);
   });
 });
+
+describe('stepsPerPosition on a shape check 1 refuses', () => {
+  it('answers Infinity instead of modelling an unbounded backreferenced repeat', () => {
+    expect(stepsPerPosition('(a)\\1{2,}')).toBe(Infinity);
+    expect(stepsPerPosition('a+b')).toBe(Infinity);
+  });
+});

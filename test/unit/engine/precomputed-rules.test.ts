@@ -48,6 +48,12 @@ describe('precomputed rules', () => {
       scan(compileCatalog(detectionRules.slice(1)), { path: 'a', text }).map((f) => f.ruleId),
     );
   });
+  it('tell which rules are line-local without parsing a pattern, as the analysis does', () => {
+    const precomputed = compileCatalog(precomputedRules(data), { precomputed: data.catalog });
+    const fresh = compileCatalog(detectionRules);
+    expect(precomputed.rules.map((r) => r.lineLocal)).toEqual(fresh.rules.map((r) => r.lineLocal));
+    expect(precomputed.rules.filter((r) => r.lineLocal).length).toBeGreaterThan(150);
+  });
 });
 
 describe("the program's detection data (dist/detection.json, written by the build)", () => {

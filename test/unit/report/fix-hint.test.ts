@@ -69,7 +69,7 @@ describe('the fix for each kind of file', () => {
       'Rust',
       'src/billing.rs',
       `let key = "${live}";\n`,
-      'let key = std::env::var("STRIPE_SECRET_KEY").expect("STRIPE_SECRET_KEY is not set");',
+      'let key = &*std::env::var("STRIPE_SECRET_KEY").expect("STRIPE_SECRET_KEY is not set");',
     ],
     [
       'Swift',
@@ -123,14 +123,25 @@ describe('the fix for each kind of file', () => {
     expect(fixOf(path, content).fix).toContain(expected);
   });
 
-  it('Kotlin: Kotlin syntax, not Java', () => {
+  it('Kotlin: Kotlin syntax, not Java; a String, not a String?', () => {
     const { fix } = fixOf('src/main/kotlin/Billing.kt', `Stripe.apiKey = "${live}"\n`);
-    expect(fix).toBe('val apiKey = System.getenv("STRIPE_SECRET_KEY") ?: error("STRIPE_SECRET_KEY is not set")');
+    expect(fix).toBe('Stripe.apiKey = System.getenv("STRIPE_SECRET_KEY") ?: error("STRIPE_SECRET_KEY is not set")');
     expect(fileKind('build.gradle.kts')).toBe('kotlin');
   });
 
-  it('shell: an assignment goes, the environment sets it', () => {
+  it('Kotlin: a const val needs a compile-time value, so the fix is a statement', () => {
+    const { fix } = fixOf('src/main/kotlin/Billing.kt', `const val STRIPE_KEY = "${live}"\n`);
+    expect(fix).toBe('val stripeKey = System.getenv("STRIPE_KEY") ?: error("STRIPE_KEY is not set")');
+  });
+
+  it('shell: an assignment of the variable itself reads it from the environment, and fails when unset', () => {
     const { fix } = fixOf('deploy.sh', `export STRIPE_SECRET_KEY=${live}\n`);
+    expect(fix).toContain('export STRIPE_SECRET_KEY="${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY in the environment}"');
+    expect(fix).toContain("the caller's environment (or CI's secrets) sets STRIPE_SECRET_KEY");
+  });
+
+  it('shell: inside a longer single-quoted string nothing expands: a statement, and the line goes', () => {
+    const { fix } = fixOf('deploy.sh', `curl -H 'Authorization: Bearer ${live}' https://api.stripe.com\n`);
     expect(fix).toContain(': "${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY in the environment}"');
     expect(fix).toContain('delete the line that sets it');
   });
@@ -152,7 +163,7 @@ describe('the fix for each kind of file', () => {
   it('Kubernetes manifest: a Secret and secretKeyRef', () => {
     const manifest = `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - env:\n            - name: STRIPE_SECRET_KEY\n              value: "${live}"\n`;
     const { fix } = fixOf('k8s/api-deployment.yaml', manifest);
-    expect(fix).toContain('valueFrom: { secretKeyRef: { name: <secret name>, key: STRIPE_SECRET_KEY } }');
+    expect(fix).toContain('valueFrom: { secretKeyRef: { name: stripe-secret-key, key: STRIPE_SECRET_KEY } }');
     expect(fix).toContain('kubectl create secret');
   });
 
