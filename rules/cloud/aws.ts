@@ -64,7 +64,8 @@ export const awsRules: Rule[] = [
     near: { words: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'akia', 'asia'], lines: 2 },
     // In the AWS SDKs every line says "aws": the value must also follow a credential name or the key id.
     credentialWords: ['secret', 'key', 'credential', 'creds', 'akia', 'asia'],
-    pattern: '(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
+    // Not the body of a prefixed key (`pk_<40>`, a Customer.io public key).
+    pattern: '(?<![A-Za-z0-9/+_])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
     entropy: 4.2,
     examples: [
       'AWS_SECRET_ACCESS_KEY={{base64:40}}',
@@ -73,6 +74,8 @@ export const awsRules: Rule[] = [
       'creds := credentials.NewStaticCredentials("AKIA{{base32:16}}", "{{base64:40}}", "")',
     ],
     negativeExamples: [
+      // A prefixed key's body on an AWS credentials line.
+      'aws_secret_access_key = pk_{{base62:40}}',
       'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
       'aws_commit = "{{hex:40}}"',
       'token = "{{base64:40}}"',

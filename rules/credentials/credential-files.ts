@@ -38,7 +38,7 @@ export const credentialFileRules: Rule[] = [
     severity: 'high',
     keywords: ['password', 'passwd'],
     files: ['.netrc', '_netrc'],
-    pattern: String.raw`(?<![^\s])(?:password|passwd)[ \t]{1,8}(?<secret>[^\s]{1,256})`,
+    pattern: String.raw`(?<![^\s])(?:password|passwd)[ \t]{1,8}(?<secret>[^\s]{1,4096})`,
     verify: 'credential-file-value',
     examples: [
       'machine ftp.corp.io login deploy password hunter{{digits:2}}',
@@ -46,6 +46,8 @@ export const credentialFileRules: Rule[] = [
       'default login anonymous password Str0ng-{{base62:6}}',
     ],
     negativeExamples: [
+      // A GitHub prefix that the GitHub rules did not take: a placeholder, not a password.
+      'machine github.com login ci-bot password ghs_APPID_JWT',
       'machine api.corp.io login deploy password ${NETRC_PASSWORD}',
       'machine api.corp.io login deploy password <password>',
       'machine api.corp.io login deploy password changeme',

@@ -30,17 +30,24 @@ const CALL_COMMA = String.raw`,(?<=\([ \t]{0,8}["'\x60\\]{1,6}[\w.-]{1,80}["'\x6
 // A name and its value separated by blanks alone: a DSL statement on a line of its own with a quoted value
 // (Gradle's `password "…"`, in `credentials { … }`), and Dockerfile's `ENV NAME value`.
 const DSL_SPACE = String.raw`[ \t]{1,8}(?<=(?:^|[\n{;])[ \t]{0,40}[A-Za-z0-9_.]{1,60}[ \t]{1,8})(?=[rbu]{0,2}["'])`;
+// SQL: `CREATE USER x WITH PASSWORD '…'`, `ALTER ROLE x WITH LOGIN PASSWORD '…'`.
+const SQL_SPACE = String.raw`[ \t]{1,8}(?<=(?:WITH|with|LOGIN|login|ENCRYPTED|encrypted)[ \t]{1,8}(?:PASSWORD|password)[ \t]{1,8})(?=')`;
+// The GitHub CLI: `gh secret set CLIENT_SECRET --body '…'` (or `-b`).
+const CLI_BODY = String.raw`[ \t]{1,8}(?<=secret[ \t]{1,8}set[ \t]{1,8}[A-Za-z0-9_]{1,80}[ \t]{1,8})(?:--body|-b)(?:[ \t]{1,4}|=)(?=["'])`;
 const ENV_SPACE = String.raw`[ \t]{1,8}(?<=(?:^|\n)[ \t]{0,8}ENV[ \t]{1,8}[A-Za-z0-9_.]{1,60}[ \t]{1,8})(?=[^\s=])`;
 // Alignment blanks before `=` (terraform fmt, wp-config, aligned .env files): up to 40.
 const SEP =
   String.raw`(?:${TYPED}[ \t]{0,40}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
   String.raw`|["'\x60\\\]]{1,6}[ \t]{0,40}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|${CALL_COMMA})` +
-  String.raw`|${DSL_SPACE}|${ENV_SPACE}` +
+  String.raw`|${DSL_SPACE}|${ENV_SPACE}|${SQL_SPACE}|${CLI_BODY}` +
   // A Markdown table row: | \`ADMIN_PASSWORD\` | \`value\` | (backticks on both sides, not a TypeScript union).
   String.raw`|\x60[ \t]{0,4}\|[ \t]{0,4}(?=\x60)` +
   String.raw`|${QUOTE}{1,6}[ \t]{1,8}value[ \t]{0,4}=` +
   String.raw`|>)[ \t]{0,8}`;
-const OPEN = String.raw`(?:[rbu]{0,2}${QUOTE}{1,6})?`;
+// A reference with a literal fallback: `process.env.REDIS_PASSWORD || '…'`, `os.getenv("X") or "…"`, `ENV['X'] ?? "…"`.
+const REFERENCE_FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[${QUOTE}{1,6}[\w.-]{1,80}${QUOTE}{1,6}\]|\(${QUOTE}{1,6}[\w.-]{1,80}${QUOTE}{1,6}\))?[ \t]{0,4}(?:\|\||\?\?|or)[ \t]{0,4}(?=[rbu@$]{0,2}${QUOTE}))?`;
+// Before the quote: Python's r/b/u prefixes, C#'s verbatim and interpolated strings (`@"…"`, `$"…"`).
+const OPEN = String.raw`(?:[rbu@$]{0,2}${QUOTE}{1,6})?`;
 // The value stops at whitespace, quotes, brackets, `;`, `,`, `&`, `|`: a call, an index or an object never matches
 // because it must end at one of the terminators below, not at `(` or `[`.
 const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
@@ -60,9 +67,9 @@ const lineValue = (min: number) =>
 // A URL query's value may start with `-` (`?token=-8fJ…`): there it is no flag.
 const BARE_START = String.raw`(?:(?![-=])|(?<=[?&][A-Za-z0-9_.-]{1,60}=)(?=-))`;
 const value = (min: number) =>
-  String.raw`(?<secret>${lineValue(min)}|(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=["'\x60])|${BARE_START}${VALUE_CHAR}{${min},512}${END})`;
+  String.raw`(?<secret>${lineValue(min)}|(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=\\?["'\x60])|${BARE_START}${VALUE_CHAR}{${min},512}${END})`;
 
-const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}${value(min)}`;
+const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${REFERENCE_FALLBACK}${OPEN}${value(min)}`;
 
 // --- names ---------------------------------------------------------------------------------------------------
 
@@ -123,6 +130,12 @@ export const genericAssignmentRules: Rule[] = [
     pattern: assignment(PW_NAME, 8),
     verify: 'generic-password',
     examples: [
+      // A literal fallback after a reference; SQL's WITH PASSWORD; C#'s verbatim string; a `$` inside the password.
+      "const redisPassword = process.env.REDIS_PASSWORD || '{{base62:26}}';",
+      'db_password = os.environ.get("DB_PASSWORD") or "{{base62:22}}"',
+      "CREATE USER etl WITH PASSWORD '{{base62:30}}';",
+      'public static readonly string AdminPassword = @"{{base62:28}}";',
+      'redis.password=Tractor.Orbit{{digits:2}}$YZ',
       'DB_PASSWORD={{base62:24}}',
       'spring.datasource.password={{base64url:24}}',
       '  "smtpPassword": "{{base62:24}}",',
@@ -148,6 +161,9 @@ export const genericAssignmentRules: Rule[] = [
       '[ldap]\nldap.password=Qx{{base62:6}})(&#{{base62:10}}',
     ],
     negativeExamples: [
+      // A fallback that is a default, and a reference alone.
+      "const redisPassword = process.env.REDIS_PASSWORD || 'changeme';",
+      'const dbPassword = process.env.DB_PASSWORD ?? config.get("db.password");',
       '"password": "Password",',
       'password_label = "Enter your password"',
       '<input type="password" name="password" placeholder="Password">',
@@ -215,8 +231,13 @@ export const genericAssignmentRules: Rule[] = [
     keywords: ['secret', 'credential', 'creds', 'auth'],
     flags: 'i',
     pattern: assignment(SECRET_NAME, 10),
-    verify: 'generic-value',
+    // A client secret or a shared secret is often a password someone chose (`Velvet-Granite53&xh`).
+    verify: 'generic-password',
     examples: [
+      'const clientSecret = process.env.CLIENT_SECRET || "Velvet-Granite{{digits:2}}&xh";',
+      // A literal fallback after a reference, the GitHub CLI's --body.
+      'const clientSecret = process.env.CLIENT_SECRET || "{{base62:28}}";',
+      "gh secret set CLIENT_SECRET --body '{{base64:24}}'",
       'CLIENT_SECRET={{base64url:32}}',
       'SECRET_KEY_BASE={{hex:128}}',
       "app.config['SECRET_KEY'] = '{{base62:40}}'",
@@ -229,6 +250,10 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // Code an unquoted line value runs into: an open call, a generic, a ternary.
+      'AWS.Credentials = AWS.util.inherit({',
+      '  credentials: MergeFunctions<',
+      'secret = readFileSync(',
       'secretName: db-credentials',
       'secret_name = "prod/db/password"',
       'secretKeyRef:',
@@ -329,6 +354,8 @@ export const genericAssignmentRules: Rule[] = [
       'API_KEY              = "{{hex:32}}"',
     ],
     negativeExamples: [
+      // Customer.io's public (`pk_`) keys ship in browsers.
+      'NEXT_PUBLIC_CUSTOMERIO_KEY = "pk_{{base62:40}}"',
       'NEXT_PUBLIC_FIREBASE_API_KEY={{base62:39}}',
       'ALGOLIA_SEARCH_API_KEY={{hex:32}}',
       'STRIPE_PUBLISHABLE_KEY=pk_live_{{base62:24}}',
@@ -376,6 +403,10 @@ export const genericAssignmentRules: Rule[] = [
       'curl "https://api.example.io/v2/export?format=csv&access_token=-{{base62:31}}"',
     ],
     negativeExamples: [
+      // Public by design (a Mapbox public token, a SonarQube badge token) or a GitHub placeholder.
+      "mapboxgl.accessToken = 'pk.eyJ1Ijoi{{base64url:30}}.{{base64url:22}}';",
+      'SONAR_BADGE_URL=https://sonar.corp.io/api/project_badges/measure?project=shop&metric=coverage&token=sqb_{{hex:40}}',
+      'GITHUB_TOKEN_FORMAT=ghs_APPID_JWT',
       'token = request.headers.get("Authorization")',
       'if token == expected_token:',
       'token: string | null = null;',
@@ -434,6 +465,8 @@ export const genericAssignmentRules: Rule[] = [
       'WEBHOOK_HMAC_KEY: {{hex:64}}',
     ],
     negativeExamples: [
+      // A value of another format: a Klaviyo look-alike `pk_` cache key.
+      'CACHE_KEY: pk_{{hex:20}}',
       'SUPABASE_ANON_KEY={{base62:40}}',
       'RECAPTCHA_SITE_KEY={{base62:40}}',
       'DYNAMO_SORT_KEY=createdAtTimestamp',

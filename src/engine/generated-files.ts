@@ -1,14 +1,16 @@
-// Generated files (lockfiles, minified bundles, source maps) and vendored trees, and which rules stay quiet on them.
+// Generated files (lockfiles, minified bundles) and vendored trees, and which rules stay quiet on them. Source maps
+// are scanned like source: their `sourcesContent` is the project's own code, published with the bundle, so a
+// `JWT_SECRET = '…'` there is a leak like the original file's.
 // Their random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret, and vendored
 // code is someone else's: its API models and tests name providers on every line. On these paths only rules without
-// a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle, source map or
+// a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle or
 // vendored file is still found. Matched on the file name or a directory of the path, at any depth, with plain
 // string checks rather than globs: this runs for every file. `secret-hook rules` lists them.
 
 export interface GeneratedFiles {
   /**
    * Which rules stay quiet: `generic` (password = …), or `prefixless` (generic ones and the prefix-less rules,
-   * found only through their near words). Bundles and source maps embed real source code, so only the generic rules are quieted there.
+   * found only through their near words). Bundles embed real source code, so only the generic rules are quieted there.
    */
   quiets: 'generic' | 'prefixless';
   /** Exact file names. */
@@ -52,12 +54,6 @@ export const generatedFiles: readonly GeneratedFiles[] = [
     names: [],
     suffixes: ['.min.js', '.min.mjs', '.min.css', '.bundle.js', '.chunk.js'],
     reason: 'minified bundles: embedded content hashes and encoded assets',
-  },
-  {
-    quiets: 'generic',
-    names: [],
-    suffixes: ['.js.map', '.css.map', '.mjs.map', '.cjs.map', '.ts.map'],
-    reason: 'source maps: base64 VLQ mappings and embedded sources',
   },
   {
     quiets: 'prefixless',

@@ -63,6 +63,7 @@ export function looksLikeFileCredential(value: string): boolean {
   if (candidate.length < 4 || candidate.length > MAX_LENGTH) return false;
   if (FILE_PLACEHOLDER.test(candidate) || isPlaceholder(candidate) || MASKED.test(candidate)) return false;
   if (TEMPLATE.test(candidate) || ENV_LOOKUP.test(candidate) || SHELL_VARIABLE.test(candidate)) return false;
+  if (CHECKSUMMED_FORMAT.test(candidate)) return false;
   return !(REFERENCE_PREFIX.test(candidate) || SECRET_STORE.test(candidate) || /^ENC\[/.test(candidate));
 }
 
@@ -160,9 +161,15 @@ function isNotASecret(value: string): boolean {
   if (HEADER_NAME.test(value) || IDENTIFIER.test(value) || MEMBER_CHAIN.test(value)) return true;
   if (isPathLike(value) || isPropertyAccess(value) || isCodeName(value)) return true;
   if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
-  if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value)) return true;
+  if (PUBLIC_FORMAT.test(value)) return true;
+  if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
   return false;
 }
+
+// The start of code that an unquoted line value runs into: an open call, generic or block (`AWS.util.inherit({`,
+// `MergeFunctions<`, `readFileSync(`), a member of `this`/`self`, a chain of three members, a ternary.
+const CODE_FRAGMENT =
+  /[\w$][ \t]{0,2}(?:\([{[]?|<|\{|\[)$|^(?:this|self)\.[A-Za-z_$]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2}|[\w$.]\?[\w$.]{1,80}:[\w$.]/;
 
 // A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
 const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
@@ -177,7 +184,13 @@ const ALGORITHM_NAME =
   /^(?:[A-Z0-9]{2,8}-){0,3}(?:HMAC|SHA-?\d{0,3}|RSA|AES|ECDSA|ECDH|EDDSA|[HRPE]S\d{3}|MD5|PBKDF2|OAEP)(?:-[A-Z0-9]{2,8}){0,3}$/;
 // Tokens of a checksummed format (GitHub's ghp_/gho_/ghu_/ghs_/ghr_, npm's npm_): their own rules verify the
 // checksum and report them; one whose checksum failed is not a token, and no generic rule reports it instead.
-const CHECKSUMMED_FORMAT = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
+// GitHub's prefixes mean a GitHub token whatever follows (the long `ghs_` installation tokens of 2026 included):
+// what the GitHub rules did not take is a placeholder or a malformed token (`ghs_APPID_JWT`).
+const CHECKSUMMED_FORMAT = /^(?:(?:gh[pousr]|github_pat)_[A-Za-z0-9_.-]{4,}|npm_[A-Za-z0-9]{36})$/;
+// Keys public by design, whose providers' rules know them: publishable keys (`pk_`: Stripe, Customer.io; Klaviyo's
+// private `pk_` keys have their own rule), Mapbox public tokens (`pk.eyJ…`), SonarQube badge tokens (`sqb_`,
+// read-only access to a project's badges, meant for READMEs).
+const PUBLIC_FORMAT = /^(?:pk_[A-Za-z0-9_]{4,}|pk\.eyJ[A-Za-z0-9_.-]+|sqb_[0-9a-f]{40})$/;
 
 // Code, not data: a camelCase or PascalCase identifier (`receivedDiff`, `ExtendsKeyword`), or a chain of
 // letter-only members (`SyntaxKind.ExtendsKeyword`, `config.db.password`).
@@ -242,6 +255,7 @@ function isPathLike(value: string): boolean {
 
 /** `config.password`, `this.props.apiKey`, `Settings::TOKEN`, `$this->secret`: a property access, not a value. */
 function isPropertyAccess(value: string): boolean {
+  if (PASSWORD_DOLLAR.test(value)) return false;
   if (!/^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+$/.test(value)) return false;
   return value.split(/\.|::|->/).every((segment) => segment.length <= 4 || isNameLike(segment));
 }
@@ -255,6 +269,7 @@ function isPropertyAccess(value: string): boolean {
  */
 export function isCodeName(value: string): boolean {
   if (value.length > 256 || !CODE_NAME_CHARS.test(value)) return false;
+  if (PASSWORD_DOLLAR.test(value)) return false;
   // Hex with digits is a digest or a key, whatever words its letters happen to spell (`cafe5353…dedcc`).
   if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value) && /[0-9]/.test(value)) return false;
   let named = 0;
@@ -266,6 +281,9 @@ export function isCodeName(value: string): boolean {
   return named > 0;
 }
 
+// `$` after a letter or digit is a password's symbol (`Tractor.Orbit82$YZ`); in code `$` starts a name (`$scope`,
+// `this.$store`).
+const PASSWORD_DOLLAR = /[A-Za-z0-9]\$/;
 const CODE_NAME_CHARS = /^[A-Za-z0-9_$./:-]+$/;
 
 /**

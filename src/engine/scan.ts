@@ -203,7 +203,7 @@ function candidateRules(
     if (!matchesFiles(rule.files!, unit.path)) candidates.delete(index);
     else if (rule.keywords.length === 0) candidates.add(index);
   }
-  // Lockfiles, bundles and source maps: their hashes are not secrets (generated-files.ts).
+  // Lockfiles, bundles and vendored trees: their hashes are not secrets (generated-files.ts).
   const quiets = unit.onlyPrefixed ? 'prefixless' : generatedFileQuiets(unit.path);
   if (quiets) {
     for (const index of candidates) {

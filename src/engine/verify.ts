@@ -51,7 +51,9 @@ function isSignedJwt(token: string): boolean {
   if (parts.length !== 3 || (parts[2] ?? '').length < 16) return false;
   try {
     const header = JSON.parse(decodeBase64(parts[0]!)) as { alg?: unknown };
-    JSON.parse(decodeBase64(parts[1]!));
+    const payload = JSON.parse(decodeBase64(parts[1]!)) as { role?: unknown } | null;
+    // Supabase's anon key is a signed JWT with "role":"anon", public by design (it ships in every browser bundle).
+    if (payload !== null && typeof payload === 'object' && payload.role === 'anon') return false;
     return typeof header.alg === 'string' && header.alg.toLowerCase() !== 'none';
   } catch {
     return false;
