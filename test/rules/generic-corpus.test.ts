@@ -346,7 +346,7 @@ describe('stays quiet on look-alikes', () => {
         '  app:',
         '    environment:',
         '      DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_dev',
-        `      CACHE_URL: redis://:${r(24)}@localhost:6379/0`,
+        '      CACHE_URL: redis://:devpassword@localhost:6379/0',
         '      AMQP_URL: amqp://guest:guest@rabbitmq:5672/',
       ].join('\n'),
     ],
@@ -478,6 +478,19 @@ describe('stays quiet on look-alikes', () => {
       ours.map((f) => `${f.ruleId}: ${f.lineText}`),
       text,
     ).toEqual([]);
+  });
+});
+
+describe('a local database with a random password', () => {
+  it('is a warning (a non-blocking finding), the local defaults beside it are not', () => {
+    const text = [
+      '  app:',
+      '    environment:',
+      '      DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_dev',
+      `      CACHE_URL: redis://:${r(24)}@localhost:6379/0`,
+    ].join('\n');
+    const ours = findings('docker-compose.dev.yml', text).filter((f) => OURS.has(f.ruleId));
+    expect(ours.map((f) => [f.ruleId, f.line, f.testKey])).toEqual([['local-database-url-password', 4, true]]);
   });
 });
 
