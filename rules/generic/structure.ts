@@ -31,7 +31,7 @@ export const genericStructureRules: Rule[] = [
     keywords: ['variable'],
     flags: 'i',
     // A variable named as a secret, or marked sensitive, with a literal default.
-    pattern: String.raw`variable[ \t]{1,8}"(?:[A-Za-z0-9_-]{0,60}${SECRET_WORD}[A-Za-z0-9_-]{0,40}"[ \t]{0,8}\{|(?![A-Za-z0-9_-]{0,60}(?:commit|sha|hash|digest|revision|version))[A-Za-z0-9_-]{1,100}"[ \t]{0,8}\{(?=${BLOCK}sensitive[ \t]{0,40}=[ \t]{0,8}true))${BLOCK}default${TF_VALUE}`,
+    pattern: String.raw`variable[ \t]{1,8}"(?![A-Za-z0-9_-]{0,60}(?:public|publishable|search|site[_-]?key|anon|browser))(?:[A-Za-z0-9_-]{0,60}${SECRET_WORD}[A-Za-z0-9_-]{0,40}"[ \t]{0,8}\{|(?![A-Za-z0-9_-]{0,60}(?:commit|sha|hash|digest|revision|version))[A-Za-z0-9_-]{1,100}"[ \t]{0,8}\{(?=${BLOCK}sensitive[ \t]{0,40}=[ \t]{0,8}true))${BLOCK}default${TF_VALUE}`,
     verify: 'generic-password',
     examples: [
       'variable "nextauth_secret" {\n  type    = string\n  default = "{{base64:32}}"\n}',
@@ -43,6 +43,8 @@ export const genericStructureRules: Rule[] = [
       'variable "region" {\n  default = "eu-west-1"\n}',
       'variable "db_password" {\n  default = "changeme"\n}',
       'variable "instance_type" {\n  default = "{{lower:12}}"\n}',
+      // Public by design, even when marked sensitive.
+      'variable "next_public_algolia_search_key" {\n  sensitive = true\n  default   = "{{hex:32}}"\n}',
       // Sensitive, but a commit id: what to deploy, not a secret.
       'variable "release_commit" {\n  sensitive = true\n  default   = "{{hex:40}}"\n}',
     ],

@@ -208,7 +208,7 @@ export const customerioRules: Rule[] = [
     // Not followed by `@`: a Sentry DSN's public key has the same shape. Not preceded by `_`: the 32 hex after the
     // id of a Klaviyo private key (`pk_<id>_<hex>`) are Klaviyo's, even with Customer.io named nearby.
     // Not after `/`: 32 hex in a URL path are an id or a hash (a Tines webhook path, a CDN asset), not this key.
-    pattern: '(?<![0-9a-zA-Z_/])(?<![{,][0-9]{1,6}:")(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
+    pattern: '(?<![0-9a-zA-Z_/-])(?<![{,][0-9]{1,6}:")(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
     entropy: 3,
     examples: [
       'CUSTOMERIO_APP_API_KEY={{hex:32}}',

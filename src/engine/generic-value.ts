@@ -583,6 +583,7 @@ function hasRandomComposition(value: string): boolean {
 // --- passwords people choose ----------------------------------------------------------------------------------------
 
 // Words that make a password a demo or a default, also when written in leetspeak (P@ssw0rd, Adm1n).
+const STORE_PATH = /^[a-z][a-z0-9_-]{1,40}(?:\/[A-Za-z0-9_.-]{1,80}){1,6}$/;
 const DUMMY_PASSWORD_WORDS =
   /pass(word|wd)?|test|demo|example|sample|secret|admin|root|changeme|letmein|welcome|qwerty|default|dummy|fake|guest|user|login|hunter|dragon|monkey|iloveyou|trustno/;
 
@@ -594,6 +595,8 @@ export function looksLikeStrongPassword(value: string): boolean {
   if (value.length < 10 || value.length > 128 || /\s/.test(value) || JWT_SHAPE.test(value)) return false;
   // base64 of text is judged by what it decodes to (looksLikeGenericSecret does that), not by its own letters.
   if (isNotASecret(value) || printableBase64(value, BASE64_TEXT) !== undefined) return false;
+  // A secret store's name (`prod/api_key-JbZYOA`: AWS Secrets Manager adds six characters), not a password.
+  if (STORE_PATH.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
   if (classes < 3 || !/[0-9]|[^A-Za-z0-9]/.test(value)) return false;
   const plain = value

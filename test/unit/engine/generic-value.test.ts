@@ -176,3 +176,10 @@ describe('prefixes other rules own', () => {
     ['a SonarQube badge token', `sqb_${'0f1e2d3c4b5a'.repeat(3)}0f1e`],
   ])('%s is left to its own rule', (_kind, value) => expect(looksLikeGenericSecret(value)).toBe(false));
 });
+
+describe('secret store names', () => {
+  it('a Secrets Manager name with its six-character suffix is not a password', () => {
+    expect(looksLikeStrongPassword('prod/api_key-JbZYOA')).toBe(false);
+    expect(looksLikeStrongPassword('shop/prod/db_password-Ab12Cd')).toBe(false);
+  });
+});
