@@ -80,7 +80,8 @@ const PW_NOT = String.raw`(?:reset|forgot(?:ten)?|change|show|hide|toggle|confir
 // `pass` after letters is a name (`dbPass`, `smtppass`) unless it ends an English word (bypass, compass, surpass).
 const PASS_WORD = String.raw`(?<!(?:by|com|sur|tres|over|under|im|mis)pass)`;
 // A URL's user name (`http://atpass:…@host`) is not a password's name.
-const PW_NAME = String.raw`(?<!://[A-Za-z0-9._%-]{0,64})${PW}${PASS_WORD}(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
+// The URL check is a lookbehind after the word, so that the pattern opens on a literal the regex engine can search for.
+const PW_NAME = String.raw`${PW}(?<!://[A-Za-z0-9._%-]{0,64}${PW})${PASS_WORD}(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
 
 const SECRET_HEAD = String.raw`(?:secret(?:[_.-]?(?:key(?:[_.-]?base)?|access[_.-]?key|id))?|credentials?|creds|auth(?:orization)?)`;
 const SECRET_NOT = String.raw`(?:sealed|external|image[_.-]?pull|pull|show|hide|toggle|with|include|use|allow)`;
@@ -104,7 +105,7 @@ const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|ac
 
 // Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`) and access
 // tokens. Other "tokens" that are UUIDs (change, lifecycle, idempotency, task tokens) are not.
-const UUID_SECRET_NAME = String.raw`(?:${PW_NAME}|secret(?:[_.-]?(?:key|id))?(?<!${SECRET_NOT}[_.-]?secret)|(?<=(?:access|auth|api|bearer|bot|personal|service|admin|app|refresh|integration|private|secret)[_.-]?)token)`;
+const UUID_SECRET_NAME = String.raw`(?:${PW_NAME}|secret(?:[_.-]?(?:key|id))?(?<!${SECRET_NOT}[_.-]?secret)|token(?<=(?:access|auth|api|bearer|bot|personal|service|admin|app|refresh|integration|private|secret)[_.-]?token))`;
 const UUID_VALUE = String.raw`(?<secret>\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?)(?![0-9A-Za-z-])`;
 
 // --- shared hint texts ----------------------------------------------------------------------------------------

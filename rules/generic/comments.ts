@@ -14,7 +14,21 @@ export const genericCommentRules: Rule[] = [
     title: 'Secret in a comment',
     severity: 'high',
     generic: true,
-    keywords: ['token', 'password', 'passwd', 'secret', 'key'],
+    // Not `key` alone: it is on most lines of code; the names that say a key is a credential.
+    keywords: [
+      'token',
+      'password',
+      'passwd',
+      'secret',
+      'api key',
+      'api_key',
+      'api-key',
+      'apikey',
+      'access key',
+      'access_key',
+      'access-key',
+      'accesskey',
+    ],
     flags: 'im',
     // The comment, up to 60 characters of prose, the word (then `:`, `is`, `was`, `=`), then the value standing alone.
     pattern: String.raw`${COMMENT}[ \t][^\r\n"'\x60=]{0,60}(?<![A-Za-z])${WORD}s?(?![A-Za-z])(?:[ \t]{1,3}(?:is|was|were|=|->|→))?[ \t:]{1,3}(?<secret>[A-Za-z0-9+/_~.-]{16,200}={0,2})(?=[ \t]{0,8}(?:$|[,;)"'\x60\\]|\*/|-->))`,
