@@ -18,6 +18,16 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  *   reference, path, UUID, version or well-known hash (src/engine/generic-value.ts).
  * - `generic-password`: `generic-value`, or a strong password built from words (`VelvetMango81#to`): long enough,
  *   three character classes, and not a weak, dummy or dictionary password.
+ * - `secret-uuid`: a random UUID (not an example or name-space UUID, not a patterned one), for names that say
+ *   secret, password or access token (Vault AppRole `secret_id`, Keycloak client secrets, many SaaS tokens).
+ * - `credential-file-value`: any value but a placeholder, reference or template: in a credential file (`.netrc`,
+ *   `.pgpass`, `wp-config.php`) a password is a credential whatever its strength.
+ * - `kubernetes-secret-value`: base64 whose decoded text (one trailing newline dropped) is not a certificate or
+ *   public key, a placeholder, or a bare name: inside a Secret's `data:` every other value is a credential.
+ * - `url-password`: a URL's userinfo password, percent-decoded: anything but a placeholder, a template or a default
+ *   password (`p%40ss`, `key_1234`, `somepassword`).
+ * - `private-key-armoured`: an armoured key's body that is not a truncated documentation snippet (a DER body much
+ *   shorter than its own header says).
  */
 export type Verifier =
   | 'private-key-body'
@@ -27,12 +37,18 @@ export type Verifier =
   | 'jwt-signed'
   | 'base64-secret'
   | 'generic-value'
-  | 'generic-password';
+  | 'generic-password'
+  | 'secret-uuid'
+  | 'credential-file-value'
+  | 'kubernetes-secret-value'
+  | 'private-key-armoured'
+  | 'url-password';
 
 /**
  * A match that goes with another match within a few lines, as gitleaks' composite rules do (`[[rules.required]]`
  * with `id` and `withinLines`): an id and its secret, a Site ID and its API key. Two matches that pair are one
- * finding, at this rule's match (the earlier one when both are this rule's), whose secret is both secrets joined
+ * finding, at this rule's match (when both are this rule's: the one whose line does not name it as the half that is
+ * harmless alone, else the later one: a key's line, not its Site ID's), whose secret is both secrets joined
  * with `:` in the order they stand in the text (`site:key`): its fingerprint changes when either half does.
  * The partner's matches are its findings as the scan reports them (after its own checks); a partner rule that is
  * turned off or quiet on this path never matches, and the partner's own findings are reported as usual unless it
@@ -97,7 +113,8 @@ export interface Rule {
    * Lowercase literals. A text without any of them skips the rule (the prefilter). Each must appear in every
    * positive example, lowercased. One of them must stand on the line of every match: when the pattern cannot cross
    * a line break, the rule runs only on the lines that hold them. Empty for a prefix-less rule: a key with no
-   * prefix of its own (bare hex or base64), found only through its `near` words.
+   * prefix of its own (bare hex or base64), found only through its `near` words; or for a rule of credential files
+   * (`files`), which then runs on the whole text of those files.
    */
   keywords: readonly string[];
   /**
@@ -117,7 +134,33 @@ export interface Rule {
    * prefix-less key often sits on an unchanged line. A prefix-less rule (no keywords) runs only near them; words of
    * three characters or fewer must stand as whole words (`cio`, not "precious").
    */
-  near?: { readonly words: readonly string[]; readonly lines: number };
+  near?: {
+    readonly words: readonly string[];
+    readonly lines: number;
+    /**
+     * Words that count wherever they stand in the file, as a package's name in its import does
+     * (`require('customerio-node')` four lines above `const TRACK_KEY = …`). Also near words.
+     */
+    readonly inFile?: readonly string[];
+  };
+  /**
+   * For a prefix-less key whose near words name only its provider (`aws`, `alibaba`): a match counts only when one
+   * of these lowercase words also stands just before it (in the 80 characters before it on its line, or at the end
+   * of the line before): a credential word (`secret`, `key`, `credentials`) or the key's id (`akia`). In an SDK
+   * every line names the provider; an assignment to a secret-named variable says more.
+   */
+  credentialWords?: readonly string[];
+  /**
+   * The rule runs only on these files: file names (`.netrc`), path endings (`config/master.key`), `*.ext` endings
+   * or `name.*` beginnings (`.env.*`). For credential files, whose format alone says what a value is. Its examples
+   * are proved at the first entry's path (a `*` made `example`).
+   */
+  files?: readonly string[];
+  /**
+   * SHA-256 (hex) of keys the provider publishes in its own documentation (Stripe's `sk_test_…` of the API
+   * reference): everybody has them, they are not findings. Hashes, so that the catalog holds no key.
+   */
+  documented?: readonly string[];
   /** Another rule's match (or a second one of this rule) that this rule's match goes with: see `Pairing`. */
   pairing?: Pairing;
   /**
@@ -160,6 +203,9 @@ export const DETECTION_FIELDS = [
   'testKey',
   'generic',
   'decode',
+  'credentialWords',
+  'files',
+  'documented',
 ] as const;
 
 export type DetectionRule = Pick<Rule, (typeof DETECTION_FIELDS)[number]>;
@@ -175,6 +221,6 @@ export function detectionPart(rule: DetectionRule): DetectionRule {
  * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
  * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,
  * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{base32lower:52}}` (a-z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values
- * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{base64text:24}}` (base64 of 24 printable characters), `{{basicauth}}` (base64 of user:password), `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes), `{{derBody:pkcs8}}` (a key's base64 body without armour, in lines; pkcs1, sec1, openssh, and the public look-alikes cert, spki), `{{derLine:sec1}}` (the same on one line). Unknown kinds fail the test.
+ * `{{github:ghp}}`, `{{npm}}`, `{{intercom}}`, `{{jwt}}`, `{{base64text:24}}` (base64 of 24 printable characters), `{{base64line:20}}` (the same with `echo`'s newline), `{{base64uuid}}`, `{{base64pem:CERTIFICATE}}` (base64 of a PEM block), `{{base64sshpub}}` (base64 of an SSH public key line), `{{basicauth}}` (base64 of user:password), `{{pem:RSA PRIVATE KEY}}`, `{{pemEscaped:PRIVATE KEY}}` (one line, `\n` escapes), `{{derBody:pkcs8}}` (a key's base64 body without armour, in lines; pkcs1, sec1, openssh, and the public look-alikes cert, spki), `{{derLine:sec1}}` (the same on one line). Unknown kinds fail the test.
  */
 export const EXAMPLE_PLACEHOLDER = /\{\{([a-zA-Z0-9]+)(?::([^}]*))?\}\}/g;

@@ -51,6 +51,8 @@ export const alibabaRules: Rule[] = [
       words: ['alibaba', 'aliyun', 'alicloud', 'access_key_secret', 'accesskeysecret', 'access-key-secret'],
       lines: 2,
     },
+    // In Alibaba Cloud's SDKs every line names the provider: the value must also follow a credential name or the id.
+    credentialWords: ['secret', 'key', 'credential', 'ltai'],
     pattern: '(?<![A-Za-z0-9/+_-])(?<secret>[A-Za-z0-9]{30})(?![A-Za-z0-9/+=_-])',
     entropy: 4,
     examples: [
@@ -62,6 +64,12 @@ export const alibabaRules: Rule[] = [
       'secret = "{{base62:30}}"',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET={{hex:40}}',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET=${ALIBABA_CLOUD_ACCESS_KEY_SECRET}',
+      // SDK code: API operation names and callbacks next to "aliyun" and "key".
+      '  // aliyun ecs: the key pair comes from DescribeDedicatedHostAutoRenew',
+      'const keyRefresh = alicloud.registerCredentialRefreshHook;',
+      '  * aliyun key docs: [ModifyCommandInvocationTimeout](https://help.aliyun.com/document_detail/1.html)',
+      // A random value next to "alibaba" with no credential name in front of it.
+      'const alibabaTraceTag = "{{base62:30}}";',
     ],
     fix: { env: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', provider: 'Alibaba Cloud', rotate, docs },
     guide,

@@ -62,7 +62,10 @@ export const awsRules: Rule[] = [
     keywords: [],
     // An access key id on the same or a nearby line is an AWS near word too (credential constructors in Go, Java).
     near: { words: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'akia', 'asia'], lines: 2 },
-    pattern: '(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
+    // In the AWS SDKs every line says "aws": the value must also follow a credential name or the key id.
+    credentialWords: ['secret', 'key', 'credential', 'creds', 'akia', 'asia'],
+    // Not the body of a prefixed key (`pk_<40>`, a Customer.io public key).
+    pattern: '(?<![A-Za-z0-9/+_])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
     entropy: 4.2,
     examples: [
       'AWS_SECRET_ACCESS_KEY={{base64:40}}',
@@ -71,10 +74,19 @@ export const awsRules: Rule[] = [
       'creds := credentials.NewStaticCredentials("AKIA{{base32:16}}", "{{base64:40}}", "")',
     ],
     negativeExamples: [
+      // A prefixed key's body on an AWS credentials line.
+      'aws_secret_access_key = pk_{{base62:40}}',
       'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
       'aws_commit = "{{hex:40}}"',
       'token = "{{base64:40}}"',
       'AWS_SECRET_ACCESS_KEY={{base64:30}}',
+      // API models and SDK types: operation, exception and type names, URL paths, next to "aws" and "key".
+      '{"metadata": {"serviceId": "AWS Backup"}, "key": "ListBucketAnalyticsConfigurationsRequest"}',
+      'aws.ec2.keyPairs = { requestUri: "12/DescribeReplicatedVolumeSnapshotsLogs" };',
+      'secretsError = new aws.KinesisFirehoseDeliveryStreamLimitErrors();',
+      '"ProjectArn": "arn:aws:kms:eu-west-1:123456789012:key/RotationSchedule/1700000000000",',
+      // A random value next to "aws" with no credential name in front of it.
+      'const awsRegionBanner = "{{base64:40}}";',
     ],
     fix: {
       env: 'AWS_SECRET_ACCESS_KEY',

@@ -97,7 +97,8 @@ export const cloudflareRules: Rule[] = [
     severity: 'high',
     keywords: [],
     near: { words: CF_NEAR_WORDS, lines: 1 },
-    pattern: '(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])',
+    // Not inside base64 (`h1:…+us=` hashes of a provider in .terraform.lock.hcl).
+    pattern: '(?<![A-Za-z0-9_+/-]|h1:)(?<secret>[A-Za-z0-9_-]{40})(?![A-Za-z0-9_+/-])',
     // Random base62/base64url scores about 5 bits per character; a 40-hex commit id at most 4.
     entropy: 4.4,
     examples: [

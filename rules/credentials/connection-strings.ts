@@ -13,10 +13,14 @@ const USER = String.raw`[^\s:@/?#"'\x60\\<>{}\[\]]{0,128}`;
 const PASSWORD_CHAR = String.raw`[^\s@/?#"'\x60\\<>{}\[\]]`;
 // Defaults and tutorial passwords, optionally with a short prefix and trailing digits: postgres, root, admin123,
 // mysecretpassword, P@ssw0rd!, guest, x-oauth-basic (GitHub's marker password, the token is the user name).
-const DEFAULTS = String.raw`(?:(?:my|your|the|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
+const DEFAULTS = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
 const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?![A-Za-z0-9.-])`;
 // Length: a password is the user's choice, so no provider bounds it: 6 keeps out defaults and placeholders,
 // 256 bounds the read (a design bound, not a format).
+// A local database's URL with a random-looking password (`postgres://app:<random>@localhost/app`): a development
+// database's password is usually a default, but a random one is often the production password copied, or a
+// tunnel's. Reported as a warning (it does not block by default); defaults and words stay quiet.
+const LOCAL_URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?<secret>${PASSWORD_CHAR}{12,256})@${LOCAL_HOST}`;
 const URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?!${DEFAULTS}@)(?<secret>${PASSWORD_CHAR}{6,256})@(?!${LOCAL_HOST})`;
 // The end of a key=value password: `;`, `&`, a quote, whitespace or the end of the text.
 const PARAM_END = String.raw`(?=[;&"'\x60\\\s]|$)`;
@@ -46,6 +50,40 @@ function dbGuide(what: string, risks: string, checkMisuse: string): Guide {
 
 export const connectionStringRules: Rule[] = [
   {
+    id: 'local-database-url-password',
+    title: 'Database URL on the local machine with a random password',
+    severity: 'low',
+    // A warning: local databases are often throw-away, but a random password is worth a look.
+    testKey: true,
+    keywords: ['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host.docker.internal'],
+    flags: 'i',
+    pattern: String.raw`(?:postgres(?:ql)?|pgsql|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?)(?:\+[a-z0-9]{1,20})?${LOCAL_URL_CREDENTIALS}`,
+    // Random-looking only: `postgres:postgres`, `app:devpassword`, `root:example` are local defaults.
+    verify: 'generic-value',
+    examples: [
+      'DATABASE_URL=postgres://app:{{base62:24}}@localhost:5432/app',
+      'MONGODB_URI=mongodb://admin:{{base64url:32}}@127.0.0.1:27017/admin',
+      'REDIS_URL=redis://:{{base62:32}}@localhost:6379/0',
+    ],
+    negativeExamples: [
+      'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app_dev',
+      'DATABASE_URL=mysql://root:developmentpassword@localhost:3306/app',
+      'DATABASE_URL=postgres://app:${DB_PASSWORD}@localhost:5432/app',
+      'DATABASE_URL=postgres://app:{{base62:24}}@db.localhost.corp.io:5432/app',
+    ],
+    fix: dbFix(
+      'DATABASE_URL',
+      'the local database',
+      'If the password is used anywhere but this machine (a shared or production database, a tunnel), change it there.',
+      'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS',
+    ),
+    guide: dbGuide(
+      'The password logs in to the database the URL names, here on the local machine or through a tunnel to it.',
+      'A random password on localhost is often a production password copied for a tunnel or a test: whoever reads it can try it on the real database.',
+      checkLog("Review the real database's connection log for the user."),
+    ),
+  },
+  {
     id: 'postgres-connection-string',
     title: 'PostgreSQL connection string with a password',
     severity: 'high',
@@ -66,6 +104,7 @@ export const connectionStringRules: Rule[] = [
       'DATABASE_URL=postgres://app@db.prod.internal:5432/app',
       'dsn = f"postgresql://{user}:{password}@{host}/{name}"',
       'DATABASE_URL=postgres://app:********@db.prod.internal/app',
+      "const config = parse('postgres://someuser:somepassword@somehost:5433/somedb')",
     ],
     fix: dbFix(
       'DATABASE_URL',

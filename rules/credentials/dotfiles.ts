@@ -53,7 +53,8 @@ export const dotfileRules: Rule[] = [
     pattern:
       String.raw`(?:^[ \t]{0,16}|[ \t]login[ \t]{1,8}(?!anonymous[ \t])[^\s]{1,128}[ \t]{1,8})password[ \t]{1,8}` +
       // Length: a user-chosen password (a design bound: 6 keeps out defaults, 256 bounds the read).
-      String.raw`(?![$%{<])(?!${DEFAULTS}${VALUE_END})(?<secret>[^\s"'\x60\\]{6,256})${VALUE_END}`,
+      // A GitHub-prefixed value is the GitHub rules' to judge: what they do not take is a placeholder (`ghs_APPID_JWT`).
+      String.raw`(?![$%{<])(?!(?:gh[pousr]|github_pat)_)(?!${DEFAULTS}${VALUE_END})(?<secret>[^\s"'\x60\\]{6,256})${VALUE_END}`,
     examples: [
       'machine api.heroku.com login ops@corp.io password {{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
       'machine github.com login ci-bot password {{base62:40}}',
@@ -66,6 +67,7 @@ export const dotfileRules: Rule[] = [
       'machine api.corp.io login user password <password>',
       'The state machine resets the login form when the password field is cleared.',
       'login deploy password {{base62:20}}',
+      'machine github.com login ci-bot password ghs_APPID_JWT',
     ],
     fix: {
       env: 'NETRC_PASSWORD',

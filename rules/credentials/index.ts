@@ -2,6 +2,7 @@
 // Secrets, password hashes and connection strings.
 import type { Rule } from '../schema.js';
 import { connectionStringRules } from './connection-strings.js';
+import { credentialFileRules } from './credential-files.js';
 import { dotfileRules } from './dotfiles.js';
 import { jwtRules } from './jwt.js';
 import { keyFormatRules } from './key-formats.js';
@@ -16,6 +17,8 @@ export const credentialsRules: Rule[] = [
   ...jwtRules,
   ...kubernetesRules,
   ...npmrcRules,
+  // Credential files before the content rules of the same lines: at one place, theirs is the finding.
+  ...credentialFileRules,
   ...dotfileRules,
   ...passwordHashRules,
   ...connectionStringRules,

@@ -1,13 +1,19 @@
 // Kubernetes credentials committed as manifests: https://kubernetes.io/docs/concepts/configuration/secret/
 // A Secret's `data:` values are base64. Each value is decoded and scanned with the whole catalog, so a database URL
-// or a private key inside is reported as what it is; when nothing is found inside, the value stands on its own only
-// if the `generic-value` verifier accepts the decoded text as a password or token (a host name, a user name or
-// `password123` is not reported). Near words: `kind: Secret`. Kubeconfig files carry client keys the same way.
+// or a private key inside is reported as what it is; when nothing is found inside, the value is a finding unless it
+// decodes to a certificate or a public key (or sits under a certificate's key: `tls.crt`, `ca.crt`, `ca`), a
+// placeholder, a host, a number, a bare name or a default password (`kubernetes-secret-value` verifier). Values
+// made with `echo x | base64` end in a newline when decoded: it is dropped. Near words: `kind: Secret`.
+// Kubeconfig files carry client keys the same way.
 import type { Rule } from '../schema.js';
 
 // Length: a Secret's values may be up to the 1 MiB object limit (kubernetes.io, Secrets); 2–4096 groups of
 // four (8–16384 characters) cover passwords, tokens, keys and certificates: a design bound.
 const B64 = String.raw`(?:[A-Za-z0-9+/]{4}){2,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?`;
+// Keys that hold public material: certificates (`tls.crt`, `ca.crt`, `client.cert`) and CA bundles (`ca`, `ca.pem`).
+const CERTIFICATE_KEY = String.raw`(?<!(?:\.crt|\.cer|\.cert|[^A-Za-z0-9._-]ca|[^A-Za-z0-9._-]ca[._-](?:pem|bundle|certificates?))["'\\]{0,3}:)`;
+// Keys that name an identifier, not a secret (`AZURE_CLIENT_ID`, `tenant-id`, `clientId`): ids are not credentials.
+const ID_KEY = String.raw`(?<!(?:[_.-][Ii][Dd]|[a-z]Id|ID)["'\\]{0,3}:)`;
 // After the value: an optional closing quote, then the end of the entry (`,`, `}`, a comment, the end of the line).
 const ENTRY_END = String.raw`(?=["'\\]{0,3}[ \t]{0,8}(?:[,;}\]\r\n#]|\\[nr]|$))`;
 
@@ -30,13 +36,17 @@ export const kubernetesRules: Rule[] = [
       lines: 60,
     },
     // `key: <base64>` / `"key": "<base64>"`, anchored on the colon of a key.
-    pattern: String.raw`:(?<=[A-Za-z0-9._-]["'\\]{0,3}:)[ \t]{0,8}["'\\]{0,3}(?<secret>${B64})${ENTRY_END}`,
+    pattern: String.raw`:(?<=[A-Za-z0-9._-]["'\\]{0,3}:)${CERTIFICATE_KEY}${ID_KEY}[ \t]{0,8}["'\\]{0,3}(?<secret>${B64})${ENTRY_END}`,
     decode: 'base64',
-    verify: 'generic-value',
+    verify: 'kubernetes-secret-value',
     examples: [
       '{apiVersion: v1, kind: Secret, metadata: {name: db-credentials}, type: Opaque, data: {password: {{base64text:24}}}}',
       '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"api"},"data":{"API_TOKEN":"{{base64text:32}}"}}',
       '{"kind": "Secret", "apiVersion": "v1", "type": "Opaque", "data": {"client-secret": "{{base64text:30}}"}}',
+      // `echo … | base64`: the decoded value ends in a newline.
+      '{apiVersion: v1, kind: Secret, data: {DB_PASSWORD: {{base64line:18}}}}',
+      // Any value that is not a certificate: a value under an unusual name, a UUID client secret.
+      '{apiVersion: v1, kind: Secret, data: {session-seed: {{base64text:20}}, keycloak: {{base64uuid}}}}',
     ],
     negativeExamples: [
       '{apiVersion: v1, kind: ConfigMap, data: {password: {{base64:32}}}}',
@@ -45,6 +55,12 @@ export const kubernetesRules: Rule[] = [
       '{apiVersion: v1, kind: Secret, data: {password: "{{ .Values.password | b64enc }}"}}',
       '{apiVersion: v1, kind: Secret, data: {password: ${DB_PASSWORD_B64}}}',
       '{apiVersion: v1, kind: Secret, metadata: {name: registry, namespace: ci}, type: kubernetes.io/dockerconfigjson}',
+      // Public material: certificates under their usual keys, or decoding to a PEM certificate or an SSH public key.
+      '{apiVersion: v1, kind: Secret, type: kubernetes.io/tls, data: {tls.crt: {{base64text:40}}, ca.crt: {{base64text:40}}}}',
+      '{apiVersion: v1, kind: Secret, data: {ca: {{base64text:40}}}}',
+      // Identifiers beside their secret: the id is not one.
+      '{apiVersion: v1, kind: Secret, data: {AZURE_CLIENT_ID: {{base64uuid}}, tenant-id: {{base64uuid}}}}',
+      '{apiVersion: v1, kind: Secret, data: {bundle: {{base64pem:CERTIFICATE}}, deploy.pub: {{base64sshpub}}}}',
     ],
     fix: {
       env: 'K8S_SECRET_VALUE',

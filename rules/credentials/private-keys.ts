@@ -37,12 +37,16 @@ export const privateKeyRules: Rule[] = [
       // line breaks: 64–16384 is the observed range with room.
       '-----BEGIN (?:RSA |EC |DSA |ENCRYPTED |OPENSSH |SSH2 ENCRYPTED )?PRIVATE KEY-----(?<secret>(?:(?!-----)[A-Za-z0-9+/=\\s\\\\\'",:.-]){64,16384}?)-----END (?:RSA |EC |DSA |ENCRYPTED |OPENSSH |SSH2 ENCRYPTED )?PRIVATE KEY-----',
     entropy: 4,
+    // A body, not a documentation snippet cut short: `MIIEpA…` announces 1,188 bytes and shows 50.
+    verify: 'private-key-armoured',
     examples: ['{{pem:RSA PRIVATE KEY}}', '{{pem:OPENSSH PRIVATE KEY}}', 'const key = "{{pemEscaped:PRIVATE KEY}}";'],
     negativeExamples: [
       '{{pem:PUBLIC KEY}}',
       '{{pem:CERTIFICATE}}',
       '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
       'const header = "-----BEGIN PRIVATE KEY-----";',
+      '/** the key as text, e.g. `-----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEA{{base64:52}} -----END RSA PRIVATE KEY-----` */',
+      'const empty = "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----"; const next = "{{base64:80}}";',
     ],
     fix,
     guide,

@@ -1,6 +1,9 @@
 // Generic detection: a value assigned to a name that says it is secret (DB_PASSWORD, clientSecret, stripeApiKey,
 // X-Auth-Token, <password>…</password>) in any common syntax: `x = "…"`, `x: …`, `x := …`, `"x": "…"`,
-// `'x' => '…'`, `define('X', '…')`, `KEY=value`, `<x>…</x>`, `<add key="x" value="…"/>`, `${X:-default}`.
+// `'x' => '…'`, `define('X', '…')`, `KEY=value`, `<x>…</x>`, `<add key="x" value="…"/>`, `${X:-default}`,
+// aligned (`DB_PASSWORD          = …`, terraform fmt and wp-config), a DSL statement (Gradle's `password "…"`),
+// Dockerfile's `ENV NAME value`; an unquoted value of a `name=value` line (.env, .ini, .properties) runs to the
+// end of the line (`secret_key=264)do^c&#wg8k…`), and a URL query value may start with `-`.
 //
 // The pattern is anchored on the keyword (no leading context), looks only at the name's suffix and at a few
 // prefixes that change its meaning (reset_password, csrf_token, publishable_key), and hands the value to the
@@ -21,34 +24,64 @@ const COLON = String.raw`:(?![:=])`;
 const TYPED = String.raw`(?:[ \t]{0,4}:[ \t]{0,4}(?:string|String|str|&'static str|&str)[ \t]{0,4}(?==))?`;
 // Fallbacks: `ENV['X'] ||= '…'`, `process.env.X || "…"`, `x ?? "…"`.
 const FALLBACK = String.raw`\|\|=?|\?\?=?`;
+// After a quoted name, `,` separates a value only when the name opens a call or a tuple (`define('X', '…')`,
+// `("password", "…")`): in a list (`"signInWithPassword", "signOut"`) the next item is not the value.
+const CALL_COMMA = String.raw`,(?<=\([ \t]{0,8}["'\x60\\]{1,6}[\w.-]{1,80}["'\x60\\]{1,6}[ \t]{0,8},)(?=[ \t]{0,8}[rbu]{0,2}["'\x60\\])`;
+// A name and its value separated by blanks alone: a DSL statement on a line of its own with a quoted value
+// (Gradle's `password "…"`, in `credentials { … }`), and Dockerfile's `ENV NAME value`.
+const DSL_SPACE = String.raw`[ \t]{1,8}(?<=(?:^|[\n{;])[ \t]{0,40}[A-Za-z0-9_.]{1,60}[ \t]{1,8})(?=[rbu]{0,2}["'])`;
+// SQL: `CREATE USER x WITH PASSWORD '…'`, `ALTER ROLE x WITH LOGIN PASSWORD '…'`.
+const SQL_SPACE = String.raw`[ \t]{1,8}(?<=(?:WITH|with|LOGIN|login|ENCRYPTED|encrypted)[ \t]{1,8}(?:PASSWORD|password)[ \t]{1,8})(?=')`;
+// The GitHub CLI: `gh secret set CLIENT_SECRET --body '…'` (or `-b`).
+const CLI_BODY = String.raw`[ \t]{1,8}(?<=secret[ \t]{1,8}set[ \t]{1,8}[A-Za-z0-9_]{1,80}[ \t]{1,8})(?:--body|-b)(?:[ \t]{1,4}|=)(?=["'])`;
+const ENV_SPACE = String.raw`[ \t]{1,8}(?<=(?:^|\n)[ \t]{0,8}ENV[ \t]{1,8}[A-Za-z0-9_.]{1,60}[ \t]{1,8})(?=[^\s=])`;
+// Alignment blanks before `=` (terraform fmt, wp-config, aligned .env files): up to 40.
 const SEP =
-  String.raw`(?:${TYPED}[ \t]{0,8}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
-  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,8}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|,)` +
+  String.raw`(?:${TYPED}[ \t]{0,40}(?::=|=>|\?=|:-|${FALLBACK}|${EQ}|${COLON}|,(?=[^\s,]))` +
+  String.raw`|["'\x60\\\]]{1,6}[ \t]{0,40}(?:=>|:=|${FALLBACK}|${EQ}|${COLON}|${CALL_COMMA})` +
+  String.raw`|${DSL_SPACE}|${ENV_SPACE}|${SQL_SPACE}|${CLI_BODY}` +
   // A Markdown table row: | \`ADMIN_PASSWORD\` | \`value\` | (backticks on both sides, not a TypeScript union).
   String.raw`|\x60[ \t]{0,4}\|[ \t]{0,4}(?=\x60)` +
   String.raw`|${QUOTE}{1,6}[ \t]{1,8}value[ \t]{0,4}=` +
   String.raw`|>)[ \t]{0,8}`;
-const OPEN = String.raw`(?:[rbu]{0,2}${QUOTE}{1,6})?`;
+// A reference with a literal fallback: `process.env.REDIS_PASSWORD || '…'`, `os.getenv("X") or "…"`, `ENV['X'] ?? "…"`.
+const REFERENCE_FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[${QUOTE}{1,6}[\w.-]{1,80}${QUOTE}{1,6}\]|\(${QUOTE}{1,6}[\w.-]{1,80}${QUOTE}{1,6}\))?[ \t]{0,4}(?:\|\||\?\?|or)[ \t]{0,4}(?=[rbu@$]{0,2}${QUOTE}))?`;
+// Before the quote: Python's r/b/u prefixes, C#'s verbatim and interpolated strings (`@"…"`, `$"…"`).
+const OPEN = String.raw`(?:[rbu@$]{0,2}${QUOTE}{1,6})?`;
 // The value stops at whitespace, quotes, brackets, `;`, `,`, `&`, `|`: a call, an index or an object never matches
 // because it must end at one of the terminators below, not at `(` or `[`.
 const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
 const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
-// A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`); a bare one stops at the
-// terminators above and may not start with `-` or `=` (a flag, a comparison).
+// A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`), and does not start with
+// what follows an empty string (`password="",next()`); a bare one stops at the terminators above and may not start
+// with `-` or `=` (a flag, a comparison).
 const QUOTED_CHAR = String.raw`[^"'\x60\\\r\n]`;
 // Length: a value assigned to a secret-sounding name, up to 512 characters: a design bound (the minimum is the
 // rule's: 8 for passwords, 10–12 for other names).
+// An unquoted value on a `name=value` line of its own (.env, .ini, .properties, YAML) runs to the end of the line,
+// trailing blanks and a statement's `;` or a list's `,` aside: passwords hold `(`, `&`, `;` and `#`. Not a template, a reference
+// or a sigil's name (`${X:-…}`, `{{ … }}`, `%(x)s`, `!vault`, `*anchor`): the inner default is found on its own.
+const LINE_VALUE_START = String.raw`(?<=(?:^|\n)[ \t]{0,16}(?:export[ \t]{1,4})?[A-Za-z0-9_.-]{1,80}[ \t]{0,40}[=:][ \t]{0,8})`;
+const lineValue = (min: number) =>
+  String.raw`${LINE_VALUE_START}(?![-="'\x60\${<%!&*])(?![^\s"'\x60]{0,511}\$\{)[^\s"'\x60]{${min - 1},511}[^\s"'\x60;,](?=[ \t]{0,40}(?:\r?\n|$))`;
+// A URL query's value may start with `-` (`?token=-8fJ…`): there it is no flag.
+const BARE_START = String.raw`(?:(?![-=])|(?<=[?&][A-Za-z0-9_.-]{1,60}=)(?=-))`;
 const value = (min: number) =>
-  String.raw`(?<secret>(?<=["'\x60])${QUOTED_CHAR}{${min},512}(?=["'\x60])|(?![-=])${VALUE_CHAR}{${min},512}${END})`;
+  String.raw`(?<secret>${lineValue(min)}|(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=\\?["'\x60])|${BARE_START}${VALUE_CHAR}{${min},512}${END})`;
 
-const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${OPEN}${value(min)}`;
+const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${REFERENCE_FALLBACK}${OPEN}${value(min)}`;
 
 // --- names ---------------------------------------------------------------------------------------------------
 
 const PW = String.raw`(?:pass(?:word|wd|phrase)?|pwd)`;
 // reset_password, confirmPassword, hashed_password, min_password_length…: about a password, not one.
-const PW_NOT = String.raw`(?:reset|forgot(?:ten)?|change|show|hide|toggle|confirm(?:ation)?|verify|validate|check|hash(?:ed)?|encrypted|invalid|wrong|incorrect|repeat|retype|current|requires?|empty|blank|temp(?:orary)?)`;
-const PW_NAME = String.raw`${PW}(?<![a-z0-9]pass)(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
+// A temporary password (`tempPassword`) is a password all the same.
+const PW_NOT = String.raw`(?:reset|forgot(?:ten)?|change|show|hide|toggle|confirm(?:ation)?|verify|validate|check|hash(?:ed)?|encrypted|invalid|wrong|incorrect|repeat|retype|current|requires?|empty|blank)`;
+// `pass` after letters is a name (`dbPass`, `smtppass`) unless it ends an English word (bypass, compass, surpass).
+const PASS_WORD = String.raw`(?<!(?:by|com|sur|tres|over|under|im|mis)pass)`;
+// A URL's user name (`http://atpass:…@host`) is not a password's name.
+// The URL check is a lookbehind after the word, so that the pattern opens on a literal the regex engine can search for.
+const PW_NAME = String.raw`${PW}(?<!://[A-Za-z0-9._%-]{0,64}${PW})${PASS_WORD}(?<!${PW_NOT}[_.-]?${PW})(?<!(?<![a-z0-9])(?:old|new|bad|is|has|no|min|max)[_.-]?${PW})`;
 
 const SECRET_HEAD = String.raw`(?:secret(?:[_.-]?(?:key(?:[_.-]?base)?|access[_.-]?key|id))?|credentials?|creds|auth(?:orization)?)`;
 const SECRET_NOT = String.raw`(?:sealed|external|image[_.-]?pull|pull|show|hide|toggle|with|include|use|allow)`;
@@ -58,10 +91,22 @@ const KEY_HEAD = String.raw`(?:api|access|private|auth|master|encryption|signing
 // secret_access_key belongs to the secret rule; public, publishable and search-only keys are public by design.
 const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:public|publishable|search|browser|pub)[_.-]?(?:[a-z0-9]{1,30}[_.-])?(?:api|app)[_.-]?key)`;
 
+// Environment-style names that end in `_KEY` (`CTF_KEY`, `SENDGRID_KEY`) and camelCase keys that a secret was
+// just made or copied into (`newKey`, `tempKey`), case-sensitive: `sort_key`, `cacheKey` and friends are not
+// written so. Public-by-design and structural keys are not secrets (`SUPABASE_ANON_KEY`, `RECAPTCHA_SITE_KEY`,
+// `DYNAMO_SORT_KEY`, `S3_OBJECT_KEY`); API, access, private… keys belong to generic-api-key.
+const KEY_NOT = String.raw`(?:PUBLIC|PUBLISHABLE|PUB|SITE|ANON|BROWSER|CLIENT|SEARCH|MAPS?|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|ROW|CACHE|I18N|LOCALE|TRANSLATION|STORAGE|LOCAL_STORAGE|SESSION_STORAGE|LOCK|QUEUE|EVENT|MAP|OBJECT|S3|BUCKET|ROUTING|IDEMPOTENCY|DEDUP|GROUP|SHARD|REDIS|INDEX|TABLE|SSH|GPG|PGP|HOST|ID|NAME|TYPE|FILE|PATH|DIR|REF|REQUEST|HEADER|QUERY|PARAM|FIELD|PROP|ATTR|ENUM|STATE|STORE|KV|PREFIX|SUFFIX|CONTEXT|SYMBOL|METADATA|ENV)`;
+const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${KEY_NOT}_KEY)(?<!(?:API|ACCESS|PRIVATE|AUTH|MASTER|ENCRYPTION|SIGNING|SUBSCRIPTION|APP|ADMIN|SERVICE|LICENSE|SECRET)_?KEY)(?![A-Za-z0-9])|(?<![A-Za-z0-9_])(?:new|temp|tmp|old|current|next|my|the)Key(?![A-Za-z0-9]))`;
+
 // Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
 // full of them) are random but not credentials; design and lexer tokens are not either.
-const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count)`;
+const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|client|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count|next|prev(?:ious)?|marker|public[_.-]?key)`;
 const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)`;
+
+// Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`) and access
+// tokens. Other "tokens" that are UUIDs (change, lifecycle, idempotency, task tokens) are not.
+const UUID_SECRET_NAME = String.raw`(?:${PW_NAME}|secret(?:[_.-]?(?:key|id))?(?<!${SECRET_NOT}[_.-]?secret)|token(?<=(?:access|auth|api|bearer|bot|personal|service|admin|app|refresh|integration|private|secret)[_.-]?token))`;
+const UUID_VALUE = String.raw`(?<secret>\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?)(?![0-9A-Za-z-])`;
 
 // --- shared hint texts ----------------------------------------------------------------------------------------
 
@@ -86,6 +131,12 @@ export const genericAssignmentRules: Rule[] = [
     pattern: assignment(PW_NAME, 8),
     verify: 'generic-password',
     examples: [
+      // A literal fallback after a reference; SQL's WITH PASSWORD; C#'s verbatim string; a `$` inside the password.
+      "const redisPassword = process.env.REDIS_PASSWORD || '{{base62:26}}';",
+      'db_password = os.environ.get("DB_PASSWORD") or "{{base62:22}}"',
+      "CREATE USER etl WITH PASSWORD '{{base62:30}}';",
+      'public static readonly string AdminPassword = @"{{base62:28}}";',
+      'redis.password=Tractor.Orbit{{digits:2}}$YZ',
       'DB_PASSWORD={{base62:24}}',
       'spring.datasource.password={{base64url:24}}',
       '  "smtpPassword": "{{base62:24}}",',
@@ -102,8 +153,18 @@ export const genericAssignmentRules: Rule[] = [
       'ARG LDAP_BIND_PASSWORD=VelvetMango{{digits:2}}#to',
       '| `ADMIN_PASSWORD` | `!{{base62:10}}=u~t_{{base62:8}}` |',
       'redis_password,{{base62:8}}=Nt*{{base62:6}},growth,2024-05-26',
+      // The names people use, aligned, in a DSL or a Dockerfile, and an unquoted value to the end of its line.
+      'tempPassword = "{{base62:20}}"',
+      'const dbPass = "{{base62:20}}";',
+      'DB_PASSWORD                  = "{{base62:20}}"',
+      'credentials {\n    username "deploy"\n    password "{{base62:20}}"\n}',
+      'FROM node:20-alpine\nENV LDAP_BIND_PASSWORD {{base62:24}}',
+      '[ldap]\nldap.password=Qx{{base62:6}})(&#{{base62:10}}',
     ],
     negativeExamples: [
+      // A fallback that is a default, and a reference alone.
+      "const redisPassword = process.env.REDIS_PASSWORD || 'changeme';",
+      'const dbPassword = process.env.DB_PASSWORD ?? config.get("db.password");',
       '"password": "Password",',
       'password_label = "Enter your password"',
       '<input type="password" name="password" placeholder="Password">',
@@ -131,10 +192,22 @@ export const genericAssignmentRules: Rule[] = [
       'new_password = "{{base62:24}}"',
       'bypass = "{{base62:24}}"',
       '.password-field { border: 1px solid #ccc; }',
+      'password=getPassword();',
+      '    password: BinaryLike,',
+      'ENV PASSWORD_FILE /run/secrets/db_password',
+      'The password "Tr0ub4dor&3" is the comic\'s example.',
+      'compass "{{base62:24}}"',
+      "'http://testpass:{{base62:12}}@127.0.0.1:8080/'",
       '"forgotPassword": "Forgot your password?"',
       'password=$(cat /run/secrets/db_password)',
       'PASSWORD_FILE=/run/secrets/db_password',
       'password: ENC[AES256_GCM,data:{{base64:24}},iv:{{base64:16}}]',
+      // Code, not values: the next field of an object, a type, a list's next item, a demo password, an empty string.
+      'return { rootPassword: item["rootPassword"], userData: item["userData"] };',
+      '  ServiceAccountPassword: BoundedStringLength128;',
+      'const flows = ["signInWithPassword", "signInWithMagicLink", "signOut"];',
+      '  adminPassword: "Vm@demo2024", // the console login of the sample',
+      'u.password = "", u.searchParams.delete("token"), u.toString()',
     ],
     fix: {
       env: 'DB_PASSWORD',
@@ -159,11 +232,17 @@ export const genericAssignmentRules: Rule[] = [
     keywords: ['secret', 'credential', 'creds', 'auth'],
     flags: 'i',
     pattern: assignment(SECRET_NAME, 10),
-    verify: 'generic-value',
+    // A client secret or a shared secret is often a password someone chose (`Velvet-Granite53&xh`).
+    verify: 'generic-password',
     examples: [
+      'const clientSecret = process.env.CLIENT_SECRET || "Velvet-Granite{{digits:2}}&xh";',
+      // A literal fallback after a reference, the GitHub CLI's --body.
+      'const clientSecret = process.env.CLIENT_SECRET || "{{base62:28}}";',
+      "gh secret set CLIENT_SECRET --body '{{base64:24}}'",
       'CLIENT_SECRET={{base64url:32}}',
       'SECRET_KEY_BASE={{hex:128}}',
       "app.config['SECRET_KEY'] = '{{base62:40}}'",
+      '[django]\nsecret_key=264{{alpha:3}}){{lower:2}}^c&#{{base62:12}}',
       '  jwtSecret: "{{base64:44}}",',
       'client_secret = "{{base62:32}}"',
       'WEBHOOK_SECRET: {{hex:64}}',
@@ -172,6 +251,10 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // Code an unquoted line value runs into: an open call, a generic, a ternary.
+      'AWS.Credentials = AWS.util.inherit({',
+      '  credentials: MergeFunctions<',
+      'secret = readFileSync(',
       'secretName: db-credentials',
       'secret_name = "prod/db/password"',
       'secretKeyRef:',
@@ -192,7 +275,9 @@ export const genericAssignmentRules: Rule[] = [
       'sealed_secret = "{{base62:40}}"',
       'const secret = crypto.randomBytes(32).toString("hex");',
       'secrets: [ "db", "api" ]',
-      'secret_key: "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      // A constant named after itself, a signing scheme's name.
+      'KERBEROS_GSSAPI_AUTH = "KERBEROS_GSSAPI_AUTH"',
+      'auth_scheme = "GOOG4-RSA-SHA256"',
     ],
     fix: {
       env: 'CLIENT_SECRET',
@@ -267,8 +352,11 @@ export const genericAssignmentRules: Rule[] = [
       'ENCRYPTION_KEY="{{base64:44}}"',
       'private_key = "0x{{hex:64}}"',
       'curl "https://api.example.io/v1/forecast?city=Oslo&api_key={{base62:32}}"',
+      'API_KEY              = "{{hex:32}}"',
     ],
     negativeExamples: [
+      // Customer.io's public (`pk_`) keys ship in browsers.
+      'NEXT_PUBLIC_CUSTOMERIO_KEY = "pk_{{base62:40}}"',
       'NEXT_PUBLIC_FIREBASE_API_KEY={{base62:39}}',
       'ALGOLIA_SEARCH_API_KEY={{hex:32}}',
       'STRIPE_PUBLISHABLE_KEY=pk_live_{{base62:24}}',
@@ -313,8 +401,13 @@ export const genericAssignmentRules: Rule[] = [
       'auth_token = "{{base64url:32}}"',
       '<token>{{base62:32}}</token>',
       'ci.job.token={{base64url:24}}',
+      'curl "https://api.example.io/v2/export?format=csv&access_token=-{{base62:31}}"',
     ],
     negativeExamples: [
+      // Public by design (a Mapbox public token, a SonarQube badge token) or a GitHub placeholder.
+      "mapboxgl.accessToken = 'pk.eyJ1Ijoi{{base64url:30}}.{{base64url:22}}';",
+      'SONAR_BADGE_URL=https://sonar.corp.io/api/project_badges/measure?project=shop&metric=coverage&token=sqb_{{hex:40}}',
+      'GITHUB_TOKEN_FORMAT=ghs_APPID_JWT',
       'token = request.headers.get("Authorization")',
       'if token == expected_token:',
       'token: string | null = null;',
@@ -338,6 +431,15 @@ export const genericAssignmentRules: Rule[] = [
       'reset_password_token: "{{base62:24}}"',
       'confirmation_token = "{{hex:40}}"',
       'token_url: https://auth.example.com/oauth/token',
+      // Code and API models: a call's second argument, a pagination expression, list items in prose, a value that
+      // repeats its name, page and idempotency tokens, an assembly's public key token.
+      "const doc = this.read('refreshToken', Types.Document.entry);",
+      '"output_token": "Items[-1].ItemKey",',
+      'Supported modes are `none`, `token`, `workloadidentity` and `cookie`.',
+      '"refreshToken": "my_refreshToken"',
+      '"nextToken": "{{base64text:16}}"',
+      '"ClientToken": "createvolume98765"',
+      '<add assembly="Acme.Web, Version=2.0.0.0, Culture=neutral, PublicKeyToken={{hex:16}}" />',
     ],
     fix: { env: 'ACCESS_TOKEN', provider: 'the service that issued this token', rotate: rotate('token'), docs: OWASP },
     guide: {
@@ -346,6 +448,83 @@ export const genericAssignmentRules: Rule[] = [
         'An attacker uses the token to call the service as that identity, and a refresh token lets them mint new access tokens until it is revoked.',
       checkMisuse:
         "Check the issuing service's audit log or active sessions for use of the token, and revoke all sessions of the identity if in doubt.",
+    },
+  },
+  {
+    id: 'generic-named-key',
+    title: 'Key assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: ['_key', 'newkey', 'tempkey', 'tmpkey', 'oldkey', 'currentkey', 'nextkey', 'mykey', 'thekey'],
+    // Case-sensitive: SCREAMING_SNAKE `…_KEY` names and camelCase `newKey`, not `sort_key` or `cacheKey`.
+    pattern: assignment(NAMED_KEY, 12),
+    verify: 'generic-value',
+    examples: [
+      'CTF_KEY={{base62:32}}',
+      'SENDGRID_KEY="{{base62:40}}"',
+      'const newKey = "{{base64:44}}";',
+      'WEBHOOK_HMAC_KEY: {{hex:64}}',
+    ],
+    negativeExamples: [
+      // A value of another format: a Klaviyo look-alike `pk_` cache key.
+      'CACHE_KEY: pk_{{hex:20}}',
+      'SUPABASE_ANON_KEY={{base62:40}}',
+      'RECAPTCHA_SITE_KEY={{base62:40}}',
+      'DYNAMO_SORT_KEY=createdAtTimestamp',
+      'S3_OBJECT_KEY=uploads/2024/report-final.pdf',
+      'const cacheKey = "{{hex:32}}";',
+      'sort_key = "{{base62:24}}"',
+      'const newKey = `${prefix}:${id}`;',
+      'MY_PUBLIC_KEY="{{base64:44}}"',
+      'NEW_KEY=your-key-here',
+      'export const TRACING_SPAN_KEY = "__tracing_span";',
+    ],
+    fix: { env: 'SECRET_KEY', provider: 'the service that issued this key', rotate: rotate('key'), docs: OWASP },
+    guide: {
+      grants:
+        'A key under a name of its own authenticates or signs for whatever issued it: an API, a webhook, a cipher.',
+      risks:
+        'An attacker uses the key as you: calls the API, forges signed requests or decrypts what it protects, until it is rotated.',
+      checkMisuse:
+        'Find the service the key belongs to and check its usage or audit log for calls you did not make since the commit.',
+    },
+  },
+  {
+    id: 'generic-secret-uuid',
+    title: 'Secret, password or token in UUID form assigned in code or configuration',
+    severity: 'high',
+    generic: true,
+    keywords: ['pass', 'pwd', 'secret', 'token'],
+    flags: 'i',
+    // UUIDs are thrown away by the other generic rules (ids, correlation ids); under these names they are the
+    // secret: Vault AppRole secret ids, Keycloak client secrets, UUID-shaped SaaS API tokens.
+    pattern: `${UUID_SECRET_NAME}${SUFFIX}${SEP}${OPEN}${UUID_VALUE}`,
+    verify: 'secret-uuid',
+    examples: [
+      'vault_secret_id: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}',
+      'KEYCLOAK_CLIENT_SECRET={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+      'POSTMAN_API_TOKEN="{{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}"',
+      'admin_password = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}"',
+    ],
+    negativeExamples: [
+      '"ChangeToken": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'client_token = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'secret_name = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'client_secret: 123e4567-e89b-12d3-a456-426614174000',
+      'api_token = "00000000-0000-0000-0000-000000000000"',
+      'API_KEY_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+    ],
+    fix: {
+      env: 'CLIENT_SECRET',
+      provider: 'the service that issued this secret',
+      rotate: rotate('secret'),
+      docs: OWASP,
+    },
+    guide: {
+      grants:
+        'A secret in UUID form (a client secret, an AppRole secret id, an API token) authenticates as the client, role or account it was issued to.',
+      risks: 'An attacker authenticates as that client or account and uses its access until the value is rotated.',
+      checkMisuse: "Check the issuing service's audit log for use of the client, role or token since the commit.",
     },
   },
 ];

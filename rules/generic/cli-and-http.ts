@@ -102,8 +102,9 @@ export const genericCliAndHttpRules: Rule[] = [
     pattern:
       String.raw`(?:bearer(?<![A-Za-z0-9_]bearer)` +
       String.raw`|authorization(?<![A-Za-z0-9_]authorization)["'\x60\\\]]{0,6}[ \t]{0,8}[:=,][ \t]{0,8}${QUOTE}{0,6}(?:token|bot|ssws|apikey|api-key|sso-key))` +
-      // Length: RFC 6750 bearer tokens have no length; 12–4096 is a design bound (JWTs reach a few KB).
-      String.raw`[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{12,4096}={0,2})${END}`,
+      // Length: RFC 6750 bearer tokens have no length; 12–4096 is a design bound (JWTs reach a few KB). Beyond
+      // RFC 6750's b64token characters, what people put there anyway (`^`, `!`, `*`, `#`, `$`, `%`, `@`).
+      String.raw`[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/^!*#$%@-]{12,4096}={0,2})${END}`,
     verify: 'generic-value',
     examples: [
       'Authorization: Bearer {{base62:40}}',

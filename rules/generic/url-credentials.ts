@@ -5,7 +5,7 @@ import type { Rule } from '../schema.js';
 
 const USER = String.raw`[^\s:@/?#"'\x60\\<>{}\[\]]{0,128}`;
 const PASSWORD_CHAR = String.raw`[^\s@/?#"'\x60\\<>{}\[\]]`;
-const DEFAULTS = String.raw`(?:(?:my|your|the|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|foobar|foo|bar|x-oauth-basic|anonymous|none|null|x{3,16})?[0-9!.]{0,6}`;
+const DEFAULTS = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|foobar|foo|bar|x-oauth-basic|anonymous|none|null|x{3,16})?[0-9!.]{0,6}`;
 const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?![A-Za-z0-9.-])`;
 
 export const genericUrlCredentialRules: Rule[] = [
@@ -18,6 +18,8 @@ export const genericUrlCredentialRules: Rule[] = [
     flags: 'i',
     // Length: a user-chosen password: 6 keeps out defaults and placeholders, 256 bounds the read (a design bound).
     pattern: String.raw`://(?<=[A-Za-z0-9]://)${USER}:(?![$%])(?!${DEFAULTS}@)(?<secret>${PASSWORD_CHAR}{6,256})@(?!${LOCAL_HOST})`,
+    // Percent-decoded, a default or placeholder password is not a finding (`p%40ss`, `key_1234`).
+    verify: 'url-password',
     examples: [
       'https://deploy:{{base62:24}}@nexus.corp.io/repository/npm-private/',
       'PIP_INDEX_URL=https://build:{{base62:20}}@pypi.corp.io/simple/',
@@ -39,6 +41,9 @@ export const genericUrlCredentialRules: Rule[] = [
       'https_proxy=http://user:pass@proxy.corp.io:3128',
       'ssh deploy@build-01.corp.io',
       'https://deploy:${NEXUS_PASSWORD}@nexus.corp.io/repository/',
+      // Documentation: an encoded default password, a numbered sample key.
+      'credentials in a URL (like `https://user:p%40ssw0rd@host`) are decoded first',
+      'DOTENV_KEY="dotenv://:key_9876@vault.example.org/.env.vault?environment=prod"',
     ],
     fix: {
       env: 'REPOSITORY_URL',

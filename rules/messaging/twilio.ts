@@ -16,7 +16,8 @@ export const twilioRules: Rule[] = [
     near: NEAR_WORDS,
     // Same-shaped hex named as something else: trace ids, digests, DSN keys.
     notOnLineWith: ['trace', 'span_id', 'request_id', 'sentry', 'checksum', 'sha256', 'md5', 'digest', 'etag', 'hash'],
-    pattern: '(?<![0-9A-Za-z])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z@])',
+    // Not a run inside a longer token (`whsec_…`, a path, a base64 line): `_`, `-`, `+`, `/`, `=` continue it.
+    pattern: '(?<![0-9A-Za-z_+/-])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z_+/=@-])',
     entropy: 3,
     examples: [
       'TWILIO_AUTH_TOKEN={{hex:32}}',
@@ -29,6 +30,7 @@ export const twilioRules: Rule[] = [
       'TWILIO_API_KEY=SK{{hex:32}}',
       'etag = "{{hex:32}}"',
       'TWILIO_AUTH_TOKEN=your_auth_token',
+      'TWILIO_STATUS_CALLBACK=https://hooks.example.org/twilio/{{hex:32}}/status',
     ],
     fix: {
       env: 'TWILIO_AUTH_TOKEN',
@@ -56,7 +58,8 @@ export const twilioRules: Rule[] = [
     severity: 'high',
     keywords: [],
     near: NEAR_WORDS,
-    pattern: '(?<![0-9A-Za-z])(?<secret>(?=[0-9a-z]{0,31}[A-Z])[0-9A-Za-z]{32})(?![0-9A-Za-z])',
+    // Not a run inside a longer token (`whsec_…`, a base64 line of a PEM body): `_`, `-`, `+`, `/`, `=` continue it.
+    pattern: '(?<![0-9A-Za-z_+/-])(?<secret>(?=[0-9a-z]{0,31}[A-Z])[0-9A-Za-z]{32})(?![0-9A-Za-z_+/=-])',
     entropy: 3.5,
     examples: [
       'TWILIO_API_SECRET={{base62:32}}',
@@ -68,6 +71,11 @@ export const twilioRules: Rule[] = [
       'TWILIO_AUTH_TOKEN={{hex:32}}',
       'session_secret = "{{base62:32}}"',
       'TWILIO_API_SECRET={{base62:20}}',
+      // Another provider's secret, or a key body's line, a few lines from "twilio".
+      'STRIPE_WEBHOOK_SECRET=whsec_{{base62:32}}  # for the twilio relay',
+      '# twilio relay cert\nQ9+{{base62:32}}/x7{{base64:24}}',
+      // Generated SDK types: interface and option names.
+      'export interface ConferenceParticipantListOptions { twilio: Twilio }',
     ],
     fix: {
       env: 'TWILIO_API_SECRET',

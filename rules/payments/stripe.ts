@@ -74,6 +74,13 @@ export const stripeRules: Rule[] = [
     keywords: ['sk_test_'],
     pattern: `${EDGE_BEFORE}(?<secret>sk_test_${BODY})${EDGE_AFTER}`,
     entropy: 3.5,
+    // The test keys of Stripe's API reference and guides (sk_test_4eC3…, sk_test_BQok…, sk_test_26PH…), which
+    // every tutorial copies: published, shared by everybody, not a finding.
+    documented: [
+      '2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326',
+      'f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397',
+      '7e8de44ea9ecf6d53415c90f5b249a8591f7abafbf7d65a2c0d855afeca3ec09',
+    ],
     examples: [
       'STRIPE_SECRET_KEY=sk_test_{{base62:24}}',
       "Stripe::api_key = 'sk_test_51{{base62:97}}'",

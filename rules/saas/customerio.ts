@@ -11,6 +11,8 @@ import type { Rule } from '../schema.js';
 
 // Same-shaped hex on a line that names it: trace and span ids, digests, Sentry DSN keys, cache-busting hashes.
 const LOOK_ALIKES = [
+  // Algolia's search-only key is 32 hex characters too, and public.
+  'algolia',
   'trace',
   'span_id',
   'spanid',
@@ -29,6 +31,8 @@ const LOOK_ALIKES = [
 ];
 
 const NEAR_WORDS = ['customerio', 'customer_io', 'customer.io', 'customer-io', 'customer io', 'cio', 'trackclient'];
+// The SDKs' imports name the provider for the whole file (`require('customerio-node')` far above the keys).
+const SDK_IMPORTS = ['customerio-node', 'from customerio import', "require 'customerio'", 'go-customerio'];
 
 // Names a value is assigned to: `KEY=`, `key: `, `"key": "`, `key => '`.
 const ASSIGN = String.raw`[\s'"\\:=>]{1,16}`;
@@ -48,16 +52,19 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io Track API credentials (Site ID and API key)',
     severity: 'high',
     keywords: [],
-    near: { words: NEAR_WORDS, lines: 3 },
+    near: { words: NEAR_WORDS, lines: 3, inFile: SDK_IMPORTS },
     // The Site ID and the API key have the same shape: two matches within 3 lines are one finding, `site:key`.
     // The Site ID alone is public (Customer.io's browser snippet carries it); with its API key it is a credential.
     pairing: {
       with: 'customerio-track-api-key',
       withinLines: 3,
-      unpaired: { dropWhenLineNames: ['site_id', 'siteid', 'site-id', 'site id'] },
+      unpaired: { dropWhenLineNames: ['site_id', 'siteid', 'site-id', 'site id', 'site.id'] },
     },
     notOnLineWith: LOOK_ALIKES,
-    pattern: '(?<![0-9a-zA-Z])(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
+    // Not a `pk_`/`cio_`-style prefixed value, not a bundler's chunk map entry (`{195:"<hash>"}`), and not the value of
+    // a name/value entry whose name says site id (`- name: …_SITE_ID` then `value: …`): the Site ID ships in browsers.
+    pattern:
+      '(?<![0-9a-zA-Z_])(?<![{,][0-9]{1,6}:")(?<!(?:site_id|SITE_ID)["\']?[ \t]{0,8}\r?\n[ \t]{0,40}value:[ \t]{0,8}["\']?)(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
     // 20 random hex characters score 2.9–3.9 bits; the near-word requirement does the real filtering.
     entropy: 2.5,
     examples: [
@@ -65,8 +72,15 @@ export const customerioRules: Rule[] = [
       "const cio = new TrackClient('{{hex:20}}', '{{hex:20}}', { region: RegionUS });",
       'customerio: { siteId: "{{hex:20}}", apiKey: "{{hex:20}}" }',
       'var client = new CustomerIoClient(CioSiteId: "{{hex:20}}", CioApiKey: "{{hex:20}}");',
+      // The SDK's import far above, and a parent key that names the provider over a block of settings.
+      "const { TrackClient } = require('customerio-node');\n\n// settings\nconst REGION = 'us';\nconst SITE = '{{hex:20}}';\nconst TRACK_KEY = '{{hex:20}}';",
+      '{\n  "customerio": {\n    "region": "eu",\n    "batch": 50,\n    "timeout": 30,\n    "site": {"defaultValue": "{{hex:20}}"},\n    "key": {"defaultValue": "{{hex:20}}"}\n  }\n}',
     ],
     negativeExamples: [
+      // The Site ID under its name on the line before; a bundler's chunk map; a `pk_` look-alike.
+      '# customerio\n- name: NEXT_PUBLIC_CUSTOMERIO_SITE_ID\n  value: "{{hex:20}}"',
+      '// customerio\nn.u=function(e){return"static/js/"+e+"."+{195:"{{hex:20}}",862:"{{hex:20}}"}[e]+".chunk.js"}',
+      '# customerio\nCACHE_KEY=pk_{{hex:20}}',
       '<script data-site-id="{{hex:20}}" src="https://assets.customer.io/assets/track.js"></script>',
       'NEXT_PUBLIC_CUSTOMERIO_SITE_ID={{hex:20}}',
       'commit = "{{hex:20}}"',
@@ -189,12 +203,12 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io App API key',
     severity: 'high',
     keywords: [],
-    near: { words: [...NEAR_WORDS, 'apiclient'], lines: 2 },
+    near: { words: [...NEAR_WORDS, 'apiclient'], lines: 2, inFile: SDK_IMPORTS },
     notOnLineWith: LOOK_ALIKES,
     // Not followed by `@`: a Sentry DSN's public key has the same shape. Not preceded by `_`: the 32 hex after the
     // id of a Klaviyo private key (`pk_<id>_<hex>`) are Klaviyo's, even with Customer.io named nearby.
     // Not after `/`: 32 hex in a URL path are an id or a hash (a Tines webhook path, a CDN asset), not this key.
-    pattern: '(?<![0-9a-zA-Z_/])(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
+    pattern: '(?<![0-9a-zA-Z_/-])(?<![{,][0-9]{1,6}:")(?<secret>[0-9a-f]{32})(?![0-9a-zA-Z@])',
     entropy: 3,
     examples: [
       'CUSTOMERIO_APP_API_KEY={{hex:32}}',

@@ -38,6 +38,8 @@ interface CatalogIndexes {
   keywordIndexes: number[][];
   nearKeywordIndexes: number[][];
   nearWordIndexes: number[][];
+  /** Rules that run only on some files (`files`): checked against the path; those without keywords run there always. */
+  scopedRules: number[];
 }
 
 export interface CompiledRule {
@@ -45,6 +47,8 @@ export interface CompiledRule {
   readonly regex: RegExp;
   /** A generic rule (`password = …`): quiet on every kind of generated file. */
   generic: boolean;
+  /** The rule runs only on the files `rule.files` names (credential files). */
+  fileScoped: boolean;
   /**
    * A rule without a prefix of its own (no keywords): found only through its near words, which make it a
    * candidate and gate each match. Also quiet on lockfiles.
@@ -60,9 +64,9 @@ export interface CompiledRule {
   /** The most characters one match can span (linear-time.ts `maxMatchLength`); Infinity when unbounded. */
   readonly reach: number;
   notOnLineWith?: string[];
-  /** Lowercased near words, each with whether it must stand as a whole word. */
+  /** Lowercased near words, each with whether it must stand as a whole word and whether it counts file-wide. */
   near?: {
-    words: { word: string; whole: boolean }[];
+    words: { word: string; whole: boolean; inFile: boolean }[];
     lines: number;
     /**
      * Indexes of the words in the catalog's keyword prefilter (prefix-less rules only) and in its near-word
@@ -84,6 +88,8 @@ export interface CompiledCatalog {
   /** Prefilter over near words alone, to look in the context when the added lines lack them. */
   nearPrefilter: Prefilter;
   nearRulesByWord: number[][];
+  /** Rules with `files`: the only ones whose candidacy depends on the path. */
+  scopedRules: readonly number[];
   /**
    * How many lines of context (ScanUnit.context) around a change the rules need: the farthest any rule looks for
    * its near words, at least one line (for allow-next-line comments).
@@ -148,7 +154,11 @@ class LazyRule implements CompiledRule {
   }
 
   get prefixless(): boolean {
-    return this.rule.keywords.length === 0;
+    return this.rule.keywords.length === 0 && this.rule.files === undefined;
+  }
+
+  get fileScoped(): boolean {
+    return this.rule.files !== undefined;
   }
 
   get notOnLineWith(): string[] | undefined {
@@ -164,7 +174,11 @@ class LazyRule implements CompiledRule {
             lines: near.lines,
             keywordIndexes: this.nearKeywordIndexes,
             nearIndexes: this.nearWordIndexes,
-            words: near.words.map((word) => ({ word, whole: word.length <= WHOLE_WORD_MAX_LENGTH })),
+            words: nearWordsOf(near).map((word, i) => ({
+              word,
+              whole: word.length <= WHOLE_WORD_MAX_LENGTH,
+              inFile: i >= near.words.length,
+            })),
           }
         : null;
     }
@@ -224,12 +238,18 @@ export function compileCatalog(rules: readonly DetectionRule[], options: Compile
     prefixlessRules: indexes.prefixlessRules,
     nearPrefilter: fits ? prefilterFromData(precomputed.nearPrefilter) : buildPrefilter(indexes.nearWords),
     nearRulesByWord: indexes.nearRulesByWord,
+    scopedRules: indexes.scopedRules,
     contextLines: fits ? precomputed.contextLines : contextLinesOf(rules),
     ...(options.searchBudget ? { searchBudget: options.searchBudget } : {}),
     get spanningRules() {
       return (spanning ??= spanningRulesOf(rules));
     },
   };
+}
+
+/** A rule's near words, then those that count file-wide. */
+function nearWordsOf(near: NonNullable<DetectionRule['near']>): readonly string[] {
+  return near.inFile ? [...near.words, ...near.inFile] : near.words;
 }
 
 function spanningRulesOf(rules: readonly DetectionRule[]): number[] {
@@ -257,6 +277,7 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
     keywordIndexes: [],
     nearKeywordIndexes: [],
     nearWordIndexes: [],
+    scopedRules: [],
   };
   const addTo = (index: Map<string, number>, words: string[], lists: number[][], word: string, rule: number) => {
     let at = index.get(word);
@@ -275,14 +296,15 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
     const nearWord = (word: string) =>
       addTo(nearWordIndex, indexes.nearWords, indexes.nearRulesByWord, word.toLowerCase(), i);
     indexes.keywordIndexes.push(rule.keywords.map(keyword));
-    indexes.nearWordIndexes.push(rule.near ? rule.near.words.map(nearWord) : []);
-    if (rule.keywords.length === 0 && !rule.near) {
-      throw new Error(`rule ${rule.id}: needs keywords or near words, or it would run on every text`);
+    indexes.nearWordIndexes.push(rule.near ? nearWordsOf(rule.near).map(nearWord) : []);
+    if (rule.keywords.length === 0 && !rule.near && !rule.files) {
+      throw new Error(`rule ${rule.id}: needs keywords, near words or files, or it would run on every text`);
     }
+    if (rule.files) indexes.scopedRules.push(i);
     // A prefix-less rule (no keywords) is a candidate wherever its near words are.
-    const prefixless = rule.keywords.length === 0;
+    const prefixless = rule.keywords.length === 0 && !rule.files;
     if (prefixless) indexes.prefixlessRules.push(i);
-    indexes.nearKeywordIndexes.push(prefixless ? rule.near!.words.map(keyword) : []);
+    indexes.nearKeywordIndexes.push(prefixless ? nearWordsOf(rule.near!).map(keyword) : []);
   });
   return indexes;
 }

@@ -1,25 +1,49 @@
-// One finding per rule and place; a provider rule wins over a generic rule on overlapping text; a match that lies
-// inside a longer multi-line secret found by another rule (a key body inside the armoured key) is part of it.
+// One secret, one finding: one finding per rule and place; a rule of credential files (`files`) wins over other
+// rules on the same value at the same place (it knows what the value is); a provider rule wins over a generic rule
+// on overlapping text and on the same value anywhere in the text (a Customer.io key reported as a pair on another
+// line is not also a generic API key); of generic findings at one place the longer value stands; and a match that
+// lies inside a longer multi-line secret found by another rule (a key body inside the armoured key) is part of it.
 // Each generic finding is compared only with the provider findings that overlap it on its line (and those with the
 // very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file made a minified
 // line with thousands of keys cost the square of their number.
 import type { Finding } from './scan.js';
 
-export function deduplicate(findings: Finding[]): Finding[] {
+export function deduplicate(findings: Finding[], fileRules: ReadonlySet<string> = NONE): Finding[] {
   const specific = new Map<number, LineFindings>();
+  const specificValues = new Set<string>();
+  // Where a credential file's rule found a value: another rule's finding of it there is the same finding.
+  const fileFound = new Set<string>();
+  for (const f of findings) if (fileRules.has(f.ruleId)) fileFound.add(`${f.line}\0${f.column}\0${f.secret}`);
   for (const f of findings) {
     if (isGeneric(f)) continue;
     let onLine = specific.get(f.line);
     if (!onLine) specific.set(f.line, (onLine = new LineFindings()));
     onLine.add(f);
+    specificValues.add(f.secret);
+    if (f.secret.includes(':')) for (const part of f.secret.split(':')) specificValues.add(part);
   }
   const seen = new Set<string>();
   const kept: Finding[] = [];
+  // Generic findings by where they start: of two that start at one place, the longer value is the value.
+  const genericAt = new Map<string, number>();
   for (const f of findings) {
-    if (isGeneric(f) && specific.get(f.line)?.covers(f)) continue;
+    if (isGeneric(f) && (specificValues.has(f.secret) || specific.get(f.line)?.covers(f))) continue;
+    const place = `${f.line}\0${f.column}\0${f.secret}`;
+    if (!fileRules.has(f.ruleId) && fileFound.has(place)) continue;
     const key = `${f.ruleId}\0${f.line}\0${f.secret}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (isGeneric(f)) {
+      if (seen.has(place)) continue;
+      seen.add(place);
+      const start = `${f.line}\0${f.column}`;
+      const other = genericAt.get(start);
+      if (other !== undefined) {
+        if (kept[other]!.secret.length < f.secret.length) kept[other] = f;
+        continue;
+      }
+      genericAt.set(start, kept.length);
+    }
     kept.push(f);
   }
   const whole = withoutParts(kept);
@@ -64,6 +88,8 @@ function withoutParts(findings: Finding[]): Finding[] {
 function after(line: number, column: number, line2: number, column2: number): boolean {
   return line > line2 || (line === line2 && column >= column2);
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 function isGeneric(f: Finding): boolean {
   return f.ruleId.startsWith('generic-');

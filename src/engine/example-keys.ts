@@ -139,6 +139,17 @@ export class FakeKeys {
         case 'base64text':
           // base64 of printable text, as real wrapped passwords and tokens are (random base64 decodes to binary)
           return Buffer.from(this.password(Number(arg ?? 24))).toString('base64');
+        case 'base64line':
+          // `echo … | base64`: printable text and the newline echo adds
+          return Buffer.from(`${this.password(Number(arg ?? 20))}\n`).toString('base64');
+        case 'base64uuid':
+          return Buffer.from([8, 4, 4, 4, 12].map((n) => this.chars('hex', n)).join('-')).toString('base64');
+        case 'base64pem':
+          return Buffer.from(`${this.pem(arg ?? 'CERTIFICATE')}\n`).toString('base64');
+        case 'base64sshpub':
+          return Buffer.from(`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${this.chars('base64', 43)} deploy@ci\n`).toString(
+            'base64',
+          );
         case 'basicauth':
           return Buffer.from(`${this.chars('lower', 8)}:${this.password(20)}`).toString('base64');
         default: {

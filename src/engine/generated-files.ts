@@ -1,19 +1,24 @@
-// Generated files (lockfiles, minified bundles, source maps) and which rules stay quiet on them. Their
-// random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret; on these paths only
-// rules without a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle or
-// source map is still found. Matched on the file name, at any depth, with plain name checks rather than globs: this
-// runs for every file. `secret-hook rules` lists them.
+// Generated files (lockfiles, minified bundles) and vendored trees, and which rules stay quiet on them. Source maps
+// are scanned like source: their `sourcesContent` is the project's own code, published with the bundle, so a
+// `JWT_SECRET = '…'` there is a leak like the original file's.
+// Their random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret, and vendored
+// code is someone else's: its API models and tests name providers on every line. On these paths only rules without
+// a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle or
+// vendored file is still found. Matched on the file name or a directory of the path, at any depth, with plain
+// string checks rather than globs: this runs for every file. `secret-hook rules` lists them.
 
 export interface GeneratedFiles {
   /**
    * Which rules stay quiet: `generic` (password = …), or `prefixless` (generic ones and the prefix-less rules,
-   * found only through their near words). Bundles and source maps embed real source code, so only the generic rules are quieted there.
+   * found only through their near words). Bundles embed real source code, so only the generic rules are quieted there.
    */
   quiets: 'generic' | 'prefixless';
   /** Exact file names. */
   names: readonly string[];
   /** File name endings. */
   suffixes: readonly string[];
+  /** Directory names: every file below one of them, at any depth. */
+  directories?: readonly string[];
   /** Why, as `secret-hook rules` explains it. */
   reason: string;
 }
@@ -51,10 +56,11 @@ export const generatedFiles: readonly GeneratedFiles[] = [
     reason: 'minified bundles: embedded content hashes and encoded assets',
   },
   {
-    quiets: 'generic',
+    quiets: 'prefixless',
     names: [],
-    suffixes: ['.js.map', '.css.map', '.mjs.map', '.cjs.map', '.ts.map'],
-    reason: 'source maps: base64 VLQ mappings and embedded sources',
+    suffixes: [],
+    directories: ['vendor', 'third_party', 'third-party', 'node_modules', 'bower_components'],
+    reason: "vendored code (committed dependencies): other projects' SDKs, API models and test fixtures",
   },
 ];
 
@@ -62,6 +68,7 @@ export function generatedFileQuiets(path: string): GeneratedFiles['quiets'] | nu
   const name = path.slice(path.lastIndexOf('/') + 1);
   for (const group of generatedFiles) {
     if (group.names.includes(name) || group.suffixes.some((s) => name.endsWith(s))) return group.quiets;
+    if (group.directories?.some((d) => path.startsWith(`${d}/`) || path.includes(`/${d}/`))) return group.quiets;
   }
   return null;
 }

@@ -27,6 +27,74 @@ export function looksLikeGenericSecret(value: string): boolean {
   return looksRandom(candidate);
 }
 
+/**
+ * A UUID assigned to a name that says secret, password or token: Vault AppRole `secret_id`s, Keycloak client
+ * secrets and many SaaS tokens are random UUIDs. Not the well-known example and namespace UUIDs, nor a patterned
+ * one (`00000000-…`, `12345678-1234-…`).
+ */
+export function looksLikeSecretUuid(value: string): boolean {
+  const candidate = value.trim().replace(/^\{|\}$/g, '');
+  if (!UUID.test(candidate) || EXAMPLE_UUIDS.has(candidate.toLowerCase())) return false;
+  const hex = candidate.replace(/-/g, '');
+  return !isPlaceholder(candidate) && shannonEntropy(hex) >= entropyFloor('hex', hex.length);
+}
+
+// RFC 9562's examples and name-space ids, and the example of most UUID tutorials.
+const EXAMPLE_UUIDS = new Set([
+  '123e4567-e89b-12d3-a456-426614174000',
+  '123e4567-e89b-12d3-a456-426655440000',
+  '550e8400-e29b-41d4-a716-446655440000',
+  'f81d4fae-7dec-11d0-a765-00a0c91e6bf6',
+  '6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+  '6ba7b811-9dad-11d1-80b4-00c04fd430c8',
+  '6ba7b812-9dad-11d1-80b4-00c04fd430c8',
+  '6ba7b814-9dad-11d1-80b4-00c04fd430c8',
+]);
+
+/**
+ * A value in a credential file (`.netrc`, `.pgpass`, `wp-config.php`, FileZilla's sitemanager.xml): a credential
+ * whatever its strength (`hunter22` is a password there), unless it is a placeholder, a reference, a template or
+ * a mask. Application code keeps the strength filters (`looksLikeGenericSecret`).
+ */
+export function looksLikeFileCredential(value: string): boolean {
+  // base64 of text (FileZilla's `encoding="base64"`) is judged decoded.
+  const trimmed = value.trim();
+  const candidate = printableBase64(trimmed, BASE64_TEXT)?.trim() ?? trimmed;
+  if (candidate.length < 4 || candidate.length > MAX_LENGTH) return false;
+  if (FILE_PLACEHOLDER.test(candidate) || isPlaceholder(candidate) || MASKED.test(candidate)) return false;
+  if (TEMPLATE.test(candidate) || ENV_LOOKUP.test(candidate) || SHELL_VARIABLE.test(candidate)) return false;
+  if (CHECKSUMMED_FORMAT.test(candidate)) return false;
+  return !(REFERENCE_PREFIX.test(candidate) || SECRET_STORE.test(candidate) || /^ENC\[/.test(candidate));
+}
+
+// Words that stand for a password in templates and documentation, alone, and the default passwords of database
+// and broker images (`postgres`, `guest`): known to everybody.
+const FILE_PLACEHOLDER =
+  /^(?:pass(?:word|wd)?|pwd|secret|postgres|mysql|root|toor|admin|guest|default|changeme|change[_-]me|none|null|nil|empty|blank|undefined|todo|tbd|fixme|example|sample|placeholder|(?:your|my|the)[_ -]?(?:pass(?:word)?|secret|key|token)(?:[_ -]?here)?|password[_ -]?here|put your unique phrase here)$/i;
+const SHELL_VARIABLE = /^\$[A-Za-z_{(]|^%[A-Za-z_]+%$/;
+
+/**
+ * A Kubernetes Secret's `data:` value (base64): a credential unless it decodes to a certificate or a public key,
+ * a placeholder, a host, a number or a bare name. `echo x | base64` adds a newline, which is dropped.
+ * Multi-line text (a whole configuration file) is judged by what the scan finds inside it, not as one value.
+ */
+export function looksLikeSecretData(encoded: string): boolean {
+  const decoded = printableBase64(encoded, { minDecodedLength: 1 });
+  if (decoded === undefined) return false;
+  const text = decoded.replace(/\r?\n$/, '');
+  if (PUBLIC_MATERIAL.test(text) && !/PRIVATE KEY/.test(text)) return false;
+  if (/[\r\n]/.test(text) || text.length < 6) return false;
+  if (UUID.test(text)) return looksLikeSecretUuid(text);
+  const password = passwordOfPair(text) ?? text;
+  if (/\s/.test(password) || isNotASecret(password) || isWeakPassword(password)) return false;
+  // A bare name (`my-app-user`, `production`) is configuration; a name with digits or symbols counts.
+  return !/^[a-z]+(?:[-_.][a-z]+)*$/.test(password);
+}
+
+// Certificates, certificate requests and public keys (PEM or OpenSSH): public by design.
+const PUBLIC_MATERIAL =
+  /-----BEGIN (?:[A-Z0-9 ]{0,20} )?(?:CERTIFICATE|PUBLIC KEY|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|X509 CRL)-----|^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-[a-z0-9-]{1,20}|sk-(?:ssh|ecdsa)[a-z0-9@.-]{1,40}) AAAA/;
+
 // --- wrappers and encodings ---------------------------------------------------------------------------------
 
 /** `base64:…` (Laravel's APP_KEY) and `0x…` (hex keys) carry the secret after the prefix. */
@@ -70,7 +138,7 @@ function looksLikeCredentialText(decoded: string): boolean {
 function looksRandom(value: string): boolean {
   if (value.length < 8) return false;
   if (isNotASecret(value)) return false;
-  if (isWeakPassword(value)) return false;
+  if (isWeakPassword(value) || hasDummyWord(value)) return false;
   if (isNameLike(value)) return false;
   return hasRandomComposition(value);
 }
@@ -91,9 +159,38 @@ function isNotASecret(value: string): boolean {
   if (MASKED.test(value) || REPEATED_UNIT.test(value)) return true;
   if (CIPHERTEXT.test(value)) return true;
   if (HEADER_NAME.test(value) || IDENTIFIER.test(value) || MEMBER_CHAIN.test(value)) return true;
-  if (isPathLike(value) || isPropertyAccess(value)) return true;
+  if (isPathLike(value) || isPropertyAccess(value) || isCodeName(value)) return true;
+  if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
+  if (PUBLIC_FORMAT.test(value)) return true;
+  if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
   return false;
 }
+
+// The start of code that an unquoted line value runs into: an open call, generic or block (`AWS.util.inherit({`,
+// `MergeFunctions<`, `readFileSync(`), a member of `this`/`self`, a chain of three members, a ternary.
+const CODE_FRAGMENT =
+  /[\w$][ \t]{0,2}(?:\([{[]?|<|\{|\[)$|^(?:this|self)\.[A-Za-z_$]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2}|[\w$.]\?[\w$.]{1,80}:[\w$.]/;
+
+// A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
+const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
+// A call (`getPassword()`, `os.urandom(32).hex()`, `Secrets.read("db")`): code that produces a value.
+const CALL_EXPRESSION = /^[A-Za-z_$][\w$.]{0,80}\([^()]{0,200}\)(?:\.[A-Za-z_$][\w$]{0,40}\([^()]{0,80}\)){0,4}$/;
+
+// An index or query expression (`Jobs[-1].JobId`, `items[0].name`): code that finds a value, not a value.
+const INDEX_EXPRESSION = /^[A-Za-z_$][\w$]{0,64}\[[^\]]{0,16}\](?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]){0,8}$/;
+// Names of signing and hashing algorithms (`AWS4-HMAC-SHA256`, `HMAC-SHA512`, `RSA-OAEP-256`): what an
+// Authorization header or a config says it uses, not a key.
+const ALGORITHM_NAME =
+  /^(?:[A-Z0-9]{2,8}-){0,3}(?:HMAC|SHA-?\d{0,3}|RSA|AES|ECDSA|ECDH|EDDSA|[HRPE]S\d{3}|MD5|PBKDF2|OAEP)(?:-[A-Z0-9]{2,8}){0,3}$/;
+// Tokens of a checksummed format (GitHub's ghp_/gho_/ghu_/ghs_/ghr_, npm's npm_): their own rules verify the
+// checksum and report them; one whose checksum failed is not a token, and no generic rule reports it instead.
+// GitHub's prefixes mean a GitHub token whatever follows (the long `ghs_` installation tokens of 2026 included):
+// what the GitHub rules did not take is a placeholder or a malformed token (`ghs_APPID_JWT`).
+const CHECKSUMMED_FORMAT = /^(?:(?:gh[pousr]|github_pat)_[A-Za-z0-9_.-]{4,}|npm_[A-Za-z0-9]{36})$/;
+// Keys public by design, whose providers' rules know them: publishable keys (`pk_`: Stripe, Customer.io; Klaviyo's
+// private `pk_` keys have their own rule), Mapbox public tokens (`pk.eyJ…`), SonarQube badge tokens (`sqb_`,
+// read-only access to a project's badges, meant for READMEs).
+const PUBLIC_FORMAT = /^(?:pk_[A-Za-z0-9_]{4,}|pk\.eyJ[A-Za-z0-9_.-]+|sqb_[0-9a-f]{40})$/;
 
 // Code, not data: a camelCase or PascalCase identifier (`receivedDiff`, `ExtendsKeyword`), or a chain of
 // letter-only members (`SyntaxKind.ExtendsKeyword`, `config.db.password`).
@@ -158,8 +255,116 @@ function isPathLike(value: string): boolean {
 
 /** `config.password`, `this.props.apiKey`, `Settings::TOKEN`, `$this->secret`: a property access, not a value. */
 function isPropertyAccess(value: string): boolean {
+  if (PASSWORD_DOLLAR.test(value)) return false;
   if (!/^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+$/.test(value)) return false;
   return value.split(/\.|::|->/).every((segment) => segment.length <= 4 || isNameLike(segment));
+}
+
+/**
+ * Code, not a key: an identifier made of words, as API models, SDKs and generated clients are full of
+ * (`DescribeScheduledInstanceAvailability`, `DynamoDBStreamsResourceNotFoundException`, `signInWithOtp`,
+ * `XmlStringMaxLen256`, `create_oauth_token_callback`), or a path, URL path or ARN tail of such names and numbers
+ * (`15/DescribeScheduledInstanceAvailability`, `project/DestinationProject/1656705098765`). Random keys of the
+ * same length and alphabet are not: their case changes and digits cut them into pieces too short to be words.
+ */
+export function isCodeName(value: string): boolean {
+  if (value.length > 256 || !CODE_NAME_CHARS.test(value)) return false;
+  if (PASSWORD_DOLLAR.test(value)) return false;
+  // Hex with digits is a digest or a key, whatever words its letters happen to spell (`cafe5353…dedcc`).
+  if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value) && /[0-9]/.test(value)) return false;
+  let named = 0;
+  for (const segment of value.split(/[/.:]+/)) {
+    if (segment.length === 0 || /^[0-9]+$/.test(segment)) continue;
+    if (isIdentifierOfWords(segment)) named++;
+    else if (segment.length > 3) return false;
+  }
+  return named > 0;
+}
+
+// `$` after a letter or digit is a password's symbol (`Tractor.Orbit82$YZ`); in code `$` starts a name (`$scope`,
+// `this.$store`).
+const PASSWORD_DOLLAR = /[A-Za-z0-9]\$/;
+const CODE_NAME_CHARS = /^[A-Za-z0-9_$./:-]+$/;
+
+/**
+ * Words in camel, Pascal, snake or kebab case, with at most a few acronyms, short pieces and numbers: letters
+ * that make up words (≥ 3 letters each, English-like) are at least 80% of the letters outside acronyms.
+ */
+function isIdentifierOfWords(segment: string): boolean {
+  // Upper case with digits and no separators is a key (`LXZFD72DENTPEKITWGE4`); constants have underscores.
+  if (/^[A-Z0-9]+$/.test(segment) && /[0-9]/.test(segment)) return false;
+  const tokens = segment.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g);
+  if (!tokens) return false;
+  let wordy = 0;
+  let wordTokens = 0;
+  let loose = 0;
+  let letters = 0;
+  let shorts = 0;
+  let numbers = 0;
+  let letterTokens = 0;
+  for (const token of tokens) {
+    if (/^[0-9]/.test(token)) {
+      // A version or a size (`V1`, `MaxLen256`), not a long run of digits in the middle of a name.
+      if (token.length > 4) return false;
+      numbers++;
+      continue;
+    }
+    letterTokens++;
+    const lower = token.toLowerCase();
+    const acronym = token.length <= 5 && token === token.toUpperCase();
+    const english = token.length >= 3 && isEnglishLike(lower);
+    if (english || (token.length >= 3 && isLooseWord(lower))) {
+      if (!english) loose++;
+      wordy += token.length;
+      letters += token.length;
+      wordTokens++;
+    } else if (token.length <= 2 || acronym) {
+      shorts++;
+    } else {
+      letters += token.length;
+    }
+  }
+  if (wordTokens === 0 || numbers > 2 || loose * 2 > wordTokens) return false;
+  if (shorts > Math.max(1, Math.floor(letterTokens / 3))) return false;
+  // A single word is a name only when it reads as English throughout (`latest`, `production`).
+  if (letterTokens === 1)
+    return tokens.length <= 2 && isEnglishLike(tokens.find((t) => !/^[0-9]/.test(t))!.toLowerCase());
+  return wordy >= 0.8 * letters;
+}
+
+/** A short word with a vowel and at most one uncommon letter pair (`sign`, `otp`, `ipam`): a piece of a name. */
+function isLooseWord(word: string): boolean {
+  if (word.length > 5 || !VOWEL.test(word)) return false;
+  let uncommon = 0;
+  for (let i = 0; i + 1 < word.length; i++) if (!COMMON_BIGRAMS.has(word.slice(i, i + 2))) uncommon++;
+  return uncommon <= 1;
+}
+
+/**
+ * A password in a URL's userinfo (`scheme://user:password@host`): percent-encoded as URLs require, so judged
+ * decoded. Anything but a placeholder, a template or a default password (`p%40ss` is `p@ss`, `key_1234`,
+ * `somepassword`) counts: people put real passwords of every kind in URLs.
+ */
+export function looksLikeUrlPassword(value: string): boolean {
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // Not valid percent-encoding: judged as written.
+  }
+  if (!looksLikeFileCredential(decoded) || isWeakPassword(decoded) || hasDummyWord(decoded)) return false;
+  return !PLACEHOLDER_TEXT.test(decoded);
+}
+
+// Words that make a value a demo or test one when they stand as a word of their own in it (`ECS@test1234`,
+// `Demo-Key-2024!`). Random text does not hold them as whole words.
+const DUMMY_WORDS = new Set(['test', 'testing', 'demo', 'example', 'sample', 'dummy', 'fake', 'changeme', 'default']);
+
+function hasDummyWord(value: string): boolean {
+  for (const word of value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []) {
+    if (DUMMY_WORDS.has(word.toLowerCase())) return true;
+  }
+  return false;
 }
 
 // --- weak and dummy passwords -------------------------------------------------------------------------------------
@@ -179,7 +384,7 @@ const WEAK_WORDS = new Set(
     'replace insert todo fixme lorem ipsum jwt hmac sign signing salt pepper value string changeit manager tomcat ' +
     'jenkins elastic kibana grafana minio docker vagrant ubuntu raspberry pi web site mail smtp email company acme corp ' +
     'team project new old name id dont tell anyone keep safe hidden confidential real random for of is it this that ' +
-    'admin pwd dummy sample my mine own abc xyz zzz qwe asd rty uiop'
+    'admin pwd dummy sample my mine own abc xyz zzz qwe asd rty uiop some any'
   ).split(' '),
 );
 const LEET: Record<string, string> = {
@@ -231,7 +436,7 @@ const COMMON_BIGRAMS = new Set(
     'in io ir is it ke la ld le li ll lo lt lu ly ma me mi mm mo mp na nc nd ne nf ng ni no ns nt ny ob oc od of ol om ' +
     'on oo op or os ot ou ov ow pa pe pi pl po pr ps pt pu py qu ra rb rc re rg ri rm rn ro rp rr rs rt ru ry sa sc se ' +
     'sh si so sp ss st su ta te th ti to tr ts tt tu tw ty ub ud ue ul um un up ur us ut va ve vi wa wh wi wo xp yo yp ' +
-    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks js je oj bj ej eb du uc ph fl gl og ys my nv az zu hr dj ok'
+    'ey ew ui oi ua ga go gu ka ki ko ku ya ye ze za zi we ox ix pp ff dd gg nn cc mb nk rk lk sk wn rd sw ls ms gs ks js je oj bj ej eb du uc ph fl gl og ys my nv az zu hr dj ok gn'
   ).split(' '),
 );
 const VOWEL = /[aeiouy]/;
@@ -378,6 +583,7 @@ function hasRandomComposition(value: string): boolean {
 // --- passwords people choose ----------------------------------------------------------------------------------------
 
 // Words that make a password a demo or a default, also when written in leetspeak (P@ssw0rd, Adm1n).
+const STORE_PATH = /^[a-z][a-z0-9_-]{1,40}(?:\/[A-Za-z0-9_.-]{1,80}){1,6}$/;
 const DUMMY_PASSWORD_WORDS =
   /pass(word|wd)?|test|demo|example|sample|secret|admin|root|changeme|letmein|welcome|qwerty|default|dummy|fake|guest|user|login|hunter|dragon|monkey|iloveyou|trustno/;
 
@@ -386,9 +592,11 @@ const DUMMY_PASSWORD_WORDS =
  * not random by the measures above, but assigned to a password name it is a real credential.
  */
 export function looksLikeStrongPassword(value: string): boolean {
-  if (value.length < 10 || value.length > 128 || /\s/.test(value)) return false;
+  if (value.length < 10 || value.length > 128 || /\s/.test(value) || JWT_SHAPE.test(value)) return false;
   // base64 of text is judged by what it decodes to (looksLikeGenericSecret does that), not by its own letters.
   if (isNotASecret(value) || printableBase64(value, BASE64_TEXT) !== undefined) return false;
+  // A secret store's name (`prod/api_key-JbZYOA`: AWS Secrets Manager adds six characters), not a password.
+  if (STORE_PATH.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
   if (classes < 3 || !/[0-9]|[^A-Za-z0-9]/.test(value)) return false;
   const plain = value

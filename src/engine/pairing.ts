@@ -24,7 +24,9 @@ export function pairFindings(
       const first = sorted[i]!;
       const second = sorted[i + 1];
       if (second && second.secret !== first.secret && second.line - first.line <= pairing.withinLines) {
-        out.push(paired(ruleId, first, first, second));
+        // On the key's line: the half whose line does not name it as the harmless one (a Site ID), else the later.
+        const at = namesHarmlessHalf(second, pairing) && !namesHarmlessHalf(first, pairing) ? first : second;
+        out.push(paired(ruleId, at, first, second));
         i++;
       } else if (keptAlone(first, pairing)) {
         out.push(first);
@@ -55,8 +57,15 @@ function keptAlone(finding: Finding, pairing: Pairing): boolean {
   const { unpaired } = pairing;
   if (unpaired === 'drop') return false;
   if (unpaired === 'report') return true;
+  return !namesHarmlessHalf(finding, pairing);
+}
+
+/** Whether the finding's line names it as the half that is harmless alone (`dropWhenLineNames`). */
+function namesHarmlessHalf(finding: Finding, pairing: Pairing): boolean {
+  const { unpaired } = pairing;
+  if (typeof unpaired !== 'object') return false;
   const line = finding.lineText.toLowerCase();
-  return !unpaired.dropWhenLineNames.some((word) => line.includes(word));
+  return unpaired.dropWhenLineNames.some((word) => line.includes(word));
 }
 
 // How many partners holding the very same value as a match are stepped over, each way, looking for one that does

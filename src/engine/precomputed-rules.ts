@@ -84,4 +84,13 @@ class PrecomputedRule implements DetectionRule {
   get decode() {
     return this.fields.decode;
   }
+  get credentialWords() {
+    return this.fields.credentialWords;
+  }
+  get files() {
+    return this.fields.files;
+  }
+  get documented() {
+    return this.fields.documented;
+  }
 }

@@ -39,6 +39,21 @@ export function isPrivateKeyBody(text: string): boolean {
   return startsWith(PKCS5) || startsWith(PKCS12_PBE);
 }
 
+/**
+ * A truncated snippet, not a key: the body is DER (a SEQUENCE) and holds far fewer bytes than its own header says
+ * (documentation that shows `-----BEGIN RSA PRIVATE KEY----- MIIEpQIBAAKCAQEAuyf… -----END RSA PRIVATE KEY-----`).
+ * Bodies that are not DER (OpenSSH, legacy encrypted PEM with headers) are never called truncated.
+ */
+export function isTruncatedDer(text: string): boolean {
+  const body = base64Body(text).replace(/=+$/, '');
+  if (!/^M[A-Za-z0-9+/]{3}/.test(body)) return false;
+  const decoded = Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  const outer = readHeader(decoded, 0);
+  if (!outer || outer.tag !== 0x30) return false;
+  // Half of what the header promises is missing: no key was pasted here, a sample was.
+  return decoded.length < (outer.contentStart + outer.length) / 2;
+}
+
 /** A DER tag and length at `at`: where the content starts and how long it is (long lengths up to 4 bytes). */
 function readHeader(data: Buffer, at: number): { tag: number; length: number; contentStart: number } | null {
   if (at + 2 > data.length) return null;

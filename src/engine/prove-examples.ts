@@ -5,8 +5,12 @@
 import type { Rule } from '../../rules/schema.js';
 import type { CompiledCatalog } from './compile.js';
 import { scan, type Finding } from './scan.js';
+import { examplePathOf } from './file-scope.js';
 
-/** The path examples are scanned as: an ordinary file, neither generated nor binary. */
+/**
+ * The path examples are scanned as: an ordinary file, neither generated nor binary; a file-scoped rule's examples
+ * are scanned as one of its files (file-scope.ts).
+ */
 export const EXAMPLE_PATH = 'config/example.txt';
 
 export interface ExampleProof {
@@ -31,12 +35,13 @@ export interface ExampleProof {
  */
 export function proveExamples(
   catalog: CompiledCatalog,
-  rule: Pick<Rule, 'id' | 'examples' | 'negativeExamples'>,
+  rule: Pick<Rule, 'id' | 'examples' | 'negativeExamples'> & Partial<Pick<Rule, 'files'>>,
   expand: (template: string) => string = (template) => template,
 ): ExampleProof[] {
+  const path = rule.files ? examplePathOf(rule.files) : EXAMPLE_PATH;
   const prove = (list: ExampleProof['list'], example: string, index: number): ExampleProof => {
     const text = expand(example);
-    const findings = scan(catalog, { path: EXAMPLE_PATH, text }).filter((f) => f.ruleId === rule.id);
+    const findings = scan(catalog, { path, text }).filter((f) => f.ruleId === rule.id);
     const holds = list === 'examples' ? findings.length > 0 : findings.length === 0;
     return { list, index, example, text, findings, holds };
   };

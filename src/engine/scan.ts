@@ -9,12 +9,16 @@ import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { printableBase64 } from './base64.js';
 import { passesVerifier } from './verify.js';
+import { isCodeName } from './generic-value.js';
+import { isDocumented } from './documented-keys.js';
+import { matchesFiles } from './file-scope.js';
+import { namesItself } from './self-named.js';
 import { generatedFileQuiets } from './generated-files.js';
 import { deduplicate } from './deduplicate.js';
 import { fingerprint } from './fingerprint.js';
 import { pairFindings } from './pairing.js';
 import { spanningFindings } from './spanning.js';
-import { TextLines, type ScanWork } from './text-lines.js';
+import { opensBlock, PARENT_REACH, TextLines, type ScanWork } from './text-lines.js';
 
 export type { ScanWork } from './text-lines.js';
 export { fingerprint } from './fingerprint.js';
@@ -107,7 +111,7 @@ function scanLayer(catalog: CompiledCatalog, unit: ScanUnit, settings: ScanSetti
   );
   if (spanning.length === 0) return findings;
   for (const f of spanning) findings.push(f);
-  return deduplicate(findings);
+  return deduplicate(findings, fileRuleIds(catalog));
 }
 
 /** The pipeline over one text; `only` restricts it to these rules (when they are candidates). */
@@ -130,7 +134,9 @@ function scanRules(
   const lines = new LineIndex(catalog, unit, inText, inContext, settings.work);
   const pass: ScanPass = { catalog, unit, lines, depth, settings };
   const byRule = new Map<number, Finding[]>();
-  for (const ruleIndex of candidates) byRule.set(ruleIndex, matchRule(pass, catalog.rules[ruleIndex]!));
+  // In catalog order: of two rules that find the same value at the same place, the first keeps it (deduplicate).
+  for (const ruleIndex of [...candidates].sort((a, b) => a - b))
+    byRule.set(ruleIndex, matchRule(pass, catalog.rules[ruleIndex]!));
   const findings: Finding[] = [];
   for (const [ruleIndex, ruleFindings] of byRule) {
     const { rule } = catalog.rules[ruleIndex]!;
@@ -140,7 +146,28 @@ function scanRules(
     // One by one: spreading 100,000 findings into push() overflows the stack.
     for (const f of kept) findings.push(f);
   }
-  return deduplicate(findings);
+  return deduplicate(findings, fileRuleIds(catalog));
+}
+
+const IN_FILE_PATTERNS = new WeakMap<object, RegExp>();
+
+/** One of a rule's file-wide near words in `text`, as the prefilter finds words: in any case. */
+function hasInFileWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {
+  let pattern = IN_FILE_PATTERNS.get(near);
+  if (!pattern) {
+    const words = near.words.filter((w) => w.inFile).map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    IN_FILE_PATTERNS.set(near, (pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : /(?!)/));
+  }
+  return pattern.test(text);
+}
+
+const FILE_RULE_IDS = new WeakMap<CompiledCatalog, ReadonlySet<string>>();
+
+/** The ids of the catalog's rules of credential files (`files`), whose findings win at their place. */
+function fileRuleIds(catalog: CompiledCatalog): ReadonlySet<string> {
+  let ids = FILE_RULE_IDS.get(catalog);
+  if (!ids) FILE_RULE_IDS.set(catalog, (ids = new Set(catalog.scopedRules.map((i) => catalog.rules[i]!.rule.id))));
+  return ids;
 }
 
 /** The findings of the rule with this id in this scan, before pairing (none when it is not a candidate). */
@@ -162,7 +189,21 @@ function candidateRules(
   for (const word of inContext?.found ?? []) {
     for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.prefixless) candidates.add(rule);
   }
-  // Lockfiles, bundles and source maps: their hashes are not secrets (generated-files.ts).
+  // Added lines of a changed file: an SDK's import anywhere in the new file makes its provider's keys candidates.
+  if (unit.source) {
+    for (const index of catalog.prefixlessRules) {
+      const near = catalog.rules[index]!.near;
+      if (!candidates.has(index) && near?.words.some((w) => w.inFile) && hasInFileWordIn(unit.source.text, near))
+        candidates.add(index);
+    }
+  }
+  // Credential files' rules run only on their files; those without keywords run on every text of them.
+  for (const index of catalog.scopedRules) {
+    const { rule } = catalog.rules[index]!;
+    if (!matchesFiles(rule.files!, unit.path)) candidates.delete(index);
+    else if (rule.keywords.length === 0) candidates.add(index);
+  }
+  // Lockfiles, bundles and vendored trees: their hashes are not secrets (generated-files.ts).
   const quiets = unit.onlyPrefixed ? 'prefixless' : generatedFileQuiets(unit.path);
   if (quiets) {
     for (const index of candidates) {
@@ -211,6 +252,8 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
       if (!secret || !at) continue;
       const span = [at[0] + from, at[1] + from] as const;
       if (pass.settings.work) pass.settings.work.candidates++;
+      // A generic rule's value that repeats its own name (`SASL_AUTH = "SASL_AUTH"`) is a constant, not a secret.
+      if (compiled.generic && namesItself(text.slice(match.index, at[0]), secret)) continue;
       for (const f of checkCandidate(pass, compiled, secret, span)) found.push(f);
     }
   }
@@ -253,9 +296,13 @@ function checkCandidate(
   if (rule.verify && !passesVerifier(rule.verify, secret)) return [];
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return [];
   if (isPlaceholder(secret)) return [];
+  // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path.
+  if (compiled.prefixless && !rule.decode && isCodeName(secret)) return [];
+  if (rule.documented && isDocumented(rule.documented, secret)) return [];
 
   const position = lines.locate(span[0]);
   if (compiled.notOnLineWith && lines.namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
+  if (rule.credentialWords && !lines.namedBefore(position, rule.credentialWords)) return [];
   if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
   if (honourAllow && lines.allowedAt(position)) return [];
   return [
@@ -285,6 +332,9 @@ interface Position {
 
 // How far around a secret a look-alike's name counts: its own assignment, not the rest of a minified line.
 const NAMING_REACH = 48;
+// How far before a prefix-less key its credential word may stand: the name it is assigned to, or the call it is
+// an argument of, not the rest of a minified line.
+const CREDENTIAL_REACH = 80;
 
 /**
  * Maps offsets in the scanned text to file lines, built only when a rule matched, and answers the checks that read
@@ -296,6 +346,8 @@ class LineIndex {
   private contextLines?: TextLines | null;
   /** The catalog's near words in the text, or in its context when we have it: looked for on first need. */
   private nearWordsFound?: PrefilterMatch;
+  private nearWordsInText?: PrefilterMatch;
+  private readonly inFileAnswers = new Map<object, boolean>();
 
   constructor(
     private readonly catalog: CompiledCatalog,
@@ -316,30 +368,58 @@ class LineIndex {
    * anywhere in their context. Candidates outside them could never pass the near-word check.
    */
   nearWindows(near: NonNullable<CompiledRule['near']>): (readonly [number, number])[] {
-    const hits: number[] = [];
-    for (const end of this.inText.endsOf(near.keywordIndexes)) hits.push(this.fileLineOf(this.lines.lineAt(end - 1)));
+    if (this.hasInFileWord(near)) return [[0, this.unit.text.length]];
+    // Each near word reaches `near.lines` lines either way; one on a line that opens a block (`customerio:`,
+    // `"customerio": {`) also reaches down the block, where hasWordInParents finds it as the values' parent key.
+    const reaches: [number, number][] = [];
+    const parents = this.parentReach();
+    const reachOf = (line: number, opens: boolean) => {
+      reaches.push([line - near.lines, line + (opens ? Math.max(parents, near.lines) : near.lines)]);
+    };
+    let lastLine = -1;
+    let lastOpens = false;
+    for (const end of this.inText.endsOf(near.keywordIndexes)) {
+      const line = this.lines.lineAt(end - 1);
+      // One look at the end of each line, however many near words it holds (a minified line holds thousands).
+      if (line !== lastLine) {
+        lastLine = line;
+        lastOpens = opensBlock(this.unit.text, this.lines.end(line));
+        reachOf(this.fileLineOf(line), lastOpens);
+      }
+    }
     const context = this.unit.context?.text;
     if (this.inContext && context !== undefined) {
       const offsets = this.inContext.endsOf(near.nearIndexes);
       let line = this.unit.context!.firstLine;
       let from = 0;
+      let reached = -1;
       for (const end of offsets) {
         for (let at = context.indexOf('\n', from); at !== -1 && at < end - 1; at = context.indexOf('\n', at + 1)) {
           line++;
           from = at + 1;
         }
-        hits.push(line);
+        if (line === reached) continue;
+        reached = line;
+        const newline = context.indexOf('\n', from);
+        reachOf(line, opensBlock(context, newline === -1 ? context.length : newline));
       }
     }
-    if (hits.length === 0) return [];
-    hits.sort((a, b) => a - b);
+    if (reaches.length === 0) return [];
+    reaches.sort((a, b) => a[0] - b[0]);
+    // Merged, the reaches are disjoint and ordered: one walk over the lines.
+    const merged: [number, number][] = [];
+    for (const reach of reaches) {
+      const last = merged[merged.length - 1];
+      if (last && reach[0] <= last[1] + 1) last[1] = Math.max(last[1], reach[1]);
+      else merged.push([reach[0], reach[1]]);
+    }
     const starts = this.lines.starts;
     const windows: [number, number][] = [];
-    let hit = 0;
+    let next = 0;
     for (let i = 0; i < starts.length; i++) {
       const fileLine = this.fileLineOf(i);
-      while (hit < hits.length && hits[hit]! < fileLine - near.lines) hit++;
-      if (hit === hits.length || hits[hit]! > fileLine + near.lines) continue;
+      while (next < merged.length && merged[next]![1] < fileLine) next++;
+      if (next === merged.length || merged[next]![0] > fileLine) continue;
       const start = starts[i]!;
       const end = i + 1 < starts.length ? starts[i + 1]! : this.unit.text.length;
       const last = windows[windows.length - 1];
@@ -440,21 +520,76 @@ class LineIndex {
   }
 
   /**
+   * One of `words` (lowercase) in the CREDENTIAL_REACH characters before the secret on its line, or at the end of
+   * the line before (a value on the line after its name, a constructor's second argument).
+   */
+  namedBefore(position: Position, words: readonly string[]): boolean {
+    const lineStart = this.lines.start(position.textLine);
+    const from = Math.max(lineStart, position.offset - CREDENTIAL_REACH);
+    let before = this.unit.text.slice(from, position.offset);
+    if (position.textLine > 0) {
+      const previousEnd = lineStart - 1;
+      const previousStart = Math.max(this.lines.start(position.textLine - 1), previousEnd - CREDENTIAL_REACH);
+      before = `${this.unit.text.slice(previousStart, previousEnd)}\n${before}`;
+    }
+    if (this.work) this.work.checkChars += before.length;
+    const lower = before.toLowerCase();
+    return words.some((word) => lower.includes(word));
+  }
+
+  /**
    * A near word within `near.lines` lines, in the context when we have it (the added lines may not hold the word),
    * and never across a YAML document separator.
    */
   hasNearbyWord(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
+    if (this.hasInFileWord(near)) return true;
     const context = this.context();
     if (context) {
       const line = position.fileLine - this.unit.context!.firstLine;
       const inContext = () =>
         (this.nearWordsFound ??=
           this.inContext ?? this.catalog.nearPrefilter.match(context.text, this.catalog.searchBudget));
-      return context.hasWordAround(line, near.lines, near, inContext);
+      return (
+        context.hasWordAround(line, near.lines, near, inContext) ||
+        context.hasWordInParents(line, near, inContext, this.parentReach())
+      );
     }
     const inText = () =>
       (this.nearWordsFound ??= this.catalog.nearPrefilter.match(this.unit.text, this.catalog.searchBudget));
-    return this.lines.hasWordAround(position.textLine, near.lines, near, inText);
+    return (
+      this.lines.hasWordAround(position.textLine, near.lines, near, inText) ||
+      this.lines.hasWordInParents(position.textLine, near, inText, this.parentReach())
+    );
+  }
+
+  /** How far up enclosing keys are looked for: as far as the context of an added-lines scan reaches. */
+  private parentReach(): number {
+    return Math.min(PARENT_REACH, this.catalog.contextLines);
+  }
+
+  /** One of the rule's file-wide near words (`inFile`: an SDK's import) in the text or its context. */
+  private hasInFileWord(near: NonNullable<CompiledRule['near']>): boolean {
+    let answer = this.inFileAnswers.get(near);
+    if (answer === undefined) {
+      answer = false;
+      for (let i = 0; i < near.words.length && !answer; i++) {
+        if (!near.words[i]!.inFile) continue;
+        const inText =
+          near.keywordIndexes.length > 0
+            ? this.inText.found.has(near.keywordIndexes[i]!)
+            : this.nearInText().found.has(near.nearIndexes[i]!);
+        answer = inText || (this.inContext?.found.has(near.nearIndexes[i]!) ?? false);
+      }
+      // Added lines: the import may stand anywhere in the new file, beyond their context.
+      if (!answer && this.unit.source) answer = hasInFileWordIn(this.unit.source.text, near);
+      this.inFileAnswers.set(near, answer);
+    }
+    return answer;
+  }
+
+  /** The catalog's near words in the scanned text itself (not its context). */
+  private nearInText(): PrefilterMatch {
+    return (this.nearWordsInText ??= this.catalog.nearPrefilter.match(this.unit.text, this.catalog.searchBudget));
   }
 
   private context(): TextLines | null {

@@ -21,10 +21,14 @@ export interface ScanWork {
 
 /** One rule's near words, as the compiled rule gives them. */
 export interface NearWords {
-  words: readonly { word: string; whole: boolean }[];
+  words: readonly { word: string; whole: boolean; inFile?: boolean }[];
   /** Indexes of the words in the near-word prefilter whose match is given to `hasWordAround`. */
   nearIndexes: readonly number[];
 }
+
+// How far above a value its enclosing keys are looked for (hasWordInParents): no farther than the context an
+// added-lines scan has (MAX_CONTEXT_LINES), so that a scan of the whole file and of its added lines agree.
+export const PARENT_REACH = 12;
 
 // `---` or `...` alone on a line (trailing blanks allowed): a YAML document ends there.
 const SEPARATOR = /(?:---|\.\.\.)[^\S\n]*(?=\n|$)/y;
@@ -114,6 +118,44 @@ export class TextLines {
     return next < starts.length && starts[next]! < this.end(last);
   }
 
+  /**
+   * Whether a near word stands on a key that encloses `line`, by indentation, within PARENT_REACH lines above it
+   * (`customerio:` or `"customerio": {` over a block whose keys do not name the provider): a JSON or YAML parent key
+   * names what is inside it. Each line above is read once, up to the first line indented less than the previous
+   * parent (or not at all past a document separator).
+   */
+  hasWordInParents(line: number, near: NearWords, match: () => PrefilterMatch, reach = PARENT_REACH): boolean {
+    const [first] = this.documentAround(line, reach);
+    let indent = this.indentOf(line);
+    if (indent <= 0) return false;
+    const starts = this.wordStartsOf(near, match);
+    if (starts.length === 0) return false;
+    for (let above = line - 1; above >= first && indent > 0; above--) {
+      const own = this.indentOf(above);
+      if (own < 0 || own >= indent) continue;
+      indent = own;
+      if (!this.opensBlock(above)) continue;
+      const next = firstAtOrAfter(starts, this.start(above));
+      if (next < starts.length && starts[next]! < this.end(above)) return true;
+    }
+    return false;
+  }
+
+  /** Leading blanks of a line, or -1 for a blank line or a comment (they say nothing about nesting). */
+  private indentOf(line: number): number {
+    const text = this.text;
+    const end = this.end(line);
+    let at = this.start(line);
+    while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    this.spend(at - this.start(line));
+    if (at === end || text[at] === '#' || text.startsWith('//', at)) return -1;
+    return at - this.start(line);
+  }
+
+  private opensBlock(line: number): boolean {
+    return opensBlock(this.text, this.end(line));
+  }
+
   /** Lines `line - reach` … `line + reach`, cut at the nearest document separators on either side. */
   private documentAround(line: number, reach: number): [number, number] {
     let first = Math.max(0, line - reach);
@@ -176,6 +218,21 @@ export class TextLines {
   private spend(chars: number): void {
     if (this.work) this.work.checkChars += chars;
   }
+}
+
+/**
+ * Whether the line ending at `lineEnd` opens a block: it ends (trailing blanks aside) with `:`, `{`, `[` or `(`,
+ * as a YAML or JSON key over nested values, or a call over its arguments, does.
+ */
+export function opensBlock(text: string, lineEnd: number): boolean {
+  let end = lineEnd;
+  while (
+    end > 0 &&
+    (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9 || text.charCodeAt(end - 1) === 13)
+  )
+    end--;
+  const last = text[end - 1];
+  return last === ':' || last === '{' || last === '[' || last === '(';
 }
 
 /** Index of the last value ≤ `value` in an ascending list that starts at or below it. */

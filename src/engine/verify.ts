@@ -2,8 +2,15 @@
 import type { Verifier } from '../../rules/schema.js';
 import { decodeBase64, printableBase64 } from './base64.js';
 import { hasValidBase62Checksum } from './checksum.js';
-import { isPrivateKeyBody } from './private-key-der.js';
-import { looksLikeGenericSecret, looksLikeStrongPassword } from './generic-value.js';
+import { isPrivateKeyBody, isTruncatedDer } from './private-key-der.js';
+import {
+  looksLikeFileCredential,
+  looksLikeGenericSecret,
+  looksLikeSecretData,
+  looksLikeSecretUuid,
+  looksLikeStrongPassword,
+  looksLikeUrlPassword,
+} from './generic-value.js';
 
 // An Intercom token decodes to `tok:` + an id of hex groups joined by `_` or `-` + `:<n>:<n>`.
 const INTERCOM_DECODED =
@@ -26,6 +33,16 @@ export function passesVerifier(verifier: Verifier, secret: string): boolean {
       return looksLikeGenericSecret(secret);
     case 'generic-password':
       return looksLikeGenericSecret(secret) || looksLikeStrongPassword(secret);
+    case 'secret-uuid':
+      return looksLikeSecretUuid(secret);
+    case 'credential-file-value':
+      return looksLikeFileCredential(secret);
+    case 'kubernetes-secret-value':
+      return looksLikeSecretData(secret);
+    case 'url-password':
+      return looksLikeUrlPassword(secret);
+    case 'private-key-armoured':
+      return !isTruncatedDer(secret);
   }
 }
 
@@ -34,7 +51,9 @@ function isSignedJwt(token: string): boolean {
   if (parts.length !== 3 || (parts[2] ?? '').length < 16) return false;
   try {
     const header = JSON.parse(decodeBase64(parts[0]!)) as { alg?: unknown };
-    JSON.parse(decodeBase64(parts[1]!));
+    const payload = JSON.parse(decodeBase64(parts[1]!)) as { role?: unknown } | null;
+    // Supabase's anon key is a signed JWT with "role":"anon", public by design (it ships in every browser bundle).
+    if (payload !== null && typeof payload === 'object' && payload.role === 'anon') return false;
     return typeof header.alg === 'string' && header.alg.toLowerCase() !== 'none';
   } catch {
     return false;

@@ -47,6 +47,8 @@ describe('rule catalog', () => {
 
     it('has lowercase keywords (or near words) that occur in every positive example', () => {
       const gate = rule.keywords.length > 0 ? rule.keywords : (rule.near?.words ?? []);
+      // A credential file's rule without keywords runs on every text of its files.
+      if (gate.length === 0 && rule.files) return;
       expect(gate.length).toBeGreaterThan(0);
       for (const word of gate) expect(word).toBe(word.toLowerCase());
       for (const example of rule.examples) {

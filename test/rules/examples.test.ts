@@ -25,7 +25,9 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
     }
   });
 
-  it.each(rule.examples.filter((e) => !e.includes('\n') && !e.includes('{{pem')).map((e, i) => [i, e] as const))(
+  // A credential file's rule runs on its own files only (`files`): wrapped in another file's syntax it has no say.
+  const wrappable = rule.files ? [] : rule.examples.filter((e) => !e.includes('\n') && !e.includes('{{pem'));
+  it.each(wrappable.map((e, i) => [i, e] as const))(
     'finds positive example %i wrapped in other syntaxes',
     (_index, template) => {
       const line = keys.expand(template);

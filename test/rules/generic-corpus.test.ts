@@ -79,7 +79,8 @@ describe('finds secrets in realistic files', () => {
         '  login ops@corp.io',
         `  password ${r(32)}`,
       ].join('\n'),
-      { 'netrc-password': 2 },
+      // A credential file: its own rule reports its passwords, whatever their strength.
+      { 'netrc-file-password': 2 },
     ],
     [
       'a .pgpass file',
@@ -89,7 +90,7 @@ describe('finds secrets in realistic files', () => {
         `pg.prod.internal:5432:shop:shop_app:${r(24)}`,
         `*:5432:*:replicator:${r(20)}`,
       ].join('\n'),
-      { 'pgpass-password': 2 },
+      { 'pgpass-file-password': 2 },
     ],
     [
       "Docker's config.json with base64 user:token",
@@ -128,7 +129,7 @@ describe('finds secrets in realistic files', () => {
         `define( 'AUTH_KEY', '${keys.chars('base64', 64)}' );`,
         "define( 'DB_HOST', 'localhost' );",
       ].join('\n'),
-      { 'generic-password': 1, 'generic-api-key': 1 },
+      { 'wordpress-config-secret': 2 },
     ],
     [
       'Maven settings.xml',
@@ -345,7 +346,7 @@ describe('stays quiet on look-alikes', () => {
         '  app:',
         '    environment:',
         '      DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_dev',
-        `      CACHE_URL: redis://:${r(24)}@localhost:6379/0`,
+        '      CACHE_URL: redis://:devpassword@localhost:6379/0',
         '      AMQP_URL: amqp://guest:guest@rabbitmq:5672/',
       ].join('\n'),
     ],
@@ -477,6 +478,19 @@ describe('stays quiet on look-alikes', () => {
       ours.map((f) => `${f.ruleId}: ${f.lineText}`),
       text,
     ).toEqual([]);
+  });
+});
+
+describe('a local database with a random password', () => {
+  it('is a warning (a non-blocking finding), the local defaults beside it are not', () => {
+    const text = [
+      '  app:',
+      '    environment:',
+      '      DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_dev',
+      `      CACHE_URL: redis://:${r(24)}@localhost:6379/0`,
+    ].join('\n');
+    const ours = findings('docker-compose.dev.yml', text).filter((f) => OURS.has(f.ruleId));
+    expect(ours.map((f) => [f.ruleId, f.line, f.testKey])).toEqual([['local-database-url-password', 4, true]]);
   });
 });
 

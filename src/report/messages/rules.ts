@@ -3,7 +3,12 @@ import type { Rule } from '../../../rules/schema.js';
 
 export function rulesList(
   rules: readonly Rule[],
-  generated: readonly { names: readonly string[]; suffixes: readonly string[]; reason: string }[],
+  generated: readonly {
+    names: readonly string[];
+    suffixes: readonly string[];
+    directories?: readonly string[];
+    reason: string;
+  }[],
 ): string {
   const width = Math.max(...rules.map((r) => r.id.length));
   const lines = rules.map(
@@ -14,11 +19,15 @@ export function rulesList(
     '',
     `${rules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
     '',
-    'Generated files: on these, rules without a prefix of their own (generic-… and prefix-less rules) stay quiet,',
+    'Generated files and vendored code: on these, rules without a prefix of their own (generic-… and prefix-less rules) stay quiet,',
     'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',
   );
   for (const group of generated) {
-    const matched = [...group.names, ...group.suffixes.map((suffix) => `*${suffix}`)].join(', ');
+    const matched = [
+      ...group.names,
+      ...group.suffixes.map((suffix) => `*${suffix}`),
+      ...(group.directories ?? []).map((directory) => `${directory}/`),
+    ].join(', ');
     lines.push(`  ${group.reason}: ${matched}`);
   }
   lines.push('Add paths of your own to ignorePaths in secret-hook.config.json.');

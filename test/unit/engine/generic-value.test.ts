@@ -1,7 +1,7 @@
 // The generic-value verifier: random-looking values assigned to secret names are kept; placeholders, references,
 // expressions, structured values, weak passwords and names are dropped.
 import { describe, expect, it } from 'vitest';
-import { looksLikeGenericSecret } from '../../../src/engine/generic-value.js';
+import { looksLikeGenericSecret, looksLikeStrongPassword } from '../../../src/engine/generic-value.js';
 import { FakeKeys } from '../../helpers/examples.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -143,4 +143,43 @@ describe('identifiers found in real code', () => {
     'config.database.password',
     'Klaviyo-API-Key',
   ])('%s is code, not a secret', (value) => expect(looksLikeGenericSecret(value)).toBe(false));
+});
+
+describe('code that an unquoted line value runs into', () => {
+  it.each([
+    'AWS.util.inherit({',
+    'MergeFunctions<',
+    'readFileSync(',
+    'this._reqHeaders=r.headers.vary?t.headers:null',
+    'self.settings.credentials',
+  ])('%s is code, not a password', (value) => {
+    expect(looksLikeGenericSecret(value)).toBe(false);
+    expect(looksLikeStrongPassword(value)).toBe(false);
+  });
+});
+
+describe('passwords people choose', () => {
+  it('keeps a word password with a `$` inside (not a code name or a property access)', () => {
+    expect(looksLikeStrongPassword('Tractor.Orbit82$YZ')).toBe(true);
+    expect(looksLikeStrongPassword('Bluebird-Copper95$to')).toBe(true);
+  });
+  it('still drops `$` names of code', () => {
+    expect(looksLikeGenericSecret('this.$store')).toBe(false);
+    expect(looksLikeGenericSecret('$scope.apiKey')).toBe(false);
+  });
+});
+
+describe('prefixes other rules own', () => {
+  it.each([
+    ['a GitHub placeholder', 'ghs_APPID_JWT'],
+    ['a publishable key', `pk_${'a1B2c3D4e5F6g7H8'.repeat(2)}`],
+    ['a SonarQube badge token', `sqb_${'0f1e2d3c4b5a'.repeat(3)}0f1e`],
+  ])('%s is left to its own rule', (_kind, value) => expect(looksLikeGenericSecret(value)).toBe(false));
+});
+
+describe('secret store names', () => {
+  it('a Secrets Manager name with its six-character suffix is not a password', () => {
+    expect(looksLikeStrongPassword('prod/api_key-JbZYOA')).toBe(false);
+    expect(looksLikeStrongPassword('shop/prod/db_password-Ab12Cd')).toBe(false);
+  });
 });

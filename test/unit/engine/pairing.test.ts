@@ -41,18 +41,21 @@ const catalog = compileCatalog([selfPaired, keyId, keySecret]);
 const found = (text: string) => scan(catalog, { path: 'a', text }).map((f) => [f.ruleId, f.line, f.secret]);
 
 describe('pairing two matches of one rule', () => {
-  it('makes one finding at the first, with both secrets in text order and a fingerprint of the pair', () => {
+  it("makes one finding on the key's line, with both secrets in text order and a fingerprint of the pair", () => {
     const findings = scan(catalog, { path: 'a', text: 'acme site_id 9f8e7d6c5b\n\nacme key 1a2b3c4d5e' });
     expect(findings.map((f) => [f.ruleId, f.line, f.column, f.secret])).toEqual([
-      ['acme-track', 1, 14, '9f8e7d6c5b:1a2b3c4d5e'],
+      ['acme-track', 3, 10, '9f8e7d6c5b:1a2b3c4d5e'],
     ]);
     expect(findings[0]!.fingerprint).toBe(fingerprint('acme-track', 'a', '9f8e7d6c5b:1a2b3c4d5e'));
+    // The key first, its Site ID after: still on the key's line, the secret still in text order.
+    const reversed = scan(catalog, { path: 'a', text: 'acme key 1a2b3c4d5e\nacme site_id 9f8e7d6c5b' });
+    expect(reversed.map((f) => [f.line, f.secret])).toEqual([[1, '1a2b3c4d5e:9f8e7d6c5b']]);
   });
 
   it('pairs each match with the next one only, and not beyond the line limit', () => {
     const text = ['acme 9f8e7d6c5b', 'acme 1a2b3c4d5e', 'acme 4c3b2a1f0e', '', '', '', 'acme 7a6b5c4d3e'].join('\n');
     expect(found(text)).toEqual([
-      ['acme-track', 1, '9f8e7d6c5b:1a2b3c4d5e'],
+      ['acme-track', 2, '9f8e7d6c5b:1a2b3c4d5e'],
       ['acme-track', 3, '4c3b2a1f0e'],
       ['acme-track', 7, '7a6b5c4d3e'],
     ]);
