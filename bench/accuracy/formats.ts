@@ -685,8 +685,9 @@ export const formats: readonly Format[] = [
             if (encoded) {
               const b64 = Buffer.from(f.value).toString('base64');
               lines.push(`  ${f.name}: ${b64}`);
+              // A multi-line value (a PEM key) holds its target with other line breaks: the encoded whole is it.
               for (const t of [...item.targets, ...(item.tolerated ?? [])])
-                if (f.value.includes(t)) written.set(t, b64);
+                if (f.value.includes(t) || item.multiline) written.set(t, b64);
             } else if (item.multiline) {
               lines.push(`  ${styled(f.name, 'snake')}.pem: |`, ...f.value.split('\n').map((l) => `    ${l}`));
             } else {
