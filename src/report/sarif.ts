@@ -173,7 +173,7 @@ function helpMarkdown(rule: Rule): string {
   return [
     `## ${rule.title} (\`${rule.id}\`)`,
     '',
-    `Severity: **${rule.severity}**${rule.testKey ? ' (test-mode key: does not block by default)' : ''}`,
+    `Severity: **${rule.severity}**${rule.testKey ? ' (test-mode, sandbox or local-only: does not block by default)' : ''}`,
     '',
     '### What it grants',
     '',

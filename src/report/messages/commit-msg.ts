@@ -1,6 +1,7 @@
 // What the commit-msg hook says: a secret in the commit message, and the bypass with a reason
 // (SECRET_HOOK_BYPASS), at commit time (pre-commit) and when it is recorded (commit-msg).
 import { visible } from '../visible.js';
+import { warningKeys } from './findings.js';
 import { keepTogether as keep } from '../wrap.js';
 
 export function messageHeadline(blocking: number): string {
@@ -32,7 +33,7 @@ export function messageBypassLine(): string {
 }
 
 export function messageWarningsHeadline(warnings: number): string {
-  const what = warnings === 1 ? '1 test-mode or sandbox key' : `${warnings} test-mode or sandbox keys`;
+  const what = warningKeys(warnings);
   return `secret-hook: found ${what} in the commit message (reported, not blocking).`;
 }
 

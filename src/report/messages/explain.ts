@@ -22,7 +22,7 @@ export function rotationAdvice(fix: Rule['fix']): string[] {
 export function explainText(rule: Rule, width = Number.POSITIVE_INFINITY): string {
   const para = (text: string) => wrap(text, width, '  ');
   const steps = rule.fix.rotate.flatMap((step, i) => wrap(step, width, `  ${i + 1}. `, '     '));
-  const testKey = rule.testKey ? ' (test-mode key: does not block by default)' : '';
+  const testKey = rule.testKey ? ' (test-mode, sandbox or local-only: does not block by default)' : '';
   return [
     ...wrap(`${rule.title}  [${rule.id}]  severity: ${rule.severity}${testKey}`, width, '', '  '),
     '',

@@ -28,16 +28,26 @@ export function headline(moment: Moment, blocking: number): string {
   }
 }
 
-/** Test-mode keys: reported, never said to have stopped anything. */
+/**
+ * Findings that warn without blocking by default: test-mode and sandbox keys, and a random password for a database
+ * on the local machine. Rules mark them `testKey`; the configuration's `testKeys` decides.
+ */
+export function warningKeys(warnings: number): string {
+  return warnings === 1
+    ? '1 test-mode, sandbox or local-only secret'
+    : `${warnings} test-mode, sandbox or local-only secrets`;
+}
+
+/** Warnings: reported, never said to have stopped anything. */
 export function warningsHeadline(warnings: number, blocking: number): string {
-  const what = warnings === 1 ? '1 test-mode or sandbox key' : `${warnings} test-mode or sandbox keys`;
+  const what = warningKeys(warnings);
   return blocking > 0
     ? `Also found ${what} (reported, not blocking):`
-    : `secret-hook: found ${what}. Test keys do not block; move them out of the code all the same (→).`;
+    : `secret-hook: found ${what}. They do not block; move them out of the code all the same (→).`;
 }
 
 export function testKeyTag(): string {
-  return '(test key: reported, not blocking)';
+  return '(warning: reported, not blocking)';
 }
 
 /** The line before a commit's findings (pushes, history). */

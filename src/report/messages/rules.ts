@@ -12,8 +12,7 @@ export function rulesList(
 ): string {
   const width = Math.max(...rules.map((r) => r.id.length));
   const lines = rules.map(
-    (r) =>
-      `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.title}${r.testKey ? ' (test key: warns, does not block)' : ''}`,
+    (r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.title}${r.testKey ? ' (warns, does not block)' : ''}`,
   );
   lines.push(
     '',

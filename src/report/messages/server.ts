@@ -3,6 +3,7 @@
 // its one-line fix, how to rewrite the commits, and what the server allows besides. Every secret is redacted, and
 // every name that comes from the push (paths, subjects, reasons, tag names) is printed through visible().
 import { visible } from '../visible.js';
+import { warningKeys } from './findings.js';
 import { describeFailure } from './failures.js';
 import { keepTogether as keep } from '../wrap.js';
 
@@ -53,7 +54,7 @@ export function refusedHeadline(blocking: number): string {
 }
 
 export function warningsHeadline(warnings: number): string {
-  const what = warnings === 1 ? '1 test-mode or sandbox key' : `${warnings} test-mode or sandbox keys`;
+  const what = warningKeys(warnings);
   return `secret-hook: ${what} in what you pushed (reported, not blocking):`;
 }
 
@@ -65,7 +66,7 @@ export { commitMessageFix, tagMessageFix, tagLine as tagHeading } from './messag
 
 /** One finding: where, which rule, the secret masked. */
 export function findingLine(where: string, title: string, ruleId: string, masked: string, test: boolean): string {
-  return `${keep(visible(where))}  ${visible(title)} [${visible(ruleId)}]  ${visible(masked)}${test ? ' (test key)' : ''}`;
+  return `${keep(visible(where))}  ${visible(title)} [${visible(ruleId)}]  ${visible(masked)}${test ? ' (warning)' : ''}`;
 }
 
 /** A settings, key or credentials file: out of the commit, into .gitignore. */

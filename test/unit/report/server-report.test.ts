@@ -94,7 +94,9 @@ describe('formatServerReport', () => {
   it('reports test keys without refusing', () => {
     const findings = scannedFindings({ 'a.js': `k = "sk_test_${keys.chars('base62', 40)}"\n` }, tip);
     const text = report(findings);
-    expect(flat(text)).toContain('1 test-mode or sandbox key in what you pushed (reported, not blocking)');
+    expect(flat(text)).toContain(
+      '1 test-mode, sandbox or local-only secret in what you pushed (reported, not blocking)',
+    );
     expect(text).not.toContain('refused');
   });
 });

@@ -23,7 +23,7 @@ describe('what stopped, and what did not', () => {
     );
     expect(findings.map((f) => f.action)).toEqual(['warn']);
     const text = render(resultOf(scope, findings, scope === 'push' ? { tips: ['a'.repeat(40)] } : {}), 80);
-    expect(text).toContain('test-mode or sandbox key');
+    expect(text).toContain('test-mode, sandbox or local-only secret');
     expect(text).not.toMatch(/stopped/);
     expect(text).not.toContain('--no-verify');
     expect(text).toContain('→ const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);');
