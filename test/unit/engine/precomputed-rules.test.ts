@@ -54,6 +54,17 @@ describe('precomputed rules', () => {
     expect(precomputed.rules.map((r) => r.lineLocal)).toEqual(fresh.rules.map((r) => r.lineLocal));
     expect(precomputed.rules.filter((r) => r.lineLocal).length).toBeGreaterThan(150);
   });
+  it("give the spanning rules' reach without parsing a pattern, as the analysis does", () => {
+    const precomputed = compileCatalog(precomputedRules(data), { precomputed: data.catalog });
+    const fresh = compileCatalog(detectionRules);
+    expect(precomputed.spanningRules.length).toBeGreaterThan(0);
+    for (const index of precomputed.spanningRules) {
+      expect(precomputed.rules[index]!.reach, precomputed.rules[index]!.rule.id).toBe(fresh.rules[index]!.reach);
+    }
+    expect(precomputed.spanningRules.some((index) => precomputed.rules[index]!.reach === Infinity)).toBe(
+      fresh.spanningRules.some((index) => fresh.rules[index]!.reach === Infinity),
+    );
+  });
 });
 
 describe("the program's detection data (dist/detection.json, written by the build)", () => {
