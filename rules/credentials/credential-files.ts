@@ -4,7 +4,7 @@
 // lines anywhere else are judged by the content rules (rules/credentials/dotfiles.ts, the generic rules), which
 // keep their strength filters; where both find a value, this file's rule is the one finding.
 // - .netrc (https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html): `password SECRET`.
-// - .pgpass (https://www.postgresql.org/docs/current/libpq-pgpass.html): `host:port:database:user:password`.
+// - .pgpass: its file rule sits beside the .pgpass line rule in dotfiles.ts, which it shares a fix with.
 // - .git-credentials (https://git-scm.com/docs/git-credential-store): `https://user:password@host`, where the
 //   user may hold an `@` (an e-mail address).
 // - Editor and client connection files: Sublime SFTP's sftp-config.json, Atom remote-ftp's .ftpconfig,
@@ -63,43 +63,6 @@ export const credentialFileRules: Rule[] = [
       risks:
         'Anyone with the file logs in to the host as that user; API tokens stored this way (Heroku, GitHub) grant full API access.',
       checkMisuse: "Review the host's authentication or API audit log for the login named in the file.",
-    },
-  },
-  {
-    id: 'pgpass-file-password',
-    title: 'Password in a PostgreSQL .pgpass file',
-    severity: 'high',
-    keywords: [],
-    files: ['.pgpass', 'pgpass.conf'],
-    flags: 'm',
-    // host:port:database:user:password, one entry a line; `#` starts a comment.
-    pattern: String.raw`^(?![ \t]{0,8}#)[^:\r\n]{1,253}:[^:\r\n]{1,16}:[^:\r\n]{1,63}:[^:\r\n]{1,63}:(?<secret>[^\r\n]{1,256})`,
-    verify: 'credential-file-value',
-    examples: ['localhost:5432:app:app:hunter{{digits:2}}', 'db.prod.internal:5432:*:etl:{{base62:20}}'],
-    negativeExamples: [
-      '# hostname:port:database:username:password',
-      'localhost:5432:*:postgres:postgres',
-      'db.prod.internal:5432:app:app:${PGPASSWORD}',
-      'db.prod.internal:5432:app:app:password',
-    ],
-    fix: {
-      env: 'PGPASSWORD',
-      provider: 'PostgreSQL',
-      rotate: [
-        "Set a new password for the role (`ALTER ROLE … WITH PASSWORD '…';` or your cloud console).",
-        'Keep .pgpass in the home directory with mode 0600, outside any repository, or use PGPASSWORD / a secrets manager in CI.',
-        'Update every client that used the old password.',
-        'Check the server log (log_connections) for connections by the role since the file was committed.',
-      ],
-      docs: 'https://www.postgresql.org/docs/current/libpq-pgpass.html',
-    },
-    guide: {
-      grants:
-        'libpq clients (psql, pg_dump, drivers) log in to the matching server and database as that role with this password.',
-      risks:
-        "An attacker who can reach the server reads, changes or deletes the role's data; replication roles can stream the whole cluster.",
-      checkMisuse:
-        'Look for sessions of the role in pg_stat_activity and in the server log with log_connections enabled.',
     },
   },
   {

@@ -42,6 +42,27 @@ const dockerGuide = {
     "Check the registry's audit or access log and image push history for activity by the account that you did not start.",
 };
 
+// One fix and guide for both .pgpass rules: a line anywhere, and any password in a .pgpass file.
+const pgpassFix = {
+  env: 'PGPASSWORD',
+  provider: 'PostgreSQL',
+  rotate: [
+    "Set a new password for the role (`ALTER ROLE … WITH PASSWORD '…';` or your cloud console).",
+    'Keep .pgpass in the home directory with mode 0600, outside any repository, or use PGPASSWORD / a secrets manager in CI.',
+    'Update every client that used the old password.',
+    'Check the server log (log_connections) for connections by the role since the file was committed.',
+  ],
+  docs: 'https://www.postgresql.org/docs/current/libpq-pgpass.html',
+};
+
+const pgpassGuide = {
+  grants:
+    'libpq clients (psql, pg_dump, drivers) log in to the matching server and database as that role with this password.',
+  risks:
+    "An attacker who can reach the server reads, changes or deletes the role's data; replication roles can stream the whole cluster.",
+  checkMisuse: 'Look for sessions of the role in pg_stat_activity and in the server log with log_connections enabled.',
+};
+
 export const dotfileRules: Rule[] = [
   {
     id: 'netrc-password',
@@ -112,25 +133,29 @@ export const dotfileRules: Rule[] = [
       'hostname:port:database:username:password',
       'listen: 0.0.0.0:5432',
     ],
-    fix: {
-      env: 'PGPASSWORD',
-      provider: 'PostgreSQL',
-      rotate: [
-        "Set a new password for the role (`ALTER ROLE app_user WITH PASSWORD '…';` or your cloud console).",
-        'Keep .pgpass in the home directory with mode 0600, outside any repository, or use PGPASSWORD / a secrets manager in CI.',
-        'Update every client that used the old password.',
-        'Check the server log (log_connections) for connections by the role since the file was committed.',
-      ],
-      docs: 'https://www.postgresql.org/docs/current/libpq-pgpass.html',
-    },
-    guide: {
-      grants:
-        'libpq clients (psql, pg_dump, drivers) log in to the matching server and database as that role with this password.',
-      risks:
-        "An attacker who can reach the server reads, changes or deletes the role's data; replication roles can stream the whole cluster.",
-      checkMisuse:
-        'Look for sessions of the role in pg_stat_activity and in the server log with log_connections enabled.',
-    },
+    fix: pgpassFix,
+    guide: pgpassGuide,
+  },
+  {
+    id: 'pgpass-file-password',
+    title: 'Password in a PostgreSQL .pgpass file',
+    severity: 'high',
+    keywords: [],
+    files: ['.pgpass', 'pgpass.conf'],
+    flags: 'm',
+    // host:port:database:user:password, one entry a line; `#` starts a comment.
+    pattern: String.raw`^(?![ \t]{0,8}#)[^:\r\n]{1,253}:[^:\r\n]{1,16}:[^:\r\n]{1,63}:[^:\r\n]{1,63}:(?<secret>[^\r\n]{1,256})`,
+    // Any password in the file itself, whatever its strength (see rules/credentials/credential-files.ts).
+    verify: 'credential-file-value',
+    examples: ['localhost:5432:app:app:hunter{{digits:2}}', 'db.prod.internal:5432:*:etl:{{base62:20}}'],
+    negativeExamples: [
+      '# hostname:port:database:username:password',
+      'localhost:5432:*:postgres:postgres',
+      'db.prod.internal:5432:app:app:${PGPASSWORD}',
+      'db.prod.internal:5432:app:app:password',
+    ],
+    fix: pgpassFix,
+    guide: pgpassGuide,
   },
   {
     id: 'git-credentials-url',
