@@ -594,7 +594,14 @@ export const formats: readonly Format[] = [
             ? `${env} ${scripts[script]}`
             : `${env} node scripts/${w.verb}-${w.domain}s.js`;
         } else {
-          for (const f of item.fields) config[styled(f.name, 'camel')] = f.value;
+          // Two items may share a field name (a key and a look-alike reference to it): the later one must not
+          // overwrite the earlier, whose label would then name a value the file no longer holds.
+          for (const f of item.fields) {
+            const key = styled(f.name, 'camel');
+            let unique = key;
+            for (let n = 2; unique in config; n++) unique = `${key}${n}`;
+            config[unique] = f.value;
+          }
         }
       }
       const pkg = {

@@ -48,9 +48,17 @@ const SEP =
 const REFERENCE_FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[${QUOTE}{1,6}[\w.-]{1,80}${QUOTE}{1,6}\]|\(${QUOTE}{1,6}[\w.-]{1,80}${QUOTE}{1,6}\))?[ \t]{0,4}(?:\|\||\?\?|or)[ \t]{0,4}(?=[rbu@$]{0,2}${QUOTE}))?`;
 // Before the quote: Python's r/b/u prefixes, C#'s verbatim and interpolated strings (`@"…"`, `$"…"`).
 const OPEN = String.raw`(?:[rbu@$]{0,2}${QUOTE}{1,6})?`;
-// The value stops at whitespace, quotes, brackets, `;`, `,`, `&`, `|`: a call, an index or an object never matches
-// because it must end at one of the terminators below, not at `(` or `[`.
+// The value stops at whitespace, quotes, brackets, `;`, `,`, `|`: a call, an index or an object never matches
+// because it must end at one of the terminators below, not at `(` or `[`. `&` ends it only where a URL query's next
+// parameter (`&name=`) or a shell's `&&` follows: passwords hold `&` (`kme5s&rXf…`), and a value cut at its `&`
+// is half a secret reported as a whole one. An XML entity (`&amp;`) is one character of the value.
+const AMP = String.raw`&(?:amp;|#\d{1,5};|(?![A-Za-z_][\w.-]{0,60}=|&))`;
 const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
+// A bare value: at least `min` characters, runs of VALUE_CHAR joined by up to three such `&` (written out, not
+// repeated: a repeated group with an alternation inside is refused by the linear-time check).
+const bareValue = (min: number) =>
+  String.raw`(?=[^\s"'\x60\\<>,|(){}\[\]]{${min}})(?:${AMP})?${VALUE_CHAR}{1,512}` +
+  String.raw`(?:${AMP}${VALUE_CHAR}{0,512}(?:${AMP}${VALUE_CHAR}{0,512}(?:${AMP}${VALUE_CHAR}{0,512})?)?)?`;
 const END = String.raw`(?=[\s"'\x60\\<;,&|)\]}]|$)`;
 // A quoted value may hold any character but its quote (passwords use `&`, `*`, `^`, `;`), and does not start with
 // what follows an empty string (`password="",next()`); a bare one stops at the terminators above and may not start
@@ -60,14 +68,15 @@ const QUOTED_CHAR = String.raw`[^"'\x60\\\r\n]`;
 // rule's: 8 for passwords, 10–12 for other names).
 // An unquoted value on a `name=value` line of its own (.env, .ini, .properties, YAML) runs to the end of the line,
 // trailing blanks and a statement's `;` or a list's `,` aside: passwords hold `(`, `&`, `;` and `#`. Not a template, a reference
-// or a sigil's name (`${X:-…}`, `{{ … }}`, `%(x)s`, `!vault`, `*anchor`): the inner default is found on its own.
+// or a sigil's name (`${X:-…}`, `{{ … }}`, `%(x)s`, `!vault`, YAML's `&anchor`/`*alias`): the inner default is found
+// on its own. A value that starts with `&` or `*` and a symbol (`&=+CKar…`) is no anchor.
 const LINE_VALUE_START = String.raw`(?<=(?:^|\n)[ \t]{0,16}(?:export[ \t]{1,4})?[A-Za-z0-9_.-]{1,80}[ \t]{0,40}[=:][ \t]{0,8})`;
 const lineValue = (min: number) =>
-  String.raw`${LINE_VALUE_START}(?![-="'\x60\${<%!&*])(?![^\s"'\x60]{0,511}\$\{)[^\s"'\x60]{${min - 1},511}[^\s"'\x60;,](?=[ \t]{0,40}(?:\r?\n|$))`;
+  String.raw`${LINE_VALUE_START}(?![-="'\x60\${<%!]|[&*][A-Za-z_])(?![^\s"'\x60]{0,511}\$\{)[^\s"'\x60]{${min - 1},511}[^\s"'\x60;,](?=[ \t]{0,40}(?:\r?\n|$))`;
 // A URL query's value may start with `-` (`?token=-8fJ…`): there it is no flag.
 const BARE_START = String.raw`(?:(?![-=])|(?<=[?&][A-Za-z0-9_.-]{1,60}=)(?=-))`;
 const value = (min: number) =>
-  String.raw`(?<secret>${lineValue(min)}|(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=\\?["'\x60])|${BARE_START}${VALUE_CHAR}{${min},512}${END})`;
+  String.raw`(?<secret>${lineValue(min)}|(?<=["'\x60])(?![\s,;)}\]])${QUOTED_CHAR}{${min},512}(?=\\?["'\x60])|${BARE_START}${bareValue(min)}${END})`;
 
 const assignment = (name: string, min: number) => `${name}${SUFFIX}${SEP}${REFERENCE_FALLBACK}${OPEN}${value(min)}`;
 
@@ -160,6 +169,10 @@ export const genericAssignmentRules: Rule[] = [
       'credentials {\n    username "deploy"\n    password "{{base62:20}}"\n}',
       'FROM node:20-alpine\nENV LDAP_BIND_PASSWORD {{base62:24}}',
       '[ldap]\nldap.password=Qx{{base62:6}})(&#{{base62:10}}',
+      // `&` inside an unquoted value, a CSV cell that starts with it, an XML-escaped one.
+      'FROM node:20-alpine\nENV LDAP_BIND_PASSWORD {{base62:9}}&{{base62:12}}',
+      'ldap_bind_password,&{{base62:6}}~{{base62:14}},lifecycle,2024-01-28',
+      '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
       // A fallback that is a default, and a reference alone.
@@ -242,6 +255,9 @@ export const genericAssignmentRules: Rule[] = [
       'CLIENT_SECRET={{base64url:32}}',
       'SECRET_KEY_BASE={{hex:128}}',
       "app.config['SECRET_KEY'] = '{{base62:40}}'",
+      // An unquoted value that starts with `&` and a symbol (no YAML anchor); `%s` inside a random value.
+      'app.django-secret-key: &=+{{base62:20}}~{{base62:16}}',
+      "putenv('DJANGO_SECRET_KEY={{base62:10}}Aa1&{{base62:10}}%{{base62:20}}=%s');",
       '[django]\nsecret_key=264{{alpha:3}}){{lower:2}}^c&#{{base62:12}}',
       '  jwtSecret: "{{base64:44}}",',
       'client_secret = "{{base62:32}}"',
@@ -277,6 +293,9 @@ export const genericAssignmentRules: Rule[] = [
       'secrets: [ "db", "api" ]',
       // A constant named after itself, a signing scheme's name.
       'KERBEROS_GSSAPI_AUTH = "KERBEROS_GSSAPI_AUTH"',
+      // A secret's name in a secrets manager (here after the ARN's `:secret:`), not the secret.
+      'stripe_api_key = arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/stripe_api_key-{{alpha:6}}',
+      'CLIENT_SECRET_NAME=payments/stripe/client-secret',
       'auth_scheme = "GOOG4-RSA-SHA256"',
     ],
     fix: {
@@ -341,7 +360,8 @@ export const genericAssignmentRules: Rule[] = [
     ],
     flags: 'i',
     pattern: assignment(KEY_NAME, 12),
-    verify: 'generic-value',
+    // A partner's API key is often a password someone chose and sent over (`Harbor-Mango57!zs`).
+    verify: 'generic-password',
     examples: [
       'WEATHER_API_KEY={{hex:32}}',
       'const client = new Client({ apiKey: "{{base62:40}}" });',
@@ -353,6 +373,8 @@ export const genericAssignmentRules: Rule[] = [
       'private_key = "0x{{hex:64}}"',
       'curl "https://api.example.io/v1/forecast?city=Oslo&api_key={{base62:32}}"',
       'API_KEY              = "{{hex:32}}"',
+      // A chosen password under an API key's name, in a Markdown table.
+      '| `PARTNER_API_KEY` | `Harbor-Mango{{digits:2}}!zs` |',
     ],
     negativeExamples: [
       // Customer.io's public (`pk_`) keys ship in browsers.

@@ -47,6 +47,9 @@ export const genericStructureRules: Rule[] = [
       'variable "next_public_algolia_search_key" {\n  sensitive = true\n  default   = "{{hex:32}}"\n}',
       // Sensitive, but a commit id: what to deploy, not a secret.
       'variable "release_commit" {\n  sensitive = true\n  default   = "{{hex:40}}"\n}',
+      // Sensitive, but an identifier (a Twilio SID names the account) or a Sentry DSN (shipped to browsers).
+      'variable "twilio_account_sid" {\n  sensitive = true\n  default   = "AC{{hex:32}}"\n}',
+      'variable "sentry_dsn" {\n  sensitive = true\n  default   = "https://{{hex:32}}@o{{digits:6}}.ingest.sentry.io/{{digits:7}}"\n}',
     ],
     fix: {
       env: 'TF_VAR_SECRET',

@@ -87,6 +87,8 @@ export const customerioRules: Rule[] = [
       'CUSTOMERIO_TRACK_API_KEY={{hex:40}}',
       'const precious = "{{hex:20}}";',
       'CUSTOMERIO_SITE_ID=00000000000000000000',
+      // Two Site IDs are no pair.
+      'NEXT_PUBLIC_CUSTOMERIO_SITE_ID: "{{hex:20}}"\nNEXT_PUBLIC_CUSTOMERIO_SITE_ID: {{hex:20}}',
     ],
     fix: {
       env: 'CUSTOMERIO_TRACK_API_KEY',

@@ -31,6 +31,9 @@ export const klaviyoRules: Rule[] = [
       // Customer.io public keys, wherever their body happens to fit Klaviyo's shape.
       'CUSTOMERIO_PUBLIC_KEY=pk_{{hex:34}}',
       "CustomerIO.initialize({ cdpApiKey: 'pk_{{lower:2}}_{{hex:32}}' })",
+      // …named on the line above, where the value stands alone: a Kubernetes entry, a Terraform variable.
+      '- name: NEXT_PUBLIC_CUSTOMERIO_KEY\n  value: pk_{{hex:34}}',
+      'variable "next_public_customerio_key" {\n  type    = string\n  default = "pk_{{hex:34}}"\n}',
     ],
     fix: {
       env: 'KLAVIYO_PRIVATE_API_KEY',

@@ -115,6 +115,8 @@ function passwordOfPair(value: string): string | undefined {
   const match = /^([A-Za-z0-9._@+-]{1,128}):([^:]{1,512})$/.exec(value);
   if (!match) return undefined;
   const [, user, password] = match;
+  // `https://key@host/1`: a URL's scheme, not a user name (a URL is judged whole, and is no secret by itself).
+  if (password!.startsWith('//')) return undefined;
   // `vault:path`, `sha256:…`, `ENC:…` and friends are references or tags, not a user name.
   if (REFERENCE_PREFIX.test(`${user}:`) || HASH_TAG.test(`${user}:`)) return undefined;
   return password;
@@ -161,7 +163,7 @@ function isNotASecret(value: string): boolean {
   if (HEADER_NAME.test(value) || IDENTIFIER.test(value) || MEMBER_CHAIN.test(value)) return true;
   if (isPathLike(value) || isPropertyAccess(value) || isCodeName(value)) return true;
   if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
-  if (PUBLIC_FORMAT.test(value)) return true;
+  if (PUBLIC_FORMAT.test(value) || TYPED_SID.test(value) || SECRET_STORE_NAME.test(value)) return true;
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
   return false;
 }
@@ -191,6 +193,16 @@ const CHECKSUMMED_FORMAT = /^(?:(?:gh[pousr]|github_pat)_[A-Za-z0-9_.-]{4,}|npm_
 // private `pk_` keys have their own rule), Mapbox public tokens (`pk.eyJ…`), SonarQube badge tokens (`sqb_`,
 // read-only access to a project's badges, meant for READMEs).
 const PUBLIC_FORMAT = /^(?:pk_[A-Za-z0-9_]{4,}|pk\.eyJ[A-Za-z0-9_.-]+|sqb_[0-9a-f]{40})$/;
+
+// Identifiers with a two-letter type prefix and 32 hex characters (Twilio's SIDs: AC… account, VA… Verify
+// service, SK… API key id, MG… messaging service): they name a resource; the credential is the token or secret
+// beside them.
+const TYPED_SID = /^[A-Z]{2}[0-9a-f]{32}$/;
+// The name of a secret in a secrets manager (`prod/klaviyo_private_api_key-JBxLNl`: AWS Secrets Manager adds `-` and
+// six characters; `payments/stripe/api-key`): lower-case words in path segments say where a secret lives, not what
+// it is. A random value holding `/` (base64) mixes cases inside its segments.
+const SECRET_STORE_NAME =
+  /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[_.-][a-z0-9]+)*){1,6}(?:-[A-Za-z0-9]{6})?$/;
 
 // Code, not data: a camelCase or PascalCase identifier (`receivedDiff`, `ExtendsKeyword`), or a chain of
 // letter-only members (`SyntaxKind.ExtendsKeyword`, `config.db.password`).

@@ -35,6 +35,12 @@ const NAMING_REACH = 48;
 // How far before a prefix-less key its credential word may stand: the name it is assigned to, or the call it is
 // an argument of, not the rest of a minified line.
 const CREDENTIAL_REACH = 80;
+// What stands before a value whose name is on a line above: a structure's value field alone (`value:`,
+// `default =`, `"defaultValue":`), blanks, quotes, a list's dash.
+const UNNAMED_VALUE = /^[\s"'-]*(?:(?:value|default|defaultvalue)["']?[ \t]*[:=][ \t]*["']?)?$/i;
+// The line that opens an entry: its name is there, the lines above belong to other entries.
+const ENTRY_OPENER = /^[ \t]*(?:-[ \t]+)?["']?name["']?[ \t]*:|^[ \t]*(?:variable|resource|output|locals)\b|\{[ \t]*$/;
+const ENTRY_LINES = 3;
 
 /**
  * Maps offsets in the scanned text to file lines, built only when a rule matched, and answers the checks that read
@@ -210,13 +216,28 @@ export class LineIndex {
     return this.lines.hasNextLineAllow(position.textLine - 1);
   }
 
-  /** One of `words` within NAMING_REACH characters of the secret, on its line. */
+  /**
+   * One of `words` within NAMING_REACH characters of the secret, on its line; or, when the line holds no name of
+   * its own before the value (`value: …` under `- name: …`, `default = "…"` in a Terraform `variable "…" {`
+   * block), on the lines above that name it, back to the line that opens the entry.
+   */
   namedNearby(position: Position, length: number, words: readonly string[]): boolean {
-    const from = Math.max(this.lines.start(position.textLine), position.offset - NAMING_REACH);
+    const lineStart = this.lines.start(position.textLine);
+    const from = Math.max(lineStart, position.offset - NAMING_REACH);
     const to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
     if (this.work) this.work.checkChars += to - from;
     const around = this.unit.text.slice(from, to).toLowerCase();
-    return words.some((word) => around.includes(word));
+    if (words.some((word) => around.includes(word))) return true;
+    if (!UNNAMED_VALUE.test(this.unit.text.slice(lineStart, position.offset))) return false;
+    for (let line = position.textLine - 1; line >= 0 && line >= position.textLine - ENTRY_LINES; line--) {
+      const start = this.lines.start(line);
+      const text = this.unit.text.slice(start, Math.min(this.lines.end(line), start + CREDENTIAL_REACH));
+      if (this.work) this.work.checkChars += text.length;
+      const lower = text.toLowerCase();
+      if (words.some((word) => lower.includes(word))) return true;
+      if (ENTRY_OPENER.test(text)) return false;
+    }
+    return false;
   }
 
   /**

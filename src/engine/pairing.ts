@@ -23,7 +23,18 @@ export function pairFindings(
     for (let i = 0; i < sorted.length; i++) {
       const first = sorted[i]!;
       const second = sorted[i + 1];
-      if (second && second.secret !== first.secret && second.line - first.line <= pairing.withinLines) {
+      // Two halves on lines of their own that both say they are the harmless one (two Site IDs) are no pair.
+      const bothHarmless =
+        second !== undefined &&
+        second.line !== first.line &&
+        namesHarmlessHalf(first, pairing) &&
+        namesHarmlessHalf(second, pairing);
+      if (
+        second &&
+        !bothHarmless &&
+        second.secret !== first.secret &&
+        second.line - first.line <= pairing.withinLines
+      ) {
         // On the key's line: the half whose line does not name it as the harmless one (a Site ID), else the later.
         const at = namesHarmlessHalf(second, pairing) && !namesHarmlessHalf(first, pairing) ? first : second;
         out.push(paired(ruleId, at, first, second));

@@ -34,10 +34,21 @@ const LONGEST_PLACEHOLDER = 200;
 export function isPlaceholder(secret: string): boolean {
   if (secret.length > LONGEST_PLACEHOLDER)
     return secret.includes('...') || /^[.*xX<>-]+$/.test(secret.trim()) || secret.includes('EXAMPLE');
-  if (PLACEHOLDER_MARKS.test(secret) || FORMAT_VERB.test(secret) || hasPlaceholderWord(secret)) return true;
+  if (PLACEHOLDER_MARKS.test(secret) || hasFormatVerb(secret) || hasPlaceholderWord(secret)) return true;
   if (REPEATED_RUN.test(secret) || UPPER_CASE_NAME.test(secret)) return true;
   const lower = secret.toLowerCase();
   return SEQUENTIAL_RUNS.some((run) => lower.includes(run));
+}
+
+/**
+ * `%s` stands for the value in a template (`user:%s@host`, `Bearer %s`), whose other text is words. Beside a run
+ * of 16 random letters and digits (`…KjieV8&NW-5oRP5W7%4QD3jz3YuqAjM=%s`) it is two characters of a random value.
+ */
+function hasFormatVerb(secret: string): boolean {
+  if (!FORMAT_VERB.test(secret)) return false;
+  return !(secret.match(/[A-Za-z0-9]{16,}/g) ?? []).some(
+    (run) => /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run),
+  );
 }
 
 function hasPlaceholderWord(secret: string): boolean {

@@ -519,3 +519,96 @@ describe('TypeScript unions are not Markdown tables', () => {
     expect(scan(compileCatalog(builtinRules), { path: 'rules/schema.ts', text })).toEqual([]);
   });
 });
+
+describe('a value is reported whole, not cut at a character it may hold', () => {
+  // Human-style passwords with `&` in the middle (or first), built at run time.
+  const amp = () => `${r(7)}&${r(9)}!x`;
+  const cases: [name: string, path: string, line: (value: string) => string][] = [
+    [
+      'a Dockerfile ENV in the space form',
+      'Dockerfile',
+      (v) => `FROM node:20\nENV LDAP_BIND_PASSWORD ${v}\nRUN npm ci`,
+    ],
+    ['a package.json script', 'package.json', (v) => `{"scripts": {"deploy": "DB_PASSWORD=${v} node deploy.js"}}`],
+    ['a PHP putenv', 'app/boot.php', (v) => `<?php\nputenv('KEYSTORE_PASSWORD=${v}');`],
+    ['a CSV cell', 'ops/inventory.csv', (v) => `name,value,team\nadmin_password,${v},infra`],
+    ['a CSV cell that starts with &', 'ops/inventory.csv', (v) => `name,value,team\ndb_password,&${v},infra`],
+    ['a log line', 'logs/app.log', (v) => `2024-05-06T08:10:26Z INFO config loaded: APP_SECRET_KEY=${v}`],
+  ];
+  for (const [name, path, line] of cases) {
+    it(name, () => {
+      const value = amp();
+      const text = line(value);
+      const secrets = findings(path, text).map((f) => f.secret);
+      expect(secrets.some((s) => s.includes(value))).toBe(true);
+      // No finding holds a fragment of the value (the part before its `&`).
+      expect(secrets.filter((s) => value.startsWith(s) && s !== value)).toEqual([]);
+    });
+  }
+
+  it('an XML-escaped & stays inside the value', () => {
+    const value = `${r(6)}&amp;#${r(12)}`;
+    expect(
+      findings('ci/settings.xml', `<server>\n  <password>${value}</password>\n</server>`).map((f) => f.secret),
+    ).toEqual([value]);
+  });
+
+  it('a URL query still ends the value at the next parameter', () => {
+    const value = r(20);
+    const secrets = findings('scripts/call.sh', `curl "https://api.example.io/login?password=${value}&user=bob"`).map(
+      (f) => f.secret,
+    );
+    expect(secrets).toEqual([value]);
+  });
+
+  it('printf %s inside a random value is no placeholder; standing for the value it is', () => {
+    const value = `${r(10)}Aa1&${r(8)}%${r(20)}=%s`;
+    expect(findings('app/boot.php', `<?php\nputenv('DJANGO_SECRET_KEY=${value}');`).map((f) => f.secret)).toEqual([
+      value,
+    ]);
+    expect(findings('app/db.py', 'DATABASE_PASSWORD = "%s"')).toEqual([]);
+  });
+});
+
+describe('names, not secrets', () => {
+  it("a secrets manager's name for a secret (an ARN's secret part) is not reported", () => {
+    const text = `[main]\nstripe_api_key = arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/stripe_api_key-${keys.chars('base62', 6)}`;
+    expect(findings('tox.ini', text)).toEqual([]);
+  });
+
+  it('a sensitive Terraform variable holding a Twilio SID or a Sentry DSN is not a secret', () => {
+    const text = [
+      'variable "twilio_account_sid" {',
+      '  type      = string',
+      `  default   = "AC${keys.chars('hex', 32)}"`,
+      '  sensitive = true',
+      '}',
+      'variable "sentry_dsn" {',
+      '  type      = string',
+      `  default   = "https://${keys.chars('hex', 32)}@o600397.ingest.sentry.io/8842626"`,
+      '  sensitive = true',
+      '}',
+    ].join('\n');
+    expect(findings('infra/main.tf', text)).toEqual([]);
+  });
+
+  it("a Customer.io public key named on the line above is not Klaviyo's; a Klaviyo key there still is", () => {
+    const cio = `pk_${keys.chars('hex', 34)}`;
+    const klaviyo = `pk_${keys.chars('hex', 34)}`;
+    const text = [
+      '      env:',
+      '        - name: NEXT_PUBLIC_CUSTOMERIO_KEY',
+      `          value: ${cio}`,
+      '        - name: KLAVIYO_PRIVATE_API_KEY',
+      `          value: ${klaviyo}`,
+    ].join('\n');
+    expect(findings('k8s/deploy.yaml', text).map((f) => [f.ruleId, f.secret])).toEqual([
+      ['klaviyo-private-api-key', klaviyo],
+    ]);
+  });
+
+  it('two Customer.io Site IDs on lines of their own are no key pair', () => {
+    const text = `env:\n  NEXT_PUBLIC_CUSTOMERIO_SITE_ID: '${keys.chars('hex', 20)}'\n  NEXT_PUBLIC_CUSTOMERIO_SITE_ID: ${keys.chars('hex', 20)}`;
+    expect(findings('.github/workflows/deploy.yml', text)).toEqual([]);
+  });
+});
