@@ -415,6 +415,8 @@ export const genericAssignmentRules: Rule[] = [
     flags: 'i',
     pattern: assignment(TOKEN_NAME, 12),
     verify: 'generic-value',
+    // A badge image's token (Codecov's graph token) only shows the badge: public by design, made for READMEs.
+    notOnLineWith: ['badge.svg?token=', 'badge.svg?branch='],
     examples: [
       'ACCESS_TOKEN={{base62:40}}',
       'refresh_token: "{{base64url:64}}"',
@@ -429,6 +431,7 @@ export const genericAssignmentRules: Rule[] = [
       // Public by design (a Mapbox public token, a SonarQube badge token) or a GitHub placeholder.
       "mapboxgl.accessToken = 'pk.eyJ1Ijoi{{base64url:30}}.{{base64url:22}}';",
       'SONAR_BADGE_URL=https://sonar.corp.io/api/project_badges/measure?project=shop&metric=coverage&token=sqb_{{hex:40}}',
+      '[![codecov](https://codecov.io/gh/acme/shop/graph/badge.svg?token={{base62:10}}&flag=api)](https://codecov.io/gh/acme/shop)',
       'GITHUB_TOKEN_FORMAT=ghs_APPID_JWT',
       'token = request.headers.get("Authorization")',
       'if token == expected_token:',

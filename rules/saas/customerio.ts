@@ -69,6 +69,8 @@ export const customerioRules: Rule[] = [
     entropy: 2.5,
     examples: [
       'CUSTOMERIO_TRACK_API_KEY={{hex:20}}',
+      // A comment after the key is prose about it: "commit" there is not a commit id's name.
+      'CUSTOMERIO_SITE_ID="{{hex:20}}"\nCUSTOMERIO_TRACK_API_KEY={{hex:20}}  # do not commit',
       "const cio = new TrackClient('{{hex:20}}', '{{hex:20}}', { region: RegionUS });",
       'customerio: { siteId: "{{hex:20}}", apiKey: "{{hex:20}}" }',
       'var client = new CustomerIoClient(CioSiteId: "{{hex:20}}", CioApiKey: "{{hex:20}}");',
