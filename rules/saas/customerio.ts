@@ -26,7 +26,17 @@ const LOOK_ALIKES = [
   'md5',
   'digest',
   'etag',
-  'commit',
+  // A commit id by its name, not the word in prose after a key (`KEY=… # do not commit`).
+  'commit_',
+  'commit=',
+  'commit =',
+  'commit:',
+  'commit"',
+  "commit'",
+  'commitid',
+  'commit id',
+  'commit sha',
+  'commit hash',
   'hash',
 ];
 

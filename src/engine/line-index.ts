@@ -32,8 +32,6 @@ export interface Position {
 
 // How far around a secret a look-alike's name counts: its own assignment, not the rest of a minified line.
 const NAMING_REACH = 48;
-// Where a comment starts after a value: `#` or `//` after a space.
-const TRAILING_COMMENT = /[ \t](?:#|\/\/)/;
 // How far before a prefix-less key its credential word may stand: the name it is assigned to, or the call it is
 // an argument of, not the rest of a minified line.
 const CREDENTIAL_REACH = 80;
@@ -226,10 +224,7 @@ export class LineIndex {
   namedNearby(position: Position, length: number, words: readonly string[]): boolean {
     const lineStart = this.lines.start(position.textLine);
     const from = Math.max(lineStart, position.offset - NAMING_REACH);
-    let to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
-    // Words in a comment after the value are prose about it (`KEY=… # do not commit`), not its name.
-    const comment = TRAILING_COMMENT.exec(this.unit.text.slice(position.offset + length, to));
-    if (comment) to = position.offset + length + comment.index;
+    const to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
     if (this.work) this.work.checkChars += to - from;
     const around = this.unit.text.slice(from, to).toLowerCase();
     if (words.some((word) => around.includes(word))) return true;
