@@ -1,6 +1,7 @@
 // Turns rule data into what the scanner runs: one RegExp per rule and one keyword prefilter for the catalog.
 import type { DetectionRule } from '../../rules/schema.js';
 import { isLineLocal } from './line-local.js';
+import { secretShapeOf } from './secret-shape.js';
 import { maxMatchLength } from './linear-time.js';
 import {
   buildPrefilter,
@@ -50,6 +51,11 @@ interface CatalogIndexes {
 export interface CompiledRule {
   rule: DetectionRule;
   readonly regex: RegExp;
+  /**
+   * The secret group alone (`(?<secret>…)`'s body), when it stands on its own: a match of the rule holds a match of
+   * it, so text without one cannot hold the rule's match. A cheap test before an expensive one (secret-shape.ts).
+   */
+  readonly secretShape: RegExp | null;
   /** A generic rule (`password = …`): quiet on every kind of generated file. */
   generic: boolean;
   /** The rule runs only on the files `rule.files` names (credential files). */
@@ -138,6 +144,7 @@ function checkRule(rule: DetectionRule): void {
  */
 class LazyRule implements CompiledRule {
   private builtRegex?: RegExp;
+  private shape?: RegExp | null;
   private lineLocalAnswer?: boolean;
   private reachAnswer?: number;
   private nearData?: CompiledRule['near'] | null;
@@ -197,6 +204,11 @@ class LazyRule implements CompiledRule {
   // every run would cost the hook milliseconds for nothing.
   get regex(): RegExp {
     return (this.builtRegex ??= new RegExp(this.rule.pattern, `gd${this.rule.flags ?? ''}`));
+  }
+
+  get secretShape(): RegExp | null {
+    if (this.shape === undefined) this.shape = secretShapeOf(this.rule.pattern, this.rule.flags ?? '');
+    return this.shape;
   }
 
   get lineLocal(): boolean {

@@ -9,16 +9,17 @@ import { opensBlock, PARENT_REACH, TextLines, type ScanWork } from './text-lines
 // How much of the line around a secret a finding keeps: enough to show it in context, never a whole minified file.
 export const EXCERPT_REACH = 200;
 
-const IN_FILE_PATTERNS = new WeakMap<object, RegExp>();
+const IN_FILE_PATTERNS = new WeakMap<object, RegExp | null>();
 
 /** One of a rule's file-wide near words in `text`, as the prefilter finds words: in any case. */
 export function hasInFileWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {
   let pattern = IN_FILE_PATTERNS.get(near);
-  if (!pattern) {
+  if (pattern === undefined) {
     const words = near.words.filter((w) => w.inFile).map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    IN_FILE_PATTERNS.set(near, (pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : /(?!)/));
+    IN_FILE_PATTERNS.set(near, (pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : null));
   }
-  return pattern.test(text);
+  // No file-wide words: nothing to search (a never-matching pattern would still try every position of the file).
+  return pattern !== null && pattern.test(text);
 }
 
 export interface Position {

@@ -163,6 +163,14 @@ function partnersOf(id: string, byRule: ReadonlyMap<number, Finding[]>, catalog:
   return [];
 }
 
+/** Whether a rule's (global) pattern matches anywhere in `text`; leaves the pattern as it found it. */
+function matchesSomewhere(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  const found = regex.test(text);
+  regex.lastIndex = 0;
+  return found;
+}
+
 function candidateRules(
   catalog: CompiledCatalog,
   unit: ScanUnit,
@@ -177,11 +185,15 @@ function candidateRules(
     for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.prefixless) candidates.add(rule);
   }
   // Added lines of a changed file: an SDK's import anywhere in the new file makes its provider's keys candidates.
+  // Cheap before expensive: the whole file is searched only when the rule's pattern matches in the added text.
   if (unit.source) {
     for (const index of catalog.prefixlessRules) {
-      const near = catalog.rules[index]!.near;
-      if (!candidates.has(index) && near?.words.some((w) => w.inFile) && hasInFileWordIn(unit.source.text, near))
-        candidates.add(index);
+      const compiled = catalog.rules[index]!;
+      const near = compiled.near;
+      if (candidates.has(index) || !near?.words.some((w) => w.inFile)) continue;
+      const shape = compiled.secretShape;
+      if (shape && !shape.test(unit.text)) continue;
+      if (matchesSomewhere(compiled.regex, unit.text) && hasInFileWordIn(unit.source.text, near)) candidates.add(index);
     }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.

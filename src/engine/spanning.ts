@@ -44,12 +44,12 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
     reach,
   )) {
     const piece = text.slice(from, to);
-    const lower = piece.toLowerCase();
+    // One pass of the keyword automaton over the window, not a search per keyword of every spanning rule.
+    const found = catalog.prefilter.match(piece).found;
     const rules = new Set(
-      catalog.spanningRules.filter((index) => catalog.rules[index]!.rule.keywords.some((k) => lower.includes(k))),
+      catalog.spanningRules.filter((index) => catalog.rules[index]!.keywordIndexes.some((k) => found.has(k))),
     );
     if (rules.size === 0) continue;
-    // The window's lines are numbered as the file's: its first line's number, counted from a trigger line.
     const anchor = triggers.find((line) => source.lineStarts[line]! >= from)!;
     const firstLine = unit.lineNumbers![anchor]! - countNewlines(text, from, source.lineStarts[anchor]!);
     const lineCount = countNewlines(piece, 0, piece.length) + 1;

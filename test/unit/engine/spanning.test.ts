@@ -35,6 +35,22 @@ describe('spanning rules around added lines', () => {
     expect(findings[0]!.secret.replace(/\s/g, '')).toBe(body.join(''));
   });
 
+  it('finds the body when characters before it lower-case to two (the keyword search falls back)', () => {
+    const body = keys.derBody('pkcs8').split('\n');
+    const before = `# İstanbul İzmir deploy key\n${armour([])}`;
+    const findings = scanChange(before, `# İstanbul İzmir deploy key\n${armour(body)}`);
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['private-key', 2]]);
+  });
+
+  it('finds a body far from its armour keyword in a long file, the keyword looked up once for the file', () => {
+    const body = keys.derBody('pkcs8').split('\n');
+    const filler = Array.from({ length: 400 }, (_, i) => `setting_${i} = ${i}`).join('\n');
+    const before = `${filler}\n${armour([])}${filler}\n${armour([])}`;
+    const after = `${filler}\n${armour([])}${filler}\n${armour(body)}`;
+    const findings = scanChange(before, after);
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['private-key', 2 * 400 + 3]]);
+  });
+
   it('finds a body that replaced another one, even when the first body line is unchanged', () => {
     const old = keys.derBody('openssh').split('\n');
     const fresh = keys.derBody('openssh').split('\n');
