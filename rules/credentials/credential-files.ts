@@ -3,7 +3,7 @@
 // `credential-file-value` verifier drops placeholders, references, templates and masks and nothing else. The same
 // lines anywhere else are judged by the content rules (rules/credentials/dotfiles.ts, the generic rules), which
 // keep their strength filters; where both find a value, this file's rule is the one finding.
-// - .netrc (https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html): `password SECRET`.
+// - .netrc: its file rule sits beside the .netrc line rule in dotfiles.ts, which it shares a guide with.
 // - .pgpass: its file rule sits beside the .pgpass line rule in dotfiles.ts, which it shares a fix with.
 // - .git-credentials (https://git-scm.com/docs/git-credential-store): `https://user:password@host`, where the
 //   user may hold an `@` (an e-mail address).
@@ -32,39 +32,6 @@ const clientGuide = (what: string): Guide => ({
 });
 
 export const credentialFileRules: Rule[] = [
-  {
-    id: 'netrc-file-password',
-    title: 'Password in a .netrc file',
-    severity: 'high',
-    keywords: ['password', 'passwd'],
-    files: ['.netrc', '_netrc'],
-    pattern: String.raw`(?<![^\s])(?:password|passwd)[ \t]{1,8}(?<secret>[^\s]{1,4096})`,
-    verify: 'credential-file-value',
-    examples: [
-      'machine ftp.corp.io login deploy password hunter{{digits:2}}',
-      'machine api.corp.io\n  login ci\n  password {{base62:12}}',
-      'default login anonymous password Str0ng-{{base62:6}}',
-    ],
-    negativeExamples: [
-      // A GitHub prefix that the GitHub rules did not take: a placeholder, not a password.
-      'machine github.com login ci-bot password ghs_APPID_JWT',
-      'machine api.corp.io login deploy password ${NETRC_PASSWORD}',
-      'machine api.corp.io login deploy password <password>',
-      'machine api.corp.io login deploy password changeme',
-    ],
-    fix: {
-      env: 'NETRC_PASSWORD',
-      provider: 'the host named by `machine`',
-      rotate: rotateAt('the host named by `machine`', '.netrc belongs in the home directory, mode 600'),
-      docs: 'https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html',
-    },
-    guide: {
-      grants: 'curl, git, ftp, pip and other tools send this login and password to the named host automatically.',
-      risks:
-        'Anyone with the file logs in to the host as that user; API tokens stored this way (Heroku, GitHub) grant full API access.',
-      checkMisuse: "Review the host's authentication or API audit log for the login named in the file.",
-    },
-  },
   {
     id: 'git-credentials-file-password',
     title: 'Password or token in a .git-credentials file',

@@ -42,6 +42,14 @@ const dockerGuide = {
     "Check the registry's audit or access log and image push history for activity by the account that you did not start.",
 };
 
+// One guide for both .netrc rules: a line anywhere, and any password in a .netrc file.
+const netrcGuide = {
+  grants: 'curl, git, ftp, pip and other tools send this login and password to the named host automatically.',
+  risks:
+    'Anyone with the file logs in to the host as that user; API tokens stored this way (Heroku, GitHub) grant full API access.',
+  checkMisuse: "Review the host's authentication or API audit log for the login named in the file.",
+};
+
 // One fix and guide for both .pgpass rules: a line anywhere, and any password in a .pgpass file.
 const pgpassFix = {
   env: 'PGPASSWORD',
@@ -101,12 +109,41 @@ export const dotfileRules: Rule[] = [
       ],
       docs: 'https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html',
     },
-    guide: {
-      grants: 'curl, git, ftp, pip and other tools send this login and password to the named host automatically.',
-      risks:
-        'Anyone with the file logs in to the host as that user; API tokens stored this way (Heroku, GitHub) grant full API access.',
-      checkMisuse: "Review the host's authentication or API audit log for the login named in the file.",
+    guide: netrcGuide,
+  },
+  {
+    id: 'netrc-file-password',
+    title: 'Password in a .netrc file',
+    severity: 'high',
+    keywords: ['password', 'passwd'],
+    files: ['.netrc', '_netrc'],
+    pattern: String.raw`(?<![^\s])(?:password|passwd)[ \t]{1,8}(?<secret>[^\s]{1,4096})`,
+    // Any password in the file itself, whatever its strength (see rules/credentials/credential-files.ts).
+    verify: 'credential-file-value',
+    examples: [
+      'machine ftp.corp.io login deploy password hunter{{digits:2}}',
+      'machine api.corp.io\n  login ci\n  password {{base62:12}}',
+      'default login anonymous password Str0ng-{{base62:6}}',
+    ],
+    negativeExamples: [
+      // A GitHub prefix that the GitHub rules did not take: a placeholder, not a password.
+      'machine github.com login ci-bot password ghs_APPID_JWT',
+      'machine api.corp.io login deploy password ${NETRC_PASSWORD}',
+      'machine api.corp.io login deploy password <password>',
+      'machine api.corp.io login deploy password changeme',
+    ],
+    fix: {
+      env: 'NETRC_PASSWORD',
+      provider: 'the host named by `machine`',
+      rotate: [
+        'Change the password (or revoke the token) at the host named by `machine`.',
+        'Keep the file out of the repository (.netrc belongs in the home directory, mode 600) and add it to .gitignore.',
+        'Update the machines and jobs that used the old credential.',
+        "Check the host's access log for logins with the credential since the file was committed.",
+      ],
+      docs: 'https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html',
     },
+    guide: netrcGuide,
   },
   {
     id: 'pgpass-password',

@@ -127,6 +127,14 @@ const rotate = (what: string) => [
   "Check the service's access or audit log for use of the old value since it was committed.",
 ];
 
+// One fix for the rules that find a secret under a secret's name, whatever its form (a string, a UUID).
+const secretFix = {
+  env: 'CLIENT_SECRET',
+  provider: 'the service that issued this secret',
+  rotate: rotate('secret'),
+  docs: OWASP,
+};
+
 export const genericAssignmentRules: Rule[] = [
   {
     id: 'generic-password',
@@ -298,12 +306,7 @@ export const genericAssignmentRules: Rule[] = [
       'CLIENT_SECRET_NAME=payments/stripe/client-secret',
       'auth_scheme = "GOOG4-RSA-SHA256"',
     ],
-    fix: {
-      env: 'CLIENT_SECRET',
-      provider: 'the service that issued this secret',
-      rotate: rotate('secret'),
-      docs: OWASP,
-    },
+    fix: secretFix,
     guide: {
       grants:
         'A secret (client secret, signing key, secret key base, webhook secret) authenticates your application or signs data that others trust.',
@@ -539,12 +542,7 @@ export const genericAssignmentRules: Rule[] = [
       'api_token = "00000000-0000-0000-0000-000000000000"',
       'API_KEY_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
     ],
-    fix: {
-      env: 'CLIENT_SECRET',
-      provider: 'the service that issued this secret',
-      rotate: rotate('secret'),
-      docs: OWASP,
-    },
+    fix: secretFix,
     guide: {
       grants:
         'A secret in UUID form (a client secret, an AppRole secret id, an API token) authenticates as the client, role or account it was issued to.',
