@@ -10,6 +10,8 @@ import { NO_PROGRESS, terminalProgress, type Progress } from '../report/progress
 import type { CheckScope } from './scope.js';
 import { nearest } from './suggest.js';
 import { outcome, type CommandOutcome } from './outcome.js';
+import { invocationFor } from './invocation.js';
+import { setInvocation } from '../report/messages/our-command.js';
 
 export interface CliEnvironment {
   cwd: string;
@@ -78,6 +80,8 @@ const COMMANDS: Record<string, readonly OptionName[]> = {
 const NO_ARGUMENTS = new Set(['baseline', 'install', 'uninstall', 'rules', 'version', 'doctor', 'pre-receive']);
 
 export async function runCli(argv: string[], environment: CliEnvironment): Promise<CommandOutcome> {
+  // Commands a message asks a person to run are named as they would type them (asked only when one is printed).
+  setInvocation(() => invocationFor(environment.cwd));
   const parsed = parseCommandLine(argv);
   if ('error' in parsed) return outcome(2, '', `${parsed.error}\n`);
   const { command, rest, values } = parsed;

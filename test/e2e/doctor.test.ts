@@ -63,7 +63,9 @@ describe('doctor', () => {
       'husky runs .husky/pre-commit at pre-commit, and it does not run secret-hook: commits are not checked.',
     );
     expect(report.stdout).toContain('husky runs .husky/commit-msg at commit-msg, which does not exist');
-    expect(report.stdout).toContain('Run secret-hook install (it adds secret-hook pre-push "$@" to .husky/pre-push).');
+    expect(report.stdout).toContain(
+      'Run npx secret-hook install (it adds secret-hook pre-push "$@" to .husky/pre-push).',
+    );
     expect(report.stdout).toContain('3 things to fix:');
     // Followed, the fix is complete.
     expect(m.secretHook(box, ['install']).status).toBe(0);
@@ -87,7 +89,7 @@ describe('doctor', () => {
         `${path.join(box.dir, '.git/config')}), which git prefers to the global one that secret-hook install --global set, so the global hooks do not run here.`,
     );
     expect(report.stdout).toContain(
-      "husky's startup file runs secret-hook for every hook that has a script in .husky/; for the others, run secret-hook install here",
+      "husky's startup file runs secret-hook for every hook that has a script in .husky/; for the others, run npx secret-hook install here",
     );
     expect(report.stdout).toContain(
       'husky runs .husky/pre-push at pre-push, which does not exist: pushes are not checked.',
@@ -141,7 +143,7 @@ describe('doctor', () => {
     expect(report.status).toBe(1);
     expect(report.stdout).toContain('Hooks directory: .githooks');
     expect(report.stdout).toContain('.githooks/pre-commit does not run secret-hook: commits are not checked.');
-    expect(report.stdout).toContain('Run secret-hook install --chain (it keeps this hook and runs it first)');
+    expect(report.stdout).toContain('Run npx secret-hook install --chain (it keeps this hook and runs it first)');
     expect(report.stdout).toContain(
       '.githooks/pre-push is not executable, so git ignores it: nothing runs at pre-push.',
     );

@@ -53,7 +53,7 @@ describe('a blocked commit, secret-hook fix --yes, git add -u, git commit', () =
     const blocked = box.run('git', ['commit', '-m', 'billing and release'], { env: { COLUMNS: '200' } });
     expect(blocked.status, blocked.output).not.toBe(0);
     expect(box.head()).toBe(head);
-    expect(blocked.output).toContain('1. Run secret-hook fix');
+    expect(blocked.output).toContain('1. Run npx secret-hook fix');
     expect(blocked.output).not.toContain(stripe);
     expect(blocked.output).not.toContain(github);
 

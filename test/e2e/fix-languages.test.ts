@@ -323,7 +323,7 @@ describe.each(cases)('secret-hook fix --yes: $language', (c) => {
     const changed = rewritten[0]!;
     // The report's → line is the line fix writes.
     expect(blocked.output).toContain(`→ ${changed.trim()}`);
-    expect(blocked.output).toContain('Run secret-hook fix');
+    expect(blocked.output).toContain('Run npx secret-hook fix');
 
     const head = box.head();
     const index = box.indexBytes();

@@ -180,7 +180,7 @@ describe('it changes the working tree only when told to', () => {
     expect(result.status, result.output).toBe(3);
     expect(result.stdout).toContain('+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);');
     expect(result.stdout).toContain('-const stripe = new Stripe("sk_live_****');
-    expect(result.stdout).toContain('Nothing was changed. Run secret-hook fix --yes');
+    expect(result.stdout).toContain('Nothing was changed. Run npx secret-hook fix --yes');
     expect(read(box, 'server/pay.js')).toBe(payJs(key));
     expect(exists(box, '.env')).toBe(false);
   });

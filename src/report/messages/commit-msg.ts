@@ -3,6 +3,7 @@
 import { visible } from '../visible.js';
 import { warningKeys } from './findings.js';
 import { keepTogether as keep } from '../wrap.js';
+import { ours } from './our-command.js';
 
 export function messageHeadline(blocking: number): string {
   const what = blocking === 1 ? '1 secret' : `${blocking} secrets`;
@@ -21,7 +22,7 @@ export function fixHeading(): string {
 /** The steps, in order: take it out, commit again, rotate only if it left the machine. */
 export function messageFixSteps(file: string, ruleIds: readonly string[]): string[] {
   const shown = shellWord(file);
-  const example = keep(`secret-hook explain ${visible(ruleIds[0] ?? '<rule-id>')}`);
+  const example = keep(ours(`explain ${visible(ruleIds[0] ?? '<rule-id>')}`));
   return [
     `Take the secret out of the message. git kept the message in ${keep(visible(file))}: ${keep(`git commit -v -e -F ${shown}`)} opens it in your editor (add the options you committed with, such as -a).`,
     `Rotate the key only if it was pasted or shared anywhere else (a chat, a ticket, another commit): this commit was stopped, so it is not in git history. ${ruleIds.length > 1 ? 'Each' : 'The'} provider's steps: ${example}`,
@@ -45,7 +46,7 @@ export function bypassBanner(reason: string, blocking: number): string {
 
 /** SECRET_HOOK_BYPASS set, but no commit-msg hook here runs secret-hook: the bypass could not be recorded. */
 export function bypassNotRecordable(): string {
-  return `secret-hook: SECRET_HOOK_BYPASS is set, but no commit-msg hook in this repository runs secret-hook, so the reason could not be recorded and the commit was stopped. Run ${keep('secret-hook install')} (or ${keep('secret-hook doctor')} to see which hooks run), then commit again.`;
+  return `secret-hook: SECRET_HOOK_BYPASS is set, but no commit-msg hook in this repository runs secret-hook, so the reason could not be recorded and the commit was stopped. Run ${keep(ours('install'))} (or ${keep(ours('doctor'))} to see which hooks run), then commit again.`;
 }
 
 export function bypassNeedsReason(): string {

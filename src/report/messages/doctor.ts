@@ -2,6 +2,7 @@
 // runs, and for each thing that keeps secret-hook from running, one sentence and what to do.
 import { visible } from '../visible.js';
 import { keepTogether as keep } from '../wrap.js';
+import { ours } from './our-command.js';
 
 export type ManagerName = 'husky' | 'husky-8' | 'lefthook' | 'pre-commit' | 'secret-hook' | 'other';
 type Scope = 'system' | 'global' | 'local' | 'worktree' | 'command' | 'unknown';
@@ -117,8 +118,8 @@ export function shadowedGlobal(value: string, file: string | null, husky: boolea
   return {
     problem: `This repository sets its own core.hooksPath (${visible(value)}, ${where}), which git prefers to the global one that secret-hook install --global set, so the global hooks do not run here.`,
     fix: husky
-      ? `husky's startup file runs secret-hook for every hook that has a script in .husky/; for the others, run ${keep('secret-hook install')} here (it adds a line to .husky/<hook>).`
-      : `Run ${keep('secret-hook install')} here (add --chain to keep a hook it did not write), or add secret-hook to the hooks in ${visible(value)}.`,
+      ? `husky's startup file runs secret-hook for every hook that has a script in .husky/; for the others, run ${keep(ours('install'))} here (it adds a line to .husky/<hook>).`
+      : `Run ${keep(ours('install'))} here (add --chain to keep a hook it did not write), or add secret-hook to the hooks in ${visible(value)}.`,
   };
 }
 
@@ -134,7 +135,7 @@ export function foreignGlobal(value: string, file: string | null, scope: Scope, 
 export function hooksDirMissing(dir: string): Advice {
   return {
     problem: `core.hooksPath names ${visible(dir)}, which does not exist: git runs no hooks at all in this repository.`,
-    fix: `Create it with the hooks you want (${keep('secret-hook install')} writes secret-hook's), or unset core.hooksPath.`,
+    fix: `Create it with the hooks you want (${keep(ours('install'))} writes secret-hook's), or unset core.hooksPath.`,
   };
 }
 
@@ -166,7 +167,7 @@ export function notCovered(
         problem: how.exists
           ? `husky runs ${visible(how.script)} at ${hook}, and it does not run secret-hook: ${what} not checked.`
           : `husky runs ${visible(how.script)} at ${hook}, which does not exist: ${what} not checked.`,
-        fix: `Run ${keep('secret-hook install')} (it adds ${keep(line)} to ${visible(how.script)}).`,
+        fix: `Run ${keep(ours('install'))} (it adds ${keep(line)} to ${visible(how.script)}).`,
       };
     case 'husky-8':
       return {
@@ -196,12 +197,12 @@ export function notCovered(
     case 'other':
       return {
         problem: `${visible(how.file)} does not run secret-hook: ${what} not checked.`,
-        fix: `Run ${keep('secret-hook install --chain')} (it keeps this hook and runs it first), or add ${keep(line)} to it.`,
+        fix: `Run ${keep(ours('install --chain'))} (it keeps this hook and runs it first), or add ${keep(line)} to it.`,
       };
     case 'missing':
       return {
         problem: `No ${hook} hook runs here (${visible(how.file)} does not exist): ${what} not checked.`,
-        fix: `Run ${keep('secret-hook install')} here, or ${keep('secret-hook install --global')} for every repository.`,
+        fix: `Run ${keep(ours('install'))} here, or ${keep('secret-hook install --global')} for every repository.`,
       };
   }
 }

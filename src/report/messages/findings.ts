@@ -4,6 +4,7 @@
 import type { Scope } from '../../result.js';
 import { visible } from '../visible.js';
 import { keepTogether as keep } from '../wrap.js';
+import { ours } from './our-command.js';
 
 export const SECRET_MANAGERS = 'AWS Secrets Manager, Vault, GCP Secret Manager, Azure Key Vault, Doppler, 1Password';
 
@@ -115,7 +116,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
       }
       if (facts.autoFix && facts.wholeFiles.length === 0 && facts.codeFiles.length > 0) {
         steps.push(
-          `Run ${keep('secret-hook fix')}: it shows each change (→) and where each value goes (an untracked .env), and makes them when you say yes. Then stage the fixes: ${command('git add', facts.codeFiles)}`,
+          `Run ${keep(ours('fix'))}: it shows each change (→) and where each value goes (an untracked .env), and makes them when you say yes. Then stage the fixes: ${command('git add', facts.codeFiles)}`,
         );
       } else if (facts.codeFiles.length > 0) {
         const other = facts.wholeFiles.length > 0 ? 'other ' : '';
@@ -125,9 +126,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
       }
       steps.push(setValues);
       steps.push(
-        moment.hook
-          ? `Run ${keep('git commit')} again.`
-          : `Then commit (${keep('secret-hook check')} shows what is left).`,
+        moment.hook ? `Run ${keep('git commit')} again.` : `Then commit (${keep(ours('check'))} shows what is left).`,
       );
       return steps;
     case 'push': {
@@ -163,7 +162,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
       }
       if (facts.codeFiles.length > 0) steps.push(`Move each secret out of the code as shown (→): ${code}.`);
       steps.push(setValues);
-      steps.push(`Commit the change, and check the history too: ${keep('secret-hook check --history')}.`);
+      steps.push(`Commit the change, and check the history too: ${keep(ours('check --history'))}.`);
       return steps;
     case 'history':
       steps.push(
@@ -174,7 +173,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
         `If the repository is shared, remove it from the history after rotating: ${keep('git filter-repo --replace-text <file>')} (or BFG Repo-Cleaner), then force-push and ask collaborators to clone again.`,
       );
       steps.push(
-        `If the key is rotated and the history cannot be rewritten, record the findings in .secret-hook-ignore (${keep('secret-hook baseline --history')}) so they stop being reported.`,
+        `If the key is rotated and the history cannot be rewritten, record the findings in .secret-hook-ignore (${keep(ours('baseline --history'))}) so they stop being reported.`,
       );
       return steps;
     case 'files':
@@ -186,7 +185,7 @@ export function fixSteps(moment: Moment, facts: StepFacts): string[] {
       if (facts.codeFiles.length > 0) steps.push(`Move each secret out of the code as shown (→): ${code}.`);
       steps.push(setValues);
       steps.push(
-        `Scan again (${keep('secret-hook scan <paths>')}); if a file was ever committed, check the history too: ${keep('secret-hook check --history')}.`,
+        `Scan again (${keep(ours('scan <paths>'))}); if a file was ever committed, check the history too: ${keep(ours('check --history'))}.`,
       );
       return steps;
   }
@@ -220,7 +219,7 @@ function rewrite(commits: readonly { oid: string; tip: boolean }[], fixFiles: st
 
 /** Rotation where it is not the first step: only if the key left the machine. */
 export function rotationNote(moment: Moment, facts: StepFacts): string {
-  const example = keep(`secret-hook explain ${visible(facts.ruleIds[0]!)}`);
+  const example = keep(ours(`explain ${visible(facts.ruleIds[0]!)}`));
   const guide =
     facts.ruleIds.length === 1
       ? `The provider's steps: ${example}`
@@ -235,7 +234,7 @@ export function rotationNote(moment: Moment, facts: StepFacts): string {
     case 'all':
       return `Rotate a key if its file was ever pushed: anyone with a clone may have it. The steps are under each rule; the full guide: ${example}`;
     case 'history':
-      return `The full guide for each rule: ${keep('secret-hook explain <rule-id>')}, e.g. ${example}`;
+      return `The full guide for each rule: ${keep(ours('explain <rule-id>'))}, e.g. ${example}`;
     case 'files':
       return `Rotate a key if its file was ever shared: committed and pushed, uploaded as an artefact, or printed in a log others read. ${guide}`;
   }

@@ -8,6 +8,7 @@ import { visible } from '../visible.js';
 import { keepTogether as keep } from '../wrap.js';
 import { fixText } from './fixes.js';
 import { SECRET_MANAGERS } from './findings.js';
+import { ours } from './our-command.js';
 
 /** Where the findings come from: the staged changes (after a blocked commit), or files named on the command line. */
 export type FixSource = { kind: 'staged' } | { kind: 'files'; paths: readonly string[] };
@@ -27,7 +28,7 @@ export function nothingFound(source: FixSource): string {
   if (source.kind === 'files') {
     return `secret-hook fix: no secret found in ${source.paths.map(visible).join(', ')}.`;
   }
-  return `secret-hook fix: no secret found in the staged changes. After ${keep('git commit -a')} (which stages nothing until the commit succeeds), name the files: ${keep('secret-hook fix <file>')}.`;
+  return `secret-hook fix: no secret found in the staged changes. After ${keep('git commit -a')} (which stages nothing until the commit succeeds), name the files: ${keep(ours('fix <file>'))}.`;
 }
 
 export function needsWorkTree(): string {
@@ -243,7 +244,7 @@ export function question(): string {
 
 /** No terminal to ask on, and no --yes: the plan only. */
 export function notConfirmed(): string {
-  return `Nothing was changed. Run ${keep('secret-hook fix --yes')} to make these changes (or run it in a terminal to be asked).`;
+  return `Nothing was changed. Run ${keep(ours('fix --yes'))} to make these changes (or run it in a terminal to be asked).`;
 }
 
 export function declined(): string {
@@ -310,7 +311,7 @@ export function retryCommit(): string {
 
 /** Rotation: only if the key left the machine. */
 export function rotation(ruleIds: readonly string[]): string {
-  const example = keep(`secret-hook explain ${visible(ruleIds[0]!)}`);
+  const example = keep(ours(`explain ${visible(ruleIds[0]!)}`));
   return `Rotate a key if it was ever committed, pushed or shared: the provider's steps are in ${example}${ruleIds.length > 1 ? ' (and the other rule ids above)' : ''}.`;
 }
 

@@ -1,5 +1,6 @@
 // What `install` and `uninstall` say, and the one sentence the hook scripts they write print themselves.
 import { visible } from '../visible.js';
+import { ours } from './our-command.js';
 
 type Hook = 'pre-commit' | 'commit-msg' | 'pre-push';
 
@@ -38,7 +39,7 @@ export function foreignHooks(shown: readonly string[], hooks: readonly Hook[]): 
   const lines = list(hooks.map((hook) => `\`${hookLine(hook)}\` to ${hook}`));
   return {
     problem: `${files} already ${exist} not written by secret-hook, so nothing was installed (secret-hook installs all its hooks or none)`,
-    hint: `Add ${lines} yourself, or run secret-hook install --chain to keep ${shown.length === 1 ? 'it' : 'them'} and run ${shown.length === 1 ? 'it' : 'them'} before secret-hook.`,
+    hint: `Add ${lines} yourself, or run ${ours('install --chain')} to keep ${shown.length === 1 ? 'it' : 'them'} and run ${shown.length === 1 ? 'it' : 'them'} before secret-hook.`,
   };
 }
 

@@ -1,5 +1,6 @@
 // What `secret-hook rules` prints: the catalog, and which generated files quiet which rules.
 import type { Rule } from '../../../rules/schema.js';
+import { ours } from './our-command.js';
 
 export function rulesList(
   rules: readonly Rule[],
@@ -16,7 +17,7 @@ export function rulesList(
   );
   lines.push(
     '',
-    `${rules.length} rules. secret-hook explain <rule-id> prints what a key grants and how to rotate it.`,
+    `${rules.length} rules. ${ours('explain <rule-id>')} prints what a key grants and how to rotate it.`,
     '',
     'Generated files and vendored code: on these, rules without a prefix of their own (generic-… and prefix-less rules) stay quiet,',
     'because their random-looking content is not a secret; rules for prefixed keys still run, so a real key is found.',

@@ -4,6 +4,7 @@ import type { SkipReason } from '../../skip-reason.js';
 import type { Scope } from '../../result.js';
 import { formatBytes } from '../bytes.js';
 import { visible } from '../visible.js';
+import { ours } from './our-command.js';
 
 export function shallowNotice(boundary: readonly string[]): string {
   const list = boundary
@@ -95,7 +96,7 @@ export function summaryLine(
   outcome: { findings: number; skipped: number },
 ): string {
   if (scope === 'staged' && stats.files === 0 && outcome.skipped === 0) {
-    return 'Nothing is staged, so there was nothing to scan. Stage changes with git add, or scan every tracked file with secret-hook check --all.';
+    return `Nothing is staged, so there was nothing to scan. Stage changes with git add, or scan every tracked file with ${ours('check --all')}.`;
   }
   const commits = stats.commits > 0 ? `${stats.commits} commit${stats.commits === 1 ? '' : 's'}, ` : '';
   const verdict = outcome.findings === 0 ? ' No secrets found.' : '';
