@@ -7,6 +7,7 @@
 // very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file made a minified
 // line with thousands of keys cost the square of their number.
 import type { Finding } from './scan.js';
+import { firstAtOrAfter } from '../sorted-search.js';
 
 export function deduplicate(findings: Finding[], fileRules: ReadonlySet<string> = NONE): Finding[] {
   const specific = new Map<number, LineFindings>();
@@ -124,7 +125,7 @@ class LineFindings {
     this.prepare();
     const [start, end] = spanOf(generic);
     // Provider findings that start before this one ends; walk back while any of them may still reach into it.
-    for (let i = firstStartingAtOrAfter(this.found, end) - 1; i >= 0 && this.reachEnd[i]! > start; i--) {
+    for (let i = firstAtOrAfter(this.found, end, (f) => f.start) - 1; i >= 0 && this.reachEnd[i]! > start; i--) {
       const s = this.found[i]!;
       if (s.end > start && (s.secret.includes(generic.secret) || generic.secret.includes(s.secret))) return true;
     }
@@ -138,15 +139,4 @@ class LineFindings {
     let reach = -Infinity;
     this.reachEnd = this.found.map((s) => (reach = Math.max(reach, s.end)));
   }
-}
-
-function firstStartingAtOrAfter(found: readonly { start: number }[], value: number): number {
-  let low = 0;
-  let high = found.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (found[mid]!.start < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

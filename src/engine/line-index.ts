@@ -54,7 +54,6 @@ export class LineIndex {
   /** The catalog's near words in the text, or in its context when we have it: looked for on first need. */
   private nearWordsFound?: PrefilterMatch;
   private nearWordsInText?: PrefilterMatch;
-  private readonly inFileAnswers = new Map<object, boolean>();
 
   constructor(
     private readonly catalog: CompiledCatalog,
@@ -62,6 +61,8 @@ export class LineIndex {
     private readonly inText: PrefilterMatch,
     private readonly inContext: PrefilterMatch | null,
     private readonly work: ScanWork | undefined,
+    /** Rules' file-wide near words already found in the whole new file (by candidateRules, making them candidates). */
+    private readonly inFileAnswers: Map<object, boolean> = new Map(),
   ) {
     this.lines = new TextLines(unit.text, work);
   }

@@ -4,6 +4,7 @@
 import type { Pairing } from '../../rules/schema.js';
 import { fingerprint } from './fingerprint.js';
 import type { Finding } from './scan.js';
+import { firstAtOrAfter } from '../sorted-search.js';
 
 /**
  * The findings of one rule after pairing. `own` are the rule's findings, `partners` those of the rule its pairing
@@ -88,7 +89,7 @@ const MAX_SKIPPED = 8;
  * value; `partners` are in text order. A binary search and a few steps each way.
  */
 function nearest(partners: readonly Finding[], finding: Finding, within: number): Finding | undefined {
-  const split = firstOnOrAfterLine(partners, finding.line);
+  const split = firstAtOrAfter(partners, finding.line, (f) => f.line);
   let before: Finding | undefined;
   for (let i = split - 1, skipped = 0; i >= 0 && skipped <= MAX_SKIPPED; i--, skipped++) {
     if (partners[i]!.secret !== finding.secret) {
@@ -107,17 +108,6 @@ function nearest(partners: readonly Finding[], finding: Finding, within: number)
   const [b, a] = [near(before), near(after)];
   if (!b || !a) return b ?? a;
   return finding.line - b.line <= a.line - finding.line ? b : a;
-}
-
-function firstOnOrAfterLine(sorted: readonly Finding[], line: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]!.line < line) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function inTextOrder(a: Finding, b: Finding): number {

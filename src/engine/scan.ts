@@ -126,11 +126,13 @@ function scanRules(
   // A prefix-less key's near words may sit on an unchanged line: the whole context is searched for them.
   const inContext =
     unit.context && catalog.prefixlessRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text, budget) : null;
-  const candidates = candidateRules(catalog, unit, inText, inContext);
+  // What candidateRules found by searching the whole new file, the near-word checks do not search for again.
+  const inFileAnswers = new Map<object, boolean>();
+  const candidates = candidateRules(catalog, unit, inText, inContext, inFileAnswers);
   if (only) for (const index of candidates) if (!only.has(index)) candidates.delete(index);
   if (candidates.size === 0) return [];
 
-  const lines = new LineIndex(catalog, unit, inText, inContext, settings.work);
+  const lines = new LineIndex(catalog, unit, inText, inContext, settings.work, inFileAnswers);
   const pass: ScanPass = { catalog, unit, lines, depth, settings };
   const byRule = new Map<number, Finding[]>();
   // In catalog order: of two rules that find the same value at the same place, the first keeps it (deduplicate).
@@ -176,6 +178,7 @@ function candidateRules(
   unit: ScanUnit,
   inText: PrefilterMatch,
   inContext: PrefilterMatch | null,
+  inFileAnswers: Map<object, boolean>,
 ): Set<number> {
   const candidates = new Set<number>();
   for (const keyword of inText.found) {
@@ -193,7 +196,12 @@ function candidateRules(
       if (candidates.has(index) || !near?.words.some((w) => w.inFile)) continue;
       const shape = compiled.secretShape;
       if (shape && !shape.test(unit.text)) continue;
-      if (matchesSomewhere(compiled.regex, unit.text) && hasInFileWordIn(unit.source.text, near)) candidates.add(index);
+      if (!matchesSomewhere(compiled.regex, unit.text)) continue;
+      if (!hasInFileWordIn(unit.source.text, near)) continue;
+      // Found: the near-word check (line-index.ts) would find it too. Not found is not recorded: that check also
+      // looks in the text and its context.
+      inFileAnswers.set(near, true);
+      candidates.add(index);
     }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.

@@ -16,6 +16,7 @@ import type { ReportedFinding, ScanResult } from '../result.js';
 import { listFindings } from './listing.js';
 import { visible, visibleJson } from './visible.js';
 import { fitWidth, keepTogether, wrap } from './wrap.js';
+import { firstAtOrAfter } from '../sorted-search.js';
 
 export interface FormatOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -343,7 +344,7 @@ class LineSecrets {
     const from = (f.excerpt?.start ?? 0) + 1;
     const to = from + f.lineText.length;
     // Columns before `from - longest` cannot reach into the shown text.
-    let i = firstColumnAtOrAfter(onLine, from - this.longest.get(key)!);
+    let i = firstAtOrAfter(onLine, from - this.longest.get(key)!, (f) => f.column);
     const out: Located[] = [];
     for (; i < onLine.length && onLine[i]!.column < to; i++) {
       const other = onLine[i]!;
@@ -365,17 +366,6 @@ function lineKey(f: ReportedFinding): string {
 /** The text the finding stands for on its line: the encoded value when the secret was found inside one. */
 function foundText(f: ReportedFinding): string {
   return f.encodedAs ?? f.secret;
-}
-
-function firstColumnAtOrAfter(sorted: readonly ReportedFinding[], column: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]!.column < column) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -28,6 +28,7 @@ type Area =
 
 const LEAF_FILES = [
   'src/errors.ts',
+  'src/sorted-search.ts',
   'src/result.ts',
   'src/skip-reason.ts',
   'src/config-problem.ts',

@@ -3,22 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { CorruptData } from '../../../../src/git/object-store/corrupt-data.js';
 import { applyDelta } from '../../../../src/git/object-store/delta.js';
+import { deltaVarint } from '../../../helpers/delta-bytes.js';
 
 const base = Buffer.from('0123456789abcdefghij');
 
 /** A delta: the two sizes as varints, then the instructions. */
 function delta(sourceSize: number, targetSize: number, ...instructions: number[]): Buffer {
-  const varint = (n: number): number[] => {
-    const bytes: number[] = [];
-    do {
-      let b = n & 0x7f;
-      n = Math.floor(n / 128);
-      if (n > 0) b |= 0x80;
-      bytes.push(b);
-    } while (n > 0);
-    return bytes;
-  };
-  return Buffer.from([...varint(sourceSize), ...varint(targetSize), ...instructions]);
+  return Buffer.from([...deltaVarint(sourceSize), ...deltaVarint(targetSize), ...instructions]);
 }
 
 /** Copy `size` (1..255) bytes from `offset` (0..255) of the base. */

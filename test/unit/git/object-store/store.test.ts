@@ -22,6 +22,7 @@ import {
   type StoreOptions,
 } from '../../../../src/git/object-store/store.js';
 import { wordsOf } from '../../../helpers/failure-text.js';
+import { deltaVarint } from '../../../helpers/delta-bytes.js';
 
 const roots: string[] = [];
 
@@ -348,23 +349,12 @@ function storedBlocksStream(data: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-function varint(n: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    bytes.push(b);
-  } while (n > 0);
-  return bytes;
-}
-
 /** Delta that copies all of `base` (≤ 64 KiB) and appends `tail` (< 128 bytes). */
 function appendDelta(base: Buffer, tail: string): Buffer {
   const size = base.length;
   const copy = [0x80 | 0x10 | 0x20 | 0x40, size & 0xff, (size >> 8) & 0xff, (size >> 16) & 0xff];
   const insert = Buffer.from(tail);
-  return Buffer.from([...varint(size), ...varint(size + insert.length), ...copy, insert.length, ...insert]);
+  return Buffer.from([...deltaVarint(size), ...deltaVarint(size + insert.length), ...copy, insert.length, ...insert]);
 }
 
 function buildPack(objects: RawObject[]): { pack: Buffer; offsets: number[]; checksum: Buffer } {
