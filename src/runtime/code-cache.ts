@@ -1,7 +1,8 @@
 // Runs the bundled program with V8's code cache, so that a commit does not pay for compiling the program again
-// every time (README, "Start-up"). Node 22.1+ has this built in (module.enableCompileCache); on Node 20 the same
-// is done here with vm.Script's cachedData, the technique of v8-compile-cache. The cache lives in the user's cache
-// directory, never in the repository, one file per installed bundle and command kind.
+// every time (docs/how-it-works.md, "Start-up"): vm.Script's cachedData, the technique of v8-compile-cache. Node
+// 22.1+ has a cache of its own (module.enableCompileCache), but it checks its files with a CRC-32 only, so the
+// same checked path serves every Node version. The cache lives in the user's cache directory, never in the
+// repository, one file per installed bundle and command kind.
 //
 // Compiled code is code: whoever can write a cache file chooses what the hook runs (V8 checks only the source's
 // length, its own version and its flags, and a release build does not checksum the data it deserialises: damaged
@@ -13,14 +14,13 @@
 //   there is no cache.
 // - a cache file must be a regular file of the user's, not writable by group or others, of bounded size, opened
 //   without following a link and without blocking (a FIFO put there would hang the read).
-// - its first line must name this format, Node, V8, the process's flags and the bundle's bytes (their CRC-32 and
-//   length, not the file's size or mtime), and the CRC-32 and length of the data that follows, which must match.
-// No checksum, however strong, stops a forger: whoever can write the file can recompute it, and a keyed MAC would
-// keep its key in the same directory, readable by the same people. The ownership check is what keeps forgers out.
-// The checksum catches damage (a truncated write, flipped bits), so that V8 is only ever offered data it wrote
-// itself for this very bundle. Node's own compile cache checks the same way, with the same CRC-32 (zlib's, which
-// a commit loads anyway to read git objects; 0.1 ms for the bundle and the data). SHA-256 would add no protection
-// and, measured, 6 ms of CPU to every commit (41 alternated runs of the typical commit: node:crypto starts OpenSSL).
+// - its first line must name this format, Node, V8, the process's flags and the bundle's bytes (their SHA-256 and
+//   length, not the file's size or mtime), and the SHA-256 and length of the data that follows, which must match.
+// A hash stored beside the data does not stop a forger on its own (whoever can write the file can recompute it; a
+// keyed MAC would keep its key in the same directory): the ownership check is what keeps forgers out. The hash
+// makes sure V8 is only ever offered data it wrote itself for this very bundle, whatever happened to the file (a
+// truncated write, flipped bits, a file crafted to collide with a weaker checksum). It costs about 4 ms per commit
+// (loading node:crypto, then hashing ~1 MB); the cache saves about 20 (docs/performance.md, "Start-up budget").
 // Anything else is "no cache": the program is compiled as usual and a fresh cache written (to a temporary file,
 // then renamed into place). The cache only ever makes the program start faster.
 import * as fs from 'node:fs';
@@ -32,10 +32,10 @@ import * as vm from 'node:vm';
 type Env = Record<string, string | undefined>;
 
 /** The first bytes of every cache file; the number changes with the format, so old files are simply replaced. */
-const MAGIC = 'secret-hook code cache 2';
+const MAGIC = 'secret-hook code cache 3';
 /** Cache data of this program is ~170 KB; anything much larger is not ours and is not read. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/** For node:zlib, loaded only when the cache is used (the bundle defines import.meta.url as __filename). */
+/** For node:crypto, loaded only when the cache is used (the bundle defines import.meta.url as __filename). */
 const load = createRequire(import.meta.url);
 
 /** Runs the CommonJS bundle at `file` as `require(file)` would, with compiled code cached across runs. */
@@ -43,17 +43,8 @@ export function runBundle(file: string, command: string, env: Env = process.env)
   const require = createRequire(file);
   const wanted = env['NODE_DISABLE_COMPILE_CACHE'] ? null : cacheDirectory(env);
   const dir = wanted === null ? null : trustedDirectory(wanted);
-  const enableCompileCache = (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
-  if (dir === null) {
-    require(file);
-  } else if (enableCompileCache) {
-    // Node's own cache checks a CRC-32 of the source and of the data, but not who can write its directory: it
-    // gets a subdirectory of the one checked above, which only this user can change.
-    enableCompileCache(path.join(dir, 'node'));
-    require(file);
-  } else {
-    runWithCachedData(file, cacheFile(dir, file, command), require);
-  }
+  if (dir === null) require(file);
+  else runWithCachedData(file, cacheFile(dir, file, command), require);
 }
 
 /** The per-user cache directory, as the platform names it; null when there is none to use. */
@@ -150,11 +141,6 @@ function ownDirectory(stat: fs.Stats, uid: number): boolean {
 }
 
 function runWithCachedData(file: string, cachePath: string, require: NodeJS.Require): void {
-  if (!zlib().crc32) {
-    // Node 20 before 20.15 has no zlib.crc32: no cache rather than one that cannot be checked.
-    require(file);
-    return;
-  }
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');
   const identity = cacheIdentity(bytes);
@@ -247,14 +233,10 @@ function writeCached(cachePath: string, identity: string, script: vm.Script): vo
   }
 }
 
-/** CRC-32 and length: what the data was checked against (see the top of this file for why not SHA-256). */
+/** SHA-256 and length: what the data and the bundle are checked against. */
 function digest(bytes: Buffer): string {
-  return `${zlib().crc32!(bytes).toString(16).padStart(8, '0')}:${bytes.length}`;
-}
-
-/** zlib.crc32 is Node 20.15+ (and absent from @types/node 20's early releases). */
-function zlib(): { crc32?: (data: Buffer) => number } {
-  return load('node:zlib') as { crc32?: (data: Buffer) => number };
+  const crypto = load('node:crypto') as typeof import('node:crypto');
+  return `${crypto.createHash('sha256').update(bytes).digest('hex')}:${bytes.length}`;
 }
 
 /** FNV-1a over the path: a short, stable file name. */

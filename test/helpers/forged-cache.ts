@@ -3,6 +3,7 @@
 // vm.Script; the format is public (it is in the cache file itself).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
 import { sealCacheData } from '../../src/runtime/code-cache.js';
 
 /** What the forged program prints before it exits 0: the hook's own all-clear. */
@@ -80,4 +81,56 @@ export const damages: Record<string, (genuine: Buffer) => Buffer> = {
     return copy;
   },
   empty: () => Buffer.alloc(0),
+  // What a CRC-32 cannot tell from the real thing (the format before this one checked only that): changed data of
+  // the same length whose CRC-32 is the genuine one's.
+  'changed data with the genuine CRC-32': (genuine) => {
+    const copy = Buffer.from(genuine);
+    const start = copy.indexOf(10) + 1;
+    copy[copy.length - 1000]! ^= 0xff;
+    keepCrc32(copy.subarray(start), genuine.subarray(start), 64);
+    return copy;
+  },
 };
+
+/**
+ * Rewrites 4 bytes of `data` at `at` so that its CRC-32 equals `genuine`'s (same length). For a fixed length a
+ * CRC-32 is affine in the bits of the message, so the change each of the 32 bits makes is found by flipping it,
+ * and the bits that cancel the difference by Gaussian elimination over GF(2).
+ */
+function keepCrc32(data: Buffer, genuine: Buffer, at: number): void {
+  const crc = (bytes: Buffer) => (zlib as unknown as { crc32(data: Buffer): number }).crc32(bytes) >>> 0;
+  const base = crc(data);
+  const rows: { effect: number; bits: number }[] = [];
+  for (let bit = 0; bit < 32; bit++) {
+    data[at + (bit >> 3)]! ^= 1 << (bit & 7);
+    rows.push({ effect: (crc(data) ^ base) >>> 0, bits: 1 << bit });
+    data[at + (bit >> 3)]! ^= 1 << (bit & 7);
+  }
+  // Reduce to one row per leading bit; then pick rows to build the wanted difference.
+  const pivots = new Map<number, { effect: number; bits: number }>();
+  for (const row of rows) {
+    let { effect, bits } = row;
+    for (let high = 31; high >= 0 && effect !== 0; high--) {
+      if (((effect >>> high) & 1) === 0) continue;
+      const pivot = pivots.get(high);
+      if (!pivot) {
+        pivots.set(high, { effect, bits });
+        effect = 0;
+        break;
+      }
+      effect = (effect ^ pivot.effect) >>> 0;
+      bits ^= pivot.bits;
+    }
+  }
+  let wanted = (base ^ crc(genuine)) >>> 0;
+  let flips = 0;
+  for (let high = 31; high >= 0; high--) {
+    if (((wanted >>> high) & 1) === 0) continue;
+    const pivot = pivots.get(high);
+    if (!pivot) throw new Error('the CRC-32 cannot be restored at this offset');
+    wanted = (wanted ^ pivot.effect) >>> 0;
+    flips ^= pivot.bits;
+  }
+  for (let bit = 0; bit < 32; bit++) if ((flips >>> bit) & 1) data[at + (bit >> 3)]! ^= 1 << (bit & 7);
+  if (crc(data) !== crc(genuine)) throw new Error('the CRC-32 was not restored');
+}
