@@ -6,6 +6,7 @@ import { measureAlternating } from '../lib/measure.js';
 import { formatBytes, nodeBaseline, secretHook, type Row, type Scenario } from '../lib/scenario.js';
 
 const TARGET_MS = 25;
+const UNCACHED = 'secret-hook pre-commit, no code cache';
 
 export const typicalCommit: Scenario = {
   name: 'typical-commit',
@@ -13,7 +14,10 @@ export const typicalCommit: Scenario = {
     const { settings, env, gitleaks } = context;
     const { dir, info } = await appRepo(settings, env, false);
     const change = stageTypicalCommit(settings, env, dir, info);
-    const commands = [nodeBaseline(dir, env), secretHook(context, 'secret-hook pre-commit', ['pre-commit'], dir)];
+    const ours = secretHook(context, 'secret-hook pre-commit', ['pre-commit'], dir);
+    // The same hook with V8's code cache turned off: what the cache is worth, and the cost of a first run.
+    const uncached = { ...ours, label: UNCACHED, env: { ...ours.env, NODE_DISABLE_COMPILE_CACHE: '1' } };
+    const commands = [nodeBaseline(dir, env), ours, uncached];
     if (gitleaks) commands.push(gitleaksCommand(gitleaks, 'gitleaks (staged)', 'staged', dir, env));
     const stats = measureAlternating(commands, {
       runs: settings.runsFast,
@@ -21,19 +25,30 @@ export const typicalCommit: Scenario = {
       gnuTime: settings.gnuTime,
     });
     const node = stats.get('node -e 0')!;
-    const ours = stats.get('secret-hook pre-commit')!;
+    const cached = stats.get('secret-hook pre-commit')!;
+    const withoutCache = stats.get(UNCACHED)!;
     const theirs = stats.get('gitleaks (staged)');
-    const over = ours.median - node.median;
+    const over = cached.median - node.median;
+    const overUncached = withoutCache.median - node.median;
     const rows: Row[] = [
       { scenario: 'typical-commit', tool: 'node -e 0', stats: node },
       {
         scenario: 'typical-commit',
         tool: 'secret-hook pre-commit',
-        stats: ours,
-        ...(theirs ? { ratio: ours.median / theirs.median } : {}),
+        stats: cached,
+        ...(theirs ? { ratio: cached.median / theirs.median } : {}),
         target: `≤ node -e 0 + ${TARGET_MS} ms`,
         measured: `node -e 0 + ${over.toFixed(1)} ms`,
         met: over <= TARGET_MS,
+      },
+      {
+        scenario: 'typical-commit',
+        tool: UNCACHED,
+        stats: withoutCache,
+        ...(theirs ? { ratio: withoutCache.median / theirs.median } : {}),
+        target: `≤ node -e 0 + ${TARGET_MS} ms`,
+        measured: `node -e 0 + ${overUncached.toFixed(1)} ms; the cache saves ${(overUncached - over).toFixed(1)} ms`,
+        met: overUncached <= TARGET_MS,
       },
     ];
     if (theirs) rows.push({ scenario: 'typical-commit', tool: 'gitleaks (staged)', stats: theirs });
