@@ -15,7 +15,20 @@ export const twilioRules: Rule[] = [
     keywords: [],
     near: NEAR_WORDS,
     // Same-shaped hex named as something else: trace ids, digests, DSN keys.
-    notOnLineWith: ['trace', 'span_id', 'request_id', 'sentry', 'checksum', 'sha256', 'md5', 'digest', 'etag', 'hash'],
+    // Algolia's search-only key (public, made for browsers) is 32 lowercase hex characters too.
+    notOnLineWith: [
+      'trace',
+      'span_id',
+      'request_id',
+      'sentry',
+      'checksum',
+      'sha256',
+      'md5',
+      'digest',
+      'etag',
+      'hash',
+      'algolia',
+    ],
     // Not a run inside a longer token (`whsec_…`, a path, a base64 line): `_`, `-`, `+`, `/`, `=` continue it.
     pattern: '(?<![0-9A-Za-z_+/-])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z_+/=@-])',
     entropy: 3,
@@ -31,6 +44,8 @@ export const twilioRules: Rule[] = [
       'etag = "{{hex:32}}"',
       'TWILIO_AUTH_TOKEN=your_auth_token',
       'TWILIO_STATUS_CALLBACK=https://hooks.example.org/twilio/{{hex:32}}/status',
+      // A public Algolia search key a line below Twilio's settings.
+      '"TwilioAccountSid": "AC{{hex:32}}",\n"NextPublicAlgoliaSearchKey": "{{hex:32}}",',
     ],
     fix: {
       env: 'TWILIO_AUTH_TOKEN',

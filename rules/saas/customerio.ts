@@ -87,6 +87,8 @@ export const customerioRules: Rule[] = [
       // The SDK's import far above, and a parent key that names the provider over a block of settings.
       "const { TrackClient } = require('customerio-node');\n\n// settings\nconst REGION = 'us';\nconst SITE = '{{hex:20}}';\nconst TRACK_KEY = '{{hex:20}}';",
       '{\n  "customerio": {\n    "region": "eu",\n    "batch": 50,\n    "timeout": 30,\n    "site": {"defaultValue": "{{hex:20}}"},\n    "key": {"defaultValue": "{{hex:20}}"}\n  }\n}',
+      // Both halves as Terraform variables: the Site ID's block names it, the key's does not.
+      'variable "customerio_site_id" {\n  default = "{{hex:20}}"\n}\nvariable "customerio_track_api_key" {\n  default = "{{hex:20}}"\n}',
     ],
     negativeExamples: [
       // The Site ID under its name on the line before; a bundler's chunk map; a `pk_` look-alike.
@@ -95,6 +97,8 @@ export const customerioRules: Rule[] = [
       '# customerio\nCACHE_KEY=pk_{{hex:20}}',
       '<script data-site-id="{{hex:20}}" src="https://assets.customer.io/assets/track.js"></script>',
       'NEXT_PUBLIC_CUSTOMERIO_SITE_ID={{hex:20}}',
+      // The Site ID as a Terraform variable's default, its name on the line that opens the block.
+      'variable "next_public_customerio_site_id" {\n  type      = string\n  default   = "{{hex:20}}"\n  sensitive = true\n}',
       'commit = "{{hex:20}}"',
       'CUSTOMERIO_TRACK_API_KEY={{hex:40}}',
       'const precious = "{{hex:20}}";',
