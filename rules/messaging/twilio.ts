@@ -15,7 +15,8 @@ export const twilioRules: Rule[] = [
     keywords: [],
     near: NEAR_WORDS,
     // Same-shaped hex named as something else: trace ids, digests, DSN keys.
-    // Algolia's search-only key (public, made for browsers) is 32 lowercase hex characters too.
+    // Algolia's search-only key (public, made for browsers) is 32 lowercase hex characters too, often named only as
+    // a search key.
     notOnLineWith: [
       'trace',
       'span_id',
@@ -28,6 +29,11 @@ export const twilioRules: Rule[] = [
       'etag',
       'hash',
       'algolia',
+      'search_key',
+      'searchkey',
+      'search-key',
+      'search_api_key',
+      'searchapikey',
     ],
     // Not a run inside a longer token (`whsec_…`, a path, a base64 line): `_`, `-`, `+`, `/`, `=` continue it.
     pattern: '(?<![0-9A-Za-z_+/-])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z_+/=@-])',

@@ -11,8 +11,13 @@ import type { Rule } from '../schema.js';
 
 // Same-shaped hex on a line that names it: trace and span ids, digests, Sentry DSN keys, cache-busting hashes.
 const LOOK_ALIKES = [
-  // Algolia's search-only key is 32 hex characters too, and public.
+  // Algolia's search-only key is 32 hex characters too, and public; often named only as a search key.
   'algolia',
+  'search_key',
+  'searchkey',
+  'search-key',
+  'search_api_key',
+  'searchapikey',
   'trace',
   'span_id',
   'spanid',
@@ -238,6 +243,8 @@ export const customerioRules: Rule[] = [
       'customerio trace_id={{hex:32}} span_id={{hex:16}}',
       'SENTRY_DSN=https://{{hex:32}}@o12345.ingest.sentry.io/678 # customerio worker',
       'const precious = "{{hex:32}}";',
+      // An INI file's Algolia section just above Customer.io's: the search key is public.
+      '[algolia]\nsearch_key={{hex:32}}\n\n[customer_io]\nbatch_size=50',
       'CUSTOMERIO_APP_API_KEY={{hex:64}}',
       'CUSTOMERIO_APP_API_KEY=${CUSTOMERIO_APP_API_KEY}',
       "# profiles are synced from customerio\nklaviyo_key = 'pk_{{lower:6}}_{{hex:32}}'",
