@@ -133,7 +133,7 @@ function scanRules(
   if (candidates.size === 0) return [];
 
   const lines = new LineIndex(catalog, unit, inText, inContext, settings.work, inFileAnswers);
-  const pass: ScanPass = { catalog, unit, lines, depth, settings, namedHarmlessAbove: new WeakSet() };
+  const pass: ScanPass = { catalog, unit, lines, depth, settings, namedHarmlessAbove: undefined };
   const byRule = new Map<number, Finding[]>();
   // In catalog order: of two rules that find the same value at the same place, the first keeps it (deduplicate).
   for (const ruleIndex of [...candidates].sort((a, b) => a - b))
@@ -142,8 +142,12 @@ function scanRules(
   for (const [ruleIndex, ruleFindings] of byRule) {
     const { rule } = catalog.rules[ruleIndex]!;
     const kept = rule.pairing
-      ? pairFindings(rule.id, rule.pairing, ruleFindings, partnersOf(rule.pairing.with, byRule, catalog), (f) =>
-          pass.namedHarmlessAbove.has(f),
+      ? pairFindings(
+          rule.id,
+          rule.pairing,
+          ruleFindings,
+          partnersOf(rule.pairing.with, byRule, catalog),
+          (f) => pass.namedHarmlessAbove?.has(f) === true,
         )
       : ruleFindings;
     // One by one: spreading 100,000 findings into push() overflows the stack.
@@ -234,9 +238,9 @@ interface ScanPass {
   /**
    * Findings of a paired rule whose value stands alone on its line under an entry that names it as the half that is
    * harmless alone (`default = "…"` in a Terraform `variable "…_site_id" {` block): pairing.ts reads a finding's
-   * own line only.
+   * own line only. Made when the first one is found: most scans have none.
    */
-  namedHarmlessAbove: WeakSet<Finding>;
+  namedHarmlessAbove: WeakSet<Finding> | undefined;
 }
 
 function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
@@ -334,6 +338,6 @@ function checkCandidate(
   };
   const unpaired = rule.pairing?.unpaired;
   if (typeof unpaired === 'object' && lines.namedByEntry(position, unpaired.dropWhenLineNames))
-    pass.namedHarmlessAbove.add(finding);
+    (pass.namedHarmlessAbove ??= new WeakSet()).add(finding);
   return [finding];
 }
