@@ -57,7 +57,21 @@ const isMultiline = (item: Item) => item.multiline === true;
 /** A value that says what it is without a name next to it (a prefix, a scheme, PEM armour). */
 const SELF_EVIDENT =
   /^(sk_(?:live|test|org)_|rk_|whsec_|pk_|dG9rO|AKIA|ASIA|AIza|GOCSPX-|gh[pousr]_|github_pat_|gl[a-z]+-|xox[a-z]-|xapp-|sk-|SG\.|npm_|-----BEGIN|eyJ|hf_|dop_v1_|shp[a-z]{2}_|https?:|postgres|mysql|mongodb|redis|amqps?:|DefaultEndpoints)/;
-const selfEvident = (item: Item) => item.fields.every((f) => SELF_EVIDENT.test(f.value));
+const selfEvident = (item: Item) => !item.nameRequired && item.fields.every((f) => SELF_EVIDENT.test(f.value));
+/**
+ * A dict/hash entry under the field's short name belongs inside the block named after its provider (`section`):
+ * `"ext_pat": '…'` alone, with no `AZURE_DEVOPS = {` around it, names nothing. Without a section, the full name.
+ */
+function sectionEntry(
+  item: Item,
+  f: Field,
+  entry: (key: string) => string,
+  open: (section: string) => string,
+  close: string,
+): string[] {
+  if (!f.short || !item.section) return [entry(f.name)];
+  return [open(item.section), entry(f.short), close];
+}
 /** In `.npmrc`/`.netrc`, a placeholder is an environment reference (`${NPM_TOKEN}`), which npm expands. */
 const envReference = (item: Item) => item.fields.every((f) => /^\$\{?[A-Z_]+\}?$/.test(f.value));
 const singleLine = (item: Item) => !item.multiline && !item.snippetOnly;
@@ -264,7 +278,7 @@ const jsLang = (ts: boolean): CodeLang => ({
   filler: ts ? 'ts' : 'js',
   snippet: 'js',
   comment: '//',
-  assign(rng, f) {
+  assign(rng, f, item) {
     const q = rng.weighted([
       [4, "'"],
       [3, '"'],
@@ -277,9 +291,15 @@ const jsLang = (ts: boolean): CodeLang => ({
         `export const ${f.name} = ${v};`,
         `process.env.${f.name} ??= ${v};`,
         `const ${styled(f.name, 'camel')} = process.env.${f.name} || ${v};`,
-        `  ${styled(f.short ?? f.name, 'camel')}: ${v},`,
+        sectionEntry(
+          item,
+          f,
+          (key) => `  ${styled(key, 'camel')}: ${v},`,
+          (s) => `const ${styled(s, 'camel')} = {`,
+          '};',
+        ),
       ]),
-    ];
+    ].flat();
   },
   multiline(rng, f) {
     return rng.chance(0.5)
@@ -295,7 +315,7 @@ const pythonLang: CodeLang = {
   filler: 'python',
   snippet: 'python',
   comment: '#',
-  assign(rng, f) {
+  assign(rng, f, item) {
     const v = quote(rng, f.value);
     return [
       rng.pick([
@@ -303,9 +323,15 @@ const pythonLang: CodeLang = {
         `${styled(f.name, 'snake')} = ${v}`,
         `os.environ.setdefault("${f.name}", ${v})`,
         `${f.name} = os.getenv("${f.name}", ${v})`,
-        `    "${styled(f.short ?? f.name, 'snake')}": ${v},`,
+        sectionEntry(
+          item,
+          f,
+          (key) => `    "${styled(key, 'snake')}": ${v},`,
+          (s) => `${styled(s, 'screaming')} = {`,
+          '}',
+        ),
       ]),
-    ];
+    ].flat();
   },
   multiline(rng, f) {
     return rng.chance(0.6) ? [`${f.name} = """${f.value}"""`] : [`${f.name} = "${pemAsEscaped(f.value)}"`];
@@ -327,16 +353,22 @@ const rubyLang: CodeLang = {
   filler: 'ruby',
   snippet: 'ruby',
   comment: '#',
-  assign(rng, f) {
+  assign(rng, f, item) {
     const v = quote(rng, f.value);
     return [
       rng.pick([
         `${f.name} = ${v}`,
         `ENV['${f.name}'] ||= ${v}`,
         `config.x.${styled(f.name, 'snake')} = ${v}`,
-        `  ${styled(f.short ?? f.name, 'snake')}: ${v},`,
+        sectionEntry(
+          item,
+          f,
+          (key) => `  ${styled(key, 'snake')}: ${v},`,
+          (s) => `${styled(s, 'screaming')} = {`,
+          '}.freeze',
+        ),
       ]),
-    ];
+    ].flat();
   },
   multiline(_rng, f) {
     return [`${f.name} = <<~PEM`, ...f.value.split('\n').map((l) => `  ${l}`), 'PEM'];
@@ -438,16 +470,22 @@ const phpLang: CodeLang = {
   filler: 'php',
   snippet: 'php',
   comment: '//',
-  assign(rng, f) {
+  assign(rng, f, item) {
     const v = quote(rng, f.value);
     return [
       rng.pick([
         `define('${f.name}', ${v});`,
         `$${styled(f.name, 'camel')} = ${v};`,
-        `    '${styled(f.short ?? f.name, 'snake')}' => ${v},`,
+        sectionEntry(
+          item,
+          f,
+          (key) => `    '${styled(key, 'snake')}' => ${v},`,
+          (s) => `$${styled(s, 'camel')} = [`,
+          '];',
+        ),
         `putenv('${f.name}=${f.value}');`,
       ]),
-    ];
+    ].flat();
   },
   multiline(_rng, f) {
     return [`$${styled(f.name, 'camel')} = <<<'PEM'`, ...f.value.split('\n'), 'PEM;'];
@@ -1311,7 +1349,8 @@ export const formats: readonly Format[] = [
             item.multiline ? pythonLang.multiline!(rng, f) : pythonLang.assign(rng, f, item),
           );
         const cell = code(lines.flatMap((l) => l.split('\n')));
-        if (rng.chance(0.3) && !item.multiline)
+        // A value only its name tells from a secret is not printed alone.
+        if (rng.chance(0.3) && !item.multiline && !item.nameRequired)
           cell.outputs.push({
             name: 'stdout',
             output_type: 'stream',
@@ -1444,7 +1483,9 @@ export const formats: readonly Format[] = [
     id: 'minified-js',
     weight: 2,
     maxItems: 2,
-    accepts: (item) => !item.multiline,
+    // Only what a bundle can hold: a look-alike whose only realistic form is a snippet (an `oc` command line) has
+    // no place here unless it has a JavaScript one.
+    accepts: (item) => !item.multiline && anyOrSnippet('js')(item),
     render(rng, items) {
       const natives: Native[] = [];
       const chunkMap = Array.from({ length: rng.int(4, 12) }, () => {
@@ -1459,7 +1500,19 @@ export const formats: readonly Format[] = [
       for (const item of items) {
         const js = pickSnippet(rng, item, 'js', 0.5);
         if (js) parts.push(js.map((l) => l.trim()).join(''));
-        else for (const f of item.fields) parts.push(`var ${rng.chars('lowerAlpha', 1)}${rng.int(0, 9)}="${f.value}"`);
+        else
+          for (const f of item.fields) {
+            // A minifier renames variables but keeps property names. A secret that says what it is (a prefix) is
+            // written as a renamed variable; one that does not (bare hex, a password) keeps its name as a property
+            // of a config object: as a lone string in a renamed variable it is a hash or a word to any reader, and
+            // no scanner could claim it without flagging every hash in every bundle. Look-alikes stay unnamed
+            // (there is nothing to claim), except those only their name tells from a secret (`nameRequired`).
+            const variable = `${rng.chars('lowerAlpha', 1)}${rng.int(0, 9)}`;
+            const unnamed = item.role === 'lookalike' ? !item.nameRequired : SELF_EVIDENT.test(f.value);
+            parts.push(
+              unnamed ? `var ${variable}="${f.value}"` : `var ${variable}={${styled(f.name, 'camel')}:"${f.value}"}`,
+            );
+          }
       }
       parts.push(`function r(e){return fetch("/api/"+e).then(function(e){return e.json()})}`, '}();');
       const mapName = `main.${rng.chars('hex', 8)}.js.map`;

@@ -164,9 +164,10 @@ export const lookalikeGenerators: readonly Generator[] = [
     type: 'intercom/base64-not-token',
     weight: 1,
     make(rng) {
-      // base64 that starts like a token but decodes to something else.
+      // base64 that starts like a token but decodes to something else (not to `token:` and a random value, which
+      // is a token to any reader).
       const text = rng.pick([
-        `token:${rng.chars('lower', 24)}:refresh:1`,
+        `token:refresh:${1_700_000_000 + rng.int(0, 40_000_000)}:1`,
         `tok:${rng.chars('lower', 30)}:v2`,
         `tokenizer=${rng.chars('alpha', 30)}`,
       ]);

@@ -42,6 +42,11 @@ export interface Item {
   bare?: boolean;
   /** Only its snippets are realistic (a browser snippet, a log call): formats without a snippet skip it. */
   snippetOnly?: boolean;
+  /**
+   * Only its name tells it from a secret of the very same shape (Customer.io's public `pk_` key and Klaviyo's
+   * private one): formats never write it without its name, even where its prefix would otherwise speak for it.
+   */
+  nameRequired?: boolean;
 }
 
 export interface Generator {

@@ -362,6 +362,7 @@ export const tokens2026Lookalikes: readonly Generator[] = [
       ])();
       const name = rng.pick(['CUSTOMERIO_PUBLIC_KEY', 'NEXT_PUBLIC_CUSTOMERIO_KEY', 'CUSTOMERIO_CDP_API_KEY']);
       return lookalike('customerio', this.type, [field(name, key)], {
+        nameRequired: true,
         snippets: { js: [[`CustomerIO.initialize({ cdpApiKey: '${key}' }); // customer.io public key`]] },
       });
     },

@@ -63,6 +63,8 @@ export const azureDevopsRules: Rule[] = [
         'azure devops',
         'azure_devops',
         'azure-devops',
+        // Dotted setting names: `<add key="azure.devops.pat" …/>`, `azure.devops.token=` in .properties.
+        'azure.devops',
         'azuredevops',
         'azdo',
         'vsts',
@@ -79,6 +81,7 @@ export const azureDevopsRules: Rule[] = [
       'AZURE_DEVOPS_PAT={{base32lower:52}}',
       'git clone https://build:{{base32lower:52}}@dev.azure.com/contoso/shop/_git/shop',
       'az devops login --organization https://dev.azure.com/contoso <<< "{{base32lower:52}}"',
+      '<add key="azure.devops.pat" value="{{base32lower:52}}" />',
     ],
     negativeExamples: [
       // No Azure DevOps word near it: any 52 lowercase letters would otherwise count.

@@ -5,6 +5,9 @@
 import type { Guide, Rule } from '../schema.js';
 
 const CRYPT = '[./0-9A-Za-z]';
+// `user:` is not a user when it is a property placeholder's name and the hash its default: Spring's
+// `@Value("${password.hash:$2b$12$…}")` (`${name:default}`), a fixture's hash, not an htpasswd line.
+const notPlaceholderDefault = (marker: string) => String.raw`(?<!\$\{[A-Za-z0-9._-]{1,100}:${marker})`;
 
 const htpasswdFix = {
   env: 'HTPASSWD_FILE',
@@ -33,13 +36,18 @@ export const passwordHashRules: Rule[] = [
     severity: 'high',
     keywords: ['$apr1$'],
     // Length: APR1 salts are at most 8 characters and the hash 22 (Apache's htpasswd documentation).
-    pattern: String.raw`(?<secret>\$apr1\$(?<=[A-Za-z0-9._@-]:\$apr1\$)${CRYPT}{1,8}\$${CRYPT}{22})(?!${CRYPT})`,
+    pattern: String.raw`(?<secret>\$apr1\$(?<=[A-Za-z0-9._@-]:\$apr1\$)${notPlaceholderDefault(String.raw`\$apr1\$`)}${CRYPT}{1,8}\$${CRYPT}{22})(?!${CRYPT})`,
     examples: [
       'admin:$apr1${{base62:8}}${{base62:22}}',
       'ops-team:$apr1${{base62:8}}${{base62:22}}',
       'HTPASSWD="monitoring:$apr1${{base62:6}}${{base62:22}}"',
     ],
-    negativeExamples: ['admin:$apr1$', 'htpasswd -m /etc/nginx/.htpasswd admin', '$apr1${{base62:8}}${{base62:10}}'],
+    negativeExamples: [
+      'admin:$apr1$',
+      'htpasswd -m /etc/nginx/.htpasswd admin',
+      '$apr1${{base62:8}}${{base62:10}}',
+      'basic-auth.hash=${BASIC_AUTH_HASH:$apr1${{base62:8}}${{base62:22}}}',
+    ],
     fix: htpasswdFix,
     guide: htpasswdGuide('the Apache MD5 ($apr1$) format is 1000 rounds of MD5 and is cracked quickly on a GPU.'),
   },
@@ -65,13 +73,19 @@ export const passwordHashRules: Rule[] = [
     title: 'htpasswd password hash (bcrypt)',
     severity: 'medium',
     keywords: ['$2y$', '$2a$', '$2b$'],
-    pattern: String.raw`(?<secret>\$2[aby]\$(?<=[A-Za-z0-9._@-]:\$2[aby]\$)[0-9]{2}\$${CRYPT}{53})(?!${CRYPT})`,
+    pattern: String.raw`(?<secret>\$2[aby]\$(?<=[A-Za-z0-9._@-]:\$2[aby]\$)${notPlaceholderDefault(String.raw`\$2[aby]\$`)}[0-9]{2}\$${CRYPT}{53})(?!${CRYPT})`,
     examples: [
       'admin:$2y$10${{base62:53}}',
       'traefik-admin:$2b$12${{base62:53}}',
       'basicAuth: "grafana:$2a$10${{base62:53}}"',
     ],
-    negativeExamples: ['password_hash: "$2b$12${{base62:53}}"', 'admin:$2y$10$', 'admin:$2y$10${{base62:20}}'],
+    negativeExamples: [
+      'password_hash: "$2b$12${{base62:53}}"',
+      'admin:$2y$10$',
+      'admin:$2y$10${{base62:20}}',
+      // A Spring property placeholder's default value: a fixture's hash in code, not an htpasswd line.
+      '@Value("${password.hash:$2b$12${{base62:53}}}")',
+    ],
     fix: htpasswdFix,
     guide: htpasswdGuide('bcrypt is slow to crack, but weak or reused passwords still fall to a dictionary attack.'),
   },

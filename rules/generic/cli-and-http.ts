@@ -105,9 +105,13 @@ export const genericCliAndHttpRules: Rule[] = [
       // Length: RFC 6750 bearer tokens have no length; 12–4096 is a design bound (JWTs reach a few KB). Beyond
       // RFC 6750's b64token characters, what people put there anyway (`^`, `!`, `*`, `#`, `$`, `%`, `@`).
       String.raw`[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/^!*#$%@-]{12,4096}={0,2})${END}`,
-    verify: 'generic-value',
+    // What the header carries is a credential by its place: a strong password used as the token
+    // (`Bearer Harbor_Falcon…%fd`) counts as much as a random one, as for names that say password.
+    verify: 'generic-password',
     examples: [
       'Authorization: Bearer {{base62:40}}',
+      // A password built from words, sent as the token (logged by a debug line).
+      'DEBUG outgoing request headers={"Authorization":"Bearer Harbor_Falcon{{digits:2}}%fd","User-Agent":"acme/1.4"}',
       'curl -H "Authorization: Bearer {{base64url:48}}" https://api.corp.io/v2/jobs',
       'headers = {"Authorization": "Bearer {{base62:32}}"}',
       'Authorization: Token {{hex:40}}',

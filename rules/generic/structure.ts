@@ -30,12 +30,16 @@ export const genericStructureRules: Rule[] = [
     generic: true,
     keywords: ['variable'],
     flags: 'i',
-    // A variable named as a secret, or marked sensitive, with a literal default.
-    pattern: String.raw`variable[ \t]{1,8}"(?![A-Za-z0-9_-]{0,60}(?:public|publishable|search|site[_-]?key|anon|browser))(?:[A-Za-z0-9_-]{0,60}${SECRET_WORD}[A-Za-z0-9_-]{0,40}"[ \t]{0,8}\{|(?![A-Za-z0-9_-]{0,60}(?:commit|sha|hash|digest|revision|version))[A-Za-z0-9_-]{1,100}"[ \t]{0,8}\{(?=${BLOCK}sensitive[ \t]{0,40}=[ \t]{0,8}true))${BLOCK}default${TF_VALUE}`,
+    // A variable named as a secret, or marked sensitive, with a literal default. Marked sensitive but named as a
+    // version, a digest or checksum, a tag (`image_tag`, `etag`) or an identifier (`…_id`: a client id, a session
+    // id), it is not a secret: people mark such variables sensitive to keep them out of plan output.
+    pattern: String.raw`variable[ \t]{1,8}"(?![A-Za-z0-9_-]{0,60}(?:public|publishable|search|site[_-]?key|anon|browser))(?:[A-Za-z0-9_-]{0,60}${SECRET_WORD}[A-Za-z0-9_-]{0,40}"[ \t]{0,8}\{|(?![A-Za-z0-9_-]{0,60}(?:commit|sha|hash|digest|checksum|revision|version|etag|[_-]tag"|[_-]id"))[A-Za-z0-9_-]{1,100}"[ \t]{0,8}\{(?=${BLOCK}sensitive[ \t]{0,40}=[ \t]{0,8}true))${BLOCK}default${TF_VALUE}`,
     verify: 'generic-password',
     examples: [
       'variable "nextauth_secret" {\n  type    = string\n  default = "{{base64:32}}"\n}',
       'variable "db_master" {\n  type      = string\n  sensitive = true\n  default   = "{{base62:20}}"\n}',
+      // Named as a secret: an id that is one (Vault AppRole's secret_id) is still reported.
+      'variable "vault_secret_id" {\n  default = "{{base62:32}}"\n}',
       '# CI\nvariable "github_token" { default = "{{base62:36}}" }',
     ],
     negativeExamples: [
@@ -50,6 +54,11 @@ export const genericStructureRules: Rule[] = [
       // Sensitive, but an identifier (a Twilio SID names the account) or a Sentry DSN (shipped to browsers).
       'variable "twilio_account_sid" {\n  sensitive = true\n  default   = "AC{{hex:32}}"\n}',
       'variable "sentry_dsn" {\n  sensitive = true\n  default   = "https://{{hex:32}}@o{{digits:6}}.ingest.sentry.io/{{digits:7}}"\n}',
+      // Sensitive, but a tag, an ETag or an identifier.
+      'variable "image_tag" {\n  type      = string\n  default   = "v6.21.17-rc.3+build.{{digits:8}}"\n  sensitive = true\n}',
+      'variable "etag" {\n  sensitive = true\n  default   = "{{hex:64}}"\n}',
+      'variable "checksum" {\n  sensitive = true\n  default   = "{{hex:128}}"\n}',
+      'variable "oauth_client_id" {\n  sensitive = true\n  default   = "dt0s02.{{base32:24}}"\n}',
     ],
     fix: {
       env: 'TF_VAR_SECRET',

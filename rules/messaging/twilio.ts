@@ -15,7 +15,26 @@ export const twilioRules: Rule[] = [
     keywords: [],
     near: NEAR_WORDS,
     // Same-shaped hex named as something else: trace ids, digests, DSN keys.
-    notOnLineWith: ['trace', 'span_id', 'request_id', 'sentry', 'checksum', 'sha256', 'md5', 'digest', 'etag', 'hash'],
+    // Algolia's search-only key (public, made for browsers) is 32 lowercase hex characters too, often named only as
+    // a search key.
+    notOnLineWith: [
+      'trace',
+      'span_id',
+      'request_id',
+      'sentry',
+      'checksum',
+      'sha256',
+      'md5',
+      'digest',
+      'etag',
+      'hash',
+      'algolia',
+      'search_key',
+      'searchkey',
+      'search-key',
+      'search_api_key',
+      'searchapikey',
+    ],
     // Not a run inside a longer token (`whsec_…`, a path, a base64 line): `_`, `-`, `+`, `/`, `=` continue it.
     pattern: '(?<![0-9A-Za-z_+/-])(?<secret>[0-9a-f]{32})(?![0-9A-Za-z_+/=@-])',
     entropy: 3,
@@ -31,6 +50,8 @@ export const twilioRules: Rule[] = [
       'etag = "{{hex:32}}"',
       'TWILIO_AUTH_TOKEN=your_auth_token',
       'TWILIO_STATUS_CALLBACK=https://hooks.example.org/twilio/{{hex:32}}/status',
+      // A public Algolia search key a line below Twilio's settings.
+      '"TwilioAccountSid": "AC{{hex:32}}",\n"NextPublicAlgoliaSearchKey": "{{hex:32}}",',
     ],
     fix: {
       env: 'TWILIO_AUTH_TOKEN',

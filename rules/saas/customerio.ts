@@ -11,8 +11,13 @@ import type { Rule } from '../schema.js';
 
 // Same-shaped hex on a line that names it: trace and span ids, digests, Sentry DSN keys, cache-busting hashes.
 const LOOK_ALIKES = [
-  // Algolia's search-only key is 32 hex characters too, and public.
+  // Algolia's search-only key is 32 hex characters too, and public; often named only as a search key.
   'algolia',
+  'search_key',
+  'searchkey',
+  'search-key',
+  'search_api_key',
+  'searchapikey',
   'trace',
   'span_id',
   'spanid',
@@ -87,6 +92,8 @@ export const customerioRules: Rule[] = [
       // The SDK's import far above, and a parent key that names the provider over a block of settings.
       "const { TrackClient } = require('customerio-node');\n\n// settings\nconst REGION = 'us';\nconst SITE = '{{hex:20}}';\nconst TRACK_KEY = '{{hex:20}}';",
       '{\n  "customerio": {\n    "region": "eu",\n    "batch": 50,\n    "timeout": 30,\n    "site": {"defaultValue": "{{hex:20}}"},\n    "key": {"defaultValue": "{{hex:20}}"}\n  }\n}',
+      // Both halves as Terraform variables: the Site ID's block names it, the key's does not.
+      'variable "customerio_site_id" {\n  default = "{{hex:20}}"\n}\nvariable "customerio_track_api_key" {\n  default = "{{hex:20}}"\n}',
     ],
     negativeExamples: [
       // The Site ID under its name on the line before; a bundler's chunk map; a `pk_` look-alike.
@@ -95,6 +102,8 @@ export const customerioRules: Rule[] = [
       '# customerio\nCACHE_KEY=pk_{{hex:20}}',
       '<script data-site-id="{{hex:20}}" src="https://assets.customer.io/assets/track.js"></script>',
       'NEXT_PUBLIC_CUSTOMERIO_SITE_ID={{hex:20}}',
+      // The Site ID as a Terraform variable's default, its name on the line that opens the block.
+      'variable "next_public_customerio_site_id" {\n  type      = string\n  default   = "{{hex:20}}"\n  sensitive = true\n}',
       'commit = "{{hex:20}}"',
       'CUSTOMERIO_TRACK_API_KEY={{hex:40}}',
       'const precious = "{{hex:20}}";',
@@ -234,6 +243,8 @@ export const customerioRules: Rule[] = [
       'customerio trace_id={{hex:32}} span_id={{hex:16}}',
       'SENTRY_DSN=https://{{hex:32}}@o12345.ingest.sentry.io/678 # customerio worker',
       'const precious = "{{hex:32}}";',
+      // An INI file's Algolia section just above Customer.io's: the search key is public.
+      '[algolia]\nsearch_key={{hex:32}}\n\n[customer_io]\nbatch_size=50',
       'CUSTOMERIO_APP_API_KEY={{hex:64}}',
       'CUSTOMERIO_APP_API_KEY=${CUSTOMERIO_APP_API_KEY}',
       "# profiles are synced from customerio\nklaviyo_key = 'pk_{{lower:6}}_{{hex:32}}'",

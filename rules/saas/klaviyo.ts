@@ -21,6 +21,8 @@ export const klaviyoRules: Rule[] = [
       'KLAVIYO_PRIVATE_API_KEY=pk_{{hex:34}}',
       "headers: { Authorization: 'Klaviyo-API-Key pk_{{hex:34}}' }",
       'klaviyo_api_key = "pk_{{lower:6}}_{{hex:34}}"',
+      // A source map's embedded code: Customer.io is named on the next line of that code (an escaped line break).
+      '{"sourcesContent":["const klaviyoKey = \'pk_{{lower:6}}_{{hex:32}}\';\\nconst cio = new CustomerIO({ region: \'eu\' });"]}',
     ],
     negativeExamples: [
       'STRIPE_PUBLISHABLE_KEY=pk_live_{{base62:99}}',
@@ -30,6 +32,7 @@ export const klaviyoRules: Rule[] = [
       'pk_{{hex:20}}',
       // Customer.io public keys, wherever their body happens to fit Klaviyo's shape.
       'CUSTOMERIO_PUBLIC_KEY=pk_{{hex:34}}',
+      '{"sourcesContent":["const customerioPublicKey = \'pk_{{hex:34}}\';\\nexport default customerioPublicKey;"]}',
       "CustomerIO.initialize({ cdpApiKey: 'pk_{{lower:2}}_{{hex:32}}' })",
       // …named on the line above, where the value stands alone: a Kubernetes entry, a Terraform variable.
       '- name: NEXT_PUBLIC_CUSTOMERIO_KEY\n  value: pk_{{hex:34}}',

@@ -43,6 +43,13 @@ const UNNAMED_VALUE = /^[\s"'-]*(?:(?:value|default|defaultvalue)["']?[ \t]*[:=]
 const ENTRY_OPENER = /^[ \t]*(?:-[ \t]+)?["']?name["']?[ \t]*:|^[ \t]*(?:variable|resource|output|locals)\b|\{[ \t]*$/;
 const ENTRY_LINES = 3;
 
+/** Where the first escaped line break (a backslash then `n` or `r`) in `text` starts, or -1. */
+function firstEscapedBreak(text: string): number {
+  const n = text.indexOf('\\n');
+  const r = text.indexOf('\\r');
+  return n === -1 ? r : r === -1 ? n : Math.min(n, r);
+}
+
 /**
  * Maps offsets in the scanned text to file lines, built only when a rule matched, and answers the checks that read
  * around a candidate. Every answer costs a bounded amount of reading per candidate: an excerpt of the line, the
@@ -222,14 +229,33 @@ export class LineIndex {
    * One of `words` within NAMING_REACH characters of the secret, on its line; or, when the line holds no name of
    * its own before the value (`value: …` under `- name: …`, `default = "…"` in a Terraform `variable "…" {`
    * block), on the lines above that name it, back to the line that opens the entry.
+   * An escaped line break (a backslash then `n` or `r`) ends the line too: in a source map's `sourcesContent`, a notebook's or a
+   * JSON string's embedded code, the next statement is on another line of that code, however long the JSON line.
    */
   namedNearby(position: Position, length: number, words: readonly string[]): boolean {
     const lineStart = this.lines.start(position.textLine);
-    const from = Math.max(lineStart, position.offset - NAMING_REACH);
-    const to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
+    const text = this.unit.text;
+    let from = Math.max(lineStart, position.offset - NAMING_REACH);
+    let to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
+    const before = text.slice(from, position.offset);
+    const lastBreak = Math.max(before.lastIndexOf('\\n'), before.lastIndexOf('\\r'));
+    if (lastBreak !== -1) from += lastBreak + 2;
+    const after = text.slice(position.offset + length, to);
+    const nextBreak = firstEscapedBreak(after);
+    if (nextBreak !== -1) to = position.offset + length + nextBreak;
     if (this.work) this.work.checkChars += to - from;
-    const around = this.unit.text.slice(from, to).toLowerCase();
+    const around = text.slice(from, to).toLowerCase();
     if (words.some((word) => around.includes(word))) return true;
+    return this.namedByEntry(position, words);
+  }
+
+  /**
+   * When the secret's line holds no name of its own before the value (`value: …` under `- name: …`, `default = "…"`
+   * in a Terraform `variable "…" {` block): one of `words` (lowercase) on the lines above that name it, back to the
+   * line that opens the entry.
+   */
+  namedByEntry(position: Position, words: readonly string[]): boolean {
+    const lineStart = this.lines.start(position.textLine);
     if (!UNNAMED_VALUE.test(this.unit.text.slice(lineStart, position.offset))) return false;
     for (let line = position.textLine - 1; line >= 0 && line >= position.textLine - ENTRY_LINES; line--) {
       const start = this.lines.start(line);

@@ -9,14 +9,23 @@ import { firstAtOrAfter } from '../sorted-search.js';
 /**
  * The findings of one rule after pairing. `own` are the rule's findings, `partners` those of the rule its pairing
  * names (ignored when that is the rule itself). Partners are found by binary search, so a file with thousands of
- * matches costs little more than sorting them.
+ * matches costs little more than sorting them. `namedAbove` says which findings stand alone on their line under an
+ * entry whose name says they are the harmless half (`dropWhenLineNames` on the lines above, scan.ts works it out).
  */
 export function pairFindings(
   ruleId: string,
   pairing: Pairing,
   own: readonly Finding[],
   partners: readonly Finding[],
+  namedAbove: (finding: Finding) => boolean = () => false,
 ): Finding[] {
+  const namesHarmlessHalf = (finding: Finding, p: Pairing) => namedAbove(finding) || namedOnLine(finding, p);
+  const keptAlone = (finding: Finding, p: Pairing) => {
+    const { unpaired } = p;
+    if (unpaired === 'drop') return false;
+    if (unpaired === 'report') return true;
+    return !namesHarmlessHalf(finding, p);
+  };
   const sorted = [...own].sort(inTextOrder);
   const out: Finding[] = [];
   if (pairing.with === ruleId) {
@@ -65,15 +74,8 @@ function paired(ruleId: string, at: Finding, first: Finding, second: Finding): F
   return { ...at, secret, fingerprint: fingerprint(ruleId, at.path, secret) };
 }
 
-function keptAlone(finding: Finding, pairing: Pairing): boolean {
-  const { unpaired } = pairing;
-  if (unpaired === 'drop') return false;
-  if (unpaired === 'report') return true;
-  return !namesHarmlessHalf(finding, pairing);
-}
-
 /** Whether the finding's line names it as the half that is harmless alone (`dropWhenLineNames`). */
-function namesHarmlessHalf(finding: Finding, pairing: Pairing): boolean {
+function namedOnLine(finding: Finding, pairing: Pairing): boolean {
   const { unpaired } = pairing;
   if (typeof unpaired !== 'object') return false;
   const line = finding.lineText.toLowerCase();

@@ -133,7 +133,7 @@ function scanRules(
   if (candidates.size === 0) return [];
 
   const lines = new LineIndex(catalog, unit, inText, inContext, settings.work, inFileAnswers);
-  const pass: ScanPass = { catalog, unit, lines, depth, settings };
+  const pass: ScanPass = { catalog, unit, lines, depth, settings, namedHarmlessAbove: undefined };
   const byRule = new Map<number, Finding[]>();
   // In catalog order: of two rules that find the same value at the same place, the first keeps it (deduplicate).
   for (const ruleIndex of [...candidates].sort((a, b) => a - b))
@@ -142,7 +142,13 @@ function scanRules(
   for (const [ruleIndex, ruleFindings] of byRule) {
     const { rule } = catalog.rules[ruleIndex]!;
     const kept = rule.pairing
-      ? pairFindings(rule.id, rule.pairing, ruleFindings, partnersOf(rule.pairing.with, byRule, catalog))
+      ? pairFindings(
+          rule.id,
+          rule.pairing,
+          ruleFindings,
+          partnersOf(rule.pairing.with, byRule, catalog),
+          (f) => pass.namedHarmlessAbove?.has(f) === true,
+        )
       : ruleFindings;
     // One by one: spreading 100,000 findings into push() overflows the stack.
     for (const f of kept) findings.push(f);
@@ -229,6 +235,12 @@ interface ScanPass {
   /** How many encoded layers deep this text is. */
   depth: number;
   settings: ScanSettings;
+  /**
+   * Findings of a paired rule whose value stands alone on its line under an entry that names it as the half that is
+   * harmless alone (`default = "…"` in a Terraform `variable "…_site_id" {` block): pairing.ts reads a finding's
+   * own line only. Made when the first one is found: most scans have none.
+   */
+  namedHarmlessAbove: WeakSet<Finding> | undefined;
 }
 
 function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
@@ -312,18 +324,20 @@ function checkCandidate(
   if (rule.credentialWords && !lines.namedBefore(position, rule.credentialWords)) return [];
   if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
   if (honourAllow && lines.allowedAt(position)) return [];
-  return [
-    {
-      ruleId: rule.id,
-      title: rule.title,
-      severity: rule.severity,
-      testKey: rule.testKey === true,
-      path: unit.path,
-      line: position.fileLine,
-      column: position.column,
-      secret,
-      ...lines.excerptAt(position, secret.length),
-      fingerprint: fingerprint(rule.id, unit.path, secret),
-    },
-  ];
+  const finding: Finding = {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    testKey: rule.testKey === true,
+    path: unit.path,
+    line: position.fileLine,
+    column: position.column,
+    secret,
+    ...lines.excerptAt(position, secret.length),
+    fingerprint: fingerprint(rule.id, unit.path, secret),
+  };
+  const unpaired = rule.pairing?.unpaired;
+  if (typeof unpaired === 'object' && lines.namedByEntry(position, unpaired.dropWhenLineNames))
+    (pass.namedHarmlessAbove ??= new WeakSet()).add(finding);
+  return [finding];
 }
