@@ -249,7 +249,8 @@ export function compileCatalog(rules: readonly DetectionRule[], options: Compile
         indexes.keywordIndexes[i]!,
         indexes.nearKeywordIndexes[i]!,
         indexes.nearWordIndexes[i]!,
-        fits ? rule.keywords.length > 0 && !reachOf.has(i) : undefined,
+        // The keyword indexes are the keywords' own (one each): asking the rule would parse its fields.
+        fits ? indexes.keywordIndexes[i]!.length > 0 && !reachOf.has(i) : undefined,
         reachOf.get(i),
       ),
   );
