@@ -5,15 +5,22 @@ import * as path from 'node:path';
 import { programNotLoaded } from '../report/messages/failures.js';
 import { runBundle } from '../runtime/code-cache.js';
 
-/** Runs the program beside the launcher; returns the exit code to set when it could not be loaded, else null. */
-export function launchProgram(launcherDir: string, argv: readonly string[], stderr: NodeJS.WritableStream): 2 | null {
+/**
+ * Runs the program beside the launcher; returns the exit code to set when it could not be loaded, else null.
+ * `stderr` is asked for only to report that failure: creating process.stderr costs a clean commit time.
+ */
+export function launchProgram(
+  launcherDir: string,
+  argv: readonly string[],
+  stderr: () => NodeJS.WritableStream,
+): 2 | null {
   const command = argv[0] ?? '';
   try {
     runBundle(path.join(launcherDir, 'cli.cjs'), command);
     return null;
   } catch (error) {
     const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
-    stderr.write(`${programNotLoaded((error as Error).message.split('\n')[0] ?? '', scope)}\n`);
+    stderr().write(`${programNotLoaded((error as Error).message.split('\n')[0] ?? '', scope)}\n`);
     return 2;
   }
 }
