@@ -137,8 +137,31 @@ export class SearchBudget {
 export const SHORT_PROCESS_SEARCH = 32 * 1024;
 
 export function prefilterFromData(data: PrefilterData): Prefilter {
-  const { classes, states } = data;
   let lowerKeywords: string[] | undefined;
+  // Built on the first text the automaton reads: a commit's few kilobytes are searched keyword by keyword
+  // (SearchBudget), and building the tables costs about 1 ms.
+  let automaton: Automaton | undefined;
+
+  return {
+    match(text: string, budget?: SearchBudget): PrefilterMatch {
+      if (budget && text.length <= budget.remaining) {
+        const lower = text.toLowerCase();
+        // The automaton folds ASCII letters only: Unicode lower-casing can change a text's length (İ), or turn
+        // the Kelvin sign into "k"; such texts go to the automaton.
+        if (lower.length === text.length && !text.includes('\u212a')) {
+          budget.remaining -= text.length;
+          return searchEach((lowerKeywords ??= data.keywords.map((k) => k.toLowerCase())), lower);
+        }
+      }
+      return (automaton ??= automatonFromData(data))(text);
+    },
+  };
+}
+
+type Automaton = (text: string) => PrefilterMatch;
+
+function automatonFromData(data: PrefilterData): Automaton {
+  const { classes, states } = data;
   // Every UTF-16 code unit has a class, so the hot loop needs no range check; non-keyword characters are class 0.
   const classOf = new Uint8Array(65536);
   for (let i = 0; i < data.classMap.length; i += 2) classOf[data.classMap[i]!] = data.classMap[i + 1]!;
@@ -172,31 +195,20 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
     return next;
   };
 
-  return {
-    match(text: string, budget?: SearchBudget): PrefilterMatch {
-      if (budget && text.length <= budget.remaining) {
-        const lower = text.toLowerCase();
-        // The automaton folds ASCII letters only: Unicode lower-casing can change a text's length (İ), or turn
-        // the Kelvin sign into "k"; such texts go to the automaton.
-        if (lower.length === text.length && !text.includes('\u212a')) {
-          budget.remaining -= text.length;
-          return searchEach((lowerKeywords ??= data.keywords.map((k) => k.toLowerCase())), lower);
-        }
-      }
-      // Every occurrence is kept, as (end offset, state) pairs: keyword rules run only on the lines that hold
-      // their keywords, so where they are matters as much as whether they are there.
-      const hits: number[] = [];
-      let row = ROOT;
-      for (let i = 0; i < text.length; i++) {
-        const cls = classOf[text.charCodeAt(i)]!;
-        const at = row + cls;
-        let next = table[at]!;
-        if (next === UNKNOWN) next = table[at] = transition(row, cls);
-        row = next;
-        if (reports[row] === 1) hits.push(i + 1, row / classes - 1);
-      }
-      return new AutomatonHits(hits, outputs);
-    },
+  // Every occurrence is kept, as (end offset, state) pairs: keyword rules run only on the lines that hold their
+  // keywords, so where they are matters as much as whether they are there.
+  return (text) => {
+    const hits: number[] = [];
+    let row = ROOT;
+    for (let i = 0; i < text.length; i++) {
+      const cls = classOf[text.charCodeAt(i)]!;
+      const at = row + cls;
+      let next = table[at]!;
+      if (next === UNKNOWN) next = table[at] = transition(row, cls);
+      row = next;
+      if (reports[row] === 1) hits.push(i + 1, row / classes - 1);
+    }
+    return new AutomatonHits(hits, outputs);
   };
 }
 
