@@ -62,9 +62,12 @@ export function cacheDirectory(env: Env): string | null {
     : path.join(home, '.cache', 'secret-hook');
 }
 
-/** One file per installed bundle and command kind: hooks and `check` run the scan, anything else shares one. */
+/**
+ * One file per installed bundle and command kind: each hook and `check` has its own (a file holds the code its
+ * command ran, and a hook runs on every commit); the commands a person runs now and then share one.
+ */
 export function cacheFile(dir: string, bundle: string, command: string): string {
-  const kind = ['pre-commit', 'pre-push', 'check'].includes(command) ? command : 'other';
+  const kind = ['pre-commit', 'commit-msg', 'pre-push', 'check'].includes(command) ? command : 'other';
   return path.join(dir, `v8-${hash32(bundle).toString(16)}-${kind}.bin`);
 }
 

@@ -307,11 +307,18 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
     }
   });
 
-  it('keeps the hook and other commands apart', () => {
-    const { run, file, dir } = setup();
+  it('keeps each hook and the other commands apart', () => {
+    const { run, file, dir, repo } = setup();
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.readdirSync(dir)).toEqual([path.basename(cacheFile('', bundle, 'x'))]);
+    // The message hook runs on every commit too: its own file, not the one `--version` or `doctor` last wrote.
+    const message = path.join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    fs.writeFileSync(message, 'Add the greeting\n');
+    expect(run(['commit-msg', message]).status).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [cacheFile('', bundle, 'commit-msg'), cacheFile('', bundle, 'x')].map((f) => path.basename(f)).sort(),
+    );
   });
 
   it('runs without a cache when none can be written, or when NODE_DISABLE_COMPILE_CACHE is set', () => {
