@@ -29,6 +29,14 @@ describe('how a person runs secret-hook', () => {
     expect(invocationFor(path.join(root, 'app/src/lib'))).toBe('npx secret-hook');
   });
 
+  it('is npx secret-hook in a clone of secret-hook itself (npx runs the package’s own bin)', () => {
+    const root = tree(['secret-hook/src/index.ts']);
+    fs.writeFileSync(path.join(root, 'secret-hook/package.json'), JSON.stringify({ name: 'secret-hook' }));
+    expect(invocationFor(path.join(root, 'secret-hook/src'))).toBe('npx secret-hook');
+    fs.writeFileSync(path.join(root, 'secret-hook/package.json'), JSON.stringify({ name: 'secret-hooks-fork' }));
+    expect(invocationFor(path.join(root, 'secret-hook/src'))).toBe('secret-hook');
+  });
+
   it('is secret-hook where no project has it (a global install)', () => {
     const root = tree(['other/node_modules/.bin/eslint', 'other/src/index.js']);
     expect(invocationFor(path.join(root, 'other/src'))).toBe('secret-hook');
