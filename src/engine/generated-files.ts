@@ -4,7 +4,9 @@
 // Their random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret, and vendored
 // code is someone else's: its API models and tests name providers on every line. On these paths only rules without
 // a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle or
-// vendored file is still found. Matched on the file name or a directory of the path, at any depth, with plain
+// vendored file is still found. Where prefix-less rules are quiet, a keyword rule's match counts only when its
+// keyword is in the match or names it just before it (scan.ts, `carriesOwnPrefix`): `VERCEL_TOKEN=…`, not a
+// 24-character run with "vercel" somewhere on a long line. Matched on the file name or a directory of the path, at any depth, with plain
 // string checks rather than globs: this runs for every file. `secret-hook rules` lists them.
 
 export interface GeneratedFiles {

@@ -12,7 +12,7 @@ import { isCodeName } from './generic-value.js';
 import { isDocumented } from './documented-keys.js';
 import { matchesFiles } from './file-scope.js';
 import { namesItself } from './self-named.js';
-import { generatedFileQuiets } from './generated-files.js';
+import { type GeneratedFiles, generatedFileQuiets } from './generated-files.js';
 import { deduplicate } from './deduplicate.js';
 import { fingerprint } from './fingerprint.js';
 import { pairFindings } from './pairing.js';
@@ -128,12 +128,22 @@ function scanRules(
     unit.context && catalog.prefixlessRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text, budget) : null;
   // What candidateRules found by searching the whole new file, the near-word checks do not search for again.
   const inFileAnswers = new Map<object, boolean>();
-  const candidates = candidateRules(catalog, unit, inText, inContext, inFileAnswers);
+  // Lockfiles, bundles and vendored trees: their hashes are not secrets (generated-files.ts).
+  const quiets = unit.onlyPrefixed ? 'prefixless' : generatedFileQuiets(unit.path);
+  const candidates = candidateRules(catalog, unit, inText, inContext, inFileAnswers, quiets);
   if (only) for (const index of candidates) if (!only.has(index)) candidates.delete(index);
   if (candidates.size === 0) return [];
 
   const lines = new LineIndex(catalog, unit, inText, inContext, settings.work, inFileAnswers);
-  const pass: ScanPass = { catalog, unit, lines, depth, settings, namedHarmlessAbove: undefined };
+  const pass: ScanPass = {
+    catalog,
+    unit,
+    lines,
+    depth,
+    settings,
+    ownPrefixOnly: quiets === 'prefixless',
+    namedHarmlessAbove: undefined,
+  };
   const byRule = new Map<number, Finding[]>();
   // In catalog order: of two rules that find the same value at the same place, the first keeps it (deduplicate).
   for (const ruleIndex of [...candidates].sort((a, b) => a - b))
@@ -185,6 +195,7 @@ function candidateRules(
   inText: PrefilterMatch,
   inContext: PrefilterMatch | null,
   inFileAnswers: Map<object, boolean>,
+  quiets: GeneratedFiles['quiets'] | null,
 ): Set<number> {
   const candidates = new Set<number>();
   for (const keyword of inText.found) {
@@ -216,8 +227,6 @@ function candidateRules(
     if (!matchesFiles(rule.files!, unit.path)) candidates.delete(index);
     else if (rule.keywords.length === 0) candidates.add(index);
   }
-  // Lockfiles, bundles and vendored trees: their hashes are not secrets (generated-files.ts).
-  const quiets = unit.onlyPrefixed ? 'prefixless' : generatedFileQuiets(unit.path);
   if (quiets) {
     for (const index of candidates) {
       const rule = catalog.rules[index]!;
@@ -235,6 +244,13 @@ interface ScanPass {
   /** How many encoded layers deep this text is. */
   depth: number;
   settings: ScanSettings;
+  /**
+   * Only secrets that carry their own prefix count (a lockfile, a vendored tree, a binary file's printable runs):
+   * a keyword rule's match counts only when one of the rule's keywords is in it or names it just before it
+   * (`sk_live_…`, `postgres://`, `VERCEL_TOKEN=`), not when the keyword is merely near (`vercel` somewhere on a long
+   * line of someone else's code).
+   */
+  ownPrefixOnly: boolean;
   /**
    * Findings of a paired rule whose value stands alone on its line under an entry that names it as the half that is
    * harmless alone (`default = "…"` in a Terraform `variable "…_site_id" {` block): pairing.ts reads a finding's
@@ -273,10 +289,30 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
       if (pass.settings.work) pass.settings.work.candidates++;
       // A generic rule's value that repeats its own name (`SASL_AUTH = "SASL_AUTH"`) is a constant, not a secret.
       if (compiled.generic && namesItself(text.slice(match.index, at[0]), secret)) continue;
+      if (pass.ownPrefixOnly) {
+        const start = from + match.index;
+        const named = unit.text.slice(Math.max(0, start - OWN_NAME_REACH), start + match[0].length);
+        if (!carriesOwnPrefix(compiled, named)) continue;
+      }
       for (const f of checkCandidate(pass, compiled, secret, span)) found.push(f);
     }
   }
   return found;
+}
+
+/** How far before a match its own name is looked for: `"auth": "`, `VERCEL_API_TOKEN = '`. */
+const OWN_NAME_REACH = 32;
+
+/**
+ * Whether a match holds its own prefix or name: one of the rule's keywords inside the matched text (`sk_live_…`, a
+ * URL's `postgres://`) or just before it (`VERCEL_TOKEN=…`, `"auth": "…"`), not merely somewhere near it.
+ * Credential files' rules keep every match (a `.netrc` is one wherever it is).
+ */
+function carriesOwnPrefix(compiled: CompiledRule, named: string): boolean {
+  const { rule } = compiled;
+  if (rule.files) return true;
+  const lower = named.toLowerCase();
+  return rule.keywords.some((keyword) => lower.includes(keyword.toLowerCase()));
 }
 
 /** The checks after a pattern matched: decode, verifier, entropy, placeholders, near words, allow comments. */

@@ -4,7 +4,7 @@ import type { Rule } from '../../../rules/schema.js';
 import { compileCatalog } from '../../../src/engine/compile.js';
 import { buildPrefilter, SearchBudget } from '../../../src/engine/prefilter.js';
 import { fingerprint, scan, scanWith } from '../../../src/engine/scan.js';
-import { seededRandom } from '../../helpers/examples.js';
+import { FakeKeys, seededRandom } from '../../helpers/examples.js';
 
 const base = {
   severity: 'high',
@@ -267,6 +267,31 @@ describe('near words and generated files', () => {
     // A bundle or source map embeds real source: only the generic rules are quiet there.
     expect(ids('dist/app.min.js')).toEqual(['acme-doc-key', 'acme-token']);
     expect(ids('config.yaml')).toEqual(['acme-doc-key', 'generic-token', 'acme-token']);
+  });
+
+  it('keeps a keyword rule quiet in vendored trees unless its keyword is its own prefix or the name it is given', () => {
+    // Vercel's unprefixed tokens: the provider's name is the keyword, the token has no prefix of its own.
+    const contextRule: Rule = {
+      ...base,
+      id: 'acme-unprefixed',
+      title: 'Acme unprefixed token',
+      keywords: ['acme'],
+      near: { words: ['acme_token', '--token'], lines: 0 },
+      pattern: '(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])',
+    };
+    const vendoredCatalog = compileCatalog([contextRule, tokenRule]);
+    const token = new FakeKeys(2412).chars('base62', 24);
+    // One long line of someone else's data: the provider's name and a near word are on it, far from the token.
+    const data = `{"rules":["acme --token ${'x'.repeat(400)}","(?!${token}\\.)","acme_q8w7e6r5t4y3"]}`;
+    const ids = (path: string, text: string) => scan(vendoredCatalog, { path, text }).map((f) => f.ruleId);
+    expect(ids('data/rules.json', data)).toEqual(['acme-unprefixed', 'acme-token']);
+    expect(ids('node_modules/acme-sdk/dist/rules.json', data)).toEqual(['acme-token']);
+    expect(ids('vendor/acme/rules.json', data)).toEqual(['acme-token']);
+    // Named by the assignment just before it, it is found there too; and in a binary file's printable runs.
+    expect(ids('node_modules/app/.env', `ACME_TOKEN=${token}`)).toEqual(['acme-unprefixed']);
+    expect(scan(vendoredCatalog, { path: 'blob.bin', text: data, onlyPrefixed: true }).map((f) => f.ruleId)).toEqual([
+      'acme-token',
+    ]);
   });
 
   it('drops an encoded value that decodes to binary', () => {
