@@ -87,6 +87,25 @@ describe('configuration', () => {
   });
 });
 
+describe('a project that commits its dependencies', () => {
+  it('commits node_modules with secret-hook in it: its own rules and data are not reported, a key there still is', () => {
+    const box = seeded();
+    // A real copy of the installed package (the sandbox's node_modules is a link, which git would add as a link).
+    const installed = fs.realpathSync(path.join(box.dir, 'node_modules', 'secret-hook'));
+    fs.cpSync(installed, path.join(box.dir, 'deps', 'node_modules', 'secret-hook'), { recursive: true });
+    box.gitOk('add', '-f', 'deps');
+    const committed = box.git('commit', '-m', 'vendor the dependencies');
+    expect(committed.status, committed.output).toBe(0);
+    expect(box.gitOk('ls-files', 'deps')).toContain('deps/node_modules/secret-hook/dist/detection.json');
+    // A prefixed key in a vendored file is still a key.
+    box.write('deps/node_modules/acme/config.js', `module.exports = '${liveKey()}';\n`);
+    box.gitOk('add', '-f', 'deps');
+    const blocked = box.git('commit', '-m', 'vendor acme');
+    expect(blocked.status).toBe(1);
+    expect(blocked.output).toContain('Stripe live secret key');
+  });
+});
+
 describe('suppressions', () => {
   const syntaxes: [string, (line: string) => string, (line: string) => string][] = [
     ['app.js', (l) => `${l} // secret-hook:allow`, (l) => `// secret-hook:allow-next-line\n${l}`],
