@@ -10,7 +10,7 @@ import type { Rule } from '../schema.js';
 
 const OWASP = 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html';
 // Names that say secret (as the generic rules' names, in one expression).
-const SECRET_WORD = String.raw`(?:secret|password|passwd|passphrase|token|api[_-]?key|private[_-]?key|access[_-]?key|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key)`;
+const SECRET_WORD = String.raw`(?:secret|password|passwd|passphrase|token|api[_-]?key|private[_-]?key|access[_-]?key|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|app[_-]?key|master[_-]?key)`;
 // A Terraform block body: no nested block, at most 600 characters.
 const BLOCK = String.raw`[^{}]{0,600}?`;
 const TF_VALUE = String.raw`[ \t]{0,40}=[ \t]{0,8}"(?<secret>[^"\r\n]{8,512})"`;
@@ -116,11 +116,15 @@ export const genericStructureRules: Rule[] = [
       'env:\n  - name: DB_PASSWORD\n    value: "{{base62:24}}"',
       '- name: STRIPE_API_KEY\n  value: {{base62:32}}',
       '"environment": [{"name": "SESSION_SECRET", "value": "{{base64:32}}"}]',
+      // Laravel's APP_KEY (it encrypts sessions and cookies) handed to a container.
+      'env:\n  - name: APP_KEY\n    value: "base64:{{base64:43}}="',
     ],
     negativeExamples: [
       'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}',
       'env:\n  - name: DB_HOST\n    value: "{{lower:20}}"',
       '- name: DB_PASSWORD\n  value: $(DB_PASSWORD)',
+      // The key read from a Secret, as it should be.
+      '- name: APP_KEY\n  valueFrom:\n    secretKeyRef: {name: laravel, key: app-key}',
     ],
     fix: { env: 'DB_PASSWORD', provider: 'the service the entry is for', rotate: rotate('secret'), docs: OWASP },
     guide: {
