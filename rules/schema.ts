@@ -176,7 +176,8 @@ export interface Rule {
   /**
    * The secret group is encoded: decode it and scan the decoded text with the whole catalog. Findings inside are
    * reported at this match's place ("… (base64-encoded)"); when nothing is found inside, this rule's own finding
-   * stands only if its `verify` passes.
+   * stands only if its `verify` passes, and never when the pattern's empty `(?<decodedOnly>)` group took part in
+   * the match (a value under a name that says it is not a secret, whose content may still hold one).
    */
   decode?: 'base64';
   /** Lines that contain the secret and are positive examples: each must give a finding with this rule's id. */

@@ -12,8 +12,11 @@ import type { Rule } from '../schema.js';
 const B64 = String.raw`(?:[A-Za-z0-9+/]{4}){2,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?`;
 // Keys that hold public material: certificates (`tls.crt`, `ca.crt`, `client.cert`) and CA bundles (`ca`, `ca.pem`).
 const CERTIFICATE_KEY = String.raw`(?<!(?:\.crt|\.cer|\.cert|[^A-Za-z0-9._-]ca|[^A-Za-z0-9._-]ca[._-](?:pem|bundle|certificates?))["'\\]{0,3}:)`;
-// Keys that name an identifier, not a secret (`AZURE_CLIENT_ID`, `tenant-id`, `clientId`): ids are not credentials.
-const ID_KEY = String.raw`(?<!(?:[_.-][Ii][Dd]|[a-z]Id|ID)["'\\]{0,3}:)`;
+// Keys that name an identifier (`AZURE_CLIENT_ID`, `tenant-id`, `clientId`): an id is not a credential, but what it
+// decodes to is still scanned (an AWS access key id under `AWS_ACCESS_KEY_ID` is reported as one): the empty
+// `decodedOnly` group marks the match as counting only for what its decoded value holds (rules/schema.ts, `decode`).
+const ID_KEY_NAME = String.raw`(?:[_.-][Ii][Dd]|[a-z]Id|ID)["'\\]{0,3}:`;
+const ID_KEY = String.raw`(?:(?<=${ID_KEY_NAME})(?<decodedOnly>)|(?<!${ID_KEY_NAME}))`;
 // After the value: an optional closing quote, then the end of the entry (`,`, `}`, a comment, the end of the line).
 const ENTRY_END = String.raw`(?=["'\\]{0,3}[ \t]{0,8}(?:[,;}\]\r\n#]|\\[nr]|$))`;
 
@@ -58,8 +61,9 @@ export const kubernetesRules: Rule[] = [
       // Public material: certificates under their usual keys, or decoding to a PEM certificate or an SSH public key.
       '{apiVersion: v1, kind: Secret, type: kubernetes.io/tls, data: {tls.crt: {{base64text:40}}, ca.crt: {{base64text:40}}}}',
       '{apiVersion: v1, kind: Secret, data: {ca: {{base64text:40}}}}',
-      // Identifiers beside their secret: the id is not one.
+      // Identifiers beside their secret: the id is not one (what it decodes to is scanned, and holds nothing).
       '{apiVersion: v1, kind: Secret, data: {AZURE_CLIENT_ID: {{base64uuid}}, tenant-id: {{base64uuid}}}}',
+      '{apiVersion: v1, kind: Secret, data: {app-id: {{base64text:24}}}}',
       '{apiVersion: v1, kind: Secret, data: {bundle: {{base64pem:CERTIFICATE}}, deploy.pub: {{base64sshpub}}}}',
     ],
     fix: {

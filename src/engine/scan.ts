@@ -294,7 +294,8 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
         const named = unit.text.slice(Math.max(0, start - OWN_NAME_REACH), start + match[0].length);
         if (!carriesOwnPrefix(compiled, named)) continue;
       }
-      for (const f of checkCandidate(pass, compiled, secret, span)) found.push(f);
+      const decodedOnly = match.groups?.['decodedOnly'] !== undefined;
+      for (const f of checkCandidate(pass, compiled, secret, span, decodedOnly)) found.push(f);
     }
   }
   return found;
@@ -321,6 +322,8 @@ function checkCandidate(
   compiled: CompiledRule,
   secret: string,
   span: readonly [number, number],
+  /** The match counts only for what its decoded value holds (`decodedOnly`, rules/schema.ts). */
+  decodedOnly = false,
 ): Finding[] {
   const { catalog, unit, lines, depth } = pass;
   const { honourAllow } = pass.settings;
@@ -347,6 +350,7 @@ function checkCandidate(
         fingerprint: fingerprint(f.ruleId, unit.path, f.secret),
       }));
     }
+    if (decodedOnly) return [];
   }
   if (rule.verify && !passesVerifier(rule.verify, secret)) return [];
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return [];

@@ -206,6 +206,19 @@ describe('finds secrets in realistic files', () => {
     for (const f of found) if (OURS.has(f.ruleId)) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
     expect(counts, text).toEqual(expected);
   });
+
+  it("decodes a Kubernetes Secret's id keys: an id is not a finding, an access key id inside one is", () => {
+    // Keys of its own: drawing from the shared ones would change every later case's values.
+    const own = new FakeKeys(2026);
+    const id = `AKIA${own.chars('base32', 16)}`;
+    const clientId = own.chars('base62', 24);
+    const text = ['kind: Secret', 'data:', `  AWS_ACCESS_KEY_ID: ${b64(id)}`, `  client-id: ${b64(clientId)}`].join(
+      '\n',
+    );
+    const found = findings('k8s/aws.yaml', text);
+    expect(found.map((f) => [f.ruleId, f.secret, f.line])).toEqual([['aws-access-key-id', id, 3]]);
+    expect(found[0]!.title).toBe('AWS access key id (base64-encoded)');
+  });
 });
 
 describe('stays quiet on look-alikes', () => {
