@@ -103,8 +103,9 @@ export const genericCliAndHttpRules: Rule[] = [
       String.raw`(?:bearer(?<![A-Za-z0-9_]bearer)` +
       String.raw`|authorization(?<![A-Za-z0-9_]authorization)["'\x60\\\]]{0,6}[ \t]{0,8}[:=,][ \t]{0,8}${QUOTE}{0,6}(?:token|bot|ssws|apikey|api-key|sso-key))` +
       // Length: RFC 6750 bearer tokens have no length; 12–4096 is a design bound (JWTs reach a few KB). Beyond
-      // RFC 6750's b64token characters, what people put there anyway (`^`, `!`, `*`, `#`, `$`, `%`, `@`).
-      String.raw`[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/^!*#$%@-]{12,4096}={0,2})${END}`,
+      // RFC 6750's b64token characters (which end in `=` padding), what people put there anyway (`^`, `!`, `*`,
+      // `#`, `$`, `%`, `@`, and `=` inside a chosen password).
+      String.raw`[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/^!*#$%@=-]{12,4096})${END}`,
     // What the header carries is a credential by its place: a strong password used as the token
     // (`Bearer Harbor_Falcon…%fd`) counts as much as a random one, as for names that say password.
     verify: 'generic-password',
@@ -112,6 +113,8 @@ export const genericCliAndHttpRules: Rule[] = [
       'Authorization: Bearer {{base62:40}}',
       // A password built from words, sent as the token (logged by a debug line).
       'DEBUG outgoing request headers={"Authorization":"Bearer Harbor_Falcon{{digits:2}}%fd","User-Agent":"acme/1.4"}',
+      // `=` inside a chosen password, not only as base64 padding at the end.
+      'Authorization: Bearer Quartz=Lantern{{digits:2}}#mk',
       'curl -H "Authorization: Bearer {{base64url:48}}" https://api.corp.io/v2/jobs',
       'headers = {"Authorization": "Bearer {{base62:32}}"}',
       'Authorization: Token {{hex:40}}',
