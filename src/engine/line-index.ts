@@ -43,11 +43,9 @@ const UNNAMED_VALUE = /^[\s"'-]*(?:(?:value|default|defaultvalue)["']?[ \t]*[:=]
 const ENTRY_OPENER = /^[ \t]*(?:-[ \t]+)?["']?name["']?[ \t]*:|^[ \t]*(?:variable|resource|output|locals)\b|\{[ \t]*$/;
 const ENTRY_LINES = 3;
 
-/** Where the first escaped line break (a backslash then `n` or `r`) in `text` starts, or -1. */
-function firstEscapedBreak(text: string): number {
-  const n = text.indexOf('\\n');
-  const r = text.indexOf('\\r');
-  return n === -1 ? r : r === -1 ? n : Math.min(n, r);
+/** The smaller of two `indexOf` answers, -1 counting as not found. */
+function earliest(a: number, b: number): number {
+  return a === -1 ? b : b === -1 ? a : Math.min(a, b);
 }
 
 /**
@@ -234,17 +232,19 @@ export class LineIndex {
    */
   namedNearby(position: Position, length: number, words: readonly string[]): boolean {
     const lineStart = this.lines.start(position.textLine);
-    const text = this.unit.text;
-    let from = Math.max(lineStart, position.offset - NAMING_REACH);
-    let to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
-    const before = text.slice(from, position.offset);
-    const lastBreak = Math.max(before.lastIndexOf('\\n'), before.lastIndexOf('\\r'));
-    if (lastBreak !== -1) from += lastBreak + 2;
-    const after = text.slice(position.offset + length, to);
-    const nextBreak = firstEscapedBreak(after);
-    if (nextBreak !== -1) to = position.offset + length + nextBreak;
+    const from = Math.max(lineStart, position.offset - NAMING_REACH);
+    const to = Math.min(this.lines.end(position.textLine), position.offset + length + NAMING_REACH);
     if (this.work) this.work.checkChars += to - from;
-    const around = text.slice(from, to).toLowerCase();
+    const window = this.unit.text.slice(from, to);
+    // Offsets in `window`: the secret runs from `at` to `end`; an escaped break wholly before or after it ends
+    // the window.
+    const at = position.offset - from;
+    const end = at + length;
+    const breakBefore = at < 2 ? -1 : Math.max(window.lastIndexOf('\\n', at - 2), window.lastIndexOf('\\r', at - 2));
+    const breakAfter = earliest(window.indexOf('\\n', end), window.indexOf('\\r', end));
+    const around = window
+      .slice(breakBefore === -1 ? 0 : breakBefore + 2, breakAfter === -1 ? window.length : breakAfter)
+      .toLowerCase();
     if (words.some((word) => around.includes(word))) return true;
     return this.namedByEntry(position, words);
   }
