@@ -123,6 +123,7 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
+for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) requireBuiltinsDirectly(file);
 if (vendor) {
   for (const name of DEPENDENCIES) {
     await build({
@@ -133,6 +134,30 @@ if (vendor) {
       format: 'cjs',
     });
   }
+}
+
+/**
+ * esbuild turns `import * as fs from 'node:fs'` into `__toESM(require("node:fs"))`, which copies every property of
+ * the module onto a new object (fs has about 100), once per importing module: ~50 copies run on a clean commit,
+ * 1.3–2.8 ms of it (docs/performance.md, "Start-up budget"). A built-in module needs no such interop (it has
+ * neither `default` nor `__esModule`), so the program requires it directly. A default import of a built-in would
+ * read `.default` from the copy: the build refuses it rather than break it.
+ */
+function requireBuiltinsDirectly(file) {
+  const names = [];
+  const text = readFileSync(file, 'utf8').replace(
+    /([\w$]+) = __toESM\(require\("(node:[\w/]+)"\)(?:, 1)?\)/g,
+    (_, name, id) => {
+      names.push(name);
+      return `${name} = require("${id}")`;
+    },
+  );
+  const reading = names.filter((name) => text.includes(`${name}.default`));
+  if (reading.length > 0) {
+    console.error(`build: ${file}: default imports of built-in modules (use import * as): ${reading.join(', ')}`);
+    process.exit(1);
+  }
+  writeFileSync(file, text);
 }
 
 // The programmatic API: ES modules, one chunk per lazily loaded part. It works the catalog out from the rules it
