@@ -33,23 +33,23 @@ export function describeFailure(error: unknown): { message: string; hint: string
  * --no-verify.
  */
 export function failureParagraph(error: unknown, scope: Scope, hook = true): string {
-  let what: string;
-  let cause = '';
-  let hint = '';
   const described = describeFailure(error);
   if (described) {
-    what = described.message;
-    hint = described.hint ? ` ${described.hint}` : '';
-    const cause = (error as Error).cause;
     // A failure caused by another typed failure (a split index git could not list): say both.
-    const inner = describeFailure(cause);
-    if (inner) what = `${what} (${inner.message})`;
-  } else {
-    const failure = error as Partial<ScanFailure> & Error;
-    what = failure?.message ?? String(error);
-    cause = failure?.cause instanceof Error ? ` (${failure.cause.message})` : '';
-    hint = failure?.hint ? ` ${failure.hint}` : '';
+    const inner = describeFailure((error as Error).cause);
+    const what = inner ? `${described.message} (${inner.message})` : described.message;
+    return blockedParagraph(what, described.hint, scope, hook);
   }
+  const failure = error as Partial<ScanFailure> & Error;
+  const cause = failure?.cause instanceof Error ? ` (${failure.cause.message})` : '';
+  return blockedParagraph(`${failure?.message ?? String(error)}${cause}`, failure?.hint ?? '', scope, hook);
+}
+
+/**
+ * The paragraph itself. The launcher builds its own from here, not through failureParagraph: that keeps every
+ * other failure's wording (and the error classes) out of the launcher, which is compiled on every commit.
+ */
+function blockedParagraph(what: string, hint: string, scope: Scope, hook: boolean): string {
   const stopped = hook && (scope === 'push' || scope === 'staged');
   const action = scope === 'push' ? 'push' : 'commit';
   const blocked = stopped
@@ -57,13 +57,15 @@ export function failureParagraph(error: unknown, scope: Scope, hook = true): str
     : '';
   const bypass = stopped ? ` To ${action} without the scan deliberately, run git ${action} --no-verify.` : '';
   // The messages name files and configuration values, which come from the repository.
-  return visible(`secret-hook could not complete the scan: ${what}${cause}.${blocked}${hint}${bypass}`);
+  return visible(`secret-hook could not complete the scan: ${what}.${blocked}${hint ? ` ${hint}` : ''}${bypass}`);
 }
 
 /** The launcher's paragraph when the program itself cannot be loaded (a broken install): it still blocks. */
 export function programNotLoaded(detail: string, scope: Scope): string {
-  return failureParagraph(
-    { message: `its program could not be loaded (${detail})`, hint: 'Reinstall it (npm install, or npm ci).' },
+  return blockedParagraph(
+    `its program could not be loaded (${detail})`,
+    'Reinstall it (npm install, or npm ci).',
     scope,
+    true,
   );
 }
