@@ -13,10 +13,11 @@ export function launchProgram(
   launcherDir: string,
   argv: readonly string[],
   stderr: () => NodeJS.WritableStream,
+  require: NodeJS.Require,
 ): 2 | null {
   const command = argv[0] ?? '';
   try {
-    runBundle(path.join(launcherDir, 'cli.cjs'), command);
+    runBundle(path.join(launcherDir, 'cli.cjs'), command, require);
     return null;
   } catch (error) {
     const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';

@@ -24,8 +24,6 @@
 // Anything else is "no cache": the program is compiled as usual and a fresh cache written (to a temporary file,
 // then renamed into place). The cache only ever makes the program start faster.
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as nodeModule from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
@@ -35,16 +33,31 @@ type Env = Record<string, string | undefined>;
 const MAGIC = 'secret-hook code cache 3';
 /** Cache data of this program is ~170 KB; anything much larger is not ours and is not read. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/** For node:crypto, loaded only when the cache is used (the bundle defines import.meta.url as __filename). */
-const load = createRequire(import.meta.url);
+/** Node's CommonJS wrapper (`require('node:module').wrap`), written out: loading node:module costs ~0.5 ms. */
+export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'] as const;
 
-/** Runs the CommonJS bundle at `file` as `require(file)` would, with compiled code cached across runs. */
-export function runBundle(file: string, command: string, env: Env = process.env): void {
-  const require = createRequire(file);
+/** The SHA-256 and length of some bytes, as a cache file records them. */
+export type Digest = (bytes: Buffer) => string;
+
+/**
+ * Runs the CommonJS bundle at `file` as `require(file)` would, with compiled code cached across runs. `require` is
+ * the launcher's own, which lies in the bundle's directory (so it resolves what the bundle requires as the bundle
+ * would): node:module's createRequire would cost its loading on every commit.
+ */
+export function runBundle(file: string, command: string, require: NodeJS.Require, env: Env = process.env): void {
   const wanted = env['NODE_DISABLE_COMPILE_CACHE'] ? null : cacheDirectory(env);
   const dir = wanted === null ? null : trustedDirectory(wanted);
   if (dir === null) require(file);
-  else runWithCachedData(file, cacheFile(dir, file, command), require);
+  else runWithCachedData(file, cacheFile(dir, file, command), require, sha256With(require));
+}
+
+/** SHA-256 and length, with node:crypto loaded on first use only: a run without a cache never needs it. */
+export function sha256With(require: NodeJS.Require): Digest {
+  let crypto: typeof import('node:crypto') | undefined;
+  return (bytes) => {
+    crypto ??= require('node:crypto') as typeof import('node:crypto');
+    return `${crypto.createHash('sha256').update(bytes).digest('hex')}:${bytes.length}`;
+  };
 }
 
 /** The per-user cache directory, as the platform names it; null when there is none to use. */
@@ -143,18 +156,18 @@ function ownDirectory(stat: fs.Stats, uid: number): boolean {
   return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0;
 }
 
-function runWithCachedData(file: string, cachePath: string, require: NodeJS.Require): void {
+function runWithCachedData(file: string, cachePath: string, require: NodeJS.Require, digest: Digest): void {
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');
-  const identity = cacheIdentity(bytes);
-  const cached = readCached(cachePath, identity);
-  const script = new vm.Script(nodeModule.wrap(source), {
+  const identity = cacheIdentity(bytes, digest);
+  const cached = readCached(cachePath, identity, digest);
+  const script = new vm.Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, {
     filename: file,
     ...(cached ? { cachedData: cached } : {}),
   });
   if (!cached || script.cachedDataRejected) {
     // Written when the run ends, so the data holds every function this command compiled, not just the top level.
-    process.once('exit', () => writeCached(cachePath, identity, script));
+    process.once('exit', () => writeCached(cachePath, identity, script, digest));
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
@@ -165,7 +178,7 @@ function runWithCachedData(file: string, cachePath: string, require: NodeJS.Requ
  * What the data was made for: this format, Node, V8 and the flags of this process (V8 checks its own flags as
  * well, but data it rejects costs a compile), and the bundle's bytes. The first line of a cache file begins with it.
  */
-function cacheIdentity(bundle: Buffer, execArgv = process.execArgv): string {
+function cacheIdentity(bundle: Buffer, digest: Digest, execArgv = process.execArgv): string {
   const flags = digest(Buffer.from(JSON.stringify([execArgv, process.env['NODE_OPTIONS'] ?? ''])));
   return (
     `${MAGIC} node=${process.version} arch=${process.arch} v8=${process.versions.v8} flags=${flags} ` +
@@ -174,12 +187,12 @@ function cacheIdentity(bundle: Buffer, execArgv = process.execArgv): string {
 }
 
 /** A cache file's bytes: the identity, the data's digest and length on the first line, then the data. */
-export function sealCacheData(identity: string, data: Buffer): Buffer {
+export function sealCacheData(identity: string, data: Buffer, digest: Digest): Buffer {
   return Buffer.concat([Buffer.from(`${identity} data=${digest(data)}\n`, 'latin1'), data]);
 }
 
 /** The data of a cache file that passes every check above, or undefined. */
-function readCached(cachePath: string, identity: string): Buffer | undefined {
+function readCached(cachePath: string, identity: string, digest: Digest): Buffer | undefined {
   const file = readOwnFile(cachePath);
   if (!file) return undefined;
   const end = file.subarray(0, 1024).indexOf(10);
@@ -217,10 +230,10 @@ function readOwnFile(file: string): Buffer | undefined {
   }
 }
 
-function writeCached(cachePath: string, identity: string, script: vm.Script): void {
+function writeCached(cachePath: string, identity: string, script: vm.Script, digest: Digest): void {
   const temporary = path.join(path.dirname(cachePath), `.${path.basename(cachePath)}.${process.pid}.tmp`);
   try {
-    const data = sealCacheData(identity, script.createCachedData());
+    const data = sealCacheData(identity, script.createCachedData(), digest);
     // Another commit may run at the same moment: write aside, then rename into place. 'wx' creates the file or
     // fails; it never writes through something already there (a leftover of a killed run is removed first).
     fs.rmSync(temporary, { force: true });
@@ -234,12 +247,6 @@ function writeCached(cachePath: string, identity: string, script: vm.Script): vo
       // Nothing was written there.
     }
   }
-}
-
-/** SHA-256 and length: what the data and the bundle are checked against. */
-function digest(bytes: Buffer): string {
-  const crypto = load('node:crypto') as typeof import('node:crypto');
-  return `${crypto.createHash('sha256').update(bytes).digest('hex')}:${bytes.length}`;
 }
 
 /** FNV-1a over the path: a short, stable file name. */

@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
-import { sealCacheData } from '../../src/runtime/code-cache.js';
+import { createRequire } from 'node:module';
+import { sealCacheData, sha256With } from '../../src/runtime/code-cache.js';
 
 /** What the forged program prints before it exits 0: the hook's own all-clear. */
 export const FORGED_OUTPUT = 'No secrets found.';
@@ -41,7 +42,7 @@ export function identityOf(cacheFile: Buffer): string {
 
 /** A forgery no checksum can tell from the real thing: forged data under a correct header. */
 export function perfectForgery(genuine: Buffer, forgedData: Buffer): Buffer {
-  return sealCacheData(identityOf(genuine), forgedData);
+  return sealCacheData(identityOf(genuine), forgedData, sha256With(createRequire(import.meta.url)));
 }
 
 /** The forgery the red team wrote against the first format: forged data after the public stamp. */

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheDirectory, cacheFile, trustedDirectory } from '../../../src/runtime/code-cache.js';
+import { wrap } from 'node:module';
+import { cacheDirectory, cacheFile, trustedDirectory, WRAPPER } from '../../../src/runtime/code-cache.js';
 import { FakeKeys } from '../../helpers/examples.js';
 import { damages, FORGED_OUTPUT, forgedCachedData, perfectForgery } from '../../helpers/forged-cache.js';
 import { TempRepo } from '../../helpers/temp-repo.js';
@@ -367,5 +368,11 @@ describe('the launcher without its program', () => {
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the CommonJS wrapper', () => {
+  it('is the one node:module wraps a module in (written out so that a commit need not load node:module)', () => {
+    expect(`${WRAPPER[0]}exports.x = 1;${WRAPPER[1]}`).toBe(wrap('exports.x = 1;'));
   });
 });
