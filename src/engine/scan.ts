@@ -18,6 +18,7 @@ import { fingerprint } from './fingerprint.js';
 import { pairFindings } from './pairing.js';
 import { spanningFindings } from './spanning.js';
 import { hasInFileWordIn, LineIndex } from './line-index.js';
+import { ShapeTests } from './secret-shape.js';
 import type { ScanWork } from './text-lines.js';
 
 export type { ScanWork } from './text-lines.js';
@@ -175,6 +176,25 @@ function fileRuleIds(catalog: CompiledCatalog): ReadonlySet<string> {
   return ids;
 }
 
+const SCOPED_BY_PATH = new WeakMap<CompiledCatalog, Map<string, ReadonlySet<number>>>();
+/** Paths remembered per catalog: a history meets the same paths again and again; a tree scan meets each once. */
+const MAX_REMEMBERED_PATHS = 4096;
+const NO_RULES: ReadonlySet<number> = new Set();
+
+/** The catalog's file-scoped rules whose files include `path`, worked out once per path. */
+function scopedRulesAt(catalog: CompiledCatalog, path: string): ReadonlySet<number> {
+  let byPath = SCOPED_BY_PATH.get(catalog);
+  if (!byPath) SCOPED_BY_PATH.set(catalog, (byPath = new Map()));
+  let rules = byPath.get(path);
+  if (rules === undefined) {
+    const matching = catalog.scopedRules.filter((i) => matchesFiles(catalog.rules[i]!.rule.files!, path));
+    rules = matching.length === 0 ? NO_RULES : new Set(matching);
+    if (byPath.size >= MAX_REMEMBERED_PATHS) byPath.clear();
+    byPath.set(path, rules);
+  }
+  return rules;
+}
+
 /** The findings of the rule with this id in this scan, before pairing (none when it is not a candidate). */
 function partnersOf(id: string, byRule: ReadonlyMap<number, Finding[]>, catalog: CompiledCatalog): Finding[] {
   for (const [index, found] of byRule) if (catalog.rules[index]!.rule.id === id) return found;
@@ -207,12 +227,13 @@ function candidateRules(
   // Added lines of a changed file: an SDK's import anywhere in the new file makes its provider's keys candidates.
   // Cheap before expensive: the whole file is searched only when the rule's pattern matches in the added text.
   if (unit.source) {
+    let shapes: ShapeTests | undefined;
     for (const index of catalog.prefixlessRules) {
       const compiled = catalog.rules[index]!;
       const near = compiled.near;
       if (candidates.has(index) || !near?.words.some((w) => w.inFile)) continue;
       const shape = compiled.secretShape;
-      if (shape && !shape.test(unit.text)) continue;
+      if (shape && !(shapes ??= new ShapeTests(unit.text)).found(shape)) continue;
       if (!matchesSomewhere(compiled.regex, unit.text)) continue;
       if (!hasInFileWordIn(unit.source.text, near)) continue;
       // Found: the near-word check (line-index.ts) would find it too. Not found is not recorded: that check also
@@ -222,10 +243,10 @@ function candidateRules(
     }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.
+  const atPath = scopedRulesAt(catalog, unit.path);
   for (const index of catalog.scopedRules) {
-    const { rule } = catalog.rules[index]!;
-    if (!matchesFiles(rule.files!, unit.path)) candidates.delete(index);
-    else if (rule.keywords.length === 0) candidates.add(index);
+    if (!atPath.has(index)) candidates.delete(index);
+    else if (catalog.rules[index]!.rule.keywords.length === 0) candidates.add(index);
   }
   if (quiets) {
     for (const index of candidates) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../../rules/index.js';
 import { compileRule } from '../../../src/engine/compile.js';
-import { secretShapeOf } from '../../../src/engine/secret-shape.js';
+import { secretShapeOf, ShapeTests } from '../../../src/engine/secret-shape.js';
 import { FakeKeys } from '../../helpers/examples.js';
 
 describe('secretShapeOf', () => {
@@ -33,5 +33,63 @@ describe('secretShapeOf', () => {
       }
     }
     expect(checked).toBeGreaterThan(300);
+  });
+});
+
+/** A shape that counts its searches. */
+class CountedShape extends RegExp {
+  searches = 0;
+  override test(text: string): boolean {
+    this.searches++;
+    return super.test(text);
+  }
+}
+
+describe('ShapeTests', () => {
+  const texts = [
+    'const id = "0123456789abcdef0123";', // a 20-character hex run, not 32
+    'x = 0123456789abcdef0123456789abcdef0123456789abcdef', // 48
+    'no hex here at all: zzzz',
+    'MIXED case 0123456789ABCDEF0123456789ABCDEF',
+  ];
+  const shapes = [
+    '[0-9a-f]{20}',
+    '[0-9a-f]{32}',
+    '[0-9a-f]{40}',
+    '[0-9a-f]{16,64}',
+    '[A-Za-z0-9]{24}',
+    'key[A-Za-z0-9]{14}',
+    '[0-9a-f]{8}-[0-9a-f]{4}',
+  ].flatMap((source) => [new RegExp(source), new RegExp(source, 'i')]);
+
+  it('answers as searching each shape would, whatever order the shapes come in', () => {
+    for (const text of texts) {
+      for (const order of [shapes, [...shapes].reverse()]) {
+        const tests = new ShapeTests(text);
+        for (const shape of order) expect(tests.found(shape), `${shape} in ${text}`).toBe(shape.test(text));
+      }
+    }
+  });
+
+  it('searches a shape once per text, and a longer run of a class not at all once a shorter one is absent', () => {
+    const tests = new ShapeTests('no hex run of twenty here: deadbeef');
+    const short = new CountedShape('[0-9a-f]{20}');
+    const long = new CountedShape('[0-9a-f]{32}');
+    const same = new CountedShape('[0-9a-f]{20}');
+    expect(tests.found(short)).toBe(false);
+    expect(tests.found(long)).toBe(false);
+    expect(tests.found(same)).toBe(false);
+    expect([short.searches, long.searches, same.searches]).toEqual([1, 0, 0]);
+  });
+
+  it('knows a shorter run present once a longer one is, and keeps flags apart', () => {
+    const tests = new ShapeTests('id: 0123456789ABCDEF0123456789ABCDEF');
+    const long = new CountedShape('[0-9a-f]{32}', 'i');
+    const short = new CountedShape('[0-9a-f]{20}', 'i');
+    const caseSensitive = new CountedShape('[0-9a-f]{20}');
+    expect(tests.found(long)).toBe(true);
+    expect(tests.found(short)).toBe(true);
+    expect(tests.found(caseSensitive)).toBe(false);
+    expect([long.searches, short.searches, caseSensitive.searches]).toEqual([1, 0, 1]);
   });
 });
