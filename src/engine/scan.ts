@@ -106,24 +106,28 @@ interface ScanSettings {
 /** One text, `depth` encoded layers deep: the rules, then those whose matches span lines around added lines. */
 function scanLayer(catalog: CompiledCatalog, unit: ScanUnit, settings: ScanSettings, depth: number): Finding[] {
   const findings = scanRules(catalog, unit, settings, depth, null);
-  const spanning = spanningFindings(catalog, unit, (window, rules) =>
-    scanRules(catalog, window, settings, depth, rules),
+  const spanning = spanningFindings(catalog, unit, (window, rules, keywords) =>
+    scanRules(catalog, window, settings, depth, rules, keywords),
   );
   if (spanning.length === 0) return findings;
   for (const f of spanning) findings.push(f);
   return deduplicate(findings, fileRuleIds(catalog));
 }
 
-/** The pipeline over one text; `only` restricts it to these rules (when they are candidates). */
+/**
+ * The pipeline over one text; `only` restricts it to these rules (when they are candidates). `keywords`: the keyword
+ * prefilter's answer for this very text, when the caller has it already (a spanning window).
+ */
 function scanRules(
   catalog: CompiledCatalog,
   unit: ScanUnit,
   settings: ScanSettings,
   depth: number,
   only: ReadonlySet<number> | null,
+  keywords?: PrefilterMatch,
 ): Finding[] {
   const budget = catalog.searchBudget;
-  const inText = catalog.prefilter.match(unit.text, budget);
+  const inText = keywords ?? catalog.prefilter.match(unit.text, budget);
   // A prefix-less key's near words may sit on an unchanged line: the whole context is searched for them.
   const inContext =
     unit.context && catalog.prefixlessRules.length > 0 ? catalog.nearPrefilter.match(unit.context.text, budget) : null;

@@ -5,6 +5,7 @@
 // around it, and a match counts when its secret touches an added line: what was already committed is not new.
 // Cost: nothing unless such a line was added to a changed file (new files are scanned whole anyway).
 import type { CompiledCatalog } from './compile.js';
+import type { PrefilterMatch } from './prefilter.js';
 import type { Finding, ScanUnit } from './scan.js';
 import { TextLines } from './text-lines.js';
 
@@ -15,7 +16,7 @@ const TOKEN_LINES = /^[ \t"'`|>:=,([{-]*[A-Za-z0-9+/_=-]{24,}[ \t"'`,;)\]}\\n]*$
  * Scans `window` (a piece of the new file, as its own unit) with only these rules: the caller's scan pipeline,
  * passed in so that this module does not import it.
  */
-export type ScanWindow = (window: ScanUnit, rules: ReadonlySet<number>) => Finding[];
+export type ScanWindow = (window: ScanUnit, rules: ReadonlySet<number>, keywords: PrefilterMatch) => Finding[];
 
 export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanWindow: ScanWindow): Finding[] {
   const source = unit.source;
@@ -45,7 +46,8 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
   )) {
     const piece = text.slice(from, to);
     // One pass of the keyword automaton over the window, not a search per keyword of every spanning rule.
-    const found = catalog.prefilter.match(piece).found;
+    const keywords = catalog.prefilter.match(piece);
+    const found = keywords.found;
     const rules = new Set(
       catalog.spanningRules.filter((index) => catalog.rules[index]!.keywordIndexes.some((k) => found.has(k))),
     );
@@ -59,7 +61,7 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
       lineNumbers: Array.from({ length: lineCount }, (_, i) => firstLine + i),
     };
     const lines = new TextLines(piece);
-    for (const finding of scanWindow(window, rules)) {
+    for (const finding of scanWindow(window, rules, keywords)) {
       // Where the secret lies in the file: its line's start, its column, its length.
       const at = from + lines.start(finding.line - firstLine) + finding.column - 1;
       if (touches(addedRanges, at, at + finding.secret.length)) findings.push(finding);
