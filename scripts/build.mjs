@@ -38,7 +38,7 @@ async function loadTools() {
 
 const tools = await loadTools();
 const detectionJson = JSON.stringify(tools.precomputeCatalog(tools.builtinRules.map(tools.detectionPart)));
-writeFileSync('dist/detection.json', detectionJson);
+writeFileSync('dist/detection.json', asciiOnly(detectionJson));
 
 // The proof runs on the rules as the program reads them back from the file, with its precomputed automata, and
 // with each rule's placeholders expanded by keys seeded by its id (the rule tests expand them the same way).
@@ -123,7 +123,10 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
-for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) requireBuiltinsDirectly(file);
+for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) {
+  requireBuiltinsDirectly(file);
+  writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
+}
 if (vendor) {
   for (const name of DEPENDENCIES) {
     await build({
@@ -134,6 +137,20 @@ if (vendor) {
       format: 'cjs',
     });
   }
+}
+
+/**
+ * The text with every non-ASCII character escaped (`\u2026`): the program reads ASCII files without decoding UTF-8
+ * (src/runtime/ascii-text.ts). An escape means the same character in JSON, in a JavaScript string, regular
+ * expression or comment, but not in a template literal's raw text: a bundle that could hold one (String.raw) is
+ * refused rather than changed.
+ */
+function asciiOnly(text, file) {
+  if (file && /[^\x00-\x7f]/.test(text) && text.includes('String.raw')) {
+    console.error(`build: ${file}: non-ASCII text and String.raw: escaping could change a raw template`);
+    process.exit(1);
+  }
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -26,6 +26,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { textOf } from './ascii-text.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -158,7 +159,7 @@ function ownDirectory(stat: fs.Stats, uid: number): boolean {
 
 function runWithCachedData(file: string, cachePath: string, require: NodeJS.Require, digest: Digest): void {
   const bytes = fs.readFileSync(file);
-  const source = bytes.toString('utf8');
+  const source = textOf(bytes);
   const identity = cacheIdentity(bytes, digest);
   const cached = readCached(cachePath, identity, digest);
   const script = new vm.Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, {
