@@ -141,7 +141,7 @@ if (vendor) {
 
 /**
  * The text with every non-ASCII character escaped (`\u2026`): the program reads ASCII files without decoding UTF-8
- * (src/runtime/ascii-text.ts). An escape means the same character in JSON, in a JavaScript string, regular
+ * (src/ascii-text.ts). An escape means the same character in JSON, in a JavaScript string, regular
  * expression or comment, but not in a template literal's raw text: a bundle that could hold one (String.raw) is
  * refused rather than changed.
  */

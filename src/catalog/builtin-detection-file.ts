@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DetectionRule } from '../../rules/schema.js';
 import type { CatalogData } from '../engine/compile.js';
 import { precomputedRules, type PrecomputedCatalog } from '../engine/precomputed-rules.js';
-import { textOf } from '../runtime/ascii-text.js';
+import { textOf } from '../ascii-text.js';
 
 const data = JSON.parse(textOf(readFileSync(join(__dirname, 'detection.json')))) as PrecomputedCatalog;
 

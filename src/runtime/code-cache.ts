@@ -26,7 +26,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { textOf } from './ascii-text.js';
+import { textOf } from '../ascii-text.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -34,6 +34,7 @@ const LEAF_FILES = [
   'src/config-problem.ts',
   'src/pattern-problem.ts',
   'src/version.ts',
+  'src/ascii-text.ts',
 ];
 
 function areaOf(file: string): Area {

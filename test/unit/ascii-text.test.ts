@@ -1,6 +1,6 @@
 // textOf: the cheap decoding of the files the program reads on every commit, and its fallback.
 import { describe, expect, it } from 'vitest';
-import { textOf } from '../../../src/runtime/ascii-text.js';
+import { textOf } from '../../src/ascii-text.js';
 
 describe('textOf', () => {
   it('reads ASCII bytes as the same string UTF-8 decoding gives', () => {
