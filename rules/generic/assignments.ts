@@ -429,6 +429,8 @@ export const genericAssignmentRules: Rule[] = [
       '<token>{{base62:32}}</token>',
       'ci.job.token={{base64url:24}}',
       'curl "https://api.example.io/v2/export?format=csv&access_token=-{{base62:31}}"',
+      // A nested assignment whose own value is random is still the token.
+      'SAS_TOKEN="sig={{base62:40}}"',
     ],
     negativeExamples: [
       // Public by design (a Mapbox public token, a SonarQube badge token) or a GitHub placeholder.
@@ -468,6 +470,11 @@ export const genericAssignmentRules: Rule[] = [
       '"nextToken": "{{base64text:16}}"',
       '"ClientToken": "createvolume98765"',
       '<add assembly="Acme.Web, Version=2.0.0.0, Culture=neutral, PublicKeyToken={{hex:16}}" />',
+      // A pattern for tokens (a validation rule, a scanner's rule), and a query string whose first parameter is a
+      // date, the signature a template.
+      "const TOKEN = 'EAAA[A-Za-z0-9_-]{60}';",
+      'VALID_TOKEN = r"^tok_\\d{6}[a-f0-9]+$"',
+      "'AZURE_SAS_TOKEN=sv=2022-11-02&sp=r&sig=${SAS_SIGNATURE}',",
     ],
     fix: { env: 'ACCESS_TOKEN', provider: 'the service that issued this token', rotate: rotate('token'), docs: OWASP },
     guide: {

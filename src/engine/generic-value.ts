@@ -165,6 +165,26 @@ function isNotASecret(value: string): boolean {
   if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
   if (PUBLIC_FORMAT.test(value) || TYPED_SID.test(value) || SECRET_STORE_NAME.test(value)) return true;
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
+  if (isPatternSource(value)) return true;
+  // One assignment inside another (`sv=2022-11-02` of a SAS query string after `AZURE_SAS_TOKEN=`): the inner
+  // value decides, when it is plainly not a secret (a date, a number, a template).
+  const inner = INNER_ASSIGNMENT.exec(value);
+  return inner !== null && isNotASecret(inner[1]!);
+}
+
+// `name=value` inside a value: a query string's parameter, a nested setting.
+const INNER_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,32}=(?!=)(.+)$/;
+// A character class with a range, repeated (`[A-Za-z0-9_-]{60}`, `[0-9a-f]+`), a class escape repeated (`\d{6}`),
+// or a group's `(?`: a pattern for keys (a validation rule, a rule of a scanner), not a key. Bounded, so linear.
+const PATTERN_CLASS = /\[([^\][]{1,64})\](?:\{\d{1,4}(?:,\d{0,4})?\}|[+*])/g;
+const PATTERN_SYNTAX = /\\[dwsDWS](?:\{\d{1,4}(?:,\d{0,4})?\}|[+*])|\(\?(?:[:=!]|<[=!A-Za-z])/;
+
+function isPatternSource(value: string): boolean {
+  if (PATTERN_SYNTAX.test(value)) return true;
+  PATTERN_CLASS.lastIndex = 0;
+  for (let match = PATTERN_CLASS.exec(value); match !== null; match = PATTERN_CLASS.exec(value)) {
+    if (/[A-Za-z0-9]-[A-Za-z0-9]/.test(match[1]!)) return true;
+  }
   return false;
 }
 

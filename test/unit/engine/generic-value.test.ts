@@ -68,6 +68,13 @@ describe('looksLikeGenericSecret drops values that are not secrets', () => {
     ['process.env', 'process.env.API_KEY'],
     ['os.environ', 'os.environ.get'],
     ['a Jinja / Helm template', '{{ .Values.password }}'],
+    // Patterns for keys, and a nested assignment whose value is plainly not a secret
+    ['a character class repeated', 'EAAA[A-Za-z0-9_-]{60}'],
+    ['a hex class repeated', 'key_[0-9a-f]+'],
+    ['a class escape repeated', 'tok_\\d{6}'],
+    ['a group', '(?:sk|rk)_live_'],
+    ['a query string parameter that is a date', 'sv=2022-11-02'],
+    ['a nested template', 'sig=${SAS_SIGNATURE}'],
     ['an ERB template', '<%= ENV["SECRET"] %>'],
     ['a Ruby interpolation', '#{ENV["SECRET"]}'],
     ['a Vault reference', 'vault:secret/data/db#password'],
@@ -181,5 +188,12 @@ describe('secret store names', () => {
   it('a Secrets Manager name with its six-character suffix is not a password', () => {
     expect(looksLikeStrongPassword('prod/api_key-JbZYOA')).toBe(false);
     expect(looksLikeStrongPassword('shop/prod/db_password-Ab12Cd')).toBe(false);
+  });
+});
+
+describe('values that only look like patterns or nested assignments', () => {
+  it('keeps a random value behind a nested name, and brackets without a range', () => {
+    expect(looksLikeGenericSecret(`sig=${keys.chars('base62', 40)}`)).toBe(true);
+    expect(looksLikeGenericSecret(`Zq8[${keys.chars('base62', 12)}]{Wr}`)).toBe(true);
   });
 });
