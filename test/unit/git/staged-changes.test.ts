@@ -36,12 +36,12 @@ function counting(store: ObjectStore): ObjectStore & { reads: string[] } {
   };
 }
 
-async function diff(r: TempRepo) {
+async function diff(r: TempRepo, walkEntriesUpTo?: number) {
   const store = counting(openObjectStore(path.join(r.dir, '.git/objects'), 'sha1'));
   const head = r.git('rev-parse', '-q', '--verify', 'HEAD').trim();
   const tree = readCommit(store, head).tree;
   store.reads.length = 0;
-  const result = await stagedChanges(new TreeReader(store), tree, findRepository(r.dir, {}));
+  const result = await stagedChanges(new TreeReader(store), tree, findRepository(r.dir, {}), walkEntriesUpTo);
   return { ...result, reads: store.reads };
 }
 
@@ -67,15 +67,17 @@ describe('stagedChanges', () => {
     r.write('dir7/sub/file3.txt', 'changed\n');
     r.git('add', '-A');
     const staged = r.git('write-tree').trim(); // refreshes the cache tree as `git commit` does
-    const { changes, reads } = await diff(r);
-    expect(changes.map((c) => c.path)).toEqual(['dir7/sub/file3.txt']);
-    // The root tree, dir7 and dir7/sub, in HEAD and as the index's cache tree names them: no other directory.
     const along = ['', 'dir7', 'dir7/sub'];
-    const expected = [
-      ...along.map((dir) => r.git('rev-parse', `HEAD:${dir}`).trim()),
-      ...along.map((dir) => r.git('rev-parse', `${staged}:${dir}`).trim()),
-    ];
-    expect([...new Set(reads)].sort()).toEqual([...new Set(expected)].sort());
+    const inHead = along.map((dir) => r.git('rev-parse', `HEAD:${dir}`).trim());
+    const inIndex = along.map((dir) => r.git('rev-parse', `${staged}:${dir}`).trim());
+    // A small index: the changed directories' entries are walked, so only HEAD's trees along the path are read.
+    const walked = await diff(r);
+    expect(walked.changes.map((c) => c.path)).toEqual(['dir7/sub/file3.txt']);
+    expect([...new Set(walked.reads)].sort()).toEqual([...new Set(inHead)].sort());
+    // Compared by records as trees (a monorepo's index): those trees in HEAD and as the cache tree names them.
+    const compared = await diff(r, 0);
+    expect(compared.changes.map((c) => c.path)).toEqual(['dir7/sub/file3.txt']);
+    expect([...new Set(compared.reads)].sort()).toEqual([...new Set([...inHead, ...inIndex])].sort());
   });
 
   it('reports deletions, renames and mode changes as skipped, with reasons', async () => {
@@ -171,8 +173,11 @@ describe('stagedChanges against git diff --cached', () => {
         .split('\0')
         .filter(Boolean)
         .sort();
-      const { changes } = await diff(r);
-      expect(changes.map((c) => c.path).sort(), `round ${round}`).toEqual(expected);
+      // Both ways of passing a changed directory with a valid record: walked by entries, compared as trees.
+      for (const walkEntriesUpTo of [undefined, 0]) {
+        const { changes } = await diff(r, walkEntriesUpTo);
+        expect(changes.map((c) => c.path).sort(), `round ${round}, ${walkEntriesUpTo}`).toEqual(expected);
+      }
     }
   });
 });
