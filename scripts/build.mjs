@@ -124,8 +124,7 @@ await build({
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
 for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) {
-  requireBuiltinsDirectly(file);
-  writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
+  writeFileSync(file, asciiOnly(requireBuiltinsDirectly(readFileSync(file, 'utf8'), file), file));
 }
 if (vendor) {
   for (const name of DEPENDENCIES) {
@@ -160,21 +159,18 @@ function asciiOnly(text, file) {
  * neither `default` nor `__esModule`), so the program requires it directly. A default import of a built-in would
  * read `.default` from the copy: the build refuses it rather than break it.
  */
-function requireBuiltinsDirectly(file) {
+function requireBuiltinsDirectly(bundle, file) {
   const names = [];
-  const text = readFileSync(file, 'utf8').replace(
-    /([\w$]+) = __toESM\(require\("(node:[\w/]+)"\)(?:, 1)?\)/g,
-    (_, name, id) => {
-      names.push(name);
-      return `${name} = require("${id}")`;
-    },
-  );
+  const text = bundle.replace(/([\w$]+) = __toESM\(require\("(node:[\w/]+)"\)(?:, 1)?\)/g, (_, name, id) => {
+    names.push(name);
+    return `${name} = require("${id}")`;
+  });
   const reading = names.filter((name) => text.includes(`${name}.default`));
   if (reading.length > 0) {
     console.error(`build: ${file}: default imports of built-in modules (use import * as): ${reading.join(', ')}`);
     process.exit(1);
   }
-  writeFileSync(file, text);
+  return text;
 }
 
 // The programmatic API: ES modules, one chunk per lazily loaded part. It works the catalog out from the rules it

@@ -302,8 +302,8 @@ function parseCommandLine(
   argv: string[],
 ): { command: string | undefined; rest: string[]; values: Values } | { error: string } {
   // Most runs are a hook's (`pre-commit`, `commit-msg <file>`, `pre-push <remote> <url>`): no argument starts with
-  // '-', so every one is a positional, as parseArgs would find. Such a line skips it: loading and running it costs
-  // about 0.6 ms of a clean commit (docs/performance.md, "Start-up budget").
+  // '-', so every one is a positional, as parseArgs would find. Such a line skips it: loading and running it cost
+  // about 0.3 ms of a clean commit (docs/performance.md, "Start-up budget").
   if (argv.every((arg) => !arg.startsWith('-'))) return { command: argv[0], rest: argv.slice(1), values: {} };
   // Not strict: an unknown option is reported here in our words, with the options it could have meant.
   const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
