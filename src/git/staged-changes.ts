@@ -14,7 +14,7 @@
 //   by entry, its valid subdirectories skipped or compared by record, their entries stepped over by count.
 import { IndexFileError } from '../errors.js';
 import { indexOfEntries, readIndexFile, utf8Path, type GitIndex, type IndexEntry } from './index/index-file.js';
-import { emptyCacheTree, type CacheTree } from './index/cache-tree.js';
+import { directoryBefore, emptyCacheTree, type CacheTree } from './index/cache-tree.js';
 import { isTreeMode, type TreeEntry, type TreeReader } from './tree.js';
 import { runGit } from './git-process.js';
 import { isObjectId } from './object-id.js';
@@ -160,7 +160,7 @@ class IndexWalk {
         continue;
       }
       const rawName = rest.slice(0, slash);
-      while (next < children.length && `${children[next]![0]}/` < `${rawName}/`) next++;
+      while (next < children.length && directoryBefore(children[next]![0], rawName)) next++;
       if (next < children.length && children[next]![0] === rawName) {
         // Entry i is the first under a subdirectory with a record: skip it, and the ones after it, by their counts.
         const run = this.skippable(children, next, i, rawPrefix, headEntries);

@@ -1,7 +1,7 @@
 // parseCacheTree on hand-built TREE extensions: nested lookups, invalidated directories, and the malformed shapes
 // that make it drop the whole cache tree as git does. (The TREE extension git writes is read in index-file.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { parseCacheTree } from '../../../../src/git/index/cache-tree.js';
+import { directoryBefore, parseCacheTree } from '../../../../src/git/index/cache-tree.js';
 
 const HASH_SIZE = 20;
 
@@ -60,5 +60,38 @@ describe('parseCacheTree', () => {
     expect(parse(Buffer.from('\x003 x\n', 'latin1')).size).toBe(0); // a count that is not a number
     expect(parse(record('', 1, 0, oid(1)).subarray(0, 10)).size).toBe(0); // cut inside the tree id
     expect(parse(Buffer.from('no terminator')).size).toBe(0);
+  });
+});
+
+describe('directoryBefore', () => {
+  it('orders directories as git does, by `name/`', () => {
+    expect(directoryBefore('a-b', 'a')).toBe(true);
+    expect(directoryBefore('a', 'a-b')).toBe(false);
+    expect(directoryBefore('a', 'a0')).toBe(true);
+    expect(directoryBefore('a0', 'a')).toBe(false);
+    expect(directoryBefore('a', 'a')).toBe(false);
+    expect(directoryBefore('b', 'ab')).toBe(false);
+  });
+
+  it('agrees with comparing `${a}/` and `${b}/` on random names', () => {
+    // Characters on both sides of '/' (0x2f), and bytes above ASCII as the index's latin1 names hold them.
+    const alphabet = ['-', '.', '0', 'a', 'A', '_', '\xe9', ' '];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return (seed >>> 16) % n;
+    };
+    const name = () => Array.from({ length: 1 + next(4) }, () => alphabet[next(alphabet.length)]).join('');
+    let before = 0;
+    for (let i = 0; i < 5000; i++) {
+      const a = name();
+      const b = name();
+      const expected = `${a}/` < `${b}/`;
+      expect(directoryBefore(a, b), `${a} vs ${b}`).toBe(expected);
+      if (expected) before++;
+    }
+    // Both answers occur often: the comparison is not one-sided.
+    expect(before).toBeGreaterThan(1500);
+    expect(before).toBeLessThan(3500);
   });
 });
