@@ -49,4 +49,64 @@ export const REVIEWED: readonly ReviewedFinding[] = [
     ruleId: 'generic-bearer-token',
     why: 'README example: a random-looking bearer token in an Authorization header',
   },
+  {
+    file: 'packages/@clerk/backend/dist/fixtures/index.d.ts',
+    ruleId: 'jwt-signed-token',
+    why: "Clerk's published test fixtures: signed session JWTs (valid, expired, tampered)",
+  },
+  {
+    file: 'packages/@clerk/backend/dist/fixtures/index.d.ts',
+    ruleId: 'private-key',
+    why: "Clerk's published test fixtures: the RSA key that signs the fixture JWTs",
+  },
+  {
+    file: 'packages/@clerk/backend/dist/fixtures/machine.d.ts',
+    ruleId: 'jwt-signed-token',
+    why: "Clerk's published test fixtures: signed OAuth access-token JWTs",
+  },
+  {
+    file: 'packages/@clerk/backend/dist/fixtures/machine.d.ts',
+    ruleId: 'generic-api-key',
+    why: 'Clerk\'s published test fixtures: a machine API key (`api_key: "ak_…"`)',
+  },
+  {
+    file: 'packages/aws-cdk-lib/aws-datasync/lib/datasync.generated.d.ts',
+    ruleId: 'azure-sas-token',
+    why: 'the same DataSync documentation example as in aws-sdk: an Azure Blob SAS token that expired in 2023',
+  },
+  {
+    file: 'packages/hpagent/test/http-http.test.js',
+    ruleId: 'generic-url-credentials',
+    why: 'proxy tests: a test user and password in a proxy URL',
+  },
+  {
+    file: 'packages/hpagent/test/https-https.test.js',
+    ruleId: 'generic-url-credentials',
+    why: 'proxy tests: a test user and password in a proxy URL',
+  },
+  {
+    file: 'packages/next-auth/deps/openid-client/README.md',
+    ruleId: 'generic-secret',
+    why: 'README example: an OAuth client secret in a client registration',
+  },
+  {
+    file: 'packages/oauth/examples/express-gdata/server.js',
+    ruleId: 'generic-secret',
+    why: 'an example app: a made-up session secret',
+  },
+  {
+    file: 'packages/oauth/tests/oauthtests.js',
+    ruleId: 'private-key',
+    why: 'OAuth 1.0 tests: the RSA-SHA1 test key of the OAuth test vectors',
+  },
+  {
+    file: 'packages/oauth/tests/oauthtests.js',
+    ruleId: 'generic-token',
+    why: "OAuth 1.0 tests: the access tokens of the specification's worked examples",
+  },
+  {
+    file: 'packages/oidc-token-hash/README.md',
+    ruleId: 'generic-token',
+    why: 'README example: an access token whose at_hash the library computes',
+  },
 ];

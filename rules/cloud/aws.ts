@@ -74,6 +74,8 @@ export const awsRules: Rule[] = [
       'creds := credentials.NewStaticCredentials("AKIA{{base32:16}}", "{{base64:40}}", "")',
     ],
     negativeExamples: [
+      // The resource part of an ARN: 40 characters of names and slashes.
+      'const apiKeyProviderArn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/abc123/apikeycredentialprovider/my-apikey";',
       // A prefixed key's body on an AWS credentials line.
       'aws_secret_access_key = pk_{{base62:40}}',
       'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',

@@ -110,7 +110,9 @@ const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${
 // Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
 // full of them) are random but not credentials; design and lexer tokens are not either.
 const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|client|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count|next|prev(?:ious)?|marker|public[_.-]?key)`;
-const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)`;
+// An SVG image's `?token=` (a README's rating or coverage badge, `…/rating/acme-lib.svg?token=…`) is shown to
+// every reader: public by design, like Codecov's badge tokens (notOnLineWith below).
+const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)(?<!\.svg\?token)`;
 
 // Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`) and access
 // tokens. Other "tokens" that are UUIDs (change, lifecycle, idempotency, task tokens) are not.
@@ -183,6 +185,9 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // Compiled and typed code a value runs into: an exports chain, a TypeScript generic on a property's type.
+      'Object.defineProperty(exports,"__esModule",{value:!0}),exports.Skip=exports.Pass=exports.Outcome=void 0;',
+      '  mysql_native_password: PluginDefinition<{',
       // A fallback that is a default, and a reference alone.
       "const redisPassword = process.env.REDIS_PASSWORD || 'changeme';",
       'const dbPassword = process.env.DB_PASSWORD ?? config.get("db.password");',
@@ -275,6 +280,12 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // Minified code: an exports chain, optional chaining, a ternary on `props`, a call with an object; and the
+      // resource part of a secret's ARN.
+      'exports.CfnSecretPolicy=exports.CfnSecret=exports.CfnRotation=void 0;',
+      '{authorizerCredentials:props.assumeRole?.roleArn,ttl:300}',
+      'throw new TypeError("A URL with credentials: "+u)}r=makeRequest({urlList:[u]});m="cors"',
+      '"SourceArn": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reports-{{base62:6}}"',
       // Code an unquoted line value runs into: an open call, a generic, a ternary.
       'AWS.Credentials = AWS.util.inherit({',
       '  credentials: MergeFunctions<',
@@ -380,6 +391,9 @@ export const genericAssignmentRules: Rule[] = [
       '| `PARTNER_API_KEY` | `Harbor-Mango{{digits:2}}!zs` |',
     ],
     negativeExamples: [
+      // Minified code: an exports chain, a member read through optional chaining.
+      'exports.CfnApiKey=exports.CfnApiCache=exports.CfnAccount=void 0;',
+      'this.encryptionKey=props.encryption?.tableKey;',
       // Customer.io's public (`pk_`) keys ship in browsers.
       'NEXT_PUBLIC_CUSTOMERIO_KEY = "pk_{{base62:40}}"',
       'NEXT_PUBLIC_FIREBASE_API_KEY={{base62:39}}',
@@ -433,6 +447,9 @@ export const genericAssignmentRules: Rule[] = [
       'SAS_TOKEN="sig={{base62:40}}"',
     ],
     negativeExamples: [
+      // An SVG badge's token in a README (a rating badge), and a constant of a library with a patterned value.
+      '<img src="https://badges.example.dev/js/rating/acme-lib.svg?token={{base64:43}}=" alt="rating">',
+      'export const JWT_KIND_SESSION_TOKEN = "cl_{{base62:6}}777BBB";',
       // Public by design (a Mapbox public token, a SonarQube badge token) or a GitHub placeholder.
       "mapboxgl.accessToken = 'pk.eyJ1Ijoi{{base64url:30}}.{{base64url:22}}';",
       'SONAR_BADGE_URL=https://sonar.corp.io/api/project_badges/measure?project=shop&metric=coverage&token=sqb_{{hex:40}}',
@@ -501,6 +518,9 @@ export const genericAssignmentRules: Rule[] = [
       'WEBHOOK_HMAC_KEY: {{hex:64}}',
     ],
     negativeExamples: [
+      // Names of code as values: a snake_case metric name, an enum member in documentation.
+      "const LOAD_REPORT_KEY = 'grpc_orca_load_report';",
+      '* Valid values: `CUSTOMER_MANAGED_KMS_KEY` | `AWS_OWNED_KMS_KEY` .',
       // A value of another format: a Klaviyo look-alike `pk_` cache key.
       'CACHE_KEY: pk_{{hex:20}}',
       'SUPABASE_ANON_KEY={{base62:40}}',

@@ -88,6 +88,8 @@ export const twilioRules: Rule[] = [
       'twilio_api_key_secret: "{{base62:32}}"  # api_key_sid: SK{{hex:32}}',
     ],
     negativeExamples: [
+      // An API operation's name in an SDK that has a Twilio integration: camelCase words, not a key.
+      '// Twilio integration\n"v2.listSnowflakeIntegrationAccounts": false,',
       'TWILIO_API_KEY_SID=SK{{hex:32}}',
       'TWILIO_AUTH_TOKEN={{hex:32}}',
       'session_secret = "{{base62:32}}"',

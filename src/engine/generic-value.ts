@@ -142,7 +142,23 @@ function looksRandom(value: string): boolean {
   if (isNotASecret(value)) return false;
   if (isWeakPassword(value) || hasDummyWord(value)) return false;
   if (isNameLike(value)) return false;
+  if (isPatterned(value)) return false;
   return hasRandomComposition(value);
+}
+
+/**
+ * Two runs of one character three times over (`cl_B7d4PD111AAA`): typed or made up, not drawn at random. A random
+ * string of 36 or more symbols has one such run in about 3% of cases at 40 characters, two in 0.05%; hex (16
+ * symbols) has them far more often and is not judged so.
+ */
+function isPatterned(value: string): boolean {
+  if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value)) return false;
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    if (value[i] === value[i - 1] && value[i] === value[i - 2] && value[i] !== value[i - 3] && ++runs === 2)
+      return true;
+  }
+  return false;
 }
 
 /** Placeholders, references, expressions and structured values that are never a secret. */
@@ -165,6 +181,7 @@ function isNotASecret(value: string): boolean {
   if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
   if (PUBLIC_FORMAT.test(value) || TYPED_SID.test(value) || SECRET_STORE_NAME.test(value)) return true;
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
+  if (isCodeExpression(value) || SNAKE_CASE_WORDS.test(value) || CONSTANT_NAME.test(value)) return true;
   if (isPatternSource(value)) return true;
   // One assignment inside another (`sv=2022-11-02` of a SAS query string after `AZURE_SAS_TOKEN=`): the inner
   // value decides, when it is plainly not a secret (a date, a number, a template).
@@ -189,9 +206,29 @@ function isPatternSource(value: string): boolean {
 }
 
 // The start of code that an unquoted line value runs into: an open call, generic or block (`AWS.util.inherit({`,
-// `MergeFunctions<`, `readFileSync(`), a member of `this`/`self`, a chain of three members, a ternary.
+// `MergeFunctions<`, `AuthPluginDefinition<{`, `readFileSync(`), a member of `this`/`self`, a chain of three members, a ternary.
 const CODE_FRAGMENT =
-  /[\w$][ \t]{0,2}(?:\([{[]?|<|\{|\[)$|^(?:this|self)\.[A-Za-z_$]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2}|[\w$.]\?[\w$.]{1,80}:[\w$.]/;
+  /[\w$][ \t]{0,2}(?:\([{[]?|<[{[(]?|\{|\[)$|^(?:this|self)\.[A-Za-z_$]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2}|[\w$.]\?[\w$.]{1,80}:[\w$.]/;
+
+/**
+ * Minified or compiled code that an unquoted value runs into: names and numbers joined by code's punctuation, with
+ * a mark no password has, such as a member of `exports`/`props`/`this`, `=void`, `===`, optional chaining or a
+ * call's brackets (`exports.CfnAccount=void`, `props.assumeRole?.roleArn`, `+A)}s=makeRequest({urlList:[t]});n=`).
+ * Passwords hold other symbols (`@#%^*~/`), or `$` after a letter; `Word.Word99!` has no such mark.
+ */
+function isCodeExpression(value: string): boolean {
+  if (!CODE_CHARS.test(value) || PASSWORD_DOLLAR.test(value) || !CODE_MARK.test(value)) return false;
+  return value.split(/[^\w$]+/).every((piece) => piece === '' || /^(?:[A-Za-z_$][\w$]*|[0-9]+)$/.test(piece));
+}
+
+const CODE_CHARS = /^[\w$.?!:=()[\]{};,+<>|&]{1,512}$/;
+const CODE_MARK =
+  /(?:^|[^\w$])(?:exports|module|props|this|window|document|globalThis)\.[A-Za-z_$]|[=:?]void(?![\w$])|===|!==|=>|[\w$)\]]\?\.[A-Za-z_$]|[\w$]\([{[]|\)[;}\]]|\}\)/;
+// Names of code, not values: three or more lower-case words joined by `_` (`grpc_orca_load_report`, a metric or
+// an event's name), and an upper-case constant's name (`AWS_OWNED_KMS_KEY`, an enum member). Random keys do not
+// fall into letter-only words between regular underscores.
+const SNAKE_CASE_WORDS = /^[a-z]{2,16}(?:_[a-z]{2,16}){2,8}$/;
+const CONSTANT_NAME = /^[A-Z]{2,16}(?:_[A-Z]{1,16}){1,8}$/;
 
 // A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
 const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
@@ -302,6 +339,9 @@ function isPropertyAccess(value: string): boolean {
 export function isCodeName(value: string): boolean {
   if (value.length > 256 || !CODE_NAME_CHARS.test(value)) return false;
   if (PASSWORD_DOLLAR.test(value)) return false;
+  // camelCase or PascalCase words of letters only (`listSnowflakeIntegrationAccounts`): a random key of the same
+  // alphabet has digits, or capitals without two lower-case letters after each.
+  if (IDENTIFIER.test(value)) return true;
   // Hex with digits is a digest or a key, whatever words its letters happen to spell (`cafe5353…dedcc`).
   if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value) && /[0-9]/.test(value)) return false;
   let named = 0;

@@ -19,6 +19,8 @@ import { pairFindings } from './pairing.js';
 import { spanningFindings } from './spanning.js';
 import { hasInFileWordIn, LineIndex } from './line-index.js';
 import { ShapeTests } from './secret-shape.js';
+import { blankMappings, isSourceMapPath } from './source-map.js';
+import { isInsideArn } from './arn.js';
 import type { ScanWork } from './text-lines.js';
 
 export type { ScanWork } from './text-lines.js';
@@ -93,7 +95,17 @@ export function scanWith(
     keywordWindows: diagnostics.wholeText !== true,
     work: diagnostics.work,
   };
-  return scanLayer(catalog, unit, settings, 0);
+  return scanLayer(catalog, isSourceMapPath(unit.path) ? withoutMappings(unit) : unit, settings, 0);
+}
+
+/** A source map's unit with its `mappings` blanked, in the text and in what surrounds it (source-map.ts). */
+function withoutMappings(unit: ScanUnit): ScanUnit {
+  return {
+    ...unit,
+    text: blankMappings(unit.text),
+    ...(unit.context ? { context: { ...unit.context, text: blankMappings(unit.context.text) } } : {}),
+    ...(unit.source ? { source: { ...unit.source, text: blankMappings(unit.source.text) } } : {}),
+  };
 }
 
 /** How one scan runs, the same at every encoded layer. */
@@ -382,6 +394,8 @@ function checkCandidate(
   if (isPlaceholder(secret)) return [];
   // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path.
   if (compiled.prefixless && !rule.decode && isCodeName(secret)) return [];
+  // Nothing inside an ARN is a credential: it is a resource's name (arn.ts).
+  if (isInsideArn(unit.text, span[0])) return [];
   if (rule.documented && isDocumented(rule.documented, secret)) return [];
 
   const position = lines.locate(span[0]);

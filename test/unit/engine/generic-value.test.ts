@@ -1,7 +1,7 @@
 // The generic-value verifier: random-looking values assigned to secret names are kept; placeholders, references,
 // expressions, structured values, weak passwords and names are dropped.
 import { describe, expect, it } from 'vitest';
-import { looksLikeGenericSecret, looksLikeStrongPassword } from '../../../src/engine/generic-value.js';
+import { isCodeName, looksLikeGenericSecret, looksLikeStrongPassword } from '../../../src/engine/generic-value.js';
 import { FakeKeys } from '../../helpers/examples.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -143,6 +143,11 @@ describe('looksLikeGenericSecret drops values that are not secrets', () => {
 });
 
 describe('identifiers found in real code', () => {
+  it('a camelCase operation name is a code name for keys without a prefix', () => {
+    expect(isCodeName('listSnowflakeIntegrationAccounts')).toBe(true);
+    expect(isCodeName(keys.chars('base62', 32))).toBe(false);
+  });
+
   it.each([
     'receivedDiff',
     'ExtendsKeyword',
@@ -162,6 +167,41 @@ describe('code that an unquoted line value runs into', () => {
   ])('%s is code, not a password', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
+  });
+});
+
+describe('minified and compiled code as a value (real packages: CDK, Next.js, mysql2, gRPC)', () => {
+  it.each([
+    'exports.CfnAccount=void',
+    'exports.HttpIntegrationSubtype=exports.HttpIntegrationType=void',
+    't.isWritable=t.isReadable=t.isStream=void',
+    'props.assumeRole?.roleArn',
+    'atRest?.kmsKey',
+    'props.replicationSourceIdentifier===void',
+    'storageEncrypted:props.storageEncryptionKey?!0:props.storageEncrypted',
+    '+A)}s=makeRequest({urlList:[t]});n=',
+    'AuthPluginDefinition<{',
+    'grpc_orca_load_report',
+    'AWS_OWNED_KMS_KEY',
+  ])('%s is code, not a secret', (value) => {
+    expect(looksLikeGenericSecret(value)).toBe(false);
+    expect(looksLikeStrongPassword(value)).toBe(false);
+  });
+
+  it("keeps passwords that share some of code's punctuation", () => {
+    expect(looksLikeStrongPassword('Sunflower.Copper50!')).toBe(true);
+    expect(looksLikeStrongPassword('Tractor.Orbit82$YZ')).toBe(true);
+    expect(looksLikeGenericSecret('Qx7vR2mK9p.Lz4Nw8Tb3Yh')).toBe(true);
+    expect(looksLikeGenericSecret('x9_qz7kv2_rt8wm4_2k')).toBe(true);
+  });
+
+  it('drops a value with two runs of one character three times over, keeps one with a single run', () => {
+    expect(looksLikeGenericSecret('cl_B7d4PD111AAA')).toBe(false);
+    expect(looksLikeGenericSecret(`${keys.chars('base62', 12)}777${keys.chars('base62', 12)}`)).toBe(true);
+    // Hex repeats characters more often: it is not judged by runs.
+    expect(looksLikeGenericSecret(`${keys.chars('hex', 14)}aaa${keys.chars('hex', 6)}111${keys.chars('hex', 9)}`)).toBe(
+      true,
+    );
   });
 });
 
