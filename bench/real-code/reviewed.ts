@@ -109,4 +109,34 @@ export const REVIEWED: readonly ReviewedFinding[] = [
     ruleId: 'generic-token',
     why: 'README example: an access token whose at_hash the library computes',
   },
+  {
+    file: 'packages/@aws-sdk/client-iam/dist-types/commands/CreateLoginProfileCommand.d.ts',
+    ruleId: 'generic-password',
+    why: "IAM API reference example: a user's console password",
+  },
+  {
+    file: 'packages/@mui/material/docs/material-ui/react-autocomplete.md',
+    ruleId: 'gcp-api-key',
+    why: "a real Google Maps API key published in Material UI's docs (restricted to their site by referrer)",
+  },
+  {
+    file: 'packages/@pulumi/aws/datasync/locationAzureBlob.d.ts',
+    ruleId: 'azure-sas-token',
+    why: 'the same DataSync documentation example as in aws-sdk: an Azure Blob SAS token that expired in 2023',
+  },
+  {
+    file: 'packages/@pulumi/aws/datasync/locationAzureBlob.js',
+    ruleId: 'azure-sas-token',
+    why: 'the same DataSync documentation example as in aws-sdk: an Azure Blob SAS token that expired in 2023',
+  },
+  ...['kms/ciphertext.d.ts', 'kms/ciphertext.js', 'kms/getCipherText.d.ts', 'kms/getCipherText.js'].map((file) => ({
+    file: `packages/@pulumi/aws/${file}`,
+    ruleId: 'generic-secret',
+    why: 'KMS ciphertext documentation example: a client secret in the plaintext to encrypt',
+  })),
+  {
+    file: 'packages/npm-registry-fetch/README.md',
+    ruleId: 'generic-password',
+    why: 'README example: a registry password in leetspeak ("t0k3n here")',
+  },
 ];

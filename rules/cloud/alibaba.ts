@@ -61,6 +61,8 @@ export const alibabaRules: Rule[] = [
       '  accessKeySecret: "{{base62:30}}",',
     ],
     negativeExamples: [
+      // A minified schema viewer's component name with a date-like version in it.
+      '// alibaba\nKeywordTitle:He,JSONSchema202012KeywordDefault:Xe,KeywordReadOnly:et',
       'secret = "{{base62:30}}"',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET={{hex:40}}',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET=${ALIBABA_CLOUD_ACCESS_KEY_SECRET}',

@@ -74,6 +74,8 @@ export const awsRules: Rule[] = [
       'creds := credentials.NewStaticCredentials("AKIA{{base32:16}}", "{{base64:40}}", "")',
     ],
     negativeExamples: [
+      // A minified schema viewer's component names, a date-like version among words (`JSONSchema202012…`).
+      '// aws\nKeywordTitle:He,JSONSchema202012KeywordDependentRequired:et,KeywordDefault:Xe',
       // The resource part of an ARN: 40 characters of names and slashes.
       'const apiKeyProviderArn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/abc123/apikeycredentialprovider/my-apikey";',
       // A prefixed key's body on an AWS credentials line.

@@ -73,7 +73,9 @@ export const azureDevopsRules: Rule[] = [
     },
     // Length: 52 characters of base32 (RFC 4648 alphabet, lowercase), the length the Sprint 241 notes give for the
     // old format; 52 base32 characters hold a 256-bit key.
-    pattern: '(?<![A-Za-z0-9])(?<secret>[a-z2-7]{52})(?![A-Za-z0-9])',
+    // Not a piece of a longer hyphenated name: a list of punycode domains (`xn--…--`) runs words together into
+    // 52-character pieces between hyphens.
+    pattern: '(?<![A-Za-z0-9-])(?<secret>[a-z2-7]{52})(?![A-Za-z0-9-])',
     entropy: 4,
     // Same-shaped lowercase runs that are not tokens: hashes written in base32, and package integrity fields.
     notOnLineWith: ['sha1', 'sha256', 'sha512', 'integrity', 'checksum', 'digest', 'nix/store', 'onion'],
@@ -84,6 +86,8 @@ export const azureDevopsRules: Rule[] = [
       '<add key="azure.devops.pat" value="{{base32lower:52}}" />',
     ],
     negativeExamples: [
+      // A piece of a domain list between hyphens (a public-suffix trie beside an azdo domain).
+      'const suffixes = "azdo.io xn--{{base32lower:52}}--vermgensberatung";',
       // No Azure DevOps word near it: any 52 lowercase letters would otherwise count.
       'AUTH_TOKEN={{base32lower:52}}',
       'AZURE_DEVOPS_PAT={{base32lower:40}}',

@@ -72,6 +72,8 @@ export const privateKeyRules: Rule[] = [
       'signing_key: {{derLine:sec1}}',
     ],
     negativeExamples: [
+      // Documentation that shows the first characters of a key and elides the rest.
+      'domainSigningPrivateKey: "MIIJKAIBAAKCAgEA{{base64:48}}...",',
       '{{derBody:cert}}',
       'PUBLIC_KEY="{{derLine:spki}}"',
       'MII{{base64:200}}',

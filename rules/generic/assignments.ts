@@ -185,6 +185,9 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // A type annotation in a Python stub, and the sample password of the AWS provider's docs.
+      '    def __init__(self, passwd: HTTPPasswordMgr | None = None) -> None: ...',
+      ' *     masterPassword: "Mustbe8characters",',
       // Compiled and typed code a value runs into: an exports chain, a TypeScript generic on a property's type.
       'Object.defineProperty(exports,"__esModule",{value:!0}),exports.Skip=exports.Pass=exports.Outcome=void 0;',
       '  mysql_native_password: PluginDefinition<{',
@@ -280,6 +283,8 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // A minified object copying members of the same names.
+      'subscriptionOptions:{auth:s.auth,p256dh:s.p256dh,endpoint:s.endpoint,swScope:s.swScope}',
       // Minified code: an exports chain, optional chaining, a ternary on `props`, a call with an object; and the
       // resource part of a secret's ARN.
       'exports.CfnSecretPolicy=exports.CfnSecret=exports.CfnRotation=void 0;',
@@ -391,6 +396,8 @@ export const genericAssignmentRules: Rule[] = [
       '| `PARTNER_API_KEY` | `Harbor-Mango{{digits:2}}!zs` |',
     ],
     negativeExamples: [
+      // TypeScript's non-null assertion on a property read.
+      "    'x-goog-api-key': appConfig.apiKey!,",
       // Minified code: an exports chain, a member read through optional chaining.
       'exports.CfnApiKey=exports.CfnApiCache=exports.CfnAccount=void 0;',
       'this.encryptionKey=props.encryption?.tableKey;',
@@ -518,6 +525,8 @@ export const genericAssignmentRules: Rule[] = [
       'WEBHOOK_HMAC_KEY: {{hex:64}}',
     ],
     negativeExamples: [
+      // A Web Push application server key: an uncompressed P-256 public point (65 bytes from 0x04), public.
+      "const DEFAULT_VAPID_KEY = 'BA{{base64url:85}}';",
       // Names of code as values: a snake_case metric name, an enum member in documentation.
       "const LOAD_REPORT_KEY = 'grpc_orca_load_report';",
       '* Valid values: `CUSTOMER_MANAGED_KMS_KEY` | `AWS_OWNED_KMS_KEY` .',

@@ -182,6 +182,10 @@ function isNotASecret(value: string): boolean {
   if (PUBLIC_FORMAT.test(value) || TYPED_SID.test(value) || SECRET_STORE_NAME.test(value)) return true;
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
   if (isCodeExpression(value) || SNAKE_CASE_WORDS.test(value) || CONSTANT_NAME.test(value)) return true;
+  if (isAcronymTypeName(value) || COPIED_MEMBER.test(value) || isEcPublicPoint(value)) return true;
+  // TypeScript's non-null assertion after a property access (`appConfig.apiKey!`): an object's name starts in lower
+  // case and holds no digit, where a chosen password (`Sunflower.Copper50!`) does not.
+  if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
   if (isPatternSource(value)) return true;
   // One assignment inside another (`sv=2022-11-02` of a SAS query string after `AZURE_SAS_TOKEN=`): the inner
   // value decides, when it is plainly not a secret (a date, a number, a template).
@@ -224,6 +228,31 @@ function isCodeExpression(value: string): boolean {
 const CODE_CHARS = /^[\w$.?!:=()[\]{};,+<>|&]{1,512}$/;
 const CODE_MARK =
   /(?:^|[^\w$])(?:exports|module|props|this|window|document|globalThis)\.[A-Za-z_$]|[=:?]void(?![\w$])|===|!==|=>|[\w$)\]]\?\.[A-Za-z_$]|[\w$]\([{[]|\)[;}\]]|\}\)/;
+const NON_NULL_MEMBER = /^[a-z_$][A-Za-z_$]*(?:\.[A-Za-z_$][A-Za-z_$]*)+!$/;
+// A minified object's property copied from a member of the same name (`p256dh:s.p256dh`).
+const COPIED_MEMBER = /^([A-Za-z_$][\w$]{0,40}):[A-Za-z_$][\w$]{0,2}\.\1$/;
+
+/**
+ * A type or class name that starts with an acronym (`HTTPPasswordMgr`, `JWTSecretProvider`): a type annotation's
+ * right-hand side (`passwd: HTTPPasswordMgr` in a Python stub). Letters only, the acronym then capitalised words, one of
+ * them English of five letters or more: random letters do not fall into that.
+ */
+function isAcronymTypeName(value: string): boolean {
+  const match = /^[A-Z]{2,6}((?:[A-Z][a-z]{2,}){1,6})$/.exec(value);
+  if (!match) return false;
+  return (match[1]!.match(/[A-Z][a-z]+/g) ?? []).some((word) => word.length >= 5 && isEnglishLike(word.toLowerCase()));
+}
+
+/**
+ * An uncompressed elliptic-curve public key, 65 bytes that start 0x04, in base64url: a Web Push application server
+ * key (`DEFAULT_VAPID_KEY = 'BDOU…'`, Firebase's). Public by design; the private half is 32 bytes.
+ */
+function isEcPublicPoint(value: string): boolean {
+  if (!/^B[A-Za-z0-9_-]{86}={0,1}$/.test(value)) return false;
+  const bytes = Buffer.from(value.replace(/=$/, ''), 'base64url');
+  return bytes.length === 65 && bytes[0] === 0x04;
+}
+
 // Names of code, not values: three or more lower-case words joined by `_` (`grpc_orca_load_report`, a metric or
 // an event's name), and an upper-case constant's name (`AWS_OWNED_KMS_KEY`, an enum member). Random keys do not
 // fall into letter-only words between regular underscores.
@@ -268,7 +297,7 @@ const MEMBER_CHAIN = /^[A-Za-z_$][A-Za-z_$]{1,}(?:\.[A-Za-z_$][A-Za-z_$]{1,}){1,
 // Title-Case words joined by hyphens: header names and auth schemes (`X-Api-Key`, `Klaviyo-API-Key`), not secrets.
 const HEADER_NAME = /^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+$/;
 const PLACEHOLDER_TEXT =
-  /changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
+  /must[_-]?be[_-]?\d{1,2}[_-]?char|changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
 // Objects, arrays, calls and tags: {…}, […], (…), <…>
 const OPENING_BRACKET = /^[{[(<]/;
 // Crypt-style password hashes ($2b$…, $6$…, $argon2id$…): stored hashes, not the password (htpasswd and shadow
@@ -373,11 +402,14 @@ function isIdentifierOfWords(segment: string): boolean {
   let letters = 0;
   let shorts = 0;
   let numbers = 0;
+  let longNumbers = 0;
   let letterTokens = 0;
   for (const token of tokens) {
     if (/^[0-9]/.test(token)) {
-      // A version or a size (`V1`, `MaxLen256`), not a long run of digits in the middle of a name.
-      if (token.length > 4) return false;
+      // A version or a size (`V1`, `MaxLen256`), not a long run of digits in the middle of a name; a date-like
+      // version among three words or more is part of one (`JSONSchema202012KeywordDefault`).
+      if (token.length > 8) return false;
+      if (token.length > 4) longNumbers++;
       numbers++;
       continue;
     }
@@ -397,6 +429,7 @@ function isIdentifierOfWords(segment: string): boolean {
     }
   }
   if (wordTokens === 0 || numbers > 2 || loose * 2 > wordTokens) return false;
+  if (longNumbers > 0 && wordTokens < 3) return false;
   if (shorts > Math.max(1, Math.floor(letterTokens / 3))) return false;
   // A single word is a name only when it reads as English throughout (`latest`, `production`).
   if (letterTokens === 1)

@@ -19,7 +19,8 @@ const INTERCOM_DECODED =
 export function passesVerifier(verifier: Verifier, secret: string): boolean {
   switch (verifier) {
     case 'private-key-body':
-      return isPrivateKeyBody(secret);
+      // A key whose body is cut short (documentation's `MIIJKAIBAAKCAgEA2Se7…`) is an illustration, not a key.
+      return isPrivateKeyBody(secret) && !isTruncatedDer(secret);
     case 'intercom-token':
       return INTERCOM_DECODED.test(decodeBase64(secret));
     case 'github-crc32':

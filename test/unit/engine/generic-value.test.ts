@@ -145,6 +145,9 @@ describe('looksLikeGenericSecret drops values that are not secrets', () => {
 describe('identifiers found in real code', () => {
   it('a camelCase operation name is a code name for keys without a prefix', () => {
     expect(isCodeName('listSnowflakeIntegrationAccounts')).toBe(true);
+    expect(isCodeName('JSONSchema202012KeywordDependentRequired')).toBe(true);
+    // A long digit run needs three words around it.
+    expect(isCodeName('Key20201231Abc')).toBe(false);
     expect(isCodeName(keys.chars('base62', 32))).toBe(false);
   });
 
@@ -183,6 +186,10 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     'AuthPluginDefinition<{',
     'grpc_orca_load_report',
     'AWS_OWNED_KMS_KEY',
+    'HTTPPasswordMgr',
+    'p256dh:s.p256dh',
+    'appConfig.apiKey!',
+    'Mustbe8characters',
   ])('%s is code, not a secret', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
@@ -193,6 +200,19 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     expect(looksLikeStrongPassword('Tractor.Orbit82$YZ')).toBe(true);
     expect(looksLikeGenericSecret('Qx7vR2mK9p.Lz4Nw8Tb3Yh')).toBe(true);
     expect(looksLikeGenericSecret('x9_qz7kv2_rt8wm4_2k')).toBe(true);
+  });
+
+  it('drops an uncompressed EC public key (a Web Push server key), keeps 65 other bytes', () => {
+    const point = Buffer.from(keys.chars('base64', 88), 'base64').subarray(0, 65);
+    point[0] = 0x04;
+    expect(looksLikeGenericSecret(point.toString('base64url'))).toBe(false);
+    point[0] = 0x05;
+    expect(looksLikeGenericSecret(point.toString('base64url'))).toBe(true);
+  });
+
+  it('keeps random keys with a long digit run, and acronym-led random letters', () => {
+    expect(looksLikeGenericSecret('Xq7Tz20201231Kp9Wm4Rv')).toBe(true);
+    expect(looksLikeGenericSecret('QZXWvbtnKmpqRstl')).toBe(true);
   });
 
   it('drops a value with two runs of one character three times over, keeps one with a single run', () => {
