@@ -15,6 +15,9 @@ export const jwtRules: Rule[] = [
     // characters) are the observed range with room.
     pattern: String.raw`(?<secret>eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{8,2048}\.ey[A-Za-z0-9_-]{8,8192}\.(?!SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c)[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])`,
     verify: 'jwt-signed',
+    // jwt.io's example token (HS256, "John Doe", signed with `your-256-bit-secret`), in every tutorial: not a
+    // finding. SHA-256 of it.
+    documented: ['7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606'],
     examples: [
       'Authorization: Bearer {{jwt}}',
       'SERVICE_TOKEN={{jwt}}',
@@ -22,6 +25,8 @@ export const jwtRules: Rule[] = [
       'https://app.corp.io/callback#id_token={{jwt}}&state=af0ifjsldkj',
     ],
     negativeExamples: [
+      // jwt.io's example (documented above).
+      'const token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";',
       'token = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0."',
       'token = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0.{{base64url:43}}"',
       'token = "eyJ{{base64url:20}}.eyJ{{base64url:30}}.{{base64url:43}}"',

@@ -10,8 +10,9 @@ import type { Rule } from '../schema.js';
 // Length: a Secret's values may be up to the 1 MiB object limit (kubernetes.io, Secrets); 2–4096 groups of
 // four (8–16384 characters) cover passwords, tokens, keys and certificates: a design bound.
 const B64 = String.raw`(?:[A-Za-z0-9+/]{4}){2,4096}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?`;
-// Keys that hold public material: certificates (`tls.crt`, `ca.crt`, `client.cert`) and CA bundles (`ca`, `ca.pem`).
-const CERTIFICATE_KEY = String.raw`(?<!(?:\.crt|\.cer|\.cert|[^A-Za-z0-9._-]ca|[^A-Za-z0-9._-]ca[._-](?:pem|bundle|certificates?))["'\\]{0,3}:)`;
+// Keys that hold public material: certificates (`tls.crt`, `ca.crt`, `client.cert`) and CA bundles (`ca`, `tls.ca`,
+// `ca.pem`).
+const CERTIFICATE_KEY = String.raw`(?<!(?:\.crt|\.cer|\.cert|\.ca|[^A-Za-z0-9._-]ca|[^A-Za-z0-9._-]ca[._-](?:pem|bundle|certificates?))["'\\]{0,3}:)`;
 // Keys that name an identifier (`AZURE_CLIENT_ID`, `tenant-id`, `clientId`): an id is not a credential, but what it
 // decodes to is still scanned (an AWS access key id under `AWS_ACCESS_KEY_ID` is reported as one): the empty
 // `decodedOnly` group marks the match as counting only for what its decoded value holds (rules/schema.ts, `decode`).
@@ -52,6 +53,8 @@ export const kubernetesRules: Rule[] = [
       '{apiVersion: v1, kind: Secret, data: {session-seed: {{base64text:20}}, keycloak: {{base64uuid}}}}',
     ],
     negativeExamples: [
+      // A CA bundle under `tls.ca` (Traefik's root CAs).
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: root-cas\ndata:\n  tls.ca: {{base64text:40}}',
       '{apiVersion: v1, kind: ConfigMap, data: {password: {{base64:32}}}}',
       '{apiVersion: v1, kind: Secret, data: {password: cGFzc3dvcmQxMjM=}}',
       '{apiVersion: v1, kind: Secret, data: {host: ZGIucHJvZC5pbnRlcm5hbA==, username: YXBwLXVzZXI=}}',

@@ -98,7 +98,9 @@ const SECRET_NAME = String.raw`${SECRET_HEAD}(?<![a-z0-9]auth(?:orization)?)(?<!
 
 const KEY_HEAD = String.raw`(?:api|access|private|auth|master|encryption|signing|subscription|app|admin|service|license)[_.-]?key`;
 // secret_access_key belongs to the secret rule; public, publishable and search-only keys are public by design.
-const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:public|publishable|search|browser|pub)[_.-]?(?:[a-z0-9]{1,30}[_.-])?(?:api|app)[_.-]?key)`;
+// The `apiKey` of an Algolia search box (`docsearch({ apiKey: … })`, Docusaurus's `algolia: { apiKey: … }`) is the
+// search-only key, made for browsers; an admin key goes by its own name (algolia-admin-api-key).
+const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:public|publishable|search|browser|pub)[_.-]?(?:[a-z0-9]{1,30}[_.-])?(?:api|app)[_.-]?key)(?<!(?:docsearch\(|algolia["']?[ \t]{0,4}[:=])[ \t]{0,4}\{[^{}]{0,300}api[_.-]?key)`;
 
 // Environment-style names that end in `_KEY` (`CTF_KEY`, `SENDGRID_KEY`) and camelCase keys that a secret was
 // just made or copied into (`newKey`, `tempKey`), case-sensitive: `sort_key`, `cacheKey` and friends are not
@@ -185,6 +187,8 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // base64 of a five-letter word.
+      'password: YWRtaW4=',
       // A type annotation in a Python stub, and the sample password of the AWS provider's docs.
       '    def __init__(self, passwd: HTTPPasswordMgr | None = None) -> None: ...',
       ' *     masterPassword: "Mustbe8characters",',
@@ -263,6 +267,15 @@ export const genericAssignmentRules: Rule[] = [
     pattern: assignment(SECRET_NAME, 10),
     // A client secret or a shared secret is often a password someone chose (`Velvet-Granite53&xh`).
     verify: 'generic-password',
+    // The example secrets of the OAuth specifications, which tests and docs everywhere copy (RFC 5849 §1.2 and
+    // §2: kd94…, pfkk…, hdhd…; RFC 6749 §2.3.1 and §4.1.3: 7Fjf…, gX1f…): published, not a finding. SHA-256 of each.
+    documented: [
+      'cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53',
+      '649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595',
+      '6aa14267d94944e6b6483c81f5ad37f87bbc7e88aa368d4aba1e71e0b79cd8c4',
+      'e9974c507d2a802143f614c878fcbb622a3800e05e6e0d329fee2c5b6b243329',
+      '53f5da0aaa93d64cd5772c554cbf940f0539e689dddbeb8f923eec3f72c02ea9',
+    ],
     examples: [
       'const clientSecret = process.env.CLIENT_SECRET || "Velvet-Granite{{digits:2}}&xh";',
       // A literal fallback after a reference, the GitHub CLI's --body.
@@ -283,6 +296,10 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // A placeholder written percent-encoded in a URL's query.
+      '"http://testserver/message?color=red&auth=%5BFiltered%5D",',
+      // RFC 5849's example consumer secret (documented above).
+      'consumer_secret = "kd94hf93k423kf44"',
       // A minified object copying members of the same names.
       'subscriptionOptions:{auth:s.auth,p256dh:s.p256dh,endpoint:s.endpoint,swScope:s.swScope}',
       // Minified code: an exports chain, optional chaining, a ternary on `props`, a call with an object; and the
@@ -396,6 +413,9 @@ export const genericAssignmentRules: Rule[] = [
       '| `PARTNER_API_KEY` | `Harbor-Mango{{digits:2}}!zs` |',
     ],
     negativeExamples: [
+      // An Algolia search box's search-only key.
+      "docsearch({\n  apiKey: '{{hex:32}}',\n  indexName: 'acme-docs',\n  inputSelector: '#search',\n});",
+      "  algolia: {\n    appId: '{{upper:10}}',\n    apiKey: '{{hex:32}}',\n    indexName: 'acme',\n  },",
       // TypeScript's non-null assertion on a property read.
       "    'x-goog-api-key': appConfig.apiKey!,",
       // Minified code: an exports chain, a member read through optional chaining.
@@ -441,6 +461,20 @@ export const genericAssignmentRules: Rule[] = [
     verify: 'generic-value',
     // A badge image's token (Codecov's graph token) only shows the badge: public by design, made for READMEs.
     notOnLineWith: ['badge.svg?token=', 'badge.svg?branch='],
+    // The example credentials of the OAuth specifications, which tests and docs everywhere copy (RFC 6749 §1.5,
+    // §4.1 and §7.1: 2Yot…, tGzv…, Splx…, h480…; RFC 6750 §2.1: mF_9…; RFC 5849 §1.2, §2.1, §3.5: nnch…, kkk9…,
+    // hh5s…, ad18…): published, shared by everybody, not a finding. SHA-256 of each.
+    documented: [
+      '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
+      '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
+      'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72',
+      '2ff8b0fb93aca981c78f1e94355c298c23435461f1072ef4674848e620371787',
+      '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb',
+      '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42',
+      'a71b359a87afde133e6d9731de69f8823d62b012072d43749f5dc976505403f5',
+      'b8e148545b13c78bc74da2f1a7275dd71e56ddece129d7d2f7b3ecc06f7994da',
+      'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f',
+    ],
     examples: [
       'ACCESS_TOKEN={{base62:40}}',
       'refresh_token: "{{base64url:64}}"',
@@ -454,6 +488,9 @@ export const genericAssignmentRules: Rule[] = [
       'SAS_TOKEN="sig={{base62:40}}"',
     ],
     negativeExamples: [
+      // The OAuth specifications' own examples (documented above).
+      '"access_token": "2YotnFZFEjr1zCsicMWpAA",',
+      'OAuth realm="Photos", oauth_token="kkk9d7dh3k39sjv7", oauth_nonce="7d8f3e4a"',
       // An SVG badge's token in a README (a rating badge), and a constant of a library with a patterned value.
       '<img src="https://badges.example.dev/js/rating/acme-lib.svg?token={{base64:43}}=" alt="rating">',
       'export const JWT_KIND_SESSION_TOKEN = "cl_{{base62:6}}777BBB";',
@@ -525,6 +562,8 @@ export const genericAssignmentRules: Rule[] = [
       'WEBHOOK_HMAC_KEY: {{hex:64}}',
     ],
     negativeExamples: [
+      // An Ed25519 public key in DER (SubjectPublicKeyInfo): public by design.
+      "const HUB_VERIFY_KEY = 'MCowBQYDK2VwAyEA{{base64:43}}=';",
       // A Web Push application server key: an uncompressed P-256 public point (65 bytes from 0x04), public.
       "const DEFAULT_VAPID_KEY = 'BA{{base64url:85}}';",
       // Names of code as values: a snake_case metric name, an enum member in documentation.

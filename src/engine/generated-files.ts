@@ -61,7 +61,8 @@ export const generatedFiles: readonly GeneratedFiles[] = [
     quiets: 'prefixless',
     names: [],
     suffixes: [],
-    directories: ['vendor', 'third_party', 'third-party', 'node_modules', 'bower_components'],
+    // `_vendor`: Python packages' vendored copies (pip, setuptools); `Godeps`: Go's vendoring before modules.
+    directories: ['vendor', 'third_party', 'third-party', 'node_modules', 'bower_components', '_vendor', 'Godeps'],
     reason: "vendored code (committed dependencies): other projects' SDKs, API models and test fixtures",
   },
 ];

@@ -12,6 +12,7 @@
 import { printableBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
+import { isPublicKeyDer } from './private-key-der.js';
 
 const MAX_LENGTH = 4096;
 
@@ -22,6 +23,8 @@ export function looksLikeGenericSecret(value: string): boolean {
   if (JWT_SHAPE.test(candidate)) return false;
   const decoded = printableBase64(candidate, BASE64_TEXT);
   if (decoded !== undefined) return looksLikeCredentialText(decoded);
+  // Padded base64 of a few printable characters (`YWRtaW4=` is `admin`): too short to be a secret of its own.
+  if (candidate.endsWith('=') && printableBase64(candidate, SHORT_BASE64_TEXT) !== undefined) return false;
   const password = passwordOfPair(candidate);
   if (password !== undefined) return looksRandom(password);
   return looksRandom(candidate);
@@ -109,6 +112,7 @@ const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/
 // A value is judged by what it decodes to when it is all base64 (no other characters) of printable text; a shorter
 // decoded text than elsewhere counts, since a password of 6 characters is still a password.
 const BASE64_TEXT = { minDecodedLength: 6, wholeQuads: true } as const;
+const SHORT_BASE64_TEXT = { minDecodedLength: 1, wholeQuads: true } as const;
 
 /** `user:password` (Basic auth, Docker auth, `-u user:pass`): the password part. */
 function passwordOfPair(value: string): string | undefined {
@@ -183,6 +187,7 @@ function isNotASecret(value: string): boolean {
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
   if (isCodeExpression(value) || SNAKE_CASE_WORDS.test(value) || CONSTANT_NAME.test(value)) return true;
   if (isAcronymTypeName(value) || COPIED_MEMBER.test(value) || isEcPublicPoint(value)) return true;
+  if (isPublicKeyDer(value) || isEncodedPlaceholder(value)) return true;
   // TypeScript's non-null assertion after a property access (`appConfig.apiKey!`): an object's name starts in lower
   // case and holds no digit, where a chosen password (`Sunflower.Copper50!`) does not.
   if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
@@ -241,6 +246,18 @@ function isAcronymTypeName(value: string): boolean {
   const match = /^[A-Z]{2,6}((?:[A-Z][a-z]{2,}){1,6})$/.exec(value);
   if (!match) return false;
   return (match[1]!.match(/[A-Z][a-z]+/g) ?? []).some((word) => word.length >= 5 && isEnglishLike(word.toLowerCase()));
+}
+
+/** A placeholder written percent-encoded, as in a URL's query (`auth=%5BFiltered%5D` is `[Filtered]`). */
+function isEncodedPlaceholder(value: string): boolean {
+  if (!/%[0-9A-Fa-f]{2}/.test(value)) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return false;
+  }
+  return OPENING_BRACKET.test(decoded) || isPlaceholder(decoded) || MASKED.test(decoded);
 }
 
 /**

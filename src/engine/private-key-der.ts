@@ -40,6 +40,20 @@ export function isPrivateKeyBody(text: string): boolean {
 }
 
 /**
+ * A public key or a certificate in base64 DER on one line (`MCowBQYDK2VwAyEA…`, an Ed25519 SubjectPublicKeyInfo): a
+ * SEQUENCE whose first element is a SEQUENCE (an AlgorithmIdentifier, or a certificate's TBSCertificate) and that is
+ * not an encrypted private key. Public by design.
+ */
+export function isPublicKeyDer(text: string): boolean {
+  if (!/^M[A-Za-z0-9+/]{15,}={0,2}$/.test(text)) return false;
+  const head = Buffer.from(text.slice(0, 64), 'base64');
+  const outer = readHeader(head, 0);
+  if (!outer || outer.tag !== 0x30) return false;
+  const first = readHeader(head, outer.contentStart);
+  return first !== null && first.tag === 0x30 && !isPrivateKeyBody(text);
+}
+
+/**
  * A truncated snippet, not a key: the body is DER (a SEQUENCE) and holds far fewer bytes than its own header says
  * (documentation that shows `-----BEGIN RSA PRIVATE KEY----- MIIEpQIBAAKCAQEAuyf… -----END RSA PRIVATE KEY-----`).
  * Bodies that are not DER (OpenSSH, legacy encrypted PEM with headers) are never called truncated.

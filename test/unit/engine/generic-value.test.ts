@@ -190,6 +190,9 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     'p256dh:s.p256dh',
     'appConfig.apiKey!',
     'Mustbe8characters',
+    // A percent-encoded placeholder, base64 of a short word.
+    '%5BFiltered%5D',
+    'YWRtaW4=',
   ])('%s is code, not a secret', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
@@ -208,6 +211,23 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     expect(looksLikeGenericSecret(point.toString('base64url'))).toBe(false);
     point[0] = 0x05;
     expect(looksLikeGenericSecret(point.toString('base64url'))).toBe(true);
+  });
+
+  it('drops a public key in DER, keeps a private one', () => {
+    const publicKey = Buffer.concat([
+      Buffer.from('302a300506032b6570032100', 'hex'),
+      Buffer.from(keys.chars('hex', 64), 'hex'),
+    ]);
+    expect(looksLikeGenericSecret(publicKey.toString('base64'))).toBe(false);
+    const privateKey = Buffer.concat([
+      Buffer.from('302e020100300506032b657004220420', 'hex'),
+      Buffer.from(keys.chars('hex', 64), 'hex'),
+    ]);
+    expect(looksLikeGenericSecret(privateKey.toString('base64'))).toBe(true);
+  });
+
+  it('keeps a percent-encoded random value', () => {
+    expect(looksLikeGenericSecret('Xq7T%2Fz9Kp4Wm%2BRv8Ln3Q')).toBe(true);
   });
 
   it('keeps random keys with a long digit run, and acronym-led random letters', () => {

@@ -287,6 +287,9 @@ describe('near words and generated files', () => {
     expect(ids('data/rules.json', data)).toEqual(['acme-unprefixed', 'acme-token']);
     expect(ids('node_modules/acme-sdk/dist/rules.json', data)).toEqual(['acme-token']);
     expect(ids('vendor/acme/rules.json', data)).toEqual(['acme-token']);
+    // Python's and old Go's vendoring: pip's `_vendor/`, godep's `Godeps/_workspace/`.
+    expect(ids('src/pip/_vendor/acme/rules.json', data)).toEqual(['acme-token']);
+    expect(ids('Godeps/_workspace/src/github.com/acme/rules.json', data)).toEqual(['acme-token']);
     // Named by the assignment just before it, it is found there too; and in a binary file's printable runs.
     expect(ids('node_modules/app/.env', `ACME_TOKEN=${token}`)).toEqual(['acme-unprefixed']);
     expect(scan(vendoredCatalog, { path: 'blob.bin', text: data, onlyPrefixed: true }).map((f) => f.ruleId)).toEqual([
