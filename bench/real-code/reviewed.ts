@@ -100,11 +100,6 @@ export const REVIEWED: readonly ReviewedFinding[] = [
     why: 'OAuth 1.0 tests: the RSA-SHA1 test key of the OAuth test vectors',
   },
   {
-    file: 'packages/oauth/tests/oauthtests.js',
-    ruleId: 'generic-token',
-    why: "OAuth 1.0 tests: the access tokens of the specification's worked examples",
-  },
-  {
     file: 'packages/oidc-token-hash/README.md',
     ruleId: 'generic-token',
     why: 'README example: an access token whose at_hash the library computes',
