@@ -3,14 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../rules/schema.js';
 import { compileCatalog } from '../../../src/engine/compile.js';
 import { fingerprint, scan } from '../../../src/engine/scan.js';
+import { RULE_BASE } from '../../helpers/rules.js';
 
-const base = {
-  severity: 'high',
-  examples: [],
-  negativeExamples: [],
-  fix: { env: 'X', provider: 'P', rotate: ['a', 'b'], docs: 'https://example.invalid' },
-  guide: { grants: 'g', risks: 'r', checkMisuse: 'c' },
-} as const;
+const base = RULE_BASE;
 
 // Two values of one shape (as Customer.io's Site ID and Track API key): a pair, or one alone unless named a site.
 const selfPaired: Rule = {

@@ -5,14 +5,9 @@ import { compileCatalog } from '../../../src/engine/compile.js';
 import { buildPrefilter, SearchBudget } from '../../../src/engine/prefilter.js';
 import { fingerprint, scan, scanWith } from '../../../src/engine/scan.js';
 import { FakeKeys, seededRandom } from '../../helpers/examples.js';
+import { RULE_BASE } from '../../helpers/rules.js';
 
-const base = {
-  severity: 'high',
-  examples: [],
-  negativeExamples: [],
-  fix: { env: 'X', provider: 'P', rotate: ['a', 'b'], docs: 'https://example.invalid' },
-  guide: { grants: 'g', risks: 'r', checkMisuse: 'c' },
-} as const;
+const base = RULE_BASE;
 
 const tokenRule: Rule = {
   ...base,

@@ -6,15 +6,10 @@ import { compileCatalog } from '../../../src/engine/compile.js';
 import { scan } from '../../../src/engine/scan.js';
 import { blankMappings, isSourceMapPath } from '../../../src/engine/source-map.js';
 import { FakeKeys } from '../../helpers/examples.js';
+import { RULE_BASE } from '../../helpers/rules.js';
 
 const keys = new FakeKeys(2026);
-const base = {
-  severity: 'high',
-  examples: [],
-  negativeExamples: [],
-  fix: { env: 'X', provider: 'P', rotate: ['a', 'b'], docs: 'https://example.invalid' },
-  guide: { grants: 'g', risks: 'r', checkMisuse: 'c' },
-} as const;
+const base = RULE_BASE;
 // A prefix-less key found through a near word, and a keyword rule: both kinds that VLQ letters fooled.
 const nearRule: Rule = {
   ...base,
