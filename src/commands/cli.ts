@@ -109,7 +109,9 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     format,
     verbose: values.verbose === true,
     showSecrets: values['show-secrets'] === true,
-    quiet,
+    // --quiet is about the terminal: a report asked for in a file is written whole, also when all is clean (a CI
+    // step that uploads it must not find an empty file).
+    quiet: quiet && outputFile === undefined,
     ...(values.config !== undefined ? { configFile: values.config as string } : {}),
   } as const;
   // Colour and width are getters, asked only when something is printed: whether a stream is a terminal costs

@@ -155,6 +155,16 @@ describe('--output FILE', () => {
     expect(fs.readdirSync(r.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes the whole report with --quiet too, when nothing is found', async () => {
+    const clean = repo();
+    clean.write('a.js', 'export const a = 1;\n');
+    clean.git('add', 'a.js');
+    const result = await run(['check', '--quiet', '--format', 'sarif', '--output', 'report.sarif'], clean.dir);
+    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    const log = JSON.parse(fs.readFileSync(path.join(clean.dir, 'report.sarif'), 'utf8'));
+    expect(log.runs[0].results).toEqual([]);
+  });
+
   it('writes no file, and leaves an earlier one alone, when the scan fails', async () => {
     const r = repoWithKey();
     r.write('secret-hook.config.json', '{ "rules": ');
