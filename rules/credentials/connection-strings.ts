@@ -12,8 +12,8 @@ import type { FixHint, Guide, Rule } from '../schema.js';
 const USER = String.raw`[^\s:@/?#"'\x60\\<>{}\[\]]{0,128}`;
 const PASSWORD_CHAR = String.raw`[^\s@/?#"'\x60\\<>{}\[\]]`;
 // Defaults and tutorial passwords, optionally with a short prefix and trailing digits: postgres, root, admin123,
-// mysecretpassword, P@ssw0rd!, guest, x-oauth-basic (GitHub's marker password, the token is the user name).
-const DEFAULTS = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
+// mysecretpassword, P@ssw0rd!, guest, abc123, x-oauth-basic (GitHub's marker password, the token is the user name).
+const DEFAULTS = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|abc|asdf|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
 const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?![A-Za-z0-9.-])`;
 // Length: a password is the user's choice, so no provider bounds it: 6 keeps out defaults and placeholders,
 // 256 bounds the read (a design bound, not a format).
@@ -167,6 +167,8 @@ export const connectionStringRules: Rule[] = [
       'spring.data.mongodb.uri=mongodb://orders:{{base64url:32}}@10.20.0.5:27017/orders',
     ],
     negativeExamples: [
+      // A tutorial password in a templated URL.
+      'servers = ["mongodb://main_admin:abc123@${host}:${port}"]',
       'MONGODB_URI=mongodb://localhost:27017/test',
       'MONGODB_URI=mongodb+srv://<username>:<password>@cluster0.mongodb.net/',
       'MONGODB_URI=mongodb://admin:admin123@mongo:27017',

@@ -112,9 +112,7 @@ const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${
 // Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
 // full of them) are random but not credentials; design and lexer tokens are not either.
 const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|client|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count|next|prev(?:ious)?|marker|public[_.-]?key)`;
-// An SVG image's `?token=` (a README's rating or coverage badge, `…/rating/acme-lib.svg?token=…`) is shown to
-// every reader: public by design, like Codecov's badge tokens (notOnLineWith below).
-const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)(?<!\.svg\?token)`;
+const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)`;
 
 // Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`) and access
 // tokens. Other "tokens" that are UUIDs (change, lifecycle, idempotency, task tokens) are not.
@@ -187,6 +185,9 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // A URL's host after a placeholder, and a Python type hint.
+      '  # eg redis://:<password>@hostname:6379',
+      '    password: Optional[AuthHeaderParametersSensitive]',
       // base64 of a five-letter word.
       'password: YWRtaW4=',
       // A type annotation in a Python stub, and the sample password of the AWS provider's docs.
@@ -275,6 +276,8 @@ export const genericAssignmentRules: Rule[] = [
       '6aa14267d94944e6b6483c81f5ad37f87bbc7e88aa368d4aba1e71e0b79cd8c4',
       'e9974c507d2a802143f614c878fcbb622a3800e05e6e0d329fee2c5b6b243329',
       '53f5da0aaa93d64cd5772c554cbf940f0539e689dddbeb8f923eec3f72c02ea9',
+      // Grafana's default `secret_key` (conf/defaults.ini), in every copy of grafana.ini.
+      'f3c3964ca854e172366f81d8bdb327da487c2f8a15f954b116e28961dd6585c0',
     ],
     examples: [
       'const clientSecret = process.env.CLIENT_SECRET || "Velvet-Granite{{digits:2}}&xh";',
@@ -296,6 +299,10 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // Which Secret holds the credential (a Helm chart's values), and Grafana's documented default key.
+      'postgresql:\n  existingSecret: airflow-postgresql',
+      '    tlsSecret: phpmyadmin.local-tls',
+      ';secret_key = SW2YcwTIb9zpOOhoPsMm',
       // A placeholder written percent-encoded in a URL's query.
       '"http://testserver/message?color=red&auth=%5BFiltered%5D",',
       // RFC 5849's example consumer secret (documented above).
@@ -459,8 +466,9 @@ export const genericAssignmentRules: Rule[] = [
     flags: 'i',
     pattern: assignment(TOKEN_NAME, 12),
     verify: 'generic-value',
-    // A badge image's token (Codecov's graph token) only shows the badge: public by design, made for READMEs.
-    notOnLineWith: ['badge.svg?token=', 'badge.svg?branch='],
+    // A badge image's token (Codecov's graph token, CircleCI's status token, a rating badge's) only shows the
+    // badge: public by design, made for READMEs. Any token in an SVG's query near the value.
+    notOnLineWith: ['.svg?'],
     // The example credentials of the OAuth specifications, which tests and docs everywhere copy (RFC 6749 §1.5,
     // §4.1 and §7.1: 2Yot…, tGzv…, Splx…, h480…; RFC 6750 §2.1: mF_9…; RFC 5849 §1.2, §2.1, §3.5: nnch…, kkk9…,
     // hh5s…, ad18…): published, shared by everybody, not a finding. SHA-256 of each.
@@ -488,6 +496,8 @@ export const genericAssignmentRules: Rule[] = [
       'SAS_TOKEN="sig={{base62:40}}"',
     ],
     negativeExamples: [
+      // A CI status badge's token.
+      '# acme [![CircleCI](https://circleci.com/gh/acme/acme.svg?style=svg&circle-token={{hex:40}})](https://circleci.com/gh/acme/acme)',
       // The OAuth specifications' own examples (documented above).
       '"access_token": "2YotnFZFEjr1zCsicMWpAA",',
       'OAuth realm="Photos", oauth_token="kkk9d7dh3k39sjv7", oauth_nonce="7d8f3e4a"',

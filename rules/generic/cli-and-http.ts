@@ -58,6 +58,8 @@ export const genericCliAndHttpRules: Rule[] = [
       'Connect-Service -Url https://ops.corp.io -Token {{hex:40}}',
     ],
     negativeExamples: [
+      // etcd's cluster token: a name that keeps clusters apart, not a credential.
+      '                --initial-cluster-token etcd-cluster-1 \\',
       'mysql -u root -p mydb',
       'mysql -u root -p',
       'docker login -u "$DOCKER_USER" -p "$DOCKER_PASSWORD" registry.corp.io',

@@ -120,6 +120,8 @@ export const genericStructureRules: Rule[] = [
       'env:\n  - name: APP_KEY\n    value: "base64:{{base64:43}}="',
     ],
     negativeExamples: [
+      // Where the secret is mounted (a `*_FILE` setting).
+      '        - name: POSTGRES_PASSWORD_FILE\n          value: "/opt/bitnami/postgresql/secrets/postgresql-password"',
       'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}',
       'env:\n  - name: DB_HOST\n    value: "{{lower:20}}"',
       '- name: DB_PASSWORD\n  value: $(DB_PASSWORD)',

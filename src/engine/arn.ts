@@ -11,9 +11,24 @@ const MAX_ARN_REACH = 512;
 export function isInsideArn(text: string, at: number): boolean {
   const stop = Math.max(0, at - MAX_ARN_REACH);
   let start = at;
-  while (start > stop && !TOKEN_END.has(text.charCodeAt(start - 1))) start--;
+  while (start > stop) {
+    const code = text.charCodeAt(start - 1);
+    // A placeholder inside the ARN (`arn:aws:secretsmanager:<region>:…`) is part of it.
+    if (code === GREATER) {
+      const open = text.lastIndexOf('<', start - 2);
+      if (open >= stop && start - open <= 42 && PLACEHOLDER.test(text.slice(open, start))) {
+        start = open;
+        continue;
+      }
+    }
+    if (TOKEN_END.has(code)) break;
+    start--;
+  }
   return ARN_START.test(text.slice(start, start + 80));
 }
+
+const GREATER = 0x3e;
+const PLACEHOLDER = /^<[A-Za-z0-9_-]{1,40}>$/;
 
 // Blanks, quotes, the backslash of an escaped quote, and the punctuation that ends a value before a token starts.
 const TOKEN_END = new Set([...' \t\r\n"\'`\\,;=([{<>|'].map((c) => c.charCodeAt(0)));

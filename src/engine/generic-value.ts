@@ -188,6 +188,8 @@ function isNotASecret(value: string): boolean {
   if (isCodeExpression(value) || SNAKE_CASE_WORDS.test(value) || CONSTANT_NAME.test(value)) return true;
   if (isAcronymTypeName(value) || COPIED_MEMBER.test(value) || isEcPublicPoint(value)) return true;
   if (isPublicKeyDer(value) || isEncodedPlaceholder(value)) return true;
+  if (RESOURCE_NAME.test(value) || ABSOLUTE_PATH.test(value) || HOST_AFTER_AT.test(value)) return true;
+  if (TYPE_EXPRESSION.test(value)) return true;
   // TypeScript's non-null assertion after a property access (`appConfig.apiKey!`): an object's name starts in lower
   // case and holds no digit, where a chosen password (`Sunflower.Copper50!`) does not.
   if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
@@ -274,6 +276,19 @@ function isEcPublicPoint(value: string): boolean {
 // an event's name), and an upper-case constant's name (`AWS_OWNED_KMS_KEY`, an enum member). Random keys do not
 // fall into letter-only words between regular underscores.
 const SNAKE_CASE_WORDS = /^[a-z]{2,16}(?:_[a-z]{2,16}){2,8}$/;
+// A Kubernetes object's name (DNS-1123: lower-case words joined by `-` or `.`), the value of a Helm chart's
+// `existingSecret:` or `tlsSecret:` (`airflow-postgresql`, `joomla.local-tls`, `etcd-cluster-1`): which Secret holds
+// the credential, not the credential.
+const RESOURCE_NAME = /^[a-z]{2,16}[0-9]{0,2}(?:[-.](?:[a-z]{2,16}[0-9]{0,2}|[0-9]{1,4})){1,8}$/;
+// An absolute path of lower-case names (`/opt/bitnami/postgresql/secrets/postgresql-password`): a `*_FILE`
+// setting says where the secret is mounted. base64 mixes cases.
+const ABSOLUTE_PATH = /^\/[a-z0-9._-]{1,64}(?:\/[a-z0-9._-]{1,64}){2,16}$/;
+// The host part of a URL after a userinfo placeholder (`redis://:<password>@hostname:6379`).
+const HOST_AFTER_AT =
+  /^@[a-z0-9-]{1,63}(?:(?:\.[a-z0-9-]{1,63}){0,8}:\d{1,5}|(?:\.[a-z0-9-]{1,63}){1,8})(?:\/\S{0,200})?$/;
+// A Python type hint (`password: Optional[AuthHeaderParameters]`).
+const TYPE_EXPRESSION =
+  /^(?:Optional|List|Dict|Union|Sequence|Mapping|Set|FrozenSet|Tuple|Literal|Annotated|Type|Callable|Iterable|Iterator|Awaitable|ClassVar|Final)\[[A-Za-z_][\w., [\]]{0,200}\]$/;
 const CONSTANT_NAME = /^[A-Z]{2,16}(?:_[A-Z]{1,16}){1,8}$/;
 
 // A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.

@@ -12,6 +12,8 @@ describe('isInsideArn', () => {
     expect(isInsideArn(escaped, at(escaped, 'reports-'))).toBe(true);
     const bare = 'role: arn:aws-us-gov:iam::123456789012:role/deploy-role';
     expect(isInsideArn(bare, at(bare, 'deploy-role'))).toBe(true);
+    const placeholders = '"ARN": "arn:aws:secretsmanager:<region>:111111111111:secret:Valid/_+=.@-Name<ArnPart-0idx>"';
+    expect(isInsideArn(placeholders, at(placeholders, 'Valid/'))).toBe(true);
     const china = 'arn:aws-cn:s3:::bucket/prefix/object';
     expect(isInsideArn(china, at(china, 'prefix'))).toBe(true);
   });
@@ -24,6 +26,9 @@ describe('isInsideArn', () => {
     const word = 'warn:aws:iam::1:role/x';
     expect(isInsideArn(word, at(word, 'role'))).toBe(false);
     expect(isInsideArn('arn:aws', 3)).toBe(false);
+    // An HTML tag before the value is no placeholder of an ARN.
+    const cell = '<td>arn</td><td>secret-value</td>';
+    expect(isInsideArn(cell, at(cell, 'secret-value'))).toBe(false);
   });
 
   it('looks back a bounded distance only', () => {

@@ -193,6 +193,13 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     // A percent-encoded placeholder, base64 of a short word.
     '%5BFiltered%5D',
     'YWRtaW4=',
+    // Helm charts and Python stubs: a Secret's name, a mount path, a URL's host, a type hint.
+    'airflow-postgresql',
+    'chartmuseum.domain2-tls',
+    'etcd-cluster-1',
+    '/opt/bitnami/postgresql/secrets/postgresql-password',
+    '@hostname:6379',
+    'Optional[MapOfStringToList]',
   ])('%s is code, not a secret', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
@@ -224,6 +231,12 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
       Buffer.from(keys.chars('hex', 64), 'hex'),
     ]);
     expect(looksLikeGenericSecret(privateKey.toString('base64'))).toBe(true);
+  });
+
+  it("keeps random values that share a name's or a path's punctuation", () => {
+    expect(looksLikeGenericSecret('k8x2mq9vlp-z7wn4rt3ha')).toBe(true);
+    expect(looksLikeGenericSecret('/aB3xY9qL/Kp2mW7zR/Tq8vN4')).toBe(true);
+    expect(looksLikeGenericSecret('@Xq7Tz9Kp4Wm2Rv8Ln3Q')).toBe(true);
   });
 
   it('keeps a percent-encoded random value', () => {
