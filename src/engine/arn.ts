@@ -15,9 +15,12 @@ export function isInsideArn(text: string, at: number): boolean {
     const code = text.charCodeAt(start - 1);
     // A placeholder inside the ARN (`arn:aws:secretsmanager:<region>:…`) is part of it.
     if (code === GREATER) {
-      const open = text.lastIndexOf('<', start - 2);
-      if (open >= stop && start - open <= 42 && PLACEHOLDER.test(text.slice(open, start))) {
-        start = open;
+      // Looked for within the placeholder's bound only: an unbounded search back would cost the whole text per
+      // candidate.
+      const from = Math.max(stop, start - MAX_PLACEHOLDER);
+      const open = text.slice(from, start).lastIndexOf('<');
+      if (open >= 0 && PLACEHOLDER.test(text.slice(from + open, start))) {
+        start = from + open;
         continue;
       }
     }
@@ -28,6 +31,7 @@ export function isInsideArn(text: string, at: number): boolean {
 }
 
 const GREATER = 0x3e;
+const MAX_PLACEHOLDER = 42;
 const PLACEHOLDER = /^<[A-Za-z0-9_-]{1,40}>$/;
 
 // Blanks, quotes, the backslash of an escaped quote, and the punctuation that ends a value before a token starts.
