@@ -13,7 +13,10 @@ const USER = String.raw`[^\s:@/?#"'\x60\\<>{}\[\]]{0,128}`;
 const PASSWORD_CHAR = String.raw`[^\s@/?#"'\x60\\<>{}\[\]]`;
 // Defaults and tutorial passwords, optionally with a short prefix and trailing digits: postgres, root, admin123,
 // mysecretpassword, P@ssw0rd!, guest, abc123, x-oauth-basic (GitHub's marker password, the token is the user name).
-const DEFAULTS = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|abc|asdf|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
+const DEFAULT_PREFIX = String.raw`(?:(?:my|your|the|some|super|db|test|dev|default|admin|root|app|secret)[_-]?)?`;
+// Up to two prefixes (`mysecretpassword`), written out: a repeated group with an alternation is refused by the
+// linear-time check.
+const DEFAULTS = String.raw`${DEFAULT_PREFIX}${DEFAULT_PREFIX}(?:pass(?:word|wd)?|passw0rd|p@ssw0rd|p@ssword|pw|pwd|secret|s3cr3t|changeme|change_me|admin|root|toor|postgres|mysql|mongo(?:db)?|redis|rabbitmq|guest|user(?:name)?|test(?:ing)?|demo|default|example|sample|dev|local|letmein|qwerty|welcome|tiger|oracle|manager|system|foobar|foo|bar|abc|asdf|x-oauth-basic|none|null|x{3,16})?[0-9!.]{0,6}`;
 const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?![A-Za-z0-9.-])`;
 // Length: a password is the user's choice, so no provider bounds it: 6 keeps out defaults and placeholders,
 // 256 bounds the read (a design bound, not a format).
@@ -96,6 +99,8 @@ export const connectionStringRules: Rule[] = [
       'url: postgresql://svc_billing:{{base64url:32}}@billing.cluster-abc.eu-west-1.rds.amazonaws.com:5432/billing?sslmode=require',
     ],
     negativeExamples: [
+      // The password of the Docker image's own documentation, in a compose file.
+      '      DATABASE_URL: postgres://postgres:mysecretpassword@db:5432',
       'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app_dev',
       'DATABASE_URL=postgres://app:{{base62:24}}@localhost:5432/app',
       'DATABASE_URL=postgresql://${DB_USER}:${DB_PASSWORD}@${DB_HOST}:5432/app',
