@@ -229,10 +229,17 @@ const CODE_FRAGMENT =
  */
 function isCodeExpression(value: string): boolean {
   if (!CODE_CHARS.test(value) || PASSWORD_DOLLAR.test(value) || !CODE_MARK.test(value)) return false;
-  return value.split(/[^\w$]+/).every((piece) => piece === '' || /^(?:[A-Za-z_$][\w$]*|[0-9]+)$/.test(piece));
+  const pieces = value.split(/[^\w$]+/).filter((piece) => piece !== '');
+  if (!pieces.every((piece) => /^(?:[A-Za-z_$][\w$]*|[0-9]+)$/.test(piece))) return false;
+  // A comparison or an arrow is code whatever it compares (`a.p256dh===t.p256dh`); with the other marks, code names
+  // things in words (`exports`, `makeRequest`), where a random password's pieces between symbols are short.
+  return (
+    STRICT_CODE_MARK.test(value) || pieces.some((p) => /^[A-Za-z_$]{4,}$/.test(p) && isEnglishLike(p.toLowerCase()))
+  );
 }
 
 const CODE_CHARS = /^[\w$.?!:=()[\]{};,+<>|&]{1,512}$/;
+const STRICT_CODE_MARK = /===|!==|=>/;
 const CODE_MARK =
   /(?:^|[^\w$])(?:exports|module|props|this|window|document|globalThis)\.[A-Za-z_$]|[=:?]void(?![\w$])|===|!==|=>|[\w$)\]]\?\.[A-Za-z_$]|[\w$]\([{[]|\)[;}\]]|\}\)/;
 const NON_NULL_MEMBER = /^[a-z_$][A-Za-z_$]*(?:\.[A-Za-z_$][A-Za-z_$]*)+!$/;

@@ -181,6 +181,7 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     'props.assumeRole?.roleArn',
     'atRest?.kmsKey',
     'props.replicationSourceIdentifier===void',
+    'a.p256dh===t.p256dh',
     'storageEncrypted:props.storageEncryptionKey?!0:props.storageEncrypted',
     '+A)}s=makeRequest({urlList:[t]});n=',
     'AuthPluginDefinition<{',
@@ -209,6 +210,8 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     expect(looksLikeStrongPassword('Sunflower.Copper50!')).toBe(true);
     expect(looksLikeStrongPassword('Tractor.Orbit82$YZ')).toBe(true);
     expect(looksLikeGenericSecret('Qx7vR2mK9p.Lz4Nw8Tb3Yh')).toBe(true);
+    // Symbols that code uses too (`)}`), between short random pieces.
+    expect(looksLikeGenericSecret('kT9)}mQ2+vWz=x7')).toBe(true);
     expect(looksLikeGenericSecret('x9_qz7kv2_rt8wm4_2k')).toBe(true);
   });
 
