@@ -185,6 +185,8 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // A form's validation rules (Laravel).
+      "            'password' => 'required|string|min:8|confirmed',",
       // A URL's host after a placeholder, and a Python type hint.
       '  # eg redis://:<password>@hostname:6379',
       '    password: Optional[AuthHeaderParametersSensitive]',
@@ -299,6 +301,9 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // Ruby code through a constant path.
+      '    secret = ActiveSupport::SecureRandom.hex(64)',
+      '    Rails.app.creds = ActiveSupport::CombinedConfiguration.new(Rails.app.envs)',
       // Which Secret holds the credential (a Helm chart's values), and Grafana's documented default key.
       'postgresql:\n  existingSecret: airflow-postgresql',
       '    tlsSecret: phpmyadmin.local-tls',

@@ -27,6 +27,8 @@ export const genericUrlCredentialRules: Rule[] = [
       'export https_proxy=http://svc-proxy:{{base64url:20}}@proxy.corp.io:3128',
     ],
     negativeExamples: [
+      // A word standing for the password.
+      '    @conn.proxy = "http://user:proxy_password@proxy.local:4242"',
       'http://example.com',
       'ssh://git@github.com/org/repo.git',
       'https://user:password@example.com/',

@@ -189,7 +189,7 @@ function isNotASecret(value: string): boolean {
   if (isAcronymTypeName(value) || COPIED_MEMBER.test(value) || isEcPublicPoint(value)) return true;
   if (isPublicKeyDer(value) || isEncodedPlaceholder(value)) return true;
   if (RESOURCE_NAME.test(value) || ABSOLUTE_PATH.test(value) || HOST_AFTER_AT.test(value)) return true;
-  if (TYPE_EXPRESSION.test(value)) return true;
+  if (TYPE_EXPRESSION.test(value) || VALIDATION_RULES.test(value) || isConstantPathCode(value)) return true;
   // TypeScript's non-null assertion after a property access (`appConfig.apiKey!`): an object's name starts in lower
   // case and holds no digit, where a chosen password (`Sunflower.Copper50!`) does not.
   if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
@@ -293,6 +293,23 @@ const ABSOLUTE_PATH = /^\/[a-z0-9._-]{1,64}(?:\/[a-z0-9._-]{1,64}){2,16}$/;
 // The host part of a URL after a userinfo placeholder (`redis://:<password>@hostname:6379`).
 const HOST_AFTER_AT =
   /^@[a-z0-9-]{1,63}(?:(?:\.[a-z0-9-]{1,63}){0,8}:\d{1,5}|(?:\.[a-z0-9-]{1,63}){1,8})(?:\/\S{0,200})?$/;
+// Validation rules for a field, Laravel's form (`'password' => 'required|string|min:8|confirmed'`).
+const VALIDATION_RULES =
+  /^(?=[^|]{0,80}\b(?:required|nullable|sometimes|confirmed|string|min|max|between|regex|same|different|email)\b)[a-z_]{2,24}(?::[^|\s]{1,80})?(?:\|[a-z_]{2,24}(?::[^|\s]{1,80})?){1,20}$/;
+
+/**
+ * Ruby or PHP code through a constant path (`ActiveSupport::SecureRandom.hex(64)`,
+ * `ActionController::HttpAuthentication::Basic.`): CamelCase names joined by `::`, then members or a call.
+ */
+function isConstantPathCode(value: string): boolean {
+  const match = CONSTANT_PATH.exec(value);
+  return match !== null && (match[1] === '' || CALL_OR_MEMBERS.test(match[1]!));
+}
+
+const CONSTANT_PATH = /^[A-Z][A-Za-z0-9]{1,40}(?:::[A-Z][A-Za-z0-9]{1,40}){1,8}(.{0,200})$/;
+const CALL_OR_MEMBERS =
+  /^(?:\.|::)(?:[a-z_][\w]{0,40}(?:\([^()]{0,120}\))?(?:\.|$)){0,4}$|^\.[a-z_][\w]{0,40}\(.{0,160}$/;
+
 // A Python type hint (`password: Optional[AuthHeaderParameters]`).
 const TYPE_EXPRESSION =
   /^(?:Optional|List|Dict|Union|Sequence|Mapping|Set|FrozenSet|Tuple|Literal|Annotated|Type|Callable|Iterable|Iterator|Awaitable|ClassVar|Final)\[[A-Za-z_][\w., [\]]{0,200}\]$/;
@@ -497,8 +514,12 @@ export function looksLikeUrlPassword(value: string): boolean {
     // Not valid percent-encoding: judged as written.
   }
   if (!looksLikeFileCredential(decoded) || isWeakPassword(decoded) || hasDummyWord(decoded)) return false;
+  // A word for the password in place of one (`proxy_password`, `db_passwd`, `my_secret`).
+  if (NAMED_PLACEHOLDER.test(decoded)) return false;
   return !PLACEHOLDER_TEXT.test(decoded);
 }
+
+const NAMED_PLACEHOLDER = /^(?:[a-z]{1,16}[_-])*(?:password|passwd|pass|pwd|secret)(?:[_-][a-z]{1,16})*$/;
 
 // Words that make a value a demo or test one when they stand as a word of their own in it (`ECS@test1234`,
 // `Demo-Key-2024!`). Random text does not hold them as whole words.

@@ -1,7 +1,12 @@
 // The generic-value verifier: random-looking values assigned to secret names are kept; placeholders, references,
 // expressions, structured values, weak passwords and names are dropped.
 import { describe, expect, it } from 'vitest';
-import { isCodeName, looksLikeGenericSecret, looksLikeStrongPassword } from '../../../src/engine/generic-value.js';
+import {
+  isCodeName,
+  looksLikeGenericSecret,
+  looksLikeStrongPassword,
+  looksLikeUrlPassword,
+} from '../../../src/engine/generic-value.js';
 import { FakeKeys } from '../../helpers/examples.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -201,6 +206,10 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     '/opt/bitnami/postgresql/secrets/postgresql-password',
     '@hostname:6379',
     'Optional[MapOfStringToList]',
+    // Laravel's validation rules, Ruby through a constant path.
+    'required|string|min:8|confirmed',
+    'ActiveSupport::SecureRandom.hex(64)',
+    'ActionController::HttpAuthentication::Basic.',
   ])('%s is code, not a secret', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
@@ -240,6 +249,17 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     expect(looksLikeGenericSecret('k8x2mq9vlp-z7wn4rt3ha')).toBe(true);
     expect(looksLikeGenericSecret('/aB3xY9qL/Kp2mW7zR/Tq8vN4')).toBe(true);
     expect(looksLikeGenericSecret('@Xq7Tz9Kp4Wm2Rv8Ln3Q')).toBe(true);
+  });
+
+  it('keeps random values with pipes or colons in them', () => {
+    expect(looksLikeGenericSecret('Xq7|Tz9K|p4Wm2vR8')).toBe(true);
+    expect(looksLikeStrongPassword('Orbit::Tractor82$Z')).toBe(true);
+  });
+
+  it('a word standing for a URL password is no password; a random one with the word in it is', () => {
+    expect(looksLikeUrlPassword('proxy_password')).toBe(false);
+    expect(looksLikeUrlPassword('db-passwd')).toBe(false);
+    expect(looksLikeUrlPassword('Xk9_password_7Qz')).toBe(true);
   });
 
   it('keeps a percent-encoded random value', () => {
