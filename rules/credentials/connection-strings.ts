@@ -24,11 +24,13 @@ const LOCAL_HOST = String.raw`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\
 // database's password is usually a default, but a random one is often the production password copied, or a
 // tunnel's. Reported as a warning (it does not block by default); defaults and words stay quiet.
 const LOCAL_URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?<secret>${PASSWORD_CHAR}{12,256})@${LOCAL_HOST}`;
-const URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?!${DEFAULTS}@)(?<secret>${PASSWORD_CHAR}{6,256})@(?!${LOCAL_HOST})`;
+// A name standing for the password (`oplog_reader_password`), written out: no repeated group.
+const NAMED_PASSWORD = String.raw`[a-z]{1,16}_(?:[a-z]{1,16}_)?(?:password|passwd|pwd|secret)`;
+const URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?!${DEFAULTS}@)(?!${NAMED_PASSWORD}@)(?<secret>${PASSWORD_CHAR}{6,256})@(?!${LOCAL_HOST})`;
 // The end of a key=value password: `;`, `&`, a quote, whitespace or the end of the text.
 const PARAM_END = String.raw`(?=[;&"'\x60\\\s]|$)`;
 // Length: as URL_CREDENTIALS (a design bound).
-const PARAM_VALUE = String.raw`(?![$%{<])(?!${DEFAULTS}${PARAM_END})(?<secret>[^;&\s"'\x60\\<>{}]{6,256})${PARAM_END}`;
+const PARAM_VALUE = String.raw`(?![$%{<])(?!${DEFAULTS},?${PARAM_END})(?<secret>[^;&\s"'\x60\\<>{}]{6,256})${PARAM_END}`;
 
 const checkLog = (where: string) =>
   `${where} Connections from hosts or networks you do not recognise, or at unusual times, are the sign of misuse.`;
@@ -172,6 +174,8 @@ export const connectionStringRules: Rule[] = [
       'spring.data.mongodb.uri=mongodb://orders:{{base64url:32}}@10.20.0.5:27017/orders',
     ],
     negativeExamples: [
+      // A name standing for the password.
+      '# MONGO_OPLOG_URL="mongodb://oplog_reader:oplog_reader_password@server1,server2/local?authSource=admin"',
       // A tutorial password in a templated URL.
       'servers = ["mongodb://main_admin:abc123@${host}:${port}"]',
       'MONGODB_URI=mongodb://localhost:27017/test',
@@ -368,6 +372,8 @@ export const connectionStringRules: Rule[] = [
       'Host=pg-primary.db;Database=orders;Username=orders;Password={{base62:24}}',
     ],
     negativeExamples: [
+      // A default in a list of settings.
+      '        use_tls=use_tls, host=host, use_ssl=use_ssl, password=password,',
       'Server=localhost;Database=shop;User Id=sa;Password={{base62:20}};',
       'Server=(localdb)\\mssqllocaldb;Database=shop;Trusted_Connection=True;',
       'Server=db;Database=shop;User Id=sa;Password=yourStrong(!)Password;',

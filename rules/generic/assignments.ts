@@ -185,6 +185,10 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // Python that reads a value (a call chain with an index), and databases' stored password hashes.
+      '        password = stdout.strip().splitlines()[-1]',
+      '    password: md5{{hex:32}}',
+      "  password: '*{{HEX:40}}'",
       // A form's validation rules (Laravel).
       "            'password' => 'required|string|min:8|confirmed',",
       // A URL's host after a placeholder, and a Python type hint.
@@ -301,6 +305,8 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // A call with keyword arguments through Python's `self`.
+      '            credentials = AzureSASAuthentication(token=self.generate_sas_token(resource))',
       // Ruby code through a constant path.
       '    secret = ActiveSupport::SecureRandom.hex(64)',
       '    Rails.app.creds = ActiveSupport::CombinedConfiguration.new(Rails.app.envs)',

@@ -185,6 +185,8 @@ function isNotASecret(value: string): boolean {
   if (INDEX_EXPRESSION.test(value) || ALGORITHM_NAME.test(value) || CHECKSUMMED_FORMAT.test(value)) return true;
   if (PUBLIC_FORMAT.test(value) || TYPED_SID.test(value) || SECRET_STORE_NAME.test(value)) return true;
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
+  if (/[([]/.test(value) && ACCESS_CHAIN.test(value)) return true;
+  if (STORED_HASH.test(value)) return true;
   if (isCodeExpression(value) || SNAKE_CASE_WORDS.test(value) || CONSTANT_NAME.test(value)) return true;
   if (isAcronymTypeName(value) || COPIED_MEMBER.test(value) || isEcPublicPoint(value)) return true;
   if (isPublicKeyDer(value) || isEncodedPlaceholder(value)) return true;
@@ -241,7 +243,7 @@ function isCodeExpression(value: string): boolean {
 const CODE_CHARS = /^[\w$.?!:=()[\]{};,+<>|&]{1,512}$/;
 const STRICT_CODE_MARK = /===|!==|=>/;
 const CODE_MARK =
-  /(?:^|[^\w$])(?:exports|module|props|this|window|document|globalThis)\.[A-Za-z_$]|[=:?]void(?![\w$])|===|!==|=>|[\w$)\]]\?\.[A-Za-z_$]|[\w$]\([{[]|\)[;}\]]|\}\)/;
+  /(?:^|[^\w$])(?:exports|module|props|this|self|window|document|globalThis)\.[A-Za-z_$]|[=:?]void(?![\w$])|===|!==|=>|[\w$)\]]\?\.[A-Za-z_$]|[\w$]\([{[]|\)[;}\]]|\}\)/;
 const NON_NULL_MEMBER = /^[a-z_$][A-Za-z_$]*(?:\.[A-Za-z_$][A-Za-z_$]*)+!$/;
 // A minified object's property copied from a member of the same name (`p256dh:s.p256dh`).
 const COPIED_MEMBER = /^([A-Za-z_$][\w$]{0,40}):[A-Za-z_$][\w$]{0,2}\.\1$/;
@@ -318,7 +320,12 @@ const CONSTANT_NAME = /^[A-Z]{2,16}(?:_[A-Z]{1,16}){1,8}$/;
 // A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
 const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
 // A call (`getPassword()`, `os.urandom(32).hex()`, `Secrets.read("db")`): code that produces a value.
-const CALL_EXPRESSION = /^[A-Za-z_$][\w$.]{0,80}\([^()]{0,200}\)(?:\.[A-Za-z_$][\w$]{0,40}\([^()]{0,80}\)){0,4}$/;
+const CALL_EXPRESSION =
+  /^[A-Za-z_$][\w$.]{0,80}\([^()]{0,200}\)(?:\.[A-Za-z_$][\w$]{0,40}\([^()]{0,80}\)){0,4}(?:\[[^\]]{0,16}\])?$/;
+// Members, calls and indexes chained (`ntp_auth_mode[0][1].strip()`, `spwd.getspnam(self.name)[1]`): code that
+// finds a value. At least one call or index, and a member or a second step.
+const ACCESS_CHAIN =
+  /^[A-Za-z_$][\w$]{0,64}(?=(?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]|\([^()]{0,80}\)){2,10}$)(?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]|\([^()]{0,80}\)){2,10}$/;
 
 // An index or query expression (`Jobs[-1].JobId`, `items[0].name`): code that finds a value, not a value.
 const INDEX_EXPRESSION = /^[A-Za-z_$][\w$]{0,64}\[[^\]]{0,16}\](?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]){0,8}$/;
@@ -358,6 +365,8 @@ const PLACEHOLDER_TEXT =
 const OPENING_BRACKET = /^[{[(<]/;
 // Crypt-style password hashes ($2b$…, $6$…, $argon2id$…): stored hashes, not the password (htpasswd and shadow
 // rules report them where they are a credential file's content).
+// Databases' stored password hashes: PostgreSQL's `md5` + 32 hex and `SCRAM-SHA-256$…`, MySQL's `*` + 40 hex.
+const STORED_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d{1,7}:|^\*[0-9A-F]{40}$/;
 const CRYPT_HASH = /^\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
 const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\[\[|\]\]|%\(|__[A-Z][A-Z0-9_]*__|@@[A-Za-z_]+@@/;
 const ENV_LOOKUP =

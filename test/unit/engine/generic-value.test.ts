@@ -210,6 +210,12 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     'required|string|min:8|confirmed',
     'ActiveSupport::SecureRandom.hex(64)',
     'ActionController::HttpAuthentication::Basic.',
+    // Python reading a value, a call through `self`, databases' stored password hashes.
+    'stdout.strip().splitlines()[-1]',
+    'ntp_auth_mode[0][1].strip()',
+    'AzureSASAuthentication(token=self.generate_sas_token',
+    'md59543f1d82624df2b31672ec0f7050460',
+    '*EE0D72C1085C46C5278932678FBE2C6A782821B4',
   ])('%s is code, not a secret', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
@@ -253,6 +259,7 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
 
   it('keeps random values with pipes or colons in them', () => {
     expect(looksLikeGenericSecret('Xq7|Tz9K|p4Wm2vR8')).toBe(true);
+    expect(looksLikeGenericSecret('Xq7(Tz9)Kp4[Wm]')).toBe(true);
     expect(looksLikeStrongPassword('Orbit::Tractor82$Z')).toBe(true);
   });
 
