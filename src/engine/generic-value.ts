@@ -285,6 +285,7 @@ function isEcPublicPoint(value: string): boolean {
 // an event's name), and an upper-case constant's name (`AWS_OWNED_KMS_KEY`, an enum member). Random keys do not
 // fall into letter-only words between regular underscores.
 const SNAKE_CASE_WORDS = /^[a-z]{2,16}(?:_[a-z]{2,16}){2,8}$/;
+const CONSTANT_NAME = /^[A-Z]{2,16}(?:_[A-Z]{1,16}){1,8}$/;
 // A Kubernetes object's name (DNS-1123: lower-case words joined by `-` or `.`), the value of a Helm chart's
 // `existingSecret:` or `tlsSecret:` (`airflow-postgresql`, `joomla.local-tls`, `etcd-cluster-1`): which Secret holds
 // the credential, not the credential.
@@ -315,7 +316,6 @@ const CALL_OR_MEMBERS =
 // A Python type hint (`password: Optional[AuthHeaderParameters]`).
 const TYPE_EXPRESSION =
   /^(?:Optional|List|Dict|Union|Sequence|Mapping|Set|FrozenSet|Tuple|Literal|Annotated|Type|Callable|Iterable|Iterator|Awaitable|ClassVar|Final)\[[A-Za-z_][\w., [\]]{0,200}\]$/;
-const CONSTANT_NAME = /^[A-Z]{2,16}(?:_[A-Z]{1,16}){1,8}$/;
 
 // A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
 const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
@@ -528,7 +528,7 @@ export function looksLikeUrlPassword(value: string): boolean {
   return !PLACEHOLDER_TEXT.test(decoded);
 }
 
-const NAMED_PLACEHOLDER = /^(?:[a-z]{1,16}[_-])*(?:password|passwd|pass|pwd|secret)(?:[_-][a-z]{1,16})*$/;
+const NAMED_PLACEHOLDER = /^(?:[a-z]{1,16}[_-]){0,3}(?:password|passwd|pass|pwd|secret)(?:[_-][a-z]{1,16}){0,3}$/;
 
 // Words that make a value a demo or test one when they stand as a word of their own in it (`ECS@test1234`,
 // `Demo-Key-2024!`). Random text does not hold them as whole words.
