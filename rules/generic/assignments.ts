@@ -185,6 +185,8 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // phpass's portable hash (WordPress): a stored hash, not the password.
+      "            'password' => '$P$B{{base62:30}}',",
       // Python that reads a value (a call chain with an index), and databases' stored password hashes.
       '        password = stdout.strip().splitlines()[-1]',
       '    password: md5{{hex:32}}',
@@ -305,6 +307,8 @@ export const genericAssignmentRules: Rule[] = [
       'Authorization: {{base62:32}}',
     ],
     negativeExamples: [
+      // A test's made-up value with a typed sequence in it.
+      "        $secret = 'standard_abcd1234';",
       // A call with keyword arguments through Python's `self`.
       '            credentials = AzureSASAuthentication(token=self.generate_sas_token(resource))',
       // Ruby code through a constant path.
@@ -431,6 +435,8 @@ export const genericAssignmentRules: Rule[] = [
       '| `PARTNER_API_KEY` | `Harbor-Mango{{digits:2}}!zs` |',
     ],
     negativeExamples: [
+      // A key cut short in an example (`..` where the rest would be).
+      "    protected string $apiKey = 'sk-proj-YNz..';",
       // An Algolia search box's search-only key.
       "docsearch({\n  apiKey: '{{hex:32}}',\n  indexName: 'acme-docs',\n  inputSelector: '#search',\n});",
       "  algolia: {\n    appId: '{{upper:10}}',\n    apiKey: '{{hex:32}}',\n    indexName: 'acme',\n  },",
@@ -507,6 +513,8 @@ export const genericAssignmentRules: Rule[] = [
       'SAS_TOKEN="sig={{base62:40}}"',
     ],
     negativeExamples: [
+      // A custom header's name.
+      'const SESSION_TOKEN_HEADER: &str = "x-appwrite-session";',
       // A CI status badge's token.
       '# acme [![CircleCI](https://circleci.com/gh/acme/acme.svg?style=svg&circle-token={{hex:40}})](https://circleci.com/gh/acme/acme)',
       // The OAuth specifications' own examples (documented above).

@@ -357,17 +357,18 @@ const SECRET_STORE_NAME =
 // letter-only members (`SyntaxKind.ExtendsKeyword`, `config.db.password`).
 const IDENTIFIER = /^[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,})+$/;
 const MEMBER_CHAIN = /^[A-Za-z_$][A-Za-z_$]{1,}(?:\.[A-Za-z_$][A-Za-z_$]{1,}){1,8}$/;
-// Title-Case words joined by hyphens: header names and auth schemes (`X-Api-Key`, `Klaviyo-API-Key`), not secrets.
-const HEADER_NAME = /^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+$/;
+// Title-Case words joined by hyphens: header names and auth schemes (`X-Api-Key`, `Klaviyo-API-Key`), not secrets;
+// and a custom header's name in lower case (`x-appwrite-session`).
+const HEADER_NAME = /^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+$|^[Xx]-[a-z]{2,24}(?:-[a-z]{2,24}){0,4}$/;
 const PLACEHOLDER_TEXT =
-  /must[_-]?be[_-]?\d{1,2}[_-]?char|changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
+  /must[_-]?be[_-]?\d{1,2}[_-]?char|abcd1234|changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
 // Objects, arrays, calls and tags: {…}, […], (…), <…>
 const OPENING_BRACKET = /^[{[(<]/;
-// Crypt-style password hashes ($2b$…, $6$…, $argon2id$…): stored hashes, not the password (htpasswd and shadow
+// Crypt-style password hashes ($2b$…, $6$…, $argon2id$…, phpass's $P$…): stored hashes, not the password (htpasswd and shadow
 // rules report them where they are a credential file's content).
 // Databases' stored password hashes: PostgreSQL's `md5` + 32 hex and `SCRAM-SHA-256$…`, MySQL's `*` + 40 hex.
 const STORED_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d{1,7}:|^\*[0-9A-F]{40}$/;
-const CRYPT_HASH = /^\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
+const CRYPT_HASH = /^\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|P|H|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
 const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\[\[|\]\]|%\(|__[A-Z][A-Z0-9_]*__|@@[A-Za-z_]+@@/;
 const ENV_LOOKUP =
   /process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|GetEnvironmentVariable|ENV\[|ENV\.fetch|\benv\(|Deno\.env|std::env|viper\.Get|config\.get|settings\./i;
@@ -391,7 +392,7 @@ const FILE_NAME =
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const HOST = /^(?=[a-z0-9.-]*[a-z])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::\d{1,5})?$/;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
-const MASKED = /^[*xX•#._-]+$|\*{3}|x{4}|X{4}|\.{3}/;
+const MASKED = /^[*xX•#._-]+$|\*{3}|x{4}|X{4}|\.{3}|[^.]\.\.$/;
 const REPEATED_UNIT = /^(.{1,8}?)\1{2,}.{0,8}$/;
 // Ciphertext meant to be committed: Bitnami Sealed Secrets (`AgA…`, a 0x02 length prefix and an RSA-wrapped key,
 // hundreds of characters) and AWS KMS ciphertext blobs (`AQICAH…`). Decrypting them needs a key that is not here.

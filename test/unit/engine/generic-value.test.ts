@@ -216,6 +216,11 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
     'AzureSASAuthentication(token=self.generate_sas_token',
     'md59543f1d82624df2b31672ec0f7050460',
     '*EE0D72C1085C46C5278932678FBE2C6A782821B4',
+    // A custom header's name, a typed sequence, a key cut short, phpass's hash.
+    'x-appwrite-session',
+    'standard_abcd1234',
+    'sk-proj-YNz..',
+    '$P$BQx7Tz9Kp4Wm2Rv8LnXc3QaZ5yJ0hGfD',
   ])('%s is code, not a secret', (value) => {
     expect(looksLikeGenericSecret(value)).toBe(false);
     expect(looksLikeStrongPassword(value)).toBe(false);
@@ -260,6 +265,8 @@ describe('minified and compiled code as a value (real packages: CDK, Next.js, my
   it('keeps random values with pipes or colons in them', () => {
     expect(looksLikeGenericSecret('Xq7|Tz9K|p4Wm2vR8')).toBe(true);
     expect(looksLikeGenericSecret('Xq7(Tz9)Kp4[Wm]')).toBe(true);
+    // One dot at the end is part of a value; two are an ellipsis.
+    expect(looksLikeGenericSecret('Xq7Tz9Kp4Wm2Rv8L.')).toBe(true);
     expect(looksLikeStrongPassword('Orbit::Tractor82$Z')).toBe(true);
   });
 
