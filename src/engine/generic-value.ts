@@ -171,6 +171,7 @@ function isNotASecret(value: string): boolean {
   if (isPlaceholder(value)) return true;
   if (PLACEHOLDER_TEXT.test(value)) return true;
   if (OPENING_BRACKET.test(value) || hasSigilBeforeName(value) || CRYPT_HASH.test(value)) return true;
+  if (STORED_HASH.test(value)) return true;
   if (TEMPLATE.test(value) || ENV_LOOKUP.test(value)) return true;
   if (REFERENCE_PREFIX.test(value) || SECRET_STORE.test(value) || /^ENC\[/.test(value)) return true;
   if (LITERAL.test(value) || NUMBER.test(value) || UUID.test(value) || VERSION.test(value) || DATE.test(value))
@@ -186,7 +187,6 @@ function isNotASecret(value: string): boolean {
   if (PUBLIC_FORMAT.test(value) || TYPED_SID.test(value) || SECRET_STORE_NAME.test(value)) return true;
   if (CALL_EXPRESSION.test(value) || PRIVATE_NAME.test(value) || CODE_FRAGMENT.test(value)) return true;
   if (/[([]/.test(value) && ACCESS_CHAIN.test(value)) return true;
-  if (STORED_HASH.test(value)) return true;
   if (isCodeExpression(value) || SNAKE_CASE_WORDS.test(value) || CONSTANT_NAME.test(value)) return true;
   if (isAcronymTypeName(value) || COPIED_MEMBER.test(value) || isEcPublicPoint(value)) return true;
   if (isPublicKeyDer(value) || isEncodedPlaceholder(value)) return true;
@@ -262,13 +262,17 @@ function isAcronymTypeName(value: string): boolean {
 /** A placeholder written percent-encoded, as in a URL's query (`auth=%5BFiltered%5D` is `[Filtered]`). */
 function isEncodedPlaceholder(value: string): boolean {
   if (!/%[0-9A-Fa-f]{2}/.test(value)) return false;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return false;
-  }
+  const decoded = percentDecoded(value);
   return OPENING_BRACKET.test(decoded) || isPlaceholder(decoded) || MASKED.test(decoded);
+}
+
+/** `value` with its percent-encoding undone; as written when it is not valid percent-encoding. */
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /**
@@ -320,12 +324,10 @@ const TYPE_EXPRESSION =
 // A private or "dunder" name in snake case (`__smithy_context`, `_internal_state`): code's own identifiers.
 const PRIVATE_NAME = /^_{1,2}[a-z]+(?:_[a-z]+)*_{0,2}$/;
 // A call (`getPassword()`, `os.urandom(32).hex()`, `Secrets.read("db")`): code that produces a value.
-const CALL_EXPRESSION =
-  /^[A-Za-z_$][\w$.]{0,80}\([^()]{0,200}\)(?:\.[A-Za-z_$][\w$]{0,40}\([^()]{0,80}\)){0,4}(?:\[[^\]]{0,16}\])?$/;
+const CALL_EXPRESSION = /^[A-Za-z_$][\w$.]{0,80}\([^()]{0,200}\)(?:\.[A-Za-z_$][\w$]{0,40}\([^()]{0,80}\)){0,4}$/;
 // Members, calls and indexes chained (`ntp_auth_mode[0][1].strip()`, `spwd.getspnam(self.name)[1]`): code that
 // finds a value. At least one call or index, and a member or a second step.
-const ACCESS_CHAIN =
-  /^[A-Za-z_$][\w$]{0,64}(?=(?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]|\([^()]{0,80}\)){2,10}$)(?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]|\([^()]{0,80}\)){2,10}$/;
+const ACCESS_CHAIN = /^[A-Za-z_$][\w$]{0,64}(?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]|\([^()]{0,200}\)){2,10}$/;
 
 // An index or query expression (`Jobs[-1].JobId`, `items[0].name`): code that finds a value, not a value.
 const INDEX_EXPRESSION = /^[A-Za-z_$][\w$]{0,64}\[[^\]]{0,16}\](?:\.[A-Za-z_$][\w$]{0,64}|\[[^\]]{0,16}\]){0,8}$/;
@@ -517,12 +519,7 @@ function isLooseWord(word: string): boolean {
  * `somepassword`) counts: people put real passwords of every kind in URLs.
  */
 export function looksLikeUrlPassword(value: string): boolean {
-  let decoded = value;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    // Not valid percent-encoding: judged as written.
-  }
+  const decoded = percentDecoded(value);
   if (!looksLikeFileCredential(decoded) || isWeakPassword(decoded) || hasDummyWord(decoded)) return false;
   // A word for the password in place of one (`proxy_password`, `db_passwd`, `my_secret`).
   if (NAMED_PLACEHOLDER.test(decoded)) return false;
