@@ -123,7 +123,20 @@ await build({
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
 });
-for (const file of ['dist/cli.cjs', 'dist/launcher.cjs']) {
+// The pre-commit hook's own bundle: the same program with the other commands left out (src/commands/cli.ts), so
+// that a commit reads, checks and compiles less of it (docs/performance.md, "Start-up budget"). The launcher sends
+// it the pre-commit hook alone.
+await build({
+  ...shared,
+  plugins: [detectionFromFile, fullRulesApart, ...(vendor ? [vendored] : [])],
+  entryPoints: { 'pre-commit': 'hooks/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: { ...shared.define, 'import.meta.url': '__filename', __SECRET_HOOK_PRE_COMMIT_ONLY__: 'true' },
+});
+for (const file of ['dist/cli.cjs', 'dist/pre-commit.cjs', 'dist/launcher.cjs']) {
   writeFileSync(file, asciiOnly(requireBuiltinsDirectly(readFileSync(file, 'utf8'), file), file));
 }
 if (vendor) {

@@ -30,11 +30,18 @@ export async function runCheck(options: CheckOptions): Promise<CommandOutcome> {
 /** Scans one scope and returns the result, unrendered (also used by `baseline`). */
 export async function scanScope(session: Session, options: ScopeOptions): Promise<ScanResult> {
   if (options.scope.kind === 'staged') return (await import('./scan-staged.js')).scanStaged(session, options);
-  if (options.scope.kind === 'all') {
-    const { scanCommittedFiles, scanTrackedFiles } = await import('./scan-tracked.js');
-    return options.committedOnly ? scanCommittedFiles(session, options) : scanTrackedFiles(session, options);
+  // The pre-commit hook's own bundle scans the staged changes only, and leaves the other scans out (cli.ts).
+  if (typeof __SECRET_HOOK_PRE_COMMIT_ONLY__ === 'undefined' || !__SECRET_HOOK_PRE_COMMIT_ONLY__) {
+    if (options.scope.kind === 'all') {
+      const { scanCommittedFiles, scanTrackedFiles } = await import('./scan-tracked.js');
+      return options.committedOnly ? scanCommittedFiles(session, options) : scanTrackedFiles(session, options);
+    }
+    // History scans run git and read commits: loaded only for them.
+    const { scanHistory } = await import('./scan-history.js');
+    return scanHistory(session, options.scope, options);
   }
-  // History scans run git and read commits: loaded only for them.
-  const { scanHistory } = await import('./scan-history.js');
-  return scanHistory(session, options.scope, options);
+  throw new Error(`dist/pre-commit.cjs scans the staged changes only, not ${options.scope.kind}`);
 }
+
+/** True in dist/pre-commit.cjs, undefined elsewhere (src/commands/cli.ts). */
+declare const __SECRET_HOOK_PRE_COMMIT_ONLY__: boolean | undefined;

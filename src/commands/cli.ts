@@ -52,6 +52,13 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/**
+ * True in dist/pre-commit.cjs, the pre-commit hook's own bundle (scripts/build.mjs), undefined elsewhere. The build
+ * folds the tests below into constants and so leaves every other command out of that bundle: a clean commit reads,
+ * hashes and compiles less (docs/performance.md, "Start-up budget"). The launcher sends it the pre-commit hook alone.
+ */
+declare const __SECRET_HOOK_PRE_COMMIT_ONLY__: boolean | undefined;
+
 type OptionName = keyof typeof OPTIONS;
 type Values = Partial<Record<OptionName, string | boolean>>;
 
@@ -157,145 +164,156 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     return crashOutcome(error, argv);
   }
 
+  async function preCommit(): Promise<CommandOutcome> {
+    if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-commit')}\n`);
+    // SECRET_HOOK_BYPASS="reason": findings let the commit through, recorded by the commit-msg hook.
+    const bypass = environment.env['SECRET_HOOK_BYPASS'];
+    const { runCheck } = await import('./check.js');
+    const run =
+      bypass === undefined
+        ? runCheck
+        : async (o: Parameters<typeof runCheck>[0]) =>
+            (await import('./pre-commit-bypass.js')).runPreCommitBypass(
+              o,
+              (await import('./commit-msg.js')).bypassReason(environment.env) ?? '',
+            );
+    return await run(
+      printedOn('stderr', {
+        ...base,
+        ...output,
+        // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
+        // Every staged change, whatever paths were passed: a hook run by lint-staged or the pre-commit framework
+        // gets file names, and must not be weaker than the plain hook. Listed files with no staged change (the
+        // framework's `run --all-files`) are scanned whole.
+        scope: { kind: 'staged' },
+        paths: [],
+        wholeFiles: rest,
+        hook: true,
+      }),
+    );
+  }
+
   async function dispatch(): Promise<CommandOutcome> {
-    switch (command) {
-      case 'check': {
-        const { runCheck } = await import('./check.js');
-        const { scope, paths } = checkScope(values, rest);
-        return await runCheck(
-          printedOn('stdout', {
-            ...base,
-            ...output,
-            scope,
-            paths,
-            hook: false,
-          }),
-        );
-      }
-      case 'pre-commit': {
-        if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-commit')}\n`);
-        // SECRET_HOOK_BYPASS="reason": findings let the commit through, recorded by the commit-msg hook.
-        const bypass = environment.env['SECRET_HOOK_BYPASS'];
-        const { runCheck } = await import('./check.js');
-        const run =
-          bypass === undefined
-            ? runCheck
-            : async (o: Parameters<typeof runCheck>[0]) =>
-                (await import('./pre-commit-bypass.js')).runPreCommitBypass(
-                  o,
-                  (await import('./commit-msg.js')).bypassReason(environment.env) ?? '',
-                );
-        return await run(
-          printedOn('stderr', {
-            ...base,
-            ...output,
-            // Hook output goes to stderr: colour follows stderr's terminal, which git passes through.
-            // Every staged change, whatever paths were passed: a hook run by lint-staged or the pre-commit framework
-            // gets file names, and must not be weaker than the plain hook. Listed files with no staged change (the
-            // framework's `run --all-files`) are scanned whole.
-            scope: { kind: 'staged' },
-            paths: [],
-            wholeFiles: rest,
-            hook: true,
-          }),
-        );
-      }
-      case 'pre-push': {
-        if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
-        const { runPrePush } = await import('./pre-push.js');
-        // Only our own framework entry says it runs under the pre-commit framework; a variable that merely happens
-        // to be set must never make the hook ignore the refs git passes on stdin.
-        const framework = values['pre-commit-framework'] ? preCommitFrameworkRange(environment.env) : null;
-        const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
-        const remote = (framework ? environment.env['PRE_COMMIT_REMOTE_NAME'] : rest[0]) || null;
-        return await runPrePush(
-          printedOn('stderr', {
-            ...base,
-            ...output,
-            remote,
-            stdin,
-            framework,
-          }),
-        );
-      }
-      case 'pre-receive': {
-        // On a server: SKIP and the client's bypass variables are not honoured (pre-receive.ts, server settings).
-        const { runPreReceive } = await import('./pre-receive.js');
-        const stdin = environment.stdinIsTty ? '' : await environment.readStdin();
-        return await runPreReceive({ cwd: environment.cwd, env: environment.env, stdin });
-      }
-      case 'commit-msg': {
-        const { runCommitMsg, skipRequestedLine } = await import('./commit-msg.js');
-        if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedLine()}\n`);
-        return await runCommitMsg(
-          printedOn('stderr', {
-            ...base,
-            ...output,
-            file: rest[0],
-          }),
-        );
-      }
-      case 'scan': {
-        const { runScanPaths } = await import('./scan-paths.js');
-        return await runScanPaths(
-          printedOn('stdout', {
-            ...base,
-            ...output,
-            paths: rest,
-            ...(typeof values['path-hint'] === 'string' ? { pathHint: values['path-hint'] } : {}),
-            readStdin: environment.readStdin,
-          }),
-        );
-      }
-      case 'doctor': {
-        const { runDoctor } = await import('./doctor.js');
-        return runDoctor({ ...base, width: widthFor('stdout') });
-      }
-      case 'baseline': {
-        const { runBaseline } = await import('./baseline.js');
-        if (values.all && values.history) throw new UsageError(usage.baselineScopes());
-        return await runBaseline({
-          ...base,
-          ...output,
-          color: false,
-          width: 80,
-          scope: { kind: values.history ? 'history' : 'all' },
-        });
-      }
-      case 'install': {
-        if (values.global) {
-          const { runInstallGlobal } = await import('./install-global.js');
-          return runInstallGlobal({ ...base, binPath: environment.binPath });
+    if (command === 'pre-commit') return await preCommit();
+    // Written out in full in each test, so that the build can fold it.
+    if (typeof __SECRET_HOOK_PRE_COMMIT_ONLY__ === 'undefined' || !__SECRET_HOOK_PRE_COMMIT_ONLY__) {
+      switch (command) {
+        case 'check': {
+          const { runCheck } = await import('./check.js');
+          const { scope, paths } = checkScope(values, rest);
+          return await runCheck(
+            printedOn('stdout', {
+              ...base,
+              ...output,
+              scope,
+              paths,
+              hook: false,
+            }),
+          );
         }
-        const { runInstall, HOOKS } = await import('./install.js');
-        return runInstall({ ...base, binPath: environment.binPath, chain: values.chain === true, hooks: HOOKS });
+        case 'pre-push': {
+          if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedMessage('pre-push')}\n`);
+          const { runPrePush } = await import('./pre-push.js');
+          // Only our own framework entry says it runs under the pre-commit framework; a variable that merely happens
+          // to be set must never make the hook ignore the refs git passes on stdin.
+          const framework = values['pre-commit-framework'] ? preCommitFrameworkRange(environment.env) : null;
+          const stdin = framework || environment.stdinIsTty ? '' : await environment.readStdin();
+          const remote = (framework ? environment.env['PRE_COMMIT_REMOTE_NAME'] : rest[0]) || null;
+          return await runPrePush(
+            printedOn('stderr', {
+              ...base,
+              ...output,
+              remote,
+              stdin,
+              framework,
+            }),
+          );
+        }
+        case 'pre-receive': {
+          // On a server: SKIP and the client's bypass variables are not honoured (pre-receive.ts, server settings).
+          const { runPreReceive } = await import('./pre-receive.js');
+          const stdin = environment.stdinIsTty ? '' : await environment.readStdin();
+          return await runPreReceive({ cwd: environment.cwd, env: environment.env, stdin });
+        }
+        case 'commit-msg': {
+          const { runCommitMsg, skipRequestedLine } = await import('./commit-msg.js');
+          if (skipRequested(environment.env)) return outcome(0, '', `${skipRequestedLine()}\n`);
+          return await runCommitMsg(
+            printedOn('stderr', {
+              ...base,
+              ...output,
+              file: rest[0],
+            }),
+          );
+        }
+        case 'scan': {
+          const { runScanPaths } = await import('./scan-paths.js');
+          return await runScanPaths(
+            printedOn('stdout', {
+              ...base,
+              ...output,
+              paths: rest,
+              ...(typeof values['path-hint'] === 'string' ? { pathHint: values['path-hint'] } : {}),
+              readStdin: environment.readStdin,
+            }),
+          );
+        }
+        case 'doctor': {
+          const { runDoctor } = await import('./doctor.js');
+          return runDoctor({ ...base, width: widthFor('stdout') });
+        }
+        case 'baseline': {
+          const { runBaseline } = await import('./baseline.js');
+          if (values.all && values.history) throw new UsageError(usage.baselineScopes());
+          return await runBaseline({
+            ...base,
+            ...output,
+            color: false,
+            width: 80,
+            scope: { kind: values.history ? 'history' : 'all' },
+          });
+        }
+        case 'install': {
+          if (values.global) {
+            const { runInstallGlobal } = await import('./install-global.js');
+            return runInstallGlobal({ ...base, binPath: environment.binPath });
+          }
+          const { runInstall, HOOKS } = await import('./install.js');
+          return runInstall({ ...base, binPath: environment.binPath, chain: values.chain === true, hooks: HOOKS });
+        }
+        case 'uninstall': {
+          if (values.global) return (await import('./install-global.js')).runUninstallGlobal(base);
+          const { runUninstall, HOOKS } = await import('./install.js');
+          return runUninstall({ ...base, hooks: HOOKS });
+        }
+        case 'rules': {
+          const { runRules } = await import('./rules.js');
+          return runRules(format === 'json' ? 'json' : 'text');
+        }
+        case 'explain': {
+          const { runExplain } = await import('./rules.js');
+          return runExplain(rest[0], widthFor('stdout'));
+        }
+        case 'fix': {
+          const { runFix } = await import('./fix/run-fix.js');
+          const ask = environment.stdinIsTty && environment.stdoutIsTty ? environment.ask : undefined;
+          const [yes, dryRun, color, width] = [
+            !!values.yes,
+            !!values['dry-run'],
+            colorFor('stdout'),
+            widthFor('stdout'),
+          ];
+          return await runFix({ ...base, ...output, paths: rest, yes, dryRun, color, width, ask });
+        }
+        default:
+          return outcome(
+            2,
+            '',
+            `${usage.unknownCommand(String(command), nearest(String(command), Object.keys(COMMANDS)))}\n`,
+          );
       }
-      case 'uninstall': {
-        if (values.global) return (await import('./install-global.js')).runUninstallGlobal(base);
-        const { runUninstall, HOOKS } = await import('./install.js');
-        return runUninstall({ ...base, hooks: HOOKS });
-      }
-      case 'rules': {
-        const { runRules } = await import('./rules.js');
-        return runRules(format === 'json' ? 'json' : 'text');
-      }
-      case 'explain': {
-        const { runExplain } = await import('./rules.js');
-        return runExplain(rest[0], widthFor('stdout'));
-      }
-      case 'fix': {
-        const { runFix } = await import('./fix/run-fix.js');
-        const ask = environment.stdinIsTty && environment.stdoutIsTty ? environment.ask : undefined;
-        const [yes, dryRun, color, width] = [!!values.yes, !!values['dry-run'], colorFor('stdout'), widthFor('stdout')];
-        return await runFix({ ...base, ...output, paths: rest, yes, dryRun, color, width, ask });
-      }
-      default:
-        return outcome(
-          2,
-          '',
-          `${usage.unknownCommand(String(command), nearest(String(command), Object.keys(COMMANDS)))}\n`,
-        );
     }
+    throw new Error(`dist/pre-commit.cjs runs the pre-commit hook only, not ${String(command)}`);
   }
 }
 

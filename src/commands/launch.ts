@@ -1,5 +1,5 @@
-// What bin/secret-hook.cjs runs first (through hooks/launcher.ts): the bundled program (dist/cli.cjs) with its
-// compiled code cached. If the program cannot even be loaded (a broken install), the hook still fails closed,
+// What bin/secret-hook.cjs runs first (through hooks/launcher.ts): the bundled program (dist/cli.cjs, or for the
+// pre-commit hook dist/pre-commit.cjs, the same program without the other commands) with its compiled code cached. If the program cannot even be loaded (a broken install), the hook still fails closed,
 // with the usual paragraph: the launcher is built separately, so that this works when the bundle is broken.
 import * as path from 'node:path';
 import { programNotLoaded } from '../report/messages/failures.js';
@@ -17,11 +17,16 @@ export function launchProgram(
 ): 2 | null {
   const command = argv[0] ?? '';
   try {
-    runBundle(path.join(launcherDir, 'cli.cjs'), command, require);
+    runBundle(path.join(launcherDir, bundleFor(command)), command, require);
     return null;
   } catch (error) {
     const scope = command === 'pre-commit' ? 'staged' : command === 'pre-push' ? 'push' : 'all';
     stderr().write(`${programNotLoaded((error as Error).message.split('\n')[0] ?? '', scope)}\n`);
     return 2;
   }
+}
+
+/** The bundle that runs a command: the pre-commit hook has one of its own (scripts/build.mjs). */
+export function bundleFor(command: string): 'pre-commit.cjs' | 'cli.cjs' {
+  return command === 'pre-commit' ? 'pre-commit.cjs' : 'cli.cjs';
 }

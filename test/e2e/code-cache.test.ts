@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleFor } from '../../src/commands/launch.js';
 import { cacheFile } from '../../src/runtime/code-cache.js';
 import { FakeKeys } from '../helpers/examples.js';
 import {
@@ -33,8 +34,8 @@ function staged() {
   box.gitOk('add', 'src/pay.js');
   const cacheHome = path.join(box.root, 'cache');
   const env = { XDG_CACHE_HOME: cacheHome };
-  // The bundle as the installed launcher names it (node resolves the node_modules link).
-  const bundle = fs.realpathSync(path.join(box.dir, 'node_modules', 'secret-hook', 'dist', 'cli.cjs'));
+  // The pre-commit hook's bundle as the installed launcher names it (node resolves the node_modules link).
+  const bundle = fs.realpathSync(path.join(box.dir, 'node_modules', 'secret-hook', 'dist', bundleFor('pre-commit')));
   const dir = path.join(cacheHome, 'secret-hook');
   const file = cacheFile(dir, bundle, 'pre-commit');
   const hook = () => box.secretHook(['pre-commit'], { env });

@@ -22,6 +22,7 @@ describe('the installed package', () => {
     expect(fs.readFileSync(path.join(installed, 'LICENSE'), 'utf8')).toContain('MIT License');
     expect(fs.existsSync(path.join(installed, 'README.md'))).toBe(true);
     expect(fs.existsSync(path.join(installed, 'dist/cli.cjs'))).toBe(true);
+    expect(fs.existsSync(path.join(installed, 'dist/pre-commit.cjs'))).toBe(true);
   });
 
   it("leaves this repository's own prepare in place after packing", () => {

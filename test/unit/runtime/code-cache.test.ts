@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wrap } from 'node:module';
+import { bundleFor } from '../../../src/commands/launch.js';
 import { cacheDirectory, cacheFile, trustedDirectory, WRAPPER } from '../../../src/runtime/code-cache.js';
 import { FakeKeys } from '../../helpers/examples.js';
 import { damages, FORGED_OUTPUT, forgedCachedData, perfectForgery } from '../../helpers/forged-cache.js';
@@ -18,6 +19,8 @@ import { TempRepo } from '../../helpers/temp-repo.js';
 const root = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(root, 'bin', 'secret-hook.cjs');
 const bundle = path.join(root, 'dist', 'cli.cjs');
+// The pre-commit hook runs a bundle of its own (src/commands/launch.ts), cached in a file of its own.
+const preCommitBundle = path.join(root, 'dist', bundleFor('pre-commit'));
 // Another user's files can only be made by root (tests run as root on CI).
 const isRoot = process.getuid?.() === 0;
 const OTHER_UID = 65534;
@@ -174,7 +177,7 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
         timeout: 60_000,
       });
     const dir = path.join(cacheHome, 'secret-hook');
-    const file = cacheFile(dir, bundle, 'pre-commit');
+    const file = cacheFile(dir, preCommitBundle, 'pre-commit');
     const stageKey = () => {
       repo.write('c.js', `const stripe = '${['sk', 'live', keys.chars('base62', 30)].join('_')}';\n`);
       repo.git('add', 'c.js');
@@ -202,8 +205,8 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
     expect(header).toContain(`node=${process.version} arch=${process.arch} v8=${process.versions.v8}`);
     expect(header).toMatch(/ bundle=[0-9a-f]{64}:\d+ data=[0-9a-f]{64}:\d+$/);
     // Bound to the bundle's bytes by their SHA-256, not its size or time.
-    expect(header).toContain(`bundle=${createHash('sha256').update(fs.readFileSync(bundle)).digest('hex')}:`);
-    expect(header).toContain(`:${fs.statSync(bundle).size} data=`);
+    expect(header).toContain(`bundle=${createHash('sha256').update(fs.readFileSync(preCommitBundle)).digest('hex')}:`);
+    expect(header).toContain(`:${fs.statSync(preCommitBundle).size} data=`);
     const second = run(['pre-commit']);
     expect(second.status, second.stderr).toBe(0);
     // Accepted data is not written again.
@@ -216,7 +219,7 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
     // The control for every refusal below and in the end-to-end tests: the forgery itself is well made.
     const { run, file, env, stageKey } = setup();
     expect(run(['pre-commit']).status).toBe(0);
-    fs.writeFileSync(file, perfectForgery(fs.readFileSync(file), forgedCachedData(bundle, env)));
+    fs.writeFileSync(file, perfectForgery(fs.readFileSync(file), forgedCachedData(preCommitBundle, env)));
     stageKey();
     const forged = run(['pre-commit']);
     expect(forged.status).toBe(0);
@@ -226,7 +229,7 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
   it('never reads a forgery others could have written, and writes nothing there', () => {
     const { run, dir, file, env, stageKey } = setup();
     expect(run(['pre-commit']).status).toBe(0);
-    const forgery = perfectForgery(fs.readFileSync(file), forgedCachedData(bundle, env));
+    const forgery = perfectForgery(fs.readFileSync(file), forgedCachedData(preCommitBundle, env));
     fs.writeFileSync(file, forgery);
     stageKey();
     for (const writable of [0o777, 0o770, 0o1777]) {
@@ -240,7 +243,7 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
   it('never reads a cache file others can write, a link or a FIFO, and replaces it', () => {
     const { run, dir, file, env, stageKey, cacheHome } = setup();
     expect(run(['pre-commit']).status).toBe(0);
-    const forgery = perfectForgery(fs.readFileSync(file), forgedCachedData(bundle, env));
+    const forgery = perfectForgery(fs.readFileSync(file), forgedCachedData(preCommitBundle, env));
     stageKey();
 
     fs.writeFileSync(file, forgery);
@@ -269,7 +272,7 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
   it.skipIf(!isRoot)('never reads a cache file another user owns, and replaces it (needs root)', () => {
     const { run, file, env, stageKey } = setup();
     expect(run(['pre-commit']).status).toBe(0);
-    const forgery = perfectForgery(fs.readFileSync(file), forgedCachedData(bundle, env));
+    const forgery = perfectForgery(fs.readFileSync(file), forgedCachedData(preCommitBundle, env));
     fs.writeFileSync(file, forgery);
     fs.chownSync(file, OTHER_UID, OTHER_UID);
     stageKey();
@@ -287,7 +290,7 @@ describe.skipIf(process.platform === 'win32')('the launcher with a code cache', 
     const cases: Record<string, Buffer> = {
       ...Object.fromEntries(Object.entries(damages).map(([name, damage]) => [name, damage(genuine)])),
       // The checksum no longer matches: forged data under the genuine header.
-      'forged data under the genuine header': Buffer.concat([header, forgedCachedData(bundle, env)]),
+      'forged data under the genuine header': Buffer.concat([header, forgedCachedData(preCommitBundle, env)]),
       'another bundle': Buffer.from(
         genuine.toString('latin1').replace(/ bundle=[0-9a-f]{8}/, ' bundle=00000000'),
         'latin1',
