@@ -19,8 +19,8 @@
 // A hash stored beside the data does not stop a forger on its own (whoever can write the file can recompute it; a
 // keyed MAC would keep its key in the same directory): the ownership check is what keeps forgers out. The hash
 // makes sure V8 is only ever offered data it wrote itself for this very bundle, whatever happened to the file (a
-// truncated write, flipped bits, a file crafted to collide with a weaker checksum). It costs about 4 ms per commit
-// (loading node:crypto, then hashing ~1 MB); the cache saves about 20 (docs/performance.md, "Start-up budget").
+// truncated write, flipped bits, a file crafted to collide with a weaker checksum). It costs about 3–4 ms per commit
+// (loading node:crypto, then hashing about 0.5 MB); the cache saves about 8 (docs/performance.md, "Start-up budget").
 // Anything else is "no cache": the program is compiled as usual and a fresh cache written (to a temporary file,
 // then renamed into place). The cache only ever makes the program start faster.
 import * as fs from 'node:fs';
@@ -32,7 +32,7 @@ type Env = Record<string, string | undefined>;
 
 /** The first bytes of every cache file; the number changes with the format, so old files are simply replaced. */
 const MAGIC = 'secret-hook code cache 3';
-/** Cache data of this program is ~170 KB; anything much larger is not ours and is not read. */
+/** Cache data of this program is about 300 KB; anything much larger is not ours and is not read. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Node's CommonJS wrapper (`require('node:module').wrap`), written out: loading node:module costs ~0.5 ms. */
 export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'] as const;
