@@ -113,32 +113,28 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
 });
-await build({
+const program = {
   ...shared,
   plugins: [detectionFromFile, fullRulesApart, ...(vendor ? [vendored] : [])],
-  entryPoints: { cli: 'hooks/cli.ts', launcher: 'hooks/launcher.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   supported: { 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__filename' },
-});
+};
+await build({ ...program, entryPoints: { cli: 'hooks/cli.ts', launcher: 'hooks/launcher.ts' } });
 // The pre-commit hook's own bundle: the same program with the other commands left out (src/commands/cli.ts), so
 // that a commit reads, checks and compiles less of it (docs/performance.md, "Start-up budget"). The launcher sends
 // it the pre-commit hook alone.
 await build({
-  ...shared,
-  plugins: [detectionFromFile, fullRulesApart, ...(vendor ? [vendored] : [])],
+  ...program,
   entryPoints: { 'pre-commit': 'hooks/cli.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  supported: { 'dynamic-import': false },
-  define: { ...shared.define, 'import.meta.url': '__filename', __SECRET_HOOK_PRE_COMMIT_ONLY__: 'true' },
+  define: { ...program.define, __SECRET_HOOK_PRE_COMMIT_ONLY__: 'true' },
 });
-// Then minified (after that rewrite, which reads esbuild's own names): less text to read, hash and compile on every
-// commit, about 1.5 ms with the code cache and 2 without it (docs/performance.md, "Start-up budget"). Property names
-// and strings are kept, so nothing a user reads changes; a stack trace shows short local names.
+// Built-in modules required directly (requireBuiltinsDirectly, below), then minified: the rewrite reads esbuild's
+// own names, which minifying would shorten. Less text to read, hash and compile on every commit: about 1.5 ms with
+// the code cache and 2 without it (docs/performance.md, "Start-up budget"). Property names and strings are kept, so
+// nothing a user reads changes; a stack trace shows short local names.
 for (const file of ['dist/cli.cjs', 'dist/pre-commit.cjs', 'dist/launcher.cjs']) {
   const { code } = await transform(requireBuiltinsDirectly(readFileSync(file, 'utf8'), file), {
     minify: true,

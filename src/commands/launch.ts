@@ -1,6 +1,7 @@
 // What bin/secret-hook.cjs runs first (through hooks/launcher.ts): the bundled program (dist/cli.cjs, or for the
-// pre-commit hook dist/pre-commit.cjs, the same program without the other commands) with its compiled code cached. If the program cannot even be loaded (a broken install), the hook still fails closed,
-// with the usual paragraph: the launcher is built separately, so that this works when the bundle is broken.
+// pre-commit hook dist/pre-commit.cjs, the same program without the other commands) with its compiled code cached.
+// If the program cannot even be loaded (a broken install), the hook still fails closed, with the usual paragraph:
+// the launcher is built separately, so that this works when the bundle is broken.
 import * as path from 'node:path';
 import { programNotLoaded } from '../report/messages/failures.js';
 import { runBundle } from '../runtime/code-cache.js';
