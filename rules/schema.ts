@@ -219,6 +219,24 @@ export function detectionPart(rule: DetectionRule): DetectionRule {
 }
 
 /**
+ * `documented` for the rules that meet them (generic tokens, bearer headers): the example credentials of the OAuth
+ * specifications, which tests and docs everywhere copy (RFC 6749 §1.5, §4.1 and §7.1: 2Yot…, tGzv…, Splx…, h480…;
+ * RFC 6750 §2.1: mF_9…; RFC 5849 §1.2, §2.1, §3.5: nnch…, kkk9…, hh5s…, ad18…). Published, shared by everybody,
+ * not a finding. SHA-256 of each; here because more than one rule file needs them.
+ */
+export const OAUTH_SPECIFICATION_EXAMPLES: readonly string[] = [
+  '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
+  '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
+  'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72',
+  '2ff8b0fb93aca981c78f1e94355c298c23435461f1072ef4674848e620371787',
+  '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb',
+  '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42',
+  'a71b359a87afde133e6d9731de69f8823d62b012072d43749f5dc976505403f5',
+  'b8e148545b13c78bc74da2f1a7275dd71e56ddece129d7d2f7b3ecc06f7994da',
+  'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f',
+];
+
+/**
  * Placeholders in examples, expanded by the test suite with a seeded generator so the repository holds no
  * live-looking key: `{{base62:24}}`, `{{hex:32}}`, `{{HEX:40}}` (upper), `{{base64:40}}`, `{{base64url:43}}`,
  * `{{digits:12}}`, `{{base32:16}}` (A-Z2-7), `{{base32lower:52}}` (a-z2-7), `{{upper:16}}` (A-Z0-9), `{{lower:16}}` (a-z0-9), `{{alpha:10}}` (a-zA-Z), and computed values

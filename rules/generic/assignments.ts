@@ -10,7 +10,7 @@
 // `generic-value` verifier (src/engine/generic-value.ts), which keeps it only when it looks random and is not a
 // placeholder, reference, expression, path, UUID, version, hash or word. Each rule owns the names whose last
 // word is its keyword (…password, …secret, …key, …token), so one assignment never gives two generic findings.
-import type { Rule } from '../schema.js';
+import { OAUTH_SPECIFICATION_EXAMPLES, type Rule } from '../schema.js';
 
 // Quotes and the backslash of an escaped quote (JSON inside JSON, shell '"'"' quoting).
 const QUOTE = String.raw`["'\x60\\]`;
@@ -486,20 +486,7 @@ export const genericAssignmentRules: Rule[] = [
     // A badge image's token (Codecov's graph token, CircleCI's status token, a rating badge's) only shows the
     // badge: public by design, made for READMEs. Any token in an SVG's query near the value.
     notOnLineWith: ['.svg?'],
-    // The example credentials of the OAuth specifications, which tests and docs everywhere copy (RFC 6749 §1.5,
-    // §4.1 and §7.1: 2Yot…, tGzv…, Splx…, h480…; RFC 6750 §2.1: mF_9…; RFC 5849 §1.2, §2.1, §3.5: nnch…, kkk9…,
-    // hh5s…, ad18…): published, shared by everybody, not a finding. SHA-256 of each.
-    documented: [
-      '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
-      '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
-      'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72',
-      '2ff8b0fb93aca981c78f1e94355c298c23435461f1072ef4674848e620371787',
-      '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb',
-      '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42',
-      'a71b359a87afde133e6d9731de69f8823d62b012072d43749f5dc976505403f5',
-      'b8e148545b13c78bc74da2f1a7275dd71e56ddece129d7d2f7b3ecc06f7994da',
-      'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f',
-    ],
+    documented: OAUTH_SPECIFICATION_EXAMPLES,
     examples: [
       'ACCESS_TOKEN={{base62:40}}',
       'refresh_token: "{{base64url:64}}"',

@@ -1,7 +1,7 @@
 // Generic detection in command lines and HTTP headers: `--password …`, `mysql -u root -p…`, `curl -u user:pass`,
 // `sshpass -p …`, `Authorization: Bearer …` / `Token …`, and `Authorization: Basic <base64 user:pass>` (decoded,
 // so a provider token inside is reported as itself). Values go through the `generic-value` verifier.
-import type { Rule } from '../schema.js';
+import { OAUTH_SPECIFICATION_EXAMPLES, type Rule } from '../schema.js';
 
 const QUOTE = String.raw`["'\x60\\]`;
 const VALUE_CHAR = String.raw`[^\s"'\x60\\<>;,&|(){}\[\]]`;
@@ -111,20 +111,7 @@ export const genericCliAndHttpRules: Rule[] = [
     // What the header carries is a credential by its place: a strong password used as the token
     // (`Bearer Harbor_Falcon…%fd`) counts as much as a random one, as for names that say password.
     verify: 'generic-password',
-    // The example credentials of the OAuth specifications, which tests and docs everywhere copy (RFC 6749 §1.5,
-    // §4.1 and §7.1: 2Yot…, tGzv…, Splx…, h480…; RFC 6750 §2.1: mF_9…; RFC 5849 §1.2, §2.1, §3.5: nnch…, kkk9…,
-    // hh5s…, ad18…): published, shared by everybody, not a finding. SHA-256 of each.
-    documented: [
-      '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
-      '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
-      'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72',
-      '2ff8b0fb93aca981c78f1e94355c298c23435461f1072ef4674848e620371787',
-      '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb',
-      '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42',
-      'a71b359a87afde133e6d9731de69f8823d62b012072d43749f5dc976505403f5',
-      'b8e148545b13c78bc74da2f1a7275dd71e56ddece129d7d2f7b3ecc06f7994da',
-      'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f',
-    ],
+    documented: OAUTH_SPECIFICATION_EXAMPLES,
     examples: [
       'Authorization: Bearer {{base62:40}}',
       // A password built from words, sent as the token (logged by a debug line).

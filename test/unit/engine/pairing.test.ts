@@ -5,11 +5,9 @@ import { compileCatalog } from '../../../src/engine/compile.js';
 import { fingerprint, scan } from '../../../src/engine/scan.js';
 import { RULE_BASE } from '../../helpers/rules.js';
 
-const base = RULE_BASE;
-
 // Two values of one shape (as Customer.io's Site ID and Track API key): a pair, or one alone unless named a site.
 const selfPaired: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-track',
   title: 'Acme track credentials',
   keywords: ['acme'],
@@ -18,14 +16,14 @@ const selfPaired: Rule = {
 };
 // A secret that counts only next to its id (an access key id and its secret), and the id's own rule.
 const keyId: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-key-id',
   title: 'Acme key id',
   keywords: ['akid'],
   pattern: '(?<secret>AKID[0-9A-Z]{8})',
 };
 const keySecret: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-key-secret',
   title: 'Acme key secret',
   keywords: ['secret'],

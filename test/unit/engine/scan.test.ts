@@ -7,17 +7,15 @@ import { fingerprint, scan, scanWith } from '../../../src/engine/scan.js';
 import { FakeKeys, seededRandom } from '../../helpers/examples.js';
 import { RULE_BASE } from '../../helpers/rules.js';
 
-const base = RULE_BASE;
-
 const tokenRule: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-token',
   title: 'Acme token',
   keywords: ['acme_'],
   pattern: '(?<secret>acme_[a-z0-9]{12})',
 };
 const hexRule: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-hex',
   title: 'Acme hex key',
   keywords: [],
@@ -26,7 +24,7 @@ const hexRule: Rule = {
   pattern: '(?<![0-9a-f])(?<secret>[0-9a-f]{10})(?![0-9a-f])',
 };
 const genericRule: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'generic-token',
   title: 'Generic',
   generic: true,
@@ -34,7 +32,7 @@ const genericRule: Rule = {
   pattern: 'token = "(?<secret>[a-z0-9_]{8,40})"',
 };
 const wrapperRule: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'b64-wrapper',
   title: 'Encoded',
   keywords: ['encoded:'],
@@ -130,7 +128,7 @@ describe('keyword windows', () => {
   // The contract: a keyword sits on the line of every match. This rule breaks it on purpose (`tok=` matches
   // without its keyword), which shows where it runs.
   const loose: Rule = {
-    ...base,
+    ...RULE_BASE,
     id: 'loose',
     title: 'Loose',
     keywords: ['token'],
@@ -238,7 +236,7 @@ describe('prefilter against naive search', () => {
 
 describe('near words and generated files', () => {
   const nearRule: Rule = {
-    ...base,
+    ...RULE_BASE,
     id: 'acme-doc-key',
     title: 'Acme doc key',
     keywords: [],
@@ -267,7 +265,7 @@ describe('near words and generated files', () => {
   it('keeps a keyword rule quiet in vendored trees unless its keyword is its own prefix or the name it is given', () => {
     // Vercel's unprefixed tokens: the provider's name is the keyword, the token has no prefix of its own.
     const contextRule: Rule = {
-      ...base,
+      ...RULE_BASE,
       id: 'acme-unprefixed',
       title: 'Acme unprefixed token',
       keywords: ['acme'],
@@ -302,7 +300,7 @@ describe('near words and generated files', () => {
 
 describe('rules from the API', () => {
   it('refuse an empty keyword instead of hanging', () => {
-    const empty: Rule = { ...base, id: 'empty', title: 'Empty', keywords: [''], pattern: '(?<secret>x{10})' };
+    const empty: Rule = { ...RULE_BASE, id: 'empty', title: 'Empty', keywords: [''], pattern: '(?<secret>x{10})' };
     expect(() => compileCatalog([empty])).toThrow(/keyword is empty/);
   });
 });

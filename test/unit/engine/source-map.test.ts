@@ -9,10 +9,9 @@ import { FakeKeys } from '../../helpers/examples.js';
 import { RULE_BASE } from '../../helpers/rules.js';
 
 const keys = new FakeKeys(2026);
-const base = RULE_BASE;
 // A prefix-less key found through a near word, and a keyword rule: both kinds that VLQ letters fooled.
 const nearRule: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-hex',
   title: 'Acme hex key',
   keywords: [],
@@ -21,7 +20,7 @@ const nearRule: Rule = {
 };
 // A prefixed key of VLQ's own alphabet, as an AWS access key id is.
 const keywordRule: Rule = {
-  ...base,
+  ...RULE_BASE,
   id: 'acme-token',
   title: 'Acme token',
   keywords: ['akqa'],
