@@ -117,16 +117,19 @@ function isOurHuskyLine(line: string, hook: HookName): boolean {
 }
 
 function installHuskyLine(file: string, hook: HookName, shown: string): string {
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const present = fs.existsSync(file);
+  const existing = present ? fs.readFileSync(file, 'utf8') : '';
   if (existing.split('\n').some((line) => isOurHuskyLine(line, hook))) return say.alreadyRuns(shown);
   // First in the hook (after a shebang): it is quick, and a failing step before it (husky init's `npm test`)
-  // must not keep the secret scan from running.
-  const lines = existing === '' ? [] : existing.replace(/\n$/, '').split('\n');
+  // must not keep the secret scan from running. A file of blank lines (husky init's `npm test` deleted) has no
+  // steps to keep.
+  const empty = existing.trim() === '';
+  const lines = empty ? [] : existing.replace(/\n$/, '').split('\n');
   const at = lines[0]?.startsWith('#!') ? 1 : 0;
   lines.splice(at, 0, say.hookLine(hook));
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   fs.chmodSync(file, 0o755);
-  return existing === '' ? say.createdHook(shown) : say.addedFirstLine(shown);
+  return !present ? say.createdHook(shown) : empty ? say.addedToEmptyHook(shown) : say.addedFirstLine(shown);
 }
 
 function installGitHook(file: string, hook: HookName, shown: string, options: InstallOptions): string {

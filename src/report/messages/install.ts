@@ -21,6 +21,11 @@ export function createdHook(shown: string): string {
   return `created ${visible(shown)}`;
 }
 
+/** The hook file was there with no steps in it (husky init's `npm test` line deleted). */
+export function addedToEmptyHook(shown: string): string {
+  return `added secret-hook to ${visible(shown)}, which had no steps`;
+}
+
 export function addedFirstLine(shown: string): string {
   return `added secret-hook to ${visible(shown)} (first line, before the existing steps)`;
 }

@@ -261,4 +261,24 @@ describe('install', () => {
     expect(fs.existsSync(path.join(hooks, 'pre-commit'))).toBe(true);
     expect(fs.existsSync(path.join(hooks, 'pre-push.before-secret-hook'))).toBe(true);
   });
+
+  it('with husky, says what it did to each hook file: created, added to an empty one, put first before steps', async () => {
+    const r = repo();
+    const husky = path.join(r.dir, '.husky');
+    fs.mkdirSync(husky);
+    // husky init's hook with its `npm test` line deleted; a commit-msg hook with a step; no pre-push hook.
+    fs.writeFileSync(path.join(husky, 'pre-commit'), '\n');
+    fs.writeFileSync(path.join(husky, 'commit-msg'), 'npx commitlint --edit "$1"\n');
+    const result = await run(['install'], r.dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('added secret-hook to .husky/pre-commit, which had no steps');
+    expect(result.stdout).not.toContain('created .husky/pre-commit');
+    expect(result.stdout).toContain('added secret-hook to .husky/commit-msg (first line, before the existing steps)');
+    expect(result.stdout).toContain('created .husky/pre-push');
+    expect(fs.readFileSync(path.join(husky, 'pre-commit'), 'utf8')).toBe('secret-hook pre-commit\n');
+    expect(fs.readFileSync(path.join(husky, 'commit-msg'), 'utf8')).toBe(
+      'secret-hook commit-msg "$1"\nnpx commitlint --edit "$1"\n',
+    );
+    expect(fs.readFileSync(path.join(husky, 'pre-push'), 'utf8')).toBe('secret-hook pre-push "$@"\n');
+  });
 });
