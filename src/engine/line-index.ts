@@ -59,6 +59,9 @@ export class LineIndex {
   /** The catalog's near words in the text, or in its context when we have it: looked for on first need. */
   private nearWordsFound?: PrefilterMatch;
   private nearWordsInText?: PrefilterMatch;
+  /** The whole new file of an added-lines scan, and its near words: read only for rules that look past the context. */
+  private sourceLines?: TextLines;
+  private nearWordsInSource?: PrefilterMatch;
 
   constructor(
     private readonly catalog: CompiledCatalog,
@@ -115,6 +118,16 @@ export class LineIndex {
         reached = line;
         const newline = context.indexOf('\n', from);
         reachOf(line, opensBlock(context, newline === -1 ? context.length : newline));
+      }
+    }
+    // A rule that looks farther than the context reaches: its near words in the whole new file (hasWordAroundInSource).
+    const source = this.unit.source;
+    if (source && near.lines > this.catalog.contextLines) {
+      const lines = this.sourceTextLines(source.text);
+      let lastLine = -1;
+      for (const end of this.nearWordsOfSource(source.text).endsOf(near.nearIndexes)) {
+        const line = lines.lineAt(end - 1);
+        if (line !== lastLine) reachOf((lastLine = line) + 1, false);
       }
     }
     if (reaches.length === 0) return [];
@@ -300,7 +313,8 @@ export class LineIndex {
           this.inContext ?? this.catalog.nearPrefilter.match(context.text, this.catalog.searchBudget));
       return (
         context.hasWordAround(line, near.lines, near, inContext) ||
-        context.hasWordInParents(line, near, inContext, this.parentReach())
+        context.hasWordInParents(line, near, inContext, this.parentReach()) ||
+        this.hasWordAroundInSource(position, near)
       );
     }
     const inText = () =>
@@ -309,6 +323,25 @@ export class LineIndex {
       this.lines.hasWordAround(position.textLine, near.lines, near, inText) ||
       this.lines.hasWordInParents(position.textLine, near, inText, this.parentReach())
     );
+  }
+
+  /**
+   * Added lines whose rule looks farther than their context reaches (a Secret's `kind` may stand 60 lines above its
+   * `data:` values): the near words are looked for in the whole new file, as a scan of the whole file would.
+   */
+  private hasWordAroundInSource(position: Position, near: NonNullable<CompiledRule['near']>): boolean {
+    const source = this.unit.source;
+    if (!source || near.lines <= this.catalog.contextLines) return false;
+    const inSource = () => this.nearWordsOfSource(source.text);
+    return this.sourceTextLines(source.text).hasWordAround(position.fileLine - 1, near.lines, near, inSource);
+  }
+
+  private sourceTextLines(text: string): TextLines {
+    return (this.sourceLines ??= new TextLines(text, this.work));
+  }
+
+  private nearWordsOfSource(text: string): PrefilterMatch {
+    return (this.nearWordsInSource ??= this.catalog.nearPrefilter.match(text, this.catalog.searchBudget));
   }
 
   /** How far up enclosing keys are looked for: as far as the context of an added-lines scan reaches. */

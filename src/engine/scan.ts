@@ -240,22 +240,27 @@ function candidateRules(
   for (const word of inContext?.found ?? []) {
     for (const rule of catalog.nearRulesByWord[word]!) if (catalog.rules[rule]!.prefixless) candidates.add(rule);
   }
-  // Added lines of a changed file: an SDK's import anywhere in the new file makes its provider's keys candidates.
+  // Added lines of a changed file: an SDK's import anywhere in the new file makes its provider's keys candidates,
+  // and so does a near word beyond the context for a rule that looks farther than the context reaches (the near-word
+  // check, line-index.ts, then reads the new file around the match, as a scan of the whole file would).
   // Cheap before expensive: the whole file is searched only when the rule's pattern matches in the added text.
   if (unit.source) {
     let shapes: ShapeTests | undefined;
     for (const index of catalog.prefixlessRules) {
       const compiled = catalog.rules[index]!;
       const near = compiled.near;
-      if (candidates.has(index) || !near?.words.some((w) => w.inFile)) continue;
+      if (candidates.has(index) || !near) continue;
+      const inFile = near.words.some((w) => w.inFile);
+      if (!inFile && near.lines <= catalog.contextLines) continue;
       const shape = compiled.secretShape;
       if (shape && !(shapes ??= new ShapeTests(unit.text)).found(shape)) continue;
       if (!matchesSomewhere(compiled.regex, unit.text)) continue;
-      if (!hasInFileWordIn(unit.source.text, near)) continue;
-      // Found: the near-word check (line-index.ts) would find it too. Not found is not recorded: that check also
-      // looks in the text and its context.
-      inFileAnswers.set(near, true);
-      candidates.add(index);
+      if (inFile && hasInFileWordIn(unit.source.text, near)) {
+        // Found: the near-word check (line-index.ts) would find it too. Not found is not recorded: that check also
+        // looks in the text and its context.
+        inFileAnswers.set(near, true);
+        candidates.add(index);
+      } else if (near.lines > catalog.contextLines) candidates.add(index);
     }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.

@@ -1,8 +1,14 @@
 // Rules whose matches span lines, around added lines of a changed file. A private key pasted between armour lines
 // that were already committed (a Helm template, an empty deploy.pem, a rotated id_ed25519) adds only body lines:
-// the pattern needs the armour, which is on unchanged lines. So when an added line looks like it could be part of
-// such a secret (one long run of base64-like characters), the spanning rules also run on the new file's text
-// around it, and a match counts when its secret touches an added line: what was already committed is not new.
+// the pattern needs the armour, which is on unchanged lines. A value added inside a committed structure that names
+// it (`default = "…"` in a `variable "nextauth_secret" {` block, `value: …` under `- name: DB_PASSWORD`) adds only
+// its own line: the name is on an unchanged line above. So when an added line looks like it could be part of such a
+// secret, the spanning rules also run on the new file's text around it, and a match counts when its secret touches
+// an added line: what was already committed is not new.
+// - A line that is one long token (a key body line, a value on its own line) brings every spanning rule.
+// - A structure's value field set to a literal of 8 characters or more brings the rules that reach at most
+//   VALUE_LINE_REACH characters (the structures' and the generic rules'), not the key blocks': a key body line is a
+//   token line anyway, and their reach would make every edited file's window the whole file.
 // Cost: nothing unless such a line was added to a changed file (new files are scanned whole anyway).
 import type { CompiledCatalog } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
@@ -11,6 +17,14 @@ import { TextLines } from './text-lines.js';
 
 /** Added lines that are one long token, maybe indented or quoted: a key body line, a value on its own line. */
 const TOKEN_LINES = /^[ \t"'`|>:=,([{-]*[A-Za-z0-9+/_=-]{24,}[ \t"'`,;)\]}\\n]*$/gm;
+/**
+ * Added lines that are a structure's value field alone, set to a literal (`default = "…"`, `value: …`,
+ * `"defaultValue": "…"`, maybe as a list item): the fields whose name is on a line above (line-index.ts reads them
+ * the same way).
+ */
+const VALUE_LINES = /^[ \t]*(?:-[ \t]+)?["']?(?:value|default|defaultvalue)["']?[ \t]*[:=][ \t]*["'`]?[^\s"'`]{8}/gim;
+/** The farthest a rule brought by a value line reaches: the structures' and the generic rules' patterns. */
+const VALUE_LINE_REACH = 4200;
 
 /**
  * Scans `window` (a piece of the new file, as its own unit) with only these rules: the caller's scan pipeline,
@@ -20,24 +34,51 @@ export type ScanWindow = (window: ScanUnit, rules: ReadonlySet<number>, keywords
 
 export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanWindow: ScanWindow): Finding[] {
   const source = unit.source;
-  if (!source || unit.onlyPrefixed) return [];
+  if (!source || unit.onlyPrefixed || catalog.spanningRules.length === 0) return [];
   const added = new TextLines(unit.text);
-  const triggers: number[] = [];
-  TOKEN_LINES.lastIndex = 0;
-  for (let match = TOKEN_LINES.exec(unit.text); match !== null; match = TOKEN_LINES.exec(unit.text)) {
-    if (match[0].length === 0) TOKEN_LINES.lastIndex++;
-    else triggers.push(added.lineAt(match.index));
-  }
-  if (triggers.length === 0 || catalog.spanningRules.length === 0) return [];
-
-  const text = source.text;
+  const tokenLines = linesMatching(TOKEN_LINES, unit.text, added);
+  const valueLines = linesMatching(VALUE_LINES, unit.text, added);
+  if (tokenLines.length === 0 && valueLines.length === 0) return [];
   const addedRanges = Array.from({ length: added.count }, (_, line) => {
     const from = source.lineStarts[line]!;
     return [from, from + (added.end(line) - added.start(line))] as const;
   });
-  // How far the enclosing construct may reach around a trigger line: twice the longest match of any spanning rule
+  const near = catalog.spanningRules.filter((index) => catalog.rules[index]!.reach <= VALUE_LINE_REACH);
+  const findings = around(catalog, unit, addedRanges, tokenLines, catalog.spanningRules, scanWindow);
+  // A line that is both is already covered by the token lines' wider windows and every rule.
+  const tokenSet = new Set(tokenLines);
+  const onlyValues = valueLines.filter((line) => !tokenSet.has(line));
+  if (onlyValues.length > 0 && near.length > 0) {
+    for (const f of around(catalog, unit, addedRanges, onlyValues, near, scanWindow)) findings.push(f);
+  }
+  return findings;
+}
+
+/** The added lines (indexes into the added text) where `pattern` matches. */
+function linesMatching(pattern: RegExp, text: string, added: TextLines): number[] {
+  const lines: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex++;
+    else lines.push(added.lineAt(match.index));
+  }
+  return lines;
+}
+
+/** `rules` (spanning rules) on the new file's text around the `triggers` (added lines, in order). */
+function around(
+  catalog: CompiledCatalog,
+  unit: ScanUnit,
+  addedRanges: readonly (readonly [number, number])[],
+  triggers: readonly number[],
+  rules: readonly number[],
+  scanWindow: ScanWindow,
+): Finding[] {
+  const source = unit.source!;
+  const text = source.text;
+  // How far the enclosing construct may reach around a trigger line: twice the longest match of any of the rules
   // (the match may start that far before the line and end that far after it); the whole text when one is unbounded.
-  const reach = 2 * Math.max(...catalog.spanningRules.map((index) => catalog.rules[index]!.reach));
+  const reach = 2 * Math.max(...rules.map((index) => catalog.rules[index]!.reach));
   const findings: Finding[] = [];
   for (const [from, to] of windows(
     text,
@@ -45,13 +86,12 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
     reach,
   )) {
     const piece = text.slice(from, to);
-    // One pass of the keyword automaton over the window, not a search per keyword of every spanning rule.
-    const keywords = catalog.prefilter.match(piece);
+    // One search of the keywords over the window, not a search per keyword of every spanning rule; within the
+    // process's budget, keyword by keyword, as the added text itself was (prefilter.ts `SearchBudget`).
+    const keywords = catalog.prefilter.match(piece, catalog.searchBudget);
     const found = keywords.found;
-    const rules = new Set(
-      catalog.spanningRules.filter((index) => catalog.rules[index]!.keywordIndexes.some((k) => found.has(k))),
-    );
-    if (rules.size === 0) continue;
+    const candidates = new Set(rules.filter((index) => catalog.rules[index]!.keywordIndexes.some((k) => found.has(k))));
+    if (candidates.size === 0) continue;
     const anchor = triggers.find((line) => source.lineStarts[line]! >= from)!;
     const firstLine = unit.lineNumbers![anchor]! - countNewlines(text, from, source.lineStarts[anchor]!);
     const lineCount = countNewlines(piece, 0, piece.length) + 1;
@@ -61,7 +101,7 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
       lineNumbers: Array.from({ length: lineCount }, (_, i) => firstLine + i),
     };
     const lines = new TextLines(piece);
-    for (const finding of scanWindow(window, rules, keywords)) {
+    for (const finding of scanWindow(window, candidates, keywords)) {
       // Where the secret lies in the file: its line's start, its column, its length.
       const at = from + lines.start(finding.line - firstLine) + finding.column - 1;
       if (touches(addedRanges, at, at + finding.secret.length)) findings.push(finding);

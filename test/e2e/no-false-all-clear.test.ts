@@ -97,6 +97,35 @@ describe('private keys between committed armour lines', () => {
   });
 });
 
+describe('a value added inside a committed structure that names it', () => {
+  it('a default added to a committed Terraform secret variable is blocked at commit, at push and in the history', () => {
+    const box = seeded();
+    const head = 'variable "nextauth_secret" {\n  type        = string\n  description = "NextAuth signing secret"\n';
+    box.seed({ 'infra/variables.tf': `${head}}\n` }, 'variables');
+    box.gitOk('push', '-q', '--no-verify', 'origin', 'main');
+    const secret = keys.chars('base62', 32);
+    const title = 'Secret as the default of a Terraform variable';
+    const result = commit(box, { 'infra/variables.tf': `${head}  default     = "${secret}"\n}\n` });
+    expectStopped(result, secret, title);
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'default');
+    expectStopped(box.git('push', 'origin', 'main'), secret, title);
+    expectStopped(box.secretHook(['check', '--history']), secret, title);
+  });
+
+  it("a value appended to a Secret's data far below its kind is blocked", () => {
+    const box = seeded();
+    const labels = Array.from({ length: 14 }, (_, i) => `    label-${i}: shop`).join('\n');
+    const manifest = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  labels:\n${labels}\ntype: Opaque\ndata:\n  DB_USER: c2hvcA==\n`;
+    box.seed({ 'k8s/secret.yaml': manifest }, 'secret manifest');
+    const value = Buffer.from(`${keys.chars('base62', 18)}\n`).toString('base64');
+    expectStopped(
+      commit(box, { 'k8s/secret.yaml': `${manifest}  DB_PASSWORD: ${value}\n` }),
+      value,
+      'Kubernetes Secret',
+    );
+  });
+});
+
 describe('pushing to a second remote', () => {
   it('pushing commits already on origin to a new remote scans them: that is the open-sourcing moment', () => {
     const box = seeded();

@@ -80,6 +80,67 @@ describe('spanning rules around added lines', () => {
   });
 });
 
+describe('a value added inside a committed structure that names it (the same findings as the whole file)', () => {
+  /** The whole new file's findings on the lines the change added: what `check --all` reports of them. */
+  function wholeFileOnAdded(before: string, after: string, path: string) {
+    const added = new Set(addedLines(before, after, catalog.contextLines).lineNumbers);
+    return scan(catalog, { path, text: after }).filter((f) => added.has(f.line));
+  }
+  const same = (before: string, after: string, path: string, ruleId: string) => {
+    const staged = scanChange(before, after, path);
+    expect(staged.map((f) => f.ruleId)).toContain(ruleId);
+    const whole = wholeFileOnAdded(before, after, path);
+    expect(staged.map((f) => [f.ruleId, f.line, f.column, f.secret])).toEqual(
+      whole.map((f) => [f.ruleId, f.line, f.column, f.secret]),
+    );
+  };
+
+  it('a default added to a committed Terraform variable named as a secret', () => {
+    const head = 'variable "nextauth_secret" {\n  type        = string\n  description = "NextAuth signing secret"\n';
+    same(
+      `${head}}\n`,
+      `${head}  default     = "${keys.chars('base62', 32)}"\n}\n`,
+      'variables.tf',
+      'generic-terraform-variable-secret',
+    );
+  });
+
+  it('a default added to a committed variable marked sensitive', () => {
+    const head = 'variable "db_admin" {\n  type      = string\n  sensitive = true\n';
+    same(
+      `${head}}\n`,
+      `${head}  default   = "${keys.chars('base62', 20)}"\n}\n`,
+      'variables.tf',
+      'generic-terraform-variable-secret',
+    );
+  });
+
+  it("an SSM SecureString's value changed from a variable to a literal", () => {
+    const block = (value: string) =>
+      `resource "aws_ssm_parameter" "db" {\n  name  = "/prod/db/password"\n  type  = "SecureString"\n  value = ${value}\n}\n`;
+    same(block('var.db_password'), block(`"${keys.chars('base62', 24)}"`), 'ssm.tf', 'generic-ssm-secure-string');
+  });
+
+  it("a Kubernetes env entry's valueFrom replaced by a literal value", () => {
+    const entry = (value: string) =>
+      `spec:\n  containers:\n    - name: app\n      env:\n        - name: DB_PASSWORD\n${value}`;
+    const before = entry('          valueFrom:\n            secretKeyRef: {name: db, key: password}\n');
+    same(before, entry(`          value: "${keys.chars('base62', 20)}"\n`), 'deploy.yaml', 'generic-env-entry-secret');
+  });
+
+  it("a value added to a Secret's data more than the context's lines below its kind", () => {
+    const labels = Array.from({ length: 14 }, (_, i) => `    label-${i}: shop`).join('\n');
+    const before = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  labels:\n${labels}\ntype: Opaque\ndata:\n  DB_USER: c2hvcA==\n`;
+    const value = Buffer.from(`${keys.chars('base62', 18)}\n`).toString('base64');
+    same(before, `${before}  DB_PASSWORD: ${value}\n`, 'secret.yaml', 'kubernetes-secret-data');
+  });
+
+  it('stays quiet when the value added inside a committed structure is not a literal secret', () => {
+    const head = 'variable "nextauth_secret" {\n  type        = string\n';
+    expect(scanChange(`${head}}\n`, `${head}  default     = var.fallback_secret\n}\n`, 'variables.tf')).toEqual([]);
+  });
+});
+
 describe('isPrivateKeyBody', () => {
   it('tells private keys from certificates and public keys by their first bytes', () => {
     for (const kind of ['pkcs8', 'pkcs1', 'sec1', 'openssh'])
