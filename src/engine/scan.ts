@@ -21,7 +21,7 @@ import { hasInFileWordIn, LineIndex } from './line-index.js';
 import { ShapeTests } from './secret-shape.js';
 import { blankMappings, isSourceMapPath } from './source-map.js';
 import { isInsideArn } from './arn.js';
-import type { ScanWork } from './text-lines.js';
+import { TextLines, type ScanWork } from './text-lines.js';
 
 export type { ScanWork } from './text-lines.js';
 export { fingerprint } from './fingerprint.js';
@@ -177,10 +177,52 @@ function scanRules(
           (f) => pass.namedHarmlessAbove?.has(f) === true,
         )
       : ruleFindings;
+    const completed =
+      rule.pairing && unit.source && !only
+        ? withPartnersOnUnchangedLines(pass, ruleIndex, new Set(ruleFindings), kept)
+        : kept;
     // One by one: spreading 100,000 findings into push() overflows the stack.
-    for (const f of kept) findings.push(f);
+    for (const f of completed) findings.push(f);
   }
   return deduplicate(findings, fileRuleIds(catalog));
+}
+
+/**
+ * Added lines of a changed file: a paired rule's match left alone may have its partner on an unchanged line (a
+ * Track API key added under a committed Site ID). The rule and its partner run again on the new file's lines around
+ * it, and the pair found there at the match's own place replaces it, so that the finding and its fingerprint are
+ * those a scan of the whole file gives.
+ */
+function withPartnersOnUnchangedLines(
+  pass: ScanPass,
+  ruleIndex: number,
+  own: ReadonlySet<Finding>,
+  kept: Finding[],
+): Finding[] {
+  const { catalog, unit, settings, depth } = pass;
+  const source = unit.source!;
+  const pairing = catalog.rules[ruleIndex]!.rule.pairing!;
+  const rules = new Set([ruleIndex, catalog.rules.findIndex((r) => r.rule.id === pairing.with)]);
+  // The partner's reach, and the context's, so that its near words are seen as the whole file's scan sees them.
+  const reach = pairing.withinLines + catalog.contextLines;
+  let lines: TextLines | undefined;
+  return kept.map((finding) => {
+    if (!own.has(finding)) return finding;
+    lines ??= new TextLines(source.text);
+    const first = Math.max(0, finding.line - 1 - reach);
+    const last = Math.min(lines.count - 1, finding.line - 1 + reach);
+    const window: ScanUnit = {
+      path: unit.path,
+      text: source.text.slice(lines.start(first), lines.end(last)),
+      lineNumbers: Array.from({ length: last - first + 1 }, (_, i) => first + 1 + i),
+    };
+    const pair = scanRules(catalog, window, settings, depth, rules).find(
+      (f) => f.ruleId === finding.ruleId && f.line === finding.line && f.column === finding.column,
+    );
+    return pair && pair.secret !== finding.secret
+      ? { ...finding, secret: pair.secret, fingerprint: pair.fingerprint }
+      : finding;
+  });
 }
 
 const FILE_RULE_IDS = new WeakMap<CompiledCatalog, ReadonlySet<string>>();

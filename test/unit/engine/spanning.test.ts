@@ -135,6 +135,13 @@ describe('a value added inside a committed structure that names it (the same fin
     same(before, `${before}  DB_PASSWORD: ${value}\n`, 'secret.yaml', 'kubernetes-secret-data');
   });
 
+  it('a Customer.io Track API key added under a committed Site ID: the pair, with the fingerprint --all gives', () => {
+    const before = `# Customer.io\nCUSTOMERIO_SITE_ID=${keys.chars('hex', 20)}\n`;
+    const after = `${before}CUSTOMERIO_API_KEY=${keys.chars('hex', 20)}\n`;
+    same(before, after, '.env', 'customerio-track-api-key');
+    expect(scanChange(before, after, '.env')[0]!.secret).toContain(':');
+  });
+
   it('stays quiet when the value added inside a committed structure is not a literal secret', () => {
     const head = 'variable "nextauth_secret" {\n  type        = string\n';
     expect(scanChange(`${head}}\n`, `${head}  default     = var.fallback_secret\n}\n`, 'variables.tf')).toEqual([]);
