@@ -174,6 +174,11 @@ export interface Rule {
   /** A rule with no provider prefix (e.g. `password = …`): a provider rule's finding on the same text wins. */
   generic?: boolean;
   /**
+   * The rule knows a credential by where it stands (the password of a git host's URL), not by its format: a rule that
+   * knows the value's format (an Azure DevOps PAT in that URL) and finds it there wins, so one secret is one finding.
+   */
+  byPlace?: boolean;
+  /**
    * The secret group is encoded: decode it and scan the decoded text with the whole catalog. Findings inside are
    * reported at this match's place ("… (base64-encoded)"); when nothing is found inside, this rule's own finding
    * stands only if its `verify` passes, and never when the pattern's empty `(?<decodedOnly>)` group took part in
@@ -203,6 +208,7 @@ export const DETECTION_FIELDS = [
   'notOnLineWith',
   'testKey',
   'generic',
+  'byPlace',
   'decode',
   'credentialWords',
   'files',

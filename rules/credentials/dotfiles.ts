@@ -198,6 +198,9 @@ export const dotfileRules: Rule[] = [
     id: 'git-credentials-url',
     title: 'Git host credentials in a URL (.git-credentials)',
     severity: 'high',
+    // The password is known by its place: a token of a known format there (an Azure DevOps PAT, a Bitbucket app
+    // password) is reported by its own rule alone.
+    byPlace: true,
     keywords: [
       '@github.com',
       '@gitlab',

@@ -1,20 +1,40 @@
 // One secret, one finding: one finding per rule and place; a rule of credential files (`files`) wins over other
-// rules on the same value at the same place (it knows what the value is); a provider rule wins over a generic rule
-// on overlapping text and on the same value anywhere in the text (a Customer.io key reported as a pair on another
-// line is not also a generic API key); of generic findings at one place the longer value stands; and a match that
-// lies inside a longer multi-line secret found by another rule (a key body inside the armoured key) is part of it.
+// rules on the same value at the same place (it knows what the value is); a rule that knows a value's format wins
+// over one that knows it by its place (`byPlace`: a git host URL's password that is an Azure DevOps PAT); a provider
+// rule wins over a generic rule on overlapping text and on the same value anywhere in the text (a Customer.io key
+// reported as a pair on another line is not also a generic API key); of generic findings at one place the longer
+// value stands; and a match that lies inside a longer multi-line secret found by another rule (a key body inside the
+// armoured key) is part of it.
 // Each generic finding is compared only with the provider findings that overlap it on its line (and those with the
 // very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file made a minified
 // line with thousands of keys cost the square of their number.
 import type { Finding } from './scan.js';
 import { firstAtOrAfter } from '../sorted-search.js';
 
-export function deduplicate(findings: Finding[], fileRules: ReadonlySet<string> = NONE): Finding[] {
+/** Rules whose findings rank apart at one place (scan.ts works them out once per catalog). */
+export interface DedupeRoles {
+  /** Rules of credential files: their finding of a value at a place is the one kept. */
+  files: ReadonlySet<string>;
+  /** Rules that know a credential by its place: their finding of a value at a place is dropped for another's. */
+  byPlace: ReadonlySet<string>;
+}
+
+const NO_ROLES: DedupeRoles = { files: new Set(), byPlace: new Set() };
+
+export function deduplicate(findings: Finding[], roles: DedupeRoles = NO_ROLES): Finding[] {
+  const { files: fileRules, byPlace } = roles;
   const specific = new Map<number, LineFindings>();
   const specificValues = new Set<string>();
   // Where a credential file's rule found a value: another rule's finding of it there is the same finding.
   const fileFound = new Set<string>();
   for (const f of findings) if (fileRules.has(f.ruleId)) fileFound.add(`${f.line}\0${f.column}\0${f.secret}`);
+  // Where a rule that knows the value's format found it: a by-place rule's finding of it there is the same finding.
+  const formatFound = new Set<string>();
+  if (byPlace.size > 0) {
+    for (const f of findings) {
+      if (!isGeneric(f) && !byPlace.has(f.ruleId)) formatFound.add(`${f.line}\0${f.column}\0${f.secret}`);
+    }
+  }
   for (const f of findings) {
     if (isGeneric(f)) continue;
     let onLine = specific.get(f.line);
@@ -31,6 +51,7 @@ export function deduplicate(findings: Finding[], fileRules: ReadonlySet<string> 
     if (isGeneric(f) && (specificValues.has(f.secret) || specific.get(f.line)?.covers(f))) continue;
     const place = `${f.line}\0${f.column}\0${f.secret}`;
     if (!fileRules.has(f.ruleId) && fileFound.has(place)) continue;
+    if (byPlace.has(f.ruleId) && formatFound.has(place)) continue;
     const key = `${f.ruleId}\0${f.line}\0${f.secret}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -89,8 +110,6 @@ function withoutParts(findings: Finding[]): Finding[] {
 function after(line: number, column: number, line2: number, column2: number): boolean {
   return line > line2 || (line === line2 && column >= column2);
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 function isGeneric(f: Finding): boolean {
   return f.ruleId.startsWith('generic-');

@@ -81,6 +81,9 @@ class PrecomputedRule implements DetectionRule {
   get generic() {
     return this.fields.generic;
   }
+  get byPlace() {
+    return this.fields.byPlace;
+  }
   get decode() {
     return this.fields.decode;
   }

@@ -13,7 +13,7 @@ import { isDocumented } from './documented-keys.js';
 import { matchesFiles } from './file-scope.js';
 import { namesItself } from './self-named.js';
 import { type GeneratedFiles, generatedFileQuiets } from './generated-files.js';
-import { deduplicate } from './deduplicate.js';
+import { deduplicate, type DedupeRoles } from './deduplicate.js';
 import { fingerprint } from './fingerprint.js';
 import { pairFindings } from './pairing.js';
 import { spanningFindings } from './spanning.js';
@@ -123,7 +123,7 @@ function scanLayer(catalog: CompiledCatalog, unit: ScanUnit, settings: ScanSetti
   );
   if (spanning.length === 0) return findings;
   for (const f of spanning) findings.push(f);
-  return deduplicate(findings, fileRuleIds(catalog));
+  return deduplicate(findings, dedupeRoles(catalog));
 }
 
 /**
@@ -184,7 +184,7 @@ function scanRules(
     // One by one: spreading 100,000 findings into push() overflows the stack.
     for (const f of completed) findings.push(f);
   }
-  return deduplicate(findings, fileRuleIds(catalog));
+  return deduplicate(findings, dedupeRoles(catalog));
 }
 
 /**
@@ -225,13 +225,20 @@ function withPartnersOnUnchangedLines(
   });
 }
 
-const FILE_RULE_IDS = new WeakMap<CompiledCatalog, ReadonlySet<string>>();
+const DEDUPE_ROLES = new WeakMap<CompiledCatalog, DedupeRoles>();
 
-/** The ids of the catalog's rules of credential files (`files`), whose findings win at their place. */
-function fileRuleIds(catalog: CompiledCatalog): ReadonlySet<string> {
-  let ids = FILE_RULE_IDS.get(catalog);
-  if (!ids) FILE_RULE_IDS.set(catalog, (ids = new Set(catalog.scopedRules.map((i) => catalog.rules[i]!.rule.id))));
-  return ids;
+/**
+ * The ids of the catalog's rules of credential files (`files`), whose findings win at their place, and of the rules
+ * that know a credential by its place (`byPlace`), whose findings lose there to a rule that knows its format.
+ */
+function dedupeRoles(catalog: CompiledCatalog): DedupeRoles {
+  let roles = DEDUPE_ROLES.get(catalog);
+  if (!roles) {
+    const ids = (indexes: readonly number[]) => new Set(indexes.map((i) => catalog.rules[i]!.rule.id));
+    const byPlace = catalog.rules.flatMap((r, i) => (r.rule.byPlace ? [i] : []));
+    DEDUPE_ROLES.set(catalog, (roles = { files: ids(catalog.scopedRules), byPlace: ids(byPlace) }));
+  }
+  return roles;
 }
 
 const SCOPED_BY_PATH = new WeakMap<CompiledCatalog, Map<string, ReadonlySet<number>>>();

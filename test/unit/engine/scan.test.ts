@@ -6,6 +6,7 @@ import { buildPrefilter, SearchBudget } from '../../../src/engine/prefilter.js';
 import { fingerprint, scan, scanWith } from '../../../src/engine/scan.js';
 import { FakeKeys, seededRandom } from '../../helpers/examples.js';
 import { RULE_BASE } from '../../helpers/rules.js';
+import { builtinRules } from '../../../rules/index.js';
 
 const tokenRule: Rule = {
   ...RULE_BASE,
@@ -302,5 +303,28 @@ describe('rules from the API', () => {
   it('refuse an empty keyword instead of hanging', () => {
     const empty: Rule = { ...RULE_BASE, id: 'empty', title: 'Empty', keywords: [''], pattern: '(?<secret>x{10})' };
     expect(() => compileCatalog([empty])).toThrow(/keyword is empty/);
+  });
+});
+
+describe('one secret, one finding: a known format in a place known for credentials', () => {
+  const builtin = compileCatalog(builtinRules);
+  const keys = new FakeKeys(4242);
+  const ruleIds = (text: string, path = 'ci/clone.sh') => scan(builtin, { path, text }).map((f) => f.ruleId);
+
+  it("a token in a git host URL's password is reported by its own rule, not also as the URL's credentials", () => {
+    const pat = `${keys.chars('base62', 76)}AZDO${keys.chars('base62', 4)}`;
+    expect(ruleIds(`git clone https://build:${pat}@dev.azure.com/contoso/shop/_git/shop\n`)).toEqual([
+      'azure-devops-personal-access-token',
+    ]);
+    const appPassword = `ATBB${keys.chars('base62', 32)}`;
+    expect(ruleIds(`git clone https://jane:${appPassword}@bitbucket.org/acme/shop.git\n`)).toEqual([
+      'bitbucket-app-password',
+    ]);
+  });
+
+  it('a password of no known format there is still the URL credentials', () => {
+    expect(ruleIds(`git clone https://jane:${keys.chars('base62', 20)}@bitbucket.org/acme/shop.git\n`)).toEqual([
+      'git-credentials-url',
+    ]);
   });
 });
