@@ -97,6 +97,9 @@ export const twilioRules: Rule[] = [
       // Another provider's secret, or a key body's line, a few lines from "twilio".
       'STRIPE_WEBHOOK_SECRET=whsec_{{base62:32}}  # for the twilio relay',
       '# twilio relay cert\nQ9+{{base62:32}}/x7{{base64:24}}',
+      // The last line of a certificate's body pasted into code, 32 characters long.
+      'import twilio\nCA = """\n-----BEGIN CERTIFICATE-----\n{{base64:64}}\n{{base62:32}}\n-----END CERTIFICATE-----\n"""',
+      'twilio:\n  ca: |\n    -----BEGIN CERTIFICATE-----\n    {{base64:64}}\n    {{base62:32}}\n    -----END CERTIFICATE-----',
       // Generated SDK types: interface and option names.
       'export interface ConferenceParticipantListOptions { twilio: Twilio }',
     ],

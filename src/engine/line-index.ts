@@ -43,6 +43,12 @@ const UNNAMED_VALUE = /^[\s"'-]*(?:(?:value|default|defaultvalue)["']?[ \t]*[:=]
 const ENTRY_OPENER = /^[ \t]*(?:-[ \t]+)?["']?name["']?[ \t]*:|^[ \t]*(?:variable|resource|output|locals)\b|\{[ \t]*$/;
 const ENTRY_LINES = 3;
 
+// A line of an armoured block's body: base64, maybe indented, quoted or continued (`"…\n" +`), at most 76 characters
+// of it (PEM writes 64, some tools 76); a header line (`Proc-Type: 4,ENCRYPTED`) or a blank ends the walk.
+const ARMOURED_BODY_LINE = /^[ \t"'`|>+]*[A-Za-z0-9+/]{1,76}={0,2}(?:\\n)?[ \t"'`,+;\\]*$/;
+/** Body lines walked either way from a candidate: a 16384-bit RSA key's PEM body has about 200. */
+const ARMOUR_REACH = 256;
+
 /** The smaller of two `indexOf` answers, -1 counting as not found. */
 function earliest(a: number, b: number): number {
   return a === -1 ? b : b === -1 ? a : Math.min(a, b);
@@ -342,6 +348,29 @@ export class LineIndex {
 
   private nearWordsOfSource(text: string): PrefilterMatch {
     return (this.nearWordsInSource ??= this.catalog.nearPrefilter.match(text, this.catalog.searchBudget));
+  }
+
+  /**
+   * Whether the candidate's line is a line of an armoured block's body (a PEM certificate or key pasted into code or
+   * YAML, maybe indented or quoted): between a `-----BEGIN` line above and an `-----END` line below, with nothing but
+   * base64 lines between. A run of 32 characters there is part of that block, not a prefix-less key, whatever
+   * provider's name stands three lines away. Read in the whole new file when the scan has it.
+   */
+  inArmouredBody(position: Position): boolean {
+    const source = this.unit.source;
+    const lines = source ? this.sourceTextLines(source.text) : this.lines;
+    const line = source ? position.fileLine - 1 : position.textLine;
+    const isBody = (at: number) => ARMOURED_BODY_LINE.test(lines.line(at));
+    if (!isBody(line)) return false;
+    const edge = (step: 1 | -1, armour: RegExp) => {
+      for (let at = line + step, seen = 0; at >= 0 && at < lines.count && seen < ARMOUR_REACH; at += step, seen++) {
+        const text = lines.line(at);
+        if (armour.test(text)) return true;
+        if (!ARMOURED_BODY_LINE.test(text)) return false;
+      }
+      return false;
+    };
+    return edge(1, /-----END [A-Z0-9 ]{1,40}-----/) && edge(-1, /-----BEGIN [A-Z0-9 ]{1,40}-----/);
   }
 
   /** How far up enclosing keys are looked for: as far as the context of an added-lines scan reaches. */

@@ -454,6 +454,7 @@ function checkCandidate(
 
   const position = lines.locate(span[0]);
   if (compiled.notOnLineWith && lines.namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
+  if (compiled.prefixless && lines.inArmouredBody(position)) return [];
   if (rule.credentialWords && !lines.namedBefore(position, rule.credentialWords)) return [];
   if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
   if (honourAllow && lines.allowedAt(position)) return [];
