@@ -649,6 +649,9 @@ export const genericAssignmentRules: Rule[] = [
       'request_id = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}"',
       'X-Correlation-Id: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}',
       '"tenant_id": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}"',
+      'VAULT_ROLE_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+      '<input type="hidden" name="csrf_token" value="{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}">',
+      'X-CSRF-Token: {{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}',
     ],
     fix: secretFix,
     guide: {
