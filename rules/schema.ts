@@ -22,6 +22,9 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  *   secret, password or access token (Vault AppRole `secret_id`, Keycloak client secrets, many SaaS tokens).
  * - `credential-file-value`: any value but a placeholder, reference or template: in a credential file (`.netrc`,
  *   `.pgpass`, `wp-config.php`) a password is a credential whatever its strength.
+ * - `wordpress-config-value`: a wp-config.php DB_PASSWORD or key or salt: anything but a placeholder a person wrote,
+ *   a mask, or a template or variable that is the whole value. WordPress's salts are drawn from an alphabet that
+ *   holds every template mark, so the scan's own placeholder test does not apply after this verifier.
  * - `kubernetes-secret-value`: base64 whose decoded text (one trailing newline dropped) is not a certificate or
  *   public key, a placeholder, or a bare name: inside a Secret's `data:` every other value is a credential.
  * - `url-password`: a URL's userinfo password, percent-decoded: anything but a placeholder, a template or a default
@@ -40,6 +43,7 @@ export type Verifier =
   | 'generic-password'
   | 'secret-uuid'
   | 'credential-file-value'
+  | 'wordpress-config-value'
   | 'kubernetes-secret-value'
   | 'private-key-armoured'
   | 'url-password';

@@ -128,17 +128,37 @@ export const credentialFileRules: Rule[] = [
     keywords: ['define'],
     files: ['wp-config.php'],
     // DB_PASSWORD and the eight keys and salts, with any alignment between the name and the value.
-    pattern: String.raw`define\([ \t]{0,8}['"](?:DB_PASSWORD|(?:SECURE_AUTH|LOGGED_IN|AUTH|NONCE)_(?:KEY|SALT))['"][ \t]{0,8},[ \t]{0,60}['"](?<secret>[^'"\r\n]{1,512})['"]`,
-    verify: 'credential-file-value',
+    pattern: String.raw`define\([ \t]{0,8}['"](?:DB_PASSWORD|(?:SECURE_AUTH|LOGGED_IN|AUTH|NONCE)_(?:KEY|SALT))['"][ \t]{0,8},[ \t]{0,60}(?:'|"(?!\{?\$[A-Za-z_][\w]{0,80}\}?"))(?<secret>[^'"\r\n]{1,512})['"]`,
+    // In double quotes PHP reads `"$name"` as a variable: that value is elsewhere. In single quotes `$` is a character.
+    // The salts come from wp_generate_password(64, true, true), whose alphabet holds `{{`, `<%`, `${`, `%s`: a
+    // verifier of their own keeps them whatever marks they hold (src/engine/generic-value.ts).
+    verify: 'wordpress-config-value',
     examples: [
       "define( 'DB_PASSWORD', 'hunter{{digits:2}}' );",
       "define('AUTH_KEY',         '{{base62:20}}#{{base62:20}}');",
       "define( 'NONCE_SALT',       '{{base62:64}}' );",
+      // Salts whose random characters spell a template's or a variable's marks are salts all the same.
+      "define( 'NONCE_SALT',       '{{base62:30}}{{-{{base62:28}}' );",
+      "define('AUTH_SALT',        '{{base62:20}}<%{{base62:20}}%>{{base62:20}}');",
+      "define( 'LOGGED_IN_KEY',    '{{base62:24}}#{{{base62:6}}}{{base62:30}}' );",
+      "define( 'SECURE_AUTH_KEY',  '$({{base62:30}}$[{{base62:28}}' );",
+      "define( 'SECURE_AUTH_SALT', '{{base62:30}}${ {{base62:28}}' );",
+      "define( 'NONCE_KEY',        '{{base62:28}}%} $0{{base62:28}}' );",
+      "define( 'LOGGED_IN_SALT',   '{{base62:20}}...-%s-****{{base62:20}}' );",
+      "define( 'DB_PASSWORD', '$ecret{{base62:8}}' );",
     ],
     negativeExamples: [
       "define( 'DB_PASSWORD', 'password_here' );",
       "define( 'AUTH_KEY',         'put your unique phrase here' );",
       "define( 'DB_USER', 'wordpress' );",
+      "define( 'SECURE_AUTH_SALT', ' ' );",
+      "define( 'DB_PASSWORD', '********' );",
+      "define( 'DB_PASSWORD', '<your database password>' );",
+      // A template's or PHP's variable that is the whole value: the secret is elsewhere.
+      "define( 'AUTH_KEY',         '{{ wordpress_auth_key }}' );",
+      "define( 'DB_PASSWORD', '<%= @db_password %>' );",
+      'define( \'DB_PASSWORD\', "$db_password" );',
+      "define( 'NONCE_SALT',       '${WORDPRESS_NONCE_SALT}' );",
     ],
     fix: {
       env: 'WORDPRESS_DB_PASSWORD',

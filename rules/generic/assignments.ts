@@ -114,9 +114,12 @@ const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${
 const TOKEN_NOT = String.raw`(?:reset|confirm(?:ation)?|invit(?:e|ation)|unlock|unsubscribe|page|continuation|continue|sync|csrf|xsrf|authenticity|verification|cancel(?:lation)?|pagination|paging|cursor|resume|device|push|registration|fcm|apns|notification|idempotency|client|captcha|turnstile|lexer|parser|syntax|design|max|num|total|count|next|prev(?:ious)?|marker|public[_.-]?key)`;
 const TOKEN_NAME = String.raw`token(?<!${TOKEN_NOT}[_.-]?(?:(?:password|email|account)[_.-]?)?token)`;
 
-// Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`) and access
-// tokens. Other "tokens" that are UUIDs (change, lifecycle, idempotency, task tokens) are not.
-const UUID_SECRET_NAME = String.raw`(?:${PW_NAME}|secret(?:[_.-]?(?:key|id))?(?<!${SECRET_NOT}[_.-]?secret)|token(?<=(?:access|auth|api|bearer|bot|personal|service|admin|app|refresh|integration|private|secret)[_.-]?token))`;
+// Names under which a UUID is a credential: passwords, secrets (`client_secret`, Vault's `secret_id`), access
+// tokens, and `token` standing alone (`TOKEN=…`, `{"token": …}`, `$token`, `--token=…`). Other "tokens" that are
+// UUIDs (change, lifecycle, page, continuation, sync, idempotency, client, task tokens: `next_page_token`,
+// `ChangeToken`) are not: a prefixed token counts only after a word that makes it a credential.
+const UUID_TOKEN_NAME = String.raw`token(?:(?<![A-Za-z0-9_.-]token)|(?<=(?:^|[^A-Za-z0-9_.-])--token)|(?<=(?:access|auth|api|bearer|bot|personal|service|admin|app|refresh|integration|private|secret)[_.-]?token))`;
+const UUID_SECRET_NAME = String.raw`(?:${PW_NAME}|secret(?:[_.-]?(?:key|id))?(?<!${SECRET_NOT}[_.-]?secret)|${UUID_TOKEN_NAME})`;
 const UUID_VALUE = String.raw`(?<secret>\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?)(?![0-9A-Za-z-])`;
 
 // --- shared hint texts ----------------------------------------------------------------------------------------
@@ -624,6 +627,9 @@ export const genericAssignmentRules: Rule[] = [
       'KEYCLOAK_CLIENT_SECRET={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
       'POSTMAN_API_TOKEN="{{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}"',
       'admin_password = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}"',
+      'TOKEN={{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}',
+      '{"token": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}"}',
+      'deploy --token={{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}',
     ],
     negativeExamples: [
       '"ChangeToken": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
@@ -632,6 +638,20 @@ export const genericAssignmentRules: Rule[] = [
       'client_secret: 123e4567-e89b-12d3-a456-426614174000',
       'api_token = "00000000-0000-0000-0000-000000000000"',
       'API_KEY_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+      // Pagination, sync and idempotency tokens are UUIDs that open nothing.
+      '{"next_page_token": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"}',
+      'page_token = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}"',
+      'continuation_token: {{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}',
+      'IDEMPOTENCY_TOKEN={{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}',
+      'sync_token = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}"',
+      'const nextToken = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}";',
+      'request.idempotencyToken = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}"',
+      'request_id = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}"',
+      'X-Correlation-Id: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}',
+      '"tenant_id": "{{hex:8}}-{{hex:4}}-4{{hex:3}}-9{{hex:3}}-{{hex:12}}"',
+      'VAULT_ROLE_ID={{hex:8}}-{{hex:4}}-4{{hex:3}}-8{{hex:3}}-{{hex:12}}',
+      '<input type="hidden" name="csrf_token" value="{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}">',
+      'X-CSRF-Token: {{hex:8}}-{{hex:4}}-4{{hex:3}}-b{{hex:3}}-{{hex:12}}',
     ],
     fix: secretFix,
     guide: {

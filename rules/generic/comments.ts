@@ -30,13 +30,19 @@ export const genericCommentRules: Rule[] = [
       'accesskey',
     ],
     flags: 'im',
-    // The comment, up to 60 characters of prose, the word (then `:`, `is`, `was`, `=`), then the value standing alone.
-    pattern: String.raw`${COMMENT}[ \t][^\r\n"'\x60=]{0,60}(?<![A-Za-z])${WORD}s?(?![A-Za-z])(?:[ \t]{1,3}(?:is|was|were|=|->|→))?[ \t:]{1,3}(?<secret>[A-Za-z0-9+/_~.-]{16,200}={0,2})(?=[ \t]{0,8}(?:$|[,;)"'\x60\\]|\*/|-->))`,
+    // The comment, up to 60 characters of prose, the word (then `:`, `is`, `was`, `=`), then the value standing
+    // alone: at the end of the line, before a `,;)"'` or the comment's close, or before more prose after a blank
+    // (`// previous token … (rotated in March)`, `# the password is … for the staging box`). The verifier, not what
+    // follows, tells a value from a word of the prose.
+    pattern: String.raw`${COMMENT}[ \t][^\r\n"'\x60=]{0,60}(?<![A-Za-z])${WORD}s?(?![A-Za-z])(?:[ \t]{1,3}(?:is|was|were|=|->|→))?[ \t:]{1,3}(?<secret>[A-Za-z0-9+/_~.-]{16,200}={0,2})(?=[ \t]|$|[,;)"'\x60\\]|\*/|-->)`,
     verify: 'generic-value',
     examples: [
       '// previous token {{base62:32}}',
       '# TODO remove before merge: staging password {{base64:24}}',
       '    /* old api key was {{base62:40}} */',
+      '// previous token {{base64:40}} (rotated in March)',
+      '# the password is {{base62:16}} for the staging box',
+      '// previous token {{base62:40}} - do not use',
     ],
     negativeExamples: [
       '// the token is refreshed by getAccessToken() every hour',
@@ -44,6 +50,12 @@ export const genericCommentRules: Rule[] = [
       '// secret key: see https://vault.corp.io/ui/vault/secrets/kv',
       '// token format: ghp_ followed by 36 characters',
       "const token = '{{base62:32}}'; // token used by tests",
+      '// the token is refreshed every 10 minutes by the worker',
+      '# password is hashed with bcrypt before storage',
+      '// TODO: rotate the api key in production config',
+      '// the token comes from getInstallationAccessToken and is cached for an hour',
+      '# secret: RAILS_MASTER_KEY_PRODUCTION is read from the environment at boot',
+      '// access key lookup uses the AWS_SHARED_CREDENTIALS_FILE variable when set',
     ],
     fix: {
       env: 'SECRET',

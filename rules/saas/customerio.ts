@@ -132,11 +132,14 @@ export const customerioRules: Rule[] = [
     title: 'Customer.io private API key (sk_)',
     severity: 'high',
     keywords: ['sk_'],
-    near: { words: [...NEAR_WORDS, 'cdpapikey', 'cdp_api_key'], lines: 2 },
+    // As for the Track key, an SDK's import anywhere in the file names the provider (`from customerio import
+    // APIClient` above `APIClient("sk_…")`): the server libraries take the private key.
+    near: { words: [...NEAR_WORDS, 'cdpapikey', 'cdp_api_key'], lines: 2, inFile: SDK_IMPORTS },
     // Customer.io documents the `sk_` prefix only (the release note of 2026-10-30 and the SDK release notes, which
-    // say the SDKs read the account's region from a key); the body's alphabet and length are not published. So the
-    // key counts only next to Customer.io words, and Stripe's `sk_live_`/`sk_test_`/`sk_org_` keys, which have
-    // rules of their own, are left to them.
+    // say the SDKs read the account's region from a key and refuse an `sk_` key in an app:
+    // https://github.com/customerio/customerio-android/releases/tag/4.25.0); the body's alphabet and length are not
+    // published. So the key counts only next to Customer.io words or in a file that imports a Customer.io SDK, and
+    // Stripe's `sk_live_`/`sk_test_`/`sk_org_` keys, which have rules of their own, are left to them.
     // Length: 24–200 base64url characters after the prefix: an assumption with room, not a published figure.
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk_(?!live_|test_|org_)[A-Za-z0-9_-]{24,200})(?![A-Za-z0-9_-])',
     entropy: 3.5,
@@ -144,6 +147,10 @@ export const customerioRules: Rule[] = [
       'CUSTOMERIO_API_KEY=sk_{{base62:48}}',
       "const cio = new CustomerIO({ apiKey: 'sk_{{base62:40}}' }); // customerio-node",
       'customerio:\n  private_key: sk_{{base64url:56}}',
+      // Named only by the SDK's import above: in a call, and under a generic name (this rule's finding, not the
+      // generic rule's).
+      'from customerio import APIClient, Regions\n\ndef client():\n    return APIClient("sk_{{base62:48}}", region=Regions.EU)',
+      'from customerio import APIClient, Regions\n\n\n\n\napi_key = "sk_{{base62:48}}"',
     ],
     negativeExamples: [
       // The public key is meant to ship in apps and browsers.
@@ -152,6 +159,8 @@ export const customerioRules: Rule[] = [
       'STRIPE_SECRET_KEY=sk_live_{{base62:99}} # billing emails go out through customer.io',
       // Another provider's `sk_` key with no Customer.io word near it.
       'ELEVENLABS_API_KEY=sk_{{hex:48}}',
+      // Another provider's client, with no Customer.io import in the file.
+      'from elevenlabs import ElevenLabs\n\n\nclient = ElevenLabs(api_key="sk_{{hex:48}}")',
       'CUSTOMERIO_API_KEY=sk_{{base62:10}}',
       'CUSTOMERIO_API_KEY=sk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],

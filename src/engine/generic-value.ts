@@ -70,6 +70,30 @@ export function looksLikeFileCredential(value: string): boolean {
   return !(REFERENCE_PREFIX.test(candidate) || SECRET_STORE.test(candidate) || /^ENC\[/.test(candidate));
 }
 
+/**
+ * A value of wp-config.php's DB_PASSWORD or of one of its eight keys and salts: a credential whatever it looks like.
+ * WordPress draws the salts from `wp_generate_password(64, true, true)`, whose alphabet holds every mark that
+ * elsewhere says "template" or "variable" (`{{`, `<%`, `#{`, `$(`, `${`, `%}`, `%s`, `***`, `...`), so a random
+ * salt holds one often (one in 17 in a test of 200). Quiet only where a person wrote something else: a value made of
+ * letters, digits, blanks and `_-.<>` alone (`put your unique phrase here`, `password_here`, `<db password>`) is
+ * judged as any credential file's value; a mask (`********`), or a template or variable that is the whole value
+ * (`{{ wp_auth_key }}`, `<%= @db_password %>`, `${DB_PASSWORD}`, envsubst's `$DB_PASSWORD`). A random
+ * 64-character salt is one of these by a chance of less than one in a million.
+ */
+export function looksLikeWordPressSecret(value: string): boolean {
+  const candidate = value.trim();
+  if (candidate.length === 0 || candidate.length > MAX_LENGTH) return false;
+  if (/^[A-Za-z0-9 _.<>-]+$/.test(candidate)) return looksLikeFileCredential(candidate);
+  return !WHOLE_MASK.test(candidate) && !WHOLE_REFERENCE.test(candidate);
+}
+
+const WHOLE_MASK = /^[*xX•#._-]+$/;
+// Each alternative a whole value: Jinja/Helm/Mustache, Jinja blocks, ERB, `${NAME}`, envsubst's `$NAME` (upper
+// case: `$ecret…` is a password; PHP's `"$name"` is left out by the rule's pattern), PHP's `{$name}`, Ruby's
+// `#{…}`, Python's `%(name)s` and Windows' `%NAME%`, `__NAME__` and `@@NAME@@` build tokens.
+const WHOLE_REFERENCE =
+  /^\{\{-?[ \t]*[\w.|'"[\] -]{1,80}?[ \t]*-?\}\}$|^\{%.{0,80}%\}$|^<%=?[^%]{1,80}%>$|^\$\{[\w.:-]{1,80}\}$|^\$\(?[A-Z_][A-Z0-9_]{2,80}\)?$|^\{\$[\w[\]'"-]{1,80}\}$|^#\{[^}]{1,80}\}$|^%\(?[A-Za-z_]\w{0,80}\)?[s%]?$|^__[A-Z][A-Z0-9_]{0,80}__$|^@@?[A-Za-z_]\w{0,80}@@?$/;
+
 // Words that stand for a password in templates and documentation, alone, and the default passwords of database
 // and broker images (`postgres`, `guest`): known to everybody.
 const FILE_PLACEHOLDER =

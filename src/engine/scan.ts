@@ -7,7 +7,7 @@ import type { PrefilterMatch } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { printableBase64 } from './base64.js';
-import { passesVerifier } from './verify.js';
+import { judgesPlaceholders, passesVerifier } from './verify.js';
 import { isCodeName } from './generic-value.js';
 import { isDocumented } from './documented-keys.js';
 import { matchesFiles } from './file-scope.js';
@@ -445,7 +445,7 @@ function checkCandidate(
   }
   if (rule.verify && !passesVerifier(rule.verify, secret)) return [];
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return [];
-  if (isPlaceholder(secret)) return [];
+  if (!judgesPlaceholders(rule.verify) && isPlaceholder(secret)) return [];
   // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path.
   if (compiled.prefixless && !rule.decode && isCodeName(secret)) return [];
   // Nothing inside an ARN is a credential: it is a resource's name (arn.ts).

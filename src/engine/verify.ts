@@ -10,11 +10,20 @@ import {
   looksLikeSecretUuid,
   looksLikeStrongPassword,
   looksLikeUrlPassword,
+  looksLikeWordPressSecret,
 } from './generic-value.js';
 
 // An Intercom token decodes to `tok:` + an id of hex groups joined by `_` or `-` + `:<n>:<n>`.
 const INTERCOM_DECODED =
   /^tok:[0-9a-f]{8}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{4}[_-][0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
+
+/**
+ * Verifiers that tell placeholders from values themselves, for values whose alphabet holds the marks the scan's
+ * general placeholder test looks for (a WordPress salt may hold `{{`, `<%`, `...` or `%s` by chance).
+ */
+export function judgesPlaceholders(verifier: Verifier | undefined): boolean {
+  return verifier === 'wordpress-config-value';
+}
 
 export function passesVerifier(verifier: Verifier, secret: string): boolean {
   switch (verifier) {
@@ -38,6 +47,8 @@ export function passesVerifier(verifier: Verifier, secret: string): boolean {
       return looksLikeSecretUuid(secret);
     case 'credential-file-value':
       return looksLikeFileCredential(secret);
+    case 'wordpress-config-value':
+      return looksLikeWordPressSecret(secret);
     case 'kubernetes-secret-value':
       return looksLikeSecretData(secret);
     case 'url-password':

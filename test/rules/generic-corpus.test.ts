@@ -514,6 +514,14 @@ describe('one finding per secret', () => {
     expect(found.map((f) => f.ruleId)).toEqual(['jwt-signed-token', 'jwt-signed-token']);
   });
 
+  it("a Customer.io sk_ key named only by the SDK's import is Customer.io's finding, not the generic rule's", () => {
+    const key = `sk_${r(48)}`;
+    const text = ['from customerio import APIClient, Regions', '', '', '', '', `api_key = "${key}"`].join('\n');
+    expect(findings('app/notify.py', text).map((f) => [f.ruleId, f.line, f.secret])).toEqual([
+      ['customerio-private-api-key', 6, key],
+    ]);
+  });
+
   it('a password in a connection string is reported once', () => {
     const found = findings(
       '.env',

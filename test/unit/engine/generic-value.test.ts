@@ -6,6 +6,7 @@ import {
   looksLikeGenericSecret,
   looksLikeStrongPassword,
   looksLikeUrlPassword,
+  looksLikeWordPressSecret,
 } from '../../../src/engine/generic-value.js';
 import { FakeKeys } from '../../helpers/examples.js';
 
@@ -325,5 +326,38 @@ describe('values that only look like patterns or nested assignments', () => {
   it('keeps a random value behind a nested name, and brackets without a range', () => {
     expect(looksLikeGenericSecret(`sig=${keys.chars('base62', 40)}`)).toBe(true);
     expect(looksLikeGenericSecret(`Zq8[${keys.chars('base62', 12)}]{Wr}`)).toBe(true);
+  });
+});
+
+describe("looksLikeWordPressSecret: wp-config.php's password, keys and salts", () => {
+  // WordPress's salt alphabet (wp_generate_password(64, true, true)) holds every mark a template is made of.
+  it.each([
+    ['a salt holding {{', `${keys.chars('base62', 30)}{{x}}${keys.chars('base62', 29)}`],
+    ['a salt holding <% and %>', `${keys.chars('base62', 20)}<%${keys.chars('base62', 20)}%>`],
+    ['a salt holding #{', `#{${keys.chars('base62', 40)}`],
+    ['a salt opening with $(', `$(${keys.chars('base62', 40)}`],
+    ['a salt holding ${', `${keys.chars('base62', 10)}\${${keys.chars('base62', 40)}`],
+    ['a salt holding %} and $0', `${keys.chars('base62', 10)}%}$0x${keys.chars('base62', 40)}`],
+    ['a salt holding ..., *** and %s', `${keys.chars('base62', 10)}...***-%s-${keys.chars('base62', 20)}`],
+    ['a salt with blanks at its ends', ` ${keys.chars('base62', 30)}|${keys.chars('base62', 30)} `],
+    ['a weak password', 'hunter22'],
+    ['a password opening with $', `$ecret${keys.chars('base62', 8)}`],
+  ])('keeps %s', (_kind, value) => {
+    expect(looksLikeWordPressSecret(value)).toBe(true);
+  });
+
+  it.each([
+    ['the sample file', 'put your unique phrase here'],
+    ["the sample file's password", 'password_here'],
+    ['a blank', ' '],
+    ['a mask', '********'],
+    ['a placeholder in angle brackets', '<your database password>'],
+    ['a Jinja template', '{{ wordpress_auth_key }}'],
+    ['an ERB template', '<%= @db_password %>'],
+    ['a shell reference', '${WORDPRESS_DB_PASSWORD}'],
+    ["envsubst's reference", '$WORDPRESS_DB_PASSWORD'],
+    ['a build token', '__AUTH_KEY__'],
+  ])('drops %s', (_kind, value) => {
+    expect(looksLikeWordPressSecret(value)).toBe(false);
   });
 });
