@@ -25,6 +25,11 @@ export interface Finding {
   fingerprint: string;
   /** When the secret was found inside an encoded value: that value as it stands in the line (masked too). */
   encodedAs?: string;
+  /**
+   * The name the structure around the value gives it, when its own line names only a value field (`default = "…"`
+   * in `variable "nextauth_secret" {`): the rule's `name` group. The fix names its variable after it.
+   */
+  name?: string;
 }
 
 export interface LineExcerpt {

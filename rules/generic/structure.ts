@@ -33,7 +33,8 @@ export const genericStructureRules: Rule[] = [
     // A variable named as a secret, or marked sensitive, with a literal default. Marked sensitive but named as a
     // version, a digest or checksum, a tag (`image_tag`, `etag`) or an identifier (`…_id`: a client id, a session
     // id), it is not a secret: people mark such variables sensitive to keep them out of plan output.
-    pattern: String.raw`variable[ \t]{1,8}"(?![A-Za-z0-9_-]{0,60}(?:public|publishable|search|site[_-]?key|anon|browser))(?:[A-Za-z0-9_-]{0,60}${SECRET_WORD}[A-Za-z0-9_-]{0,40}"[ \t]{0,8}\{|(?![A-Za-z0-9_-]{0,60}(?:commit|sha|hash|digest|checksum|revision|version|etag|[_-]tag"|[_-]id"))[A-Za-z0-9_-]{1,100}"[ \t]{0,8}\{(?=${BLOCK}sensitive[ \t]{0,40}=[ \t]{0,8}true))${BLOCK}default${TF_VALUE}`,
+    // The variable's name is the value's (`name`: the fix names TF_VAR_… after it), read ahead of the checks.
+    pattern: String.raw`variable[ \t]{1,8}"(?=(?<name>[A-Za-z0-9_-]{1,100})")(?![A-Za-z0-9_-]{0,60}(?:public|publishable|search|site[_-]?key|anon|browser))(?:[A-Za-z0-9_-]{0,60}${SECRET_WORD}[A-Za-z0-9_-]{0,40}"[ \t]{0,8}\{|(?![A-Za-z0-9_-]{0,60}(?:commit|sha|hash|digest|checksum|revision|version|etag|[_-]tag"|[_-]id"))[A-Za-z0-9_-]{1,100}"[ \t]{0,8}\{(?=${BLOCK}sensitive[ \t]{0,40}=[ \t]{0,8}true))${BLOCK}default${TF_VALUE}`,
     verify: 'generic-password',
     examples: [
       'variable "nextauth_secret" {\n  type    = string\n  default = "{{base64:32}}"\n}',
@@ -110,7 +111,7 @@ export const genericStructureRules: Rule[] = [
     keywords: ['value'],
     flags: 'i',
     // `- name: DB_PASSWORD` with `value: "…"` on the next line (Kubernetes), or `"name": "…", "value": "…"`.
-    pattern: String.raw`name["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}[A-Za-z0-9_.-]{0,60}${SECRET_WORD}[A-Za-z0-9_.-]{0,40}["'\\]{0,3}[ \t]{0,8}(?:\r?\n[ \t]{1,40}|,[ \t]{0,8}["'\\]{0,3})value["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>[^"'\\\s]{8,512})`,
+    pattern: String.raw`name["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<name>[A-Za-z0-9_.-]{0,60}${SECRET_WORD}[A-Za-z0-9_.-]{0,40})["'\\]{0,3}[ \t]{0,8}(?:\r?\n[ \t]{1,40}|,[ \t]{0,8}["'\\]{0,3})value["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>[^"'\\\s]{8,512})`,
     verify: 'generic-password',
     examples: [
       'env:\n  - name: DB_PASSWORD\n    value: "{{base62:24}}"',

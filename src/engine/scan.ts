@@ -386,7 +386,8 @@ function matchRule(pass: ScanPass, compiled: CompiledRule): Finding[] {
         if (!carriesOwnPrefix(compiled, named)) continue;
       }
       const decodedOnly = match.groups?.['decodedOnly'] !== undefined;
-      for (const f of checkCandidate(pass, compiled, secret, span, decodedOnly)) found.push(f);
+      const name = match.groups?.['name'];
+      for (const f of checkCandidate(pass, compiled, secret, span, decodedOnly)) found.push(name ? { ...f, name } : f);
     }
   }
   return found;

@@ -68,6 +68,8 @@ export interface FixInput {
   pairEnv?: string;
   /** A rule with no provider of its own (`password = …`): the user's own name for the value is the better one. */
   generic: boolean;
+  /** The name the structure around the value gives it (Finding's `name`), read before the line's own. */
+  name?: string;
 }
 
 export interface FileFix {
@@ -274,7 +276,7 @@ export function fixFor(input: FixInput): FileFix {
   const kind = fileKind(input.path, input.lineText);
   const wholeFile = isWholeFile(kind);
   const privateKey = input.ruleId === 'private-key' || input.ruleId.startsWith('private-key-');
-  const named = assignedName(input.lineText, input.secret);
+  const named = input.name ?? assignedName(input.lineText, input.secret);
   // An env entry's `value:` names the YAML key, not the value.
   const own = kind === 'kubernetes' && named === 'value' ? null : named;
   const env = chooseEnv(own, input, privateKey);

@@ -240,6 +240,7 @@ class FindingReport {
         env: rule?.fix.env ?? 'SECRET',
         ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
         generic: rule?.generic === true,
+        ...(f.name ? { name: f.name } : {}),
       });
       this.fixes.set(f, fix);
     }

@@ -104,6 +104,7 @@ function fixLine(f: ReportedFinding, input: ServerReportInput, perLine: Readonly
     ruleId: f.ruleId,
     env: rule?.fix.env ?? 'SECRET',
     generic: rule?.generic === true,
+    ...(f.name ? { name: f.name } : {}),
   });
   // A settings or key file leaves the commit whole; the local report's steps that say how are not printed here.
   if (fix.wholeFile) return say.wholeFileFix(f.path);

@@ -293,6 +293,7 @@ function inputOf(
     env: rule?.fix.env ?? 'SECRET',
     ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
     generic: rule?.generic === true,
+    ...(finding.name ? { name: finding.name } : {}),
   };
 }
 

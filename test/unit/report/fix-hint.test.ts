@@ -246,3 +246,21 @@ describe('the fix for each kind of file', () => {
     expect(fix).toContain(expected);
   });
 });
+
+describe('a value named by the structure around it', () => {
+  it("a Terraform variable's default: the fix names the variable, not its default field", () => {
+    const secret = keys.chars('base62', 32);
+    const { fix } = fixOf(
+      'infra/variables.tf',
+      `variable "nextauth_secret" {\n  type    = string\n  default = "${secret}"\n}\n`,
+    );
+    expect(fix).toContain('variable "nextauth_secret"');
+    expect(fix).not.toMatch(/var\.default|TF_VAR_default|variable "default"/);
+  });
+
+  it("a Kubernetes env entry's value: the fix reads the entry's own name from a Secret", () => {
+    const secret = keys.chars('base62', 24);
+    const { fix } = fixOf('k8s/deploy.yaml', `env:\n  - name: DB_PASSWORD\n    value: "${secret}"\n`);
+    expect(fix).toContain('DB_PASSWORD');
+  });
+});
