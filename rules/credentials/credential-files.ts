@@ -38,6 +38,8 @@ export const credentialFileRules: Rule[] = [
     severity: 'high',
     keywords: ['://'],
     files: ['.git-credentials'],
+    // A token of a known format there (a GitLab PAT, an Azure DevOps PAT) is reported by its own rule alone.
+    byPlace: true,
     // The user may hold `@` (an e-mail address); the password ends at the last `@` before the host.
     pattern: String.raw`[a-z][a-z0-9+.-]{0,20}://[^\s:/]{1,128}:(?<secret>[^\s/@]{1,256})@[^\s@/:]{1,253}(?=[:/]|\s|$)`,
     verify: 'credential-file-value',
@@ -128,7 +130,7 @@ export const credentialFileRules: Rule[] = [
     keywords: ['define'],
     files: ['wp-config.php'],
     // DB_PASSWORD and the eight keys and salts, with any alignment between the name and the value.
-    pattern: String.raw`define\([ \t]{0,8}['"](?:DB_PASSWORD|(?:SECURE_AUTH|LOGGED_IN|AUTH|NONCE)_(?:KEY|SALT))['"][ \t]{0,8},[ \t]{0,60}(?:'|"(?!\{?\$[A-Za-z_][\w]{0,80}\}?"))(?<secret>[^'"\r\n]{1,512})['"]`,
+    pattern: String.raw`define\([ \t]{0,8}['"](?<name>DB_PASSWORD|(?:SECURE_AUTH|LOGGED_IN|AUTH|NONCE)_(?:KEY|SALT))['"][ \t]{0,8},[ \t]{0,60}(?:'|"(?!\{?\$[A-Za-z_][\w]{0,80}\}?"))(?<secret>[^'"\r\n]{1,512})['"]`,
     // In double quotes PHP reads `"$name"` as a variable: that value is elsewhere. In single quotes `$` is a character.
     // The salts come from wp_generate_password(64, true, true), whose alphabet holds `{{`, `<%`, `${`, `%s`: a
     // verifier of their own keeps them whatever marks they hold (src/engine/generic-value.ts).

@@ -37,7 +37,8 @@ export const kubernetesRules: Rule[] = [
         '\\"kind\\":\\"secret\\"',
         '\\"kind\\": \\"secret\\"',
       ],
-      lines: 60,
+      // A Secret's metadata (labels, annotations) may run long before its data.
+      lines: 250,
     },
     // `key: <base64>` / `"key": "<base64>"`, anchored on the colon of a key.
     pattern: String.raw`:(?<=[A-Za-z0-9._-]["'\\]{0,3}:)${CERTIFICATE_KEY}${ID_KEY}[ \t]{0,8}["'\\]{0,3}(?<secret>${B64})${ENTRY_END}`,

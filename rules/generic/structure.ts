@@ -11,8 +11,9 @@ import type { Rule } from '../schema.js';
 const OWASP = 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html';
 // Names that say secret (as the generic rules' names, in one expression).
 const SECRET_WORD = String.raw`(?:secret|password|passwd|passphrase|token|api[_-]?key|private[_-]?key|access[_-]?key|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|app[_-]?key|master[_-]?key)`;
-// A Terraform block body: no nested block, at most 600 characters.
-const BLOCK = String.raw`[^{}]{0,600}?`;
+// A Terraform block body: no nested block, at most 2,000 characters (a description in a heredoc runs to several
+// hundred).
+const BLOCK = String.raw`[^{}]{0,2000}?`;
 const TF_VALUE = String.raw`[ \t]{0,40}=[ \t]{0,8}"(?<secret>[^"\r\n]{8,512})"`;
 
 const rotate = (what: string) => [
@@ -42,6 +43,8 @@ export const genericStructureRules: Rule[] = [
       // Named as a secret: an id that is one (Vault AppRole's secret_id) is still reported.
       'variable "vault_secret_id" {\n  default = "{{base62:32}}"\n}',
       '# CI\nvariable "github_token" { default = "{{base62:36}}" }',
+      // A long description in a heredoc before the default.
+      'variable "stripe_webhook_secret" {\n  type        = string\n  description = <<-EOT\n    {{lower:900}}\n  EOT\n  default     = "{{base62:32}}"\n}',
     ],
     negativeExamples: [
       'variable "nextauth_secret" {\n  type = string\n}',
@@ -91,7 +94,7 @@ export const genericStructureRules: Rule[] = [
       'resource "aws_ssm_parameter" "db" {\n  name  = "/prod/db/password"\n  type  = "SecureString"\n  value = var.db_password\n}',
     ],
     fix: {
-      env: 'TF_VAR_DB_PASSWORD',
+      env: 'DB_PASSWORD',
       provider: 'the service the parameter is for',
       rotate: rotate('secret'),
       docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssm_parameter',
@@ -111,12 +114,14 @@ export const genericStructureRules: Rule[] = [
     keywords: ['value'],
     flags: 'i',
     // `- name: DB_PASSWORD` with `value: "…"` on the next line (Kubernetes), or `"name": "…", "value": "…"`.
-    pattern: String.raw`name["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<name>[A-Za-z0-9_.-]{0,60}${SECRET_WORD}[A-Za-z0-9_.-]{0,40})["'\\]{0,3}[ \t]{0,8}(?:\r?\n[ \t]{1,40}|,[ \t]{0,8}["'\\]{0,3})value["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>[^"'\\\s]{8,512})`,
+    pattern: String.raw`name["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<name>[A-Za-z0-9_.-]{0,60}${SECRET_WORD}[A-Za-z0-9_.-]{0,40})["'\\]{0,3}[ \t]{0,8}(?:,?\r?\n[ \t]{1,40}["'\\]{0,3}|,[ \t]{0,8}["'\\]{0,3})value["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>[^"'\\\s]{8,512})`,
     verify: 'generic-password',
     examples: [
       'env:\n  - name: DB_PASSWORD\n    value: "{{base62:24}}"',
       '- name: STRIPE_API_KEY\n  value: {{base62:32}}',
       '"environment": [{"name": "SESSION_SECRET", "value": "{{base64:32}}"}]',
+      // An ECS task definition, pretty-printed.
+      '"environment": [\n  {\n    "name": "DB_PASSWORD",\n    "value": "{{base62:24}}"\n  }\n]',
       // Laravel's APP_KEY (it encrypts sessions and cookies) handed to a container.
       'env:\n  - name: APP_KEY\n    value: "base64:{{base64:43}}="',
     ],

@@ -1,6 +1,7 @@
 // One secret, one finding: one finding per rule and place; a rule of credential files (`files`) wins over other
 // rules on the same value at the same place (it knows what the value is); a rule that knows a value's format wins
-// over one that knows it by its place (`byPlace`: a git host URL's password that is an Azure DevOps PAT); a provider
+// over one that knows it by its place, even a credential file's (`byPlace`: a git host URL's password, a line of
+// .git-credentials, that is an Azure DevOps PAT); a provider
 // rule wins over a generic rule on overlapping text and on the same value anywhere in the text (a Customer.io key
 // reported as a pair on another line is not also a generic API key); of generic findings at one place the longer
 // value stands; and a match that lies inside a longer multi-line secret found by another rule (a key body inside the
@@ -25,15 +26,17 @@ export function deduplicate(findings: Finding[], roles: DedupeRoles = NO_ROLES):
   const { files: fileRules, byPlace } = roles;
   const specific = new Map<number, LineFindings>();
   const specificValues = new Set<string>();
-  // Where a credential file's rule found a value: another rule's finding of it there is the same finding.
-  const fileFound = new Set<string>();
-  for (const f of findings) if (fileRules.has(f.ruleId)) fileFound.add(`${f.line}\0${f.column}\0${f.secret}`);
+  const placeOf = (f: Finding) => `${f.line}\0${f.column}\0${f.secret}`;
   // Where a rule that knows the value's format found it: a by-place rule's finding of it there is the same finding.
   const formatFound = new Set<string>();
-  if (byPlace.size > 0) {
-    for (const f of findings) {
-      if (!isGeneric(f) && !byPlace.has(f.ruleId)) formatFound.add(`${f.line}\0${f.column}\0${f.secret}`);
-    }
+  if (byPlace.size > 0)
+    for (const f of findings) if (!isGeneric(f) && !byPlace.has(f.ruleId)) formatFound.add(placeOf(f));
+  // Where a credential file's rule found a value (and kept it: not a by-place finding of a known format): another
+  // rule's finding of it there is the same finding.
+  const fileFound = new Set<string>();
+  for (const f of findings) {
+    const place = placeOf(f);
+    if (fileRules.has(f.ruleId) && !(byPlace.has(f.ruleId) && formatFound.has(place))) fileFound.add(place);
   }
   for (const f of findings) {
     if (isGeneric(f)) continue;
@@ -49,7 +52,7 @@ export function deduplicate(findings: Finding[], roles: DedupeRoles = NO_ROLES):
   const genericAt = new Map<string, number>();
   for (const f of findings) {
     if (isGeneric(f) && (specificValues.has(f.secret) || specific.get(f.line)?.covers(f))) continue;
-    const place = `${f.line}\0${f.column}\0${f.secret}`;
+    const place = placeOf(f);
     if (!fileRules.has(f.ruleId) && fileFound.has(place)) continue;
     if (byPlace.has(f.ruleId) && formatFound.has(place)) continue;
     const key = `${f.ruleId}\0${f.line}\0${f.secret}`;

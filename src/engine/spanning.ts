@@ -24,7 +24,7 @@ const TOKEN_LINES = /^[ \t"'`|>:=,([{-]*[A-Za-z0-9+/_=-]{24,}[ \t"'`,;)\]}\\n]*$
  */
 const VALUE_LINES = /^[ \t]*(?:-[ \t]+)?["']?(?:value|default|defaultvalue)["']?[ \t]*[:=][ \t]*["'`]?[^\s"'`]{8}/gim;
 /** The farthest a rule brought by a value line reaches: the structures' and the generic rules' patterns. */
-const VALUE_LINE_REACH = 4200;
+const VALUE_LINE_REACH = 5000;
 
 /**
  * Scans `window` (a piece of the new file, as its own unit) with only these rules: the caller's scan pipeline,

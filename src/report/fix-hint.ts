@@ -272,13 +272,17 @@ const READERS: Partial<Record<FileKind, Reader>> = {
   },
 };
 
+/** The value fields of structures: `value`, `default`, `defaultValue`. */
+const VALUE_FIELD = /^(?:value|default|defaultvalue)$/i;
+
 export function fixFor(input: FixInput): FileFix {
   const kind = fileKind(input.path, input.lineText);
   const wholeFile = isWholeFile(kind);
   const privateKey = input.ruleId === 'private-key' || input.ruleId.startsWith('private-key-');
   const named = input.name ?? assignedName(input.lineText, input.secret);
-  // An env entry's `value:` names the YAML key, not the value.
-  const own = kind === 'kubernetes' && named === 'value' ? null : named;
+  // A structure's value field (`value:` of an env entry, `value =` of an SSM parameter, `default =` of a variable)
+  // names the field, not the value.
+  const own = named !== null && VALUE_FIELD.test(named) ? null : named;
   const env = chooseEnv(own, input, privateKey);
   const buildTime = kind === 'dockerfile' && /^\s*(?:ARG|RUN)\b/i.test(input.lineText);
   const publicVariable = PUBLIC_PREFIX.test(own ?? '') || (kind === 'frontend' && PUBLIC_PREFIX.test(input.lineText));

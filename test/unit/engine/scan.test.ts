@@ -322,6 +322,15 @@ describe('one secret, one finding: a known format in a place known for credentia
     ]);
   });
 
+  it('a token of a known format in a .git-credentials file is reported by its own rule, not as the file password', () => {
+    const pat = `${keys.chars('base62', 76)}AZDO${keys.chars('base62', 4)}`;
+    const lines = [`https://build:${pat}@dev.azure.com`, `https://jane:${keys.chars('base62', 20)}@git.corp.io`];
+    expect(ruleIds(`${lines.join('\n')}\n`, '.git-credentials')).toEqual([
+      'azure-devops-personal-access-token',
+      'git-credentials-file-password',
+    ]);
+  });
+
   it('a password of no known format there is still the URL credentials', () => {
     expect(ruleIds(`git clone https://jane:${keys.chars('base62', 20)}@bitbucket.org/acme/shop.git\n`)).toEqual([
       'git-credentials-url',

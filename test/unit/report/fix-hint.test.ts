@@ -258,6 +258,20 @@ describe('a value named by the structure around it', () => {
     expect(fix).not.toMatch(/var\.default|TF_VAR_default|variable "default"/);
   });
 
+  it("an SSM parameter's value: the fix names a variable of the rule's, not the value field", () => {
+    const secret = keys.chars('base62', 24);
+    const ssm = `resource "aws_ssm_parameter" "db" {\n  name  = "/prod/db/password"\n  type  = "SecureString"\n  value = "${secret}"\n}\n`;
+    const { fix } = fixOf('infra/ssm.tf', ssm);
+    expect(fix).toContain('var.db_password');
+    expect(fix).not.toMatch(/var\.value|TF_VAR_value/);
+  });
+
+  it('a WordPress salt: the fix reads the constant of its own name', () => {
+    const salt = keys.chars('base62', 64);
+    const { fix } = fixOf('wp-config.php', `<?php\ndefine( 'NONCE_SALT',       '${salt}' );\n`);
+    expect(fix).toContain("getenv('NONCE_SALT')");
+  });
+
   it("a Kubernetes env entry's value: the fix reads the entry's own name from a Secret", () => {
     const secret = keys.chars('base62', 24);
     const { fix } = fixOf('k8s/deploy.yaml', `env:\n  - name: DB_PASSWORD\n    value: "${secret}"\n`);
