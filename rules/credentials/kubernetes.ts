@@ -96,6 +96,49 @@ export const kubernetesRules: Rule[] = [
     },
   },
   {
+    id: 'kubernetes-secret-string-data',
+    title: 'Kubernetes Secret with stringData values',
+    severity: 'high',
+    keywords: [],
+    // The values under a Secret's `stringData:` (plain text, which the API server encodes into `data`): the parent
+    // key, found by indentation, names them (https://kubernetes.io/docs/concepts/configuration/secret/).
+    near: { words: ['stringdata'], lines: 0 },
+    flags: 'im',
+    // `key: value` whose key names a credential, quoted or not; what the value is, the credential-file verifier says.
+    pattern: String.raw`^[ \t]{1,40}["']?(?<name>[A-Za-z0-9._-]{0,60}(?:password|passwd|pwd|pass|secret|token|api[_-]?key|private[_-]?key|credentials?|auth)[A-Za-z0-9._-]{0,40})["']?:[ \t]{1,8}["']?(?<secret>[^"'\s#]{6,512})["']?[ \t]{0,8}$`,
+    verify: 'credential-file-value',
+    examples: [
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\nstringData:\n  password: "hunter{{digits:2}}"',
+      'kind: Secret\nstringData:\n  DB_PASSWORD: Welcome{{digits:1}}\n  API_TOKEN: {{base62:32}}',
+    ],
+    negativeExamples: [
+      // Not credentials by name, or not under stringData.
+      'kind: Secret\nstringData:\n  username: app-user\n  host: db.prod.internal',
+      'kind: ConfigMap\ndata:\n  password: hunter{{digits:2}}',
+      // Templates and references: the value is elsewhere.
+      'kind: Secret\nstringData:\n  password: "{{ .Values.db.password }}"\n  token: ${API_TOKEN}',
+      'kind: Secret\nstringData:\n  password: changeme',
+    ],
+    fix: {
+      env: 'K8S_SECRET_VALUE',
+      provider: 'Kubernetes',
+      rotate: [
+        'Rotate each credential under stringData at its own service.',
+        'Create the Secret from your secrets manager instead of the repository (External Secrets, Sealed Secrets, SOPS, or `kubectl create secret` in CI).',
+        'Apply the new Secret and restart the workloads that mount it (`kubectl rollout restart`).',
+        "Delete the manifest with the plain values from the repository and check each credential's service for use of the old value.",
+      ],
+      docs: 'https://kubernetes.io/docs/concepts/configuration/secret/',
+    },
+    guide: {
+      grants:
+        "A Secret's stringData are the credentials your workloads use, in plain text: the API server stores them as the Secret's data.",
+      risks: 'Anyone who reads the manifest has every credential and uses it against the service it belongs to.',
+      checkMisuse:
+        "Check each credential's service for its audit log; the cluster audit log shows who read the Secret through the API.",
+    },
+  },
+  {
     id: 'kubernetes-kubeconfig-client-key',
     title: 'Kubernetes kubeconfig client key',
     severity: 'critical',

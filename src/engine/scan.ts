@@ -447,8 +447,9 @@ function checkCandidate(
   if (rule.verify && !passesVerifier(rule.verify, secret)) return [];
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return [];
   if (!judgesPlaceholders(rule.verify) && isPlaceholder(secret)) return [];
-  // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path.
-  if (compiled.prefixless && !rule.decode && isCodeName(secret)) return [];
+  // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path. Not
+  // asked of a credential in a file that holds no code (a Secret's stringData): its verifier says what it is.
+  if (compiled.prefixless && !rule.decode && rule.verify !== 'credential-file-value' && isCodeName(secret)) return [];
   // Nothing inside an ARN is a credential: it is a resource's name (arn.ts).
   if (isInsideArn(unit.text, span[0])) return [];
   if (rule.documented && isDocumented(rule.documented, secret)) return [];

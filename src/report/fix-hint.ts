@@ -306,7 +306,7 @@ function rewriteOf(kind: FileKind, env: string, input: FixInput, notCode: boolea
   if (notCode || kind === 'frontend' || kind === 'docs') {
     return { ok: false, why: input.ruleId.startsWith('private-key') ? 'private-key' : 'kind' };
   }
-  if (kind === 'kubernetes' && input.ruleId === 'kubernetes-secret-data') return { ok: false, why: 'kind' };
+  if (kind === 'kubernetes' && input.ruleId.startsWith('kubernetes-secret-')) return { ok: false, why: 'kind' };
   if (input.excerpt) return { ok: false, why: 'excerpt' };
   if (input.othersOnLine) return { ok: false, why: 'others-on-line' };
   return rewriteLine({
@@ -337,7 +337,7 @@ function codeFor(
         ? `RUN --mount=type=secret,id=${env.toLowerCase()},env=${env} <command that needs it>`
         : `docker run -e ${env} <image>`;
     case 'kubernetes':
-      return input.ruleId === 'kubernetes-secret-data'
+      return input.ruleId.startsWith('kubernetes-secret-')
         ? `kubectl create secret generic <name> --from-literal=${own ?? env}=<value>`
         : `valueFrom: { secretKeyRef: { name: ${kubernetesSecretName(env)}, key: ${env} } }`;
     case 'helm-values':
