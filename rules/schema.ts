@@ -183,6 +183,12 @@ export interface Rule {
    */
   byPlace?: boolean;
   /**
+   * The value's name is given by the structure around it, on other lines (a Terraform variable block, an env entry's
+   * `name:`): a value field added inside a committed structure (`default = "…"`, `value: …`) brings the rule around
+   * it (src/engine/spanning.ts). Only for rules whose matches span lines.
+   */
+  structure?: boolean;
+  /**
    * The secret group is encoded: decode it and scan the decoded text with the whole catalog. Findings inside are
    * reported at this match's place ("… (base64-encoded)"); when nothing is found inside, this rule's own finding
    * stands only if its `verify` passes, and never when the pattern's empty `(?<decodedOnly>)` group took part in
@@ -213,6 +219,7 @@ export const DETECTION_FIELDS = [
   'testKey',
   'generic',
   'byPlace',
+  'structure',
   'decode',
   'credentialWords',
   'files',

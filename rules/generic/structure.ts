@@ -29,6 +29,7 @@ export const genericStructureRules: Rule[] = [
     title: 'Secret as the default of a Terraform variable',
     severity: 'high',
     generic: true,
+    structure: true,
     keywords: ['variable'],
     flags: 'i',
     // A variable named as a secret, or marked sensitive, with a literal default. Marked sensitive but named as a
@@ -82,6 +83,7 @@ export const genericStructureRules: Rule[] = [
     title: 'Value of an SSM SecureString parameter written in Terraform',
     severity: 'high',
     generic: true,
+    structure: true,
     keywords: ['aws_ssm_parameter'],
     pattern: String.raw`resource[ \t]{1,8}"aws_ssm_parameter"[ \t]{1,8}"[^"\r\n]{1,100}"[ \t]{0,8}\{(?=${BLOCK}type[ \t]{0,40}=[ \t]{0,8}"SecureString")${BLOCK}(?<![A-Za-z_])value${TF_VALUE}`,
     verify: 'generic-password',
@@ -111,6 +113,7 @@ export const genericStructureRules: Rule[] = [
     title: 'Secret in an environment entry (name, then value)',
     severity: 'high',
     generic: true,
+    structure: true,
     keywords: ['value'],
     flags: 'i',
     // `- name: DB_PASSWORD` with `value: "…"` on the next line (Kubernetes), or `"name": "…", "value": "…"`.

@@ -10,6 +10,20 @@ import { opensBlock, PARENT_REACH, TextLines, type ScanWork } from './text-lines
 export const EXCERPT_REACH = 200;
 
 const IN_FILE_PATTERNS = new WeakMap<object, RegExp | null>();
+const ANY_WORD_PATTERNS = new WeakMap<object, RegExp>();
+
+/**
+ * Whether any of a rule's near words occurs anywhere in `text`, in any case: one native search of the whole new file
+ * before a rule that looks past the context is made a candidate (most files never hold its words).
+ */
+export function hasAnyNearWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {
+  let pattern = ANY_WORD_PATTERNS.get(near);
+  if (pattern === undefined) {
+    const words = near.words.map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    ANY_WORD_PATTERNS.set(near, (pattern = new RegExp(words.join('|'), 'i')));
+  }
+  return pattern.test(text);
+}
 
 /** One of a rule's file-wide near words in `text`, as the prefilter finds words: in any case. */
 export function hasInFileWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {

@@ -81,6 +81,9 @@ class PrecomputedRule implements DetectionRule {
   get generic() {
     return this.fields.generic;
   }
+  get structure() {
+    return this.fields.structure;
+  }
   get byPlace() {
     return this.fields.byPlace;
   }

@@ -17,6 +17,11 @@ export interface Prefilter {
    * keyword by keyword and the budget spent; otherwise the automaton runs. Both give the same answer.
    */
   match(text: string, budget?: SearchBudget): PrefilterMatch;
+  /**
+   * Where only the keywords at `indexes` occur in `text`, one native search each: for a window that a few known
+   * rules read (spanning.ts). Other keywords are reported absent.
+   */
+  matchOnly(text: string, indexes: readonly number[]): PrefilterMatch;
 }
 
 const ASCII = 128;
@@ -154,6 +159,21 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
         }
       }
       return (automaton ??= automatonFromData(data))(text);
+    },
+    matchOnly(text: string, indexes: readonly number[]): PrefilterMatch {
+      const lower = text.toLowerCase();
+      // As in match: a text whose lower case changes length goes to the automaton, which answers for all keywords.
+      if (lower.length !== text.length || text.includes('\u212a')) return (automaton ??= automatonFromData(data))(text);
+      lowerKeywords ??= data.keywords.map((k) => k.toLowerCase());
+      const ends: number[][] = [];
+      for (const k of indexes) {
+        const keyword = lowerKeywords[k]!;
+        const list: number[] = [];
+        for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1))
+          list.push(at + keyword.length);
+        if (list.length > 0) ends[k] = list;
+      }
+      return new KeywordEnds(ends);
     },
   };
 }

@@ -17,7 +17,7 @@ import { deduplicate, type DedupeRoles } from './deduplicate.js';
 import { fingerprint } from './fingerprint.js';
 import { pairFindings } from './pairing.js';
 import { spanningFindings } from './spanning.js';
-import { hasInFileWordIn, LineIndex } from './line-index.js';
+import { hasAnyNearWordIn, hasInFileWordIn, LineIndex } from './line-index.js';
 import { ShapeTests } from './secret-shape.js';
 import { blankMappings, isSourceMapPath } from './source-map.js';
 import { isInsideArn } from './arn.js';
@@ -266,6 +266,9 @@ function partnersOf(id: string, byRule: ReadonlyMap<number, Finding[]>, catalog:
   return [];
 }
 
+/** Files whose structure may put a value's naming words far above it: YAML, JSON and their templates. */
+const STRUCTURED_FILE = /\.(?:ya?ml|json|jsonnet|libsonnet|tpl|gotmpl|j2|jinja2?)$/i;
+
 /** Whether a rule's (global) pattern matches anywhere in `text`; leaves the pattern as it found it. */
 function matchesSomewhere(regex: RegExp, text: string): boolean {
   regex.lastIndex = 0;
@@ -300,16 +303,19 @@ function candidateRules(
       const near = compiled.near;
       if (candidates.has(index) || !near) continue;
       const inFile = near.words.some((w) => w.inFile);
-      if (!inFile && near.lines <= catalog.contextLines) continue;
+      // A rule that looks past the context does so in structured files (a Kubernetes manifest: YAML, JSON, a
+      // template), where its words may stand farther up than the context reaches.
+      if (!inFile && (near.lines <= catalog.contextLines || !STRUCTURED_FILE.test(unit.path))) continue;
       const shape = compiled.secretShape;
       if (shape && !(shapes ??= new ShapeTests(unit.text)).found(shape)) continue;
       if (!matchesSomewhere(compiled.regex, unit.text)) continue;
+      if (!inFile && !hasAnyNearWordIn(unit.source.text, near)) continue;
       if (inFile && hasInFileWordIn(unit.source.text, near)) {
         // Found: the near-word check (line-index.ts) would find it too. Not found is not recorded: that check also
         // looks in the text and its context.
         inFileAnswers.set(near, true);
         candidates.add(index);
-      } else if (near.lines > catalog.contextLines) candidates.add(index);
+      } else if (!inFile) candidates.add(index);
     }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.

@@ -6,9 +6,8 @@
 // secret, the spanning rules also run on the new file's text around it, and a match counts when its secret touches
 // an added line: what was already committed is not new.
 // - A line that is one long token (a key body line, a value on its own line) brings every spanning rule.
-// - A structure's value field set to a literal of 8 characters or more brings the rules that reach at most
-//   VALUE_LINE_REACH characters (the structures' and the generic rules'), not the key blocks': a key body line is a
-//   token line anyway, and their reach would make every edited file's window the whole file.
+// - A structure's value field set to a literal of 8 characters or more brings the rules whose value a structure
+//   names (`structure`, rules/schema.ts): the others name it on its own line, or their secret is a token line.
 // Cost: nothing unless such a line was added to a changed file (new files are scanned whole anyway).
 import type { CompiledCatalog } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
@@ -23,8 +22,6 @@ const TOKEN_LINES = /^[ \t"'`|>:=,([{-]*[A-Za-z0-9+/_=-]{24,}[ \t"'`,;)\]}\\n]*$
  * the same way).
  */
 const VALUE_LINES = /^[ \t]*(?:-[ \t]+)?["']?(?:value|default|defaultvalue)["']?[ \t]*[:=][ \t]*["'`]?[^\s"'`]{8}/gim;
-/** The farthest a rule brought by a value line reaches: the structures' and the generic rules' patterns. */
-const VALUE_LINE_REACH = 5000;
 
 /**
  * Scans `window` (a piece of the new file, as its own unit) with only these rules: the caller's scan pipeline,
@@ -37,21 +34,30 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
   if (!source || unit.onlyPrefixed || catalog.spanningRules.length === 0) return [];
   const added = new TextLines(unit.text);
   const tokenLines = linesMatching(TOKEN_LINES, unit.text, added);
-  const valueLines = linesMatching(VALUE_LINES, unit.text, added);
+  const valueLines = mayHoldValueField(unit.text) ? linesMatching(VALUE_LINES, unit.text, added) : [];
   if (tokenLines.length === 0 && valueLines.length === 0) return [];
   const addedRanges = Array.from({ length: added.count }, (_, line) => {
     const from = source.lineStarts[line]!;
     return [from, from + (added.end(line) - added.start(line))] as const;
   });
-  const near = catalog.spanningRules.filter((index) => catalog.rules[index]!.reach <= VALUE_LINE_REACH);
+  const structures = catalog.spanningRules.filter((index) => catalog.rules[index]!.rule.structure === true);
   const findings = around(catalog, unit, addedRanges, tokenLines, catalog.spanningRules, scanWindow);
   // A line that is both is already covered by the token lines' wider windows and every rule.
   const tokenSet = new Set(tokenLines);
   const onlyValues = valueLines.filter((line) => !tokenSet.has(line));
-  if (onlyValues.length > 0 && near.length > 0) {
-    for (const f of around(catalog, unit, addedRanges, onlyValues, near, scanWindow)) findings.push(f);
+  // Each structure rule around the value lines within its own reach, and only where its keywords are (an env
+  // entry's reach is a few lines; a Terraform block's, thousands of characters, holds `variable`).
+  for (const rule of onlyValues.length > 0 ? structures : []) {
+    for (const f of around(catalog, unit, addedRanges, onlyValues, [rule], scanWindow, keywordTest(catalog, rule))) {
+      findings.push(f);
+    }
   }
   return findings;
+}
+
+/** Whether the text may hold a value field at all: four native searches before the line-by-line pattern. */
+function mayHoldValueField(text: string): boolean {
+  return text.includes('alue') || text.includes('ALUE') || text.includes('efault') || text.includes('EFAULT');
 }
 
 /** The added lines (indexes into the added text) where `pattern` matches. */
@@ -73,6 +79,8 @@ function around(
   triggers: readonly number[],
   rules: readonly number[],
   scanWindow: ScanWindow,
+  /** A quick test that a window may hold the rules' keywords at all, before the prefilter reads it. */
+  mayHold?: RegExp,
 ): Finding[] {
   const source = unit.source!;
   const text = source.text;
@@ -86,9 +94,13 @@ function around(
     reach,
   )) {
     const piece = text.slice(from, to);
-    // One search of the keywords over the window, not a search per keyword of every spanning rule; within the
-    // process's budget, keyword by keyword, as the added text itself was (prefilter.ts `SearchBudget`).
-    const keywords = catalog.prefilter.match(piece, catalog.searchBudget);
+    if (mayHold && !mayHold.test(piece)) continue;
+    // A few known rules (a structure's): a search for their own keywords. Otherwise one search of all keywords over
+    // the window, not a search per keyword of every spanning rule; within the process's budget, keyword by keyword,
+    // as the added text itself was (prefilter.ts `SearchBudget`).
+    const keywords = mayHold
+      ? catalog.prefilter.matchOnly(piece, ownKeywords(catalog, rules))
+      : catalog.prefilter.match(piece, catalog.searchBudget);
     const found = keywords.found;
     const candidates = new Set(rules.filter((index) => catalog.rules[index]!.keywordIndexes.some((k) => found.has(k))));
     if (candidates.size === 0) continue;
@@ -146,4 +158,22 @@ function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
+}
+
+const KEYWORD_TESTS = new WeakMap<object, RegExp>();
+
+/** A case-insensitive search for any of a rule's keywords, made once per rule. */
+function keywordTest(catalog: CompiledCatalog, index: number): RegExp {
+  const compiled = catalog.rules[index]!;
+  let test = KEYWORD_TESTS.get(compiled);
+  if (!test) {
+    const words = compiled.rule.keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    KEYWORD_TESTS.set(compiled, (test = new RegExp(words.join('|') || '(?!)', 'i')));
+  }
+  return test;
+}
+
+/** The keyword indexes of these rules. */
+function ownKeywords(catalog: CompiledCatalog, rules: readonly number[]): number[] {
+  return [...new Set(rules.flatMap((index) => catalog.rules[index]!.keywordIndexes))];
 }
