@@ -24,3 +24,15 @@ export function examplePathOf(files: readonly string[]): string {
   const first = files[0]!.replace('*', 'example');
   return first.includes('/') ? first : `project/${first}`;
 }
+
+// Configuration whose structure names a value on other lines (a Terraform block, a Kubernetes manifest, a task
+// definition): HCL, YAML, JSON and their templates.
+const STRUCTURED_CONFIG = /\.(?:tf|hcl|ya?ml|json|jsonnet|libsonnet|template|tpl|gotmpl|j2|jinja2?)$/i;
+
+/**
+ * Whether a file is configuration whose structure may name a value far from it: where added-lines scans look past
+ * their context for a structure's name (spanning.ts, scan.ts). Elsewhere a value's name stands beside it.
+ */
+export function isStructuredConfig(path: string): boolean {
+  return STRUCTURED_CONFIG.test(path);
+}

@@ -10,7 +10,7 @@ import { printableBase64 } from './base64.js';
 import { judgesPlaceholders, passesVerifier } from './verify.js';
 import { isCodeName } from './generic-value.js';
 import { isDocumented } from './documented-keys.js';
-import { matchesFiles } from './file-scope.js';
+import { isStructuredConfig, matchesFiles } from './file-scope.js';
 import { namesItself } from './self-named.js';
 import { type GeneratedFiles, generatedFileQuiets } from './generated-files.js';
 import { deduplicate, type DedupeRoles } from './deduplicate.js';
@@ -266,9 +266,6 @@ function partnersOf(id: string, byRule: ReadonlyMap<number, Finding[]>, catalog:
   return [];
 }
 
-/** Files whose structure may put a value's naming words far above it: YAML, JSON and their templates. */
-const STRUCTURED_FILE = /\.(?:ya?ml|json|jsonnet|libsonnet|tpl|gotmpl|j2|jinja2?)$/i;
-
 /** Whether a rule's (global) pattern matches anywhere in `text`; leaves the pattern as it found it. */
 function matchesSomewhere(regex: RegExp, text: string): boolean {
   regex.lastIndex = 0;
@@ -303,9 +300,9 @@ function candidateRules(
       const near = compiled.near;
       if (candidates.has(index) || !near) continue;
       const inFile = near.words.some((w) => w.inFile);
-      // A rule that looks past the context does so in structured files (a Kubernetes manifest: YAML, JSON, a
-      // template), where its words may stand farther up than the context reaches.
-      if (!inFile && (near.lines <= catalog.contextLines || !STRUCTURED_FILE.test(unit.path))) continue;
+      // A rule that looks past the context does so in structured configuration (a Kubernetes manifest), where its
+      // words may stand farther up than the context reaches.
+      if (!inFile && (near.lines <= catalog.contextLines || !isStructuredConfig(unit.path))) continue;
       const shape = compiled.secretShape;
       if (shape && !(shapes ??= new ShapeTests(unit.text)).found(shape)) continue;
       if (!matchesSomewhere(compiled.regex, unit.text)) continue;

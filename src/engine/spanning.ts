@@ -6,13 +6,15 @@
 // secret, the spanning rules also run on the new file's text around it, and a match counts when its secret touches
 // an added line: what was already committed is not new.
 // - A line that is one long token (a key body line, a value on its own line) brings every spanning rule.
-// - A structure's value field set to a literal of 8 characters or more brings the rules whose value a structure
-//   names (`structure`, rules/schema.ts): the others name it on its own line, or their secret is a token line.
+// - A structure's value field set to a literal of 8 characters or more, in structured configuration (HCL, YAML,
+//   JSON), brings the rules whose value a structure names (`structure`, rules/schema.ts): the others name it on its
+//   own line, or their secret is a token line.
 // Cost: nothing unless such a line was added to a changed file (new files are scanned whole anyway).
 import type { CompiledCatalog } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
 import type { Finding, ScanUnit } from './scan.js';
 import { TextLines } from './text-lines.js';
+import { isStructuredConfig } from './file-scope.js';
 
 /** Added lines that are one long token, maybe indented or quoted: a key body line, a value on its own line. */
 const TOKEN_LINES = /^[ \t"'`|>:=,([{-]*[A-Za-z0-9+/_=-]{24,}[ \t"'`,;)\]}\\n]*$/gm;
@@ -34,7 +36,8 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
   if (!source || unit.onlyPrefixed || catalog.spanningRules.length === 0) return [];
   const added = new TextLines(unit.text);
   const tokenLines = linesMatching(TOKEN_LINES, unit.text, added);
-  const valueLines = mayHoldValueField(unit.text) ? linesMatching(VALUE_LINES, unit.text, added) : [];
+  const valueLines =
+    isStructuredConfig(unit.path) && mayHoldValueField(unit.text) ? linesMatching(VALUE_LINES, unit.text, added) : [];
   if (tokenLines.length === 0 && valueLines.length === 0) return [];
   const addedRanges = Array.from({ length: added.count }, (_, line) => {
     const from = source.lineStarts[line]!;
