@@ -46,6 +46,9 @@ interface CatalogIndexes {
   nearWordIndexes: number[][];
   /** Rules that run only on some files (`files`): checked against the path; those without keywords run there always. */
   scopedRules: number[];
+  /** Rules that know a credential by its place (`byPlace`), and rules whose value a structure names (`structure`). */
+  byPlaceRules: number[];
+  structureRules: number[];
 }
 
 export interface CompiledRule {
@@ -101,6 +104,12 @@ export interface CompiledCatalog {
   nearRulesByWord: number[][];
   /** Rules with `files`: the only ones whose candidacy depends on the path. */
   scopedRules: readonly number[];
+  /**
+   * Rules with `byPlace` (deduplicate.ts) and with `structure` (spanning.ts): listed here so that a commit does not
+   * read every rule's fields to find them.
+   */
+  byPlaceRules: readonly number[];
+  structureRules: readonly number[];
   /**
    * How many lines of context (ScanUnit.context) around a change the rules need: the farthest any rule looks for
    * its near words, at least one line (for allow-next-line comments).
@@ -262,6 +271,8 @@ export function compileCatalog(rules: readonly DetectionRule[], options: Compile
     nearPrefilter: fits ? prefilterFromData(precomputed.nearPrefilter) : buildPrefilter(indexes.nearWords),
     nearRulesByWord: indexes.nearRulesByWord,
     scopedRules: indexes.scopedRules,
+    byPlaceRules: indexes.byPlaceRules,
+    structureRules: indexes.structureRules,
     contextLines: fits ? precomputed.contextLines : contextLinesOf(rules),
     ...(options.searchBudget ? { searchBudget: options.searchBudget } : {}),
     get spanningRules() {
@@ -306,6 +317,8 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
     nearKeywordIndexes: [],
     nearWordIndexes: [],
     scopedRules: [],
+    byPlaceRules: [],
+    structureRules: [],
   };
   const addTo = (index: Map<string, number>, words: string[], lists: number[][], word: string, rule: number) => {
     let at = index.get(word);
@@ -329,6 +342,8 @@ function catalogIndexes(rules: readonly DetectionRule[]): CatalogIndexes {
       throw new Error(`rule ${rule.id}: needs keywords, near words or files, or it would run on every text`);
     }
     if (rule.files) indexes.scopedRules.push(i);
+    if (rule.byPlace) indexes.byPlaceRules.push(i);
+    if (rule.structure) indexes.structureRules.push(i);
     // A prefix-less rule (no keywords) is a candidate wherever its near words are.
     const prefixless = rule.keywords.length === 0 && !rule.files;
     if (prefixless) indexes.prefixlessRules.push(i);

@@ -235,8 +235,7 @@ function dedupeRoles(catalog: CompiledCatalog): DedupeRoles {
   let roles = DEDUPE_ROLES.get(catalog);
   if (!roles) {
     const ids = (indexes: readonly number[]) => new Set(indexes.map((i) => catalog.rules[i]!.rule.id));
-    const byPlace = catalog.rules.flatMap((r, i) => (r.rule.byPlace ? [i] : []));
-    DEDUPE_ROLES.set(catalog, (roles = { files: ids(catalog.scopedRules), byPlace: ids(byPlace) }));
+    DEDUPE_ROLES.set(catalog, (roles = { files: ids(catalog.scopedRules), byPlace: ids(catalog.byPlaceRules) }));
   }
   return roles;
 }
@@ -459,9 +458,11 @@ function checkCandidate(
 
   const position = lines.locate(span[0]);
   if (compiled.notOnLineWith && lines.namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
-  if (compiled.prefixless && lines.inArmouredBody(position)) return [];
   if (rule.credentialWords && !lines.namedBefore(position, rule.credentialWords)) return [];
   if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
+  // Last of the checks that read around a candidate: it reads the new file's lines about it (most candidates have
+  // failed the cheaper ones by now).
+  if (compiled.prefixless && lines.inArmouredBody(position)) return [];
   if (honourAllow && lines.allowedAt(position)) return [];
   const finding: Finding = {
     ruleId: rule.id,

@@ -43,7 +43,7 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
     const from = source.lineStarts[line]!;
     return [from, from + (added.end(line) - added.start(line))] as const;
   });
-  const structures = catalog.spanningRules.filter((index) => catalog.rules[index]!.rule.structure === true);
+  const structures = catalog.structureRules;
   const findings = around(catalog, unit, addedRanges, tokenLines, catalog.spanningRules, scanWindow);
   // A line that is both is already covered by the token lines' wider windows and every rule.
   const tokenSet = new Set(tokenLines);
