@@ -1,14 +1,13 @@
 // One secret, one finding: one finding per rule and place; a rule of credential files (`files`) wins over other
 // rules on the same value at the same place (it knows what the value is); a rule that knows a value's format wins
 // over one that knows it by its place, even a credential file's (`byPlace`: a git host URL's password, a line of
-// .git-credentials, that is an Azure DevOps PAT); a provider
-// rule wins over a generic rule on overlapping text and on the same value anywhere in the text (a Customer.io key
-// reported as a pair on another line is not also a generic API key); of generic findings at one place the longer
-// value stands; and a match that lies inside a longer multi-line secret found by another rule (a key body inside the
-// armoured key) is part of it.
+// .git-credentials, that is an Azure DevOps PAT); a provider rule wins over a generic rule on overlapping text and
+// on the same value anywhere in the text (a Customer.io key reported as a pair on another line is not also a generic
+// API key); of generic findings at one place the longer value stands; and a match that lies inside a longer
+// multi-line secret found by another rule (a key body inside the armoured key) is part of it.
 // Each generic finding is compared only with the provider findings that overlap it on its line (and those with the
-// very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file made a minified
-// line with thousands of keys cost the square of their number.
+// very same secret, or half of a pair), found by binary search: comparing it with every provider finding of the file
+// made a minified line with thousands of keys cost the square of their number.
 import type { Finding } from './scan.js';
 import { firstAtOrAfter } from '../sorted-search.js';
 

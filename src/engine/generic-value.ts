@@ -409,10 +409,10 @@ const PLACEHOLDER_TEXT =
   /must[_-]?be[_-]?\d{1,2}[_-]?char|abcd1234|changeit|insecure|notasecret|not[_-]a[_-]secret|nosecret|do[_-]?not[_-]?use|todo|fixme|lorem|ipsum|qwerty|asdf|zxcv|12345|abcde|\?\?\?|…/i;
 // Objects, arrays, calls and tags: {…}, […], (…), <…>
 const OPENING_BRACKET = /^[{[(<]/;
-// Crypt-style password hashes ($2b$…, $6$…, $argon2id$…, phpass's $P$…): stored hashes, not the password (htpasswd and shadow
-// rules report them where they are a credential file's content).
 // Databases' stored password hashes: PostgreSQL's `md5` + 32 hex and `SCRAM-SHA-256$…`, MySQL's `*` + 40 hex.
 const STORED_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d{1,7}:|^\*[0-9A-F]{40}$/;
+// Crypt-style password hashes ($2b$…, $6$…, $argon2id$…, phpass's $P$…): stored hashes, not the password
+// (htpasswd and shadow rules report them where they are a credential file's content).
 const CRYPT_HASH = /^\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|P|H|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
 const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\[\[|\]\]|%\(|__[A-Z][A-Z0-9_]*__|@@[A-Za-z_]+@@/;
 const ENV_LOOKUP =

@@ -4,13 +4,13 @@ import type { Finding } from '../result.js';
 import type { CompiledCatalog, CompiledRule } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
 import type { ScanUnit } from './scan.js';
-import { opensBlock, PARENT_REACH, TextLines, type ScanWork } from './text-lines.js';
+import { anyWordPattern, opensBlock, PARENT_REACH, TextLines, type ScanWork } from './text-lines.js';
 
 // How much of the line around a secret a finding keeps: enough to show it in context, never a whole minified file.
 export const EXCERPT_REACH = 200;
 
 const IN_FILE_PATTERNS = new WeakMap<object, RegExp | null>();
-const ANY_WORD_PATTERNS = new WeakMap<object, RegExp>();
+const ANY_WORD_PATTERNS = new WeakMap<object, RegExp | null>();
 
 /**
  * Whether any of a rule's near words occurs anywhere in `text`, in any case: one native search of the whole new file
@@ -18,19 +18,15 @@ const ANY_WORD_PATTERNS = new WeakMap<object, RegExp>();
  */
 export function hasAnyNearWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {
   let pattern = ANY_WORD_PATTERNS.get(near);
-  if (pattern === undefined) {
-    const words = near.words.map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    ANY_WORD_PATTERNS.set(near, (pattern = new RegExp(words.join('|'), 'i')));
-  }
-  return pattern.test(text);
+  if (pattern === undefined) ANY_WORD_PATTERNS.set(near, (pattern = anyWordPattern(near.words.map((w) => w.word))));
+  return pattern !== null && pattern.test(text);
 }
 
 /** One of a rule's file-wide near words in `text`, as the prefilter finds words: in any case. */
 export function hasInFileWordIn(text: string, near: NonNullable<CompiledRule['near']>): boolean {
   let pattern = IN_FILE_PATTERNS.get(near);
   if (pattern === undefined) {
-    const words = near.words.filter((w) => w.inFile).map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    IN_FILE_PATTERNS.set(near, (pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : null));
+    IN_FILE_PATTERNS.set(near, (pattern = anyWordPattern(near.words.filter((w) => w.inFile).map((w) => w.word))));
   }
   // No file-wide words: nothing to search (a never-matching pattern would still try every position of the file).
   return pattern !== null && pattern.test(text);

@@ -151,9 +151,7 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
     match(text: string, budget?: SearchBudget): PrefilterMatch {
       if (budget && text.length <= budget.remaining) {
         const lower = text.toLowerCase();
-        // The automaton folds ASCII letters only: Unicode lower-casing can change a text's length (İ), or turn
-        // the Kelvin sign into "k"; such texts go to the automaton.
-        if (lower.length === text.length && !text.includes('\u212a')) {
+        if (foldsAsAscii(text, lower)) {
           budget.remaining -= text.length;
           return searchEach((lowerKeywords ??= data.keywords.map((k) => k.toLowerCase())), lower);
         }
@@ -162,18 +160,9 @@ export function prefilterFromData(data: PrefilterData): Prefilter {
     },
     matchOnly(text: string, indexes: readonly number[]): PrefilterMatch {
       const lower = text.toLowerCase();
-      // As in match: a text whose lower case changes length goes to the automaton, which answers for all keywords.
-      if (lower.length !== text.length || text.includes('\u212a')) return (automaton ??= automatonFromData(data))(text);
-      lowerKeywords ??= data.keywords.map((k) => k.toLowerCase());
-      const ends: number[][] = [];
-      for (const k of indexes) {
-        const keyword = lowerKeywords[k]!;
-        const list: number[] = [];
-        for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1))
-          list.push(at + keyword.length);
-        if (list.length > 0) ends[k] = list;
-      }
-      return new KeywordEnds(ends);
+      // As in match; the automaton answers for all keywords.
+      if (!foldsAsAscii(text, lower)) return (automaton ??= automatonFromData(data))(text);
+      return searchEach((lowerKeywords ??= data.keywords.map((k) => k.toLowerCase())), lower, indexes);
     },
   };
 }
@@ -232,10 +221,23 @@ function automatonFromData(data: PrefilterData): Automaton {
   };
 }
 
-/** Every occurrence of every keyword in an already lower-cased text, one native search per keyword. */
-function searchEach(keywords: readonly string[], lower: string): PrefilterMatch {
+/**
+ * Whether the keyword-by-keyword search may read this text lower-cased: the automaton folds ASCII letters only, and
+ * Unicode lower-casing can change a text's length (İ) or turn the Kelvin sign into "k"; such texts go to the
+ * automaton.
+ */
+function foldsAsAscii(text: string, lower: string): boolean {
+  return lower.length === text.length && !text.includes('\u212a');
+}
+
+/**
+ * Every occurrence of every keyword (or of those at `only`) in an already lower-cased text, one native search per
+ * keyword.
+ */
+function searchEach(keywords: readonly string[], lower: string, only?: readonly number[]): PrefilterMatch {
   const ends: number[][] = [];
-  for (let k = 0; k < keywords.length; k++) {
+  for (let i = 0; i < (only ?? keywords).length; i++) {
+    const k = only ? only[i]! : i;
     const keyword = keywords[k]!;
     let at = lower.indexOf(keyword);
     if (at === -1) continue;

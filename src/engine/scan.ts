@@ -7,7 +7,7 @@ import type { PrefilterMatch } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { printableBase64 } from './base64.js';
-import { judgesPlaceholders, passesVerifier } from './verify.js';
+import { judgesCodeNames, judgesPlaceholders, passesVerifier } from './verify.js';
 import { isCodeName } from './generic-value.js';
 import { isDocumented } from './documented-keys.js';
 import { isStructuredConfig, matchesFiles } from './file-scope.js';
@@ -305,13 +305,13 @@ function candidateRules(
       const shape = compiled.secretShape;
       if (shape && !(shapes ??= new ShapeTests(unit.text)).found(shape)) continue;
       if (!matchesSomewhere(compiled.regex, unit.text)) continue;
-      if (!inFile && !hasAnyNearWordIn(unit.source.text, near)) continue;
-      if (inFile && hasInFileWordIn(unit.source.text, near)) {
+      if (inFile) {
+        if (!hasInFileWordIn(unit.source.text, near)) continue;
         // Found: the near-word check (line-index.ts) would find it too. Not found is not recorded: that check also
         // looks in the text and its context.
         inFileAnswers.set(near, true);
-        candidates.add(index);
-      } else if (!inFile) candidates.add(index);
+      } else if (!hasAnyNearWordIn(unit.source.text, near)) continue;
+      candidates.add(index);
     }
   }
   // Credential files' rules run only on their files; those without keywords run on every text of them.
@@ -449,9 +449,8 @@ function checkCandidate(
   if (rule.verify && !passesVerifier(rule.verify, secret)) return [];
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return [];
   if (!judgesPlaceholders(rule.verify) && isPlaceholder(secret)) return [];
-  // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path. Not
-  // asked of a credential in a file that holds no code (a Secret's stringData): its verifier says what it is.
-  if (compiled.prefixless && !rule.decode && rule.verify !== 'credential-file-value' && isCodeName(secret)) return [];
+  // A key without a prefix of its own is never a name from code: an API operation, an exception, a URL path.
+  if (compiled.prefixless && !rule.decode && !judgesCodeNames(rule.verify) && isCodeName(secret)) return [];
   // Nothing inside an ARN is a credential: it is a resource's name (arn.ts).
   if (isInsideArn(unit.text, span[0])) return [];
   if (rule.documented && isDocumented(rule.documented, secret)) return [];

@@ -13,7 +13,7 @@
 import type { CompiledCatalog } from './compile.js';
 import type { PrefilterMatch } from './prefilter.js';
 import type { Finding, ScanUnit } from './scan.js';
-import { TextLines } from './text-lines.js';
+import { anyWordPattern, TextLines } from './text-lines.js';
 import { isStructuredConfig } from './file-scope.js';
 
 /** Added lines that are one long token, maybe indented or quoted: a key body line, a value on its own line. */
@@ -164,15 +164,14 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 const KEYWORD_TESTS = new WeakMap<object, RegExp>();
+/** What a rule without keywords searches for: nothing, so its windows are passed over. */
+const NOTHING = /(?!)/;
 
 /** A case-insensitive search for any of a rule's keywords, made once per rule. */
 function keywordTest(catalog: CompiledCatalog, index: number): RegExp {
   const compiled = catalog.rules[index]!;
   let test = KEYWORD_TESTS.get(compiled);
-  if (!test) {
-    const words = compiled.rule.keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    KEYWORD_TESTS.set(compiled, (test = new RegExp(words.join('|') || '(?!)', 'i')));
-  }
+  if (!test) KEYWORD_TESTS.set(compiled, (test = anyWordPattern(compiled.rule.keywords) ?? NOTHING));
   return test;
 }
 

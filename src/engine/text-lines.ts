@@ -37,6 +37,12 @@ const UNKNOWN = 0;
 const YES = 1;
 const NO = 2;
 
+/** A case-insensitive search for any of these literal words, or null when there are none. */
+export function anyWordPattern(words: readonly string[]): RegExp | null {
+  if (words.length === 0) return null;
+  return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+}
+
 export class TextLines {
   private lineStarts?: number[];
   private separatorLines?: number[];

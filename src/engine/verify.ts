@@ -25,6 +25,14 @@ export function judgesPlaceholders(verifier: Verifier | undefined): boolean {
   return verifier === 'wordpress-config-value';
 }
 
+/**
+ * Verifiers of values in files that hold no code (a Secret's stringData): a value there that reads like a name from
+ * code (`Welcome1`) is what the verifier says it is, not the code name the scan takes a prefix-less key for.
+ */
+export function judgesCodeNames(verifier: Verifier | undefined): boolean {
+  return verifier === 'credential-file-value';
+}
+
 export function passesVerifier(verifier: Verifier, secret: string): boolean {
   switch (verifier) {
     case 'private-key-body':

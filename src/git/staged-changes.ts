@@ -197,9 +197,10 @@ class IndexWalk {
    * their records alone, and how many entries they hold. A child qualifies when its record is valid and its tree is
    * HEAD's or (comparing by trees) in the object store. A run of them is confirmed by the entries at its far end: the
    * last entry must lie in the run's last directory and the next one outside it, which holds only if no other entry
-   * (a file, a directory without a record) lies among them, as counts are exact and entries sorted. Runs are found by doubling then
-   * halving, so a directory of 2,000 unchanged subdirectories costs a few dozen entry reads. In version 4 a path
-   * cannot be read without the one before it, so one directory is confirmed at a time, by the entry after it.
+   * (a file, a directory without a record) lies among them, as counts are exact and entries sorted. Runs are found by
+   * doubling then halving, so a directory of 2,000 unchanged subdirectories costs a few dozen entry reads. In
+   * version 4 a path cannot be read without the one before it, so one directory is confirmed at a time, by the entry
+   * after it.
    */
   private skippable(
     children: readonly (readonly [string, number])[],

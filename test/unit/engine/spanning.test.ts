@@ -95,24 +95,16 @@ describe('a value added inside a committed structure that names it (the same fin
     );
   };
 
-  it('a default added to a committed Terraform variable named as a secret', () => {
-    const head = 'variable "nextauth_secret" {\n  type        = string\n  description = "NextAuth signing secret"\n';
-    same(
-      `${head}}\n`,
-      `${head}  default     = "${keys.chars('base62', 32)}"\n}\n`,
-      'variables.tf',
-      'generic-terraform-variable-secret',
-    );
-  });
-
-  it('a default added to a committed variable marked sensitive', () => {
-    const head = 'variable "db_admin" {\n  type      = string\n  sensitive = true\n';
-    same(
-      `${head}}\n`,
-      `${head}  default   = "${keys.chars('base62', 20)}"\n}\n`,
-      'variables.tf',
-      'generic-terraform-variable-secret',
-    );
+  it.each([
+    [
+      'named as a secret',
+      'variable "nextauth_secret" {\n  type        = string\n  description = "NextAuth signing secret"\n',
+      32,
+    ],
+    ['marked sensitive', 'variable "db_admin" {\n  type      = string\n  sensitive = true\n', 20],
+  ])('a default added to a committed Terraform variable %s', (_kind, head, length) => {
+    const value = `  default     = "${keys.chars('base62', length)}"\n`;
+    same(`${head}}\n`, `${head}${value}}\n`, 'variables.tf', 'generic-terraform-variable-secret');
   });
 
   it("an SSM SecureString's value changed from a variable to a literal", () => {
