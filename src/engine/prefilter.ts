@@ -236,7 +236,8 @@ function foldsAsAscii(text: string, lower: string): boolean {
  */
 function searchEach(keywords: readonly string[], lower: string, only?: readonly number[]): PrefilterMatch {
   const ends: number[][] = [];
-  for (let i = 0; i < (only ?? keywords).length; i++) {
+  const count = only ? only.length : keywords.length;
+  for (let i = 0; i < count; i++) {
     const k = only ? only[i]! : i;
     const keyword = keywords[k]!;
     let at = lower.indexOf(keyword);
