@@ -15,7 +15,8 @@ const BUSY_THREADS = 3;
 
 /**
  * The worker pool to run `argv` with, or null to run it as started: for `check --history` on a machine with fewer
- * cores than the default pool and the scan's three busy threads need, unless whoever started node chose a pool size.
+ * cores than the default pool and the scan's three busy threads need, unless whoever started node chose a pool size
+ * or is debugging this process (`--inspect`: the scan must run where the debugger is).
  */
 export function historyPoolSize(
   argv: readonly string[],
@@ -26,6 +27,7 @@ export function historyPoolSize(
   if (argv[0] !== 'check' || !argv.includes('--history')) return null;
   const chosen = (arg: string) => arg.startsWith('--v8-pool-size');
   if (execArgv.some(chosen) || (env['NODE_OPTIONS'] ?? '').split(/\s+/).some(chosen)) return null;
+  if (execArgv.some((arg) => arg.startsWith('--inspect'))) return null;
   const size = Math.max(1, cores() - BUSY_THREADS);
   return size < NODE_DEFAULT_POOL ? size : null;
 }

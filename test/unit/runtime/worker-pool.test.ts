@@ -41,4 +41,9 @@ describe('historyPoolSize', () => {
     expect(historyPoolSize(HISTORY, [], { NODE_OPTIONS: '--require x.cjs --v8-pool-size=2' }, () => 2)).toBeNull();
     expect(historyPoolSize(HISTORY, [], { NODE_OPTIONS: '--max-old-space-size=4096' }, () => 2)).toBe(1);
   });
+
+  it('runs where a debugger is attached', () => {
+    expect(historyPoolSize(HISTORY, ['--inspect-brk'], {}, () => 2)).toBeNull();
+    expect(historyPoolSize(HISTORY, ['--inspect=9230'], {}, () => 2)).toBeNull();
+  });
 });
