@@ -30,6 +30,12 @@ export interface Finding {
    * in `variable "nextauth_secret" {`): the rule's `name` group. The fix names its variable after it.
    */
   name?: string;
+  /**
+   * For a pair (src/engine/pairing.ts): the rule's own match as it was before its partner joined it. What accepted
+   * that match alone (a baseline entry, an allowed value) still accepts the pair: a Customer.io Site ID added above
+   * an accepted Track key raises nothing new. Internal, like `secret`.
+   */
+  alone?: { secret: string; fingerprint: string };
 }
 
 export interface LineExcerpt {

@@ -130,6 +130,10 @@ function decodedFinding(finding: Finding): Finding {
     fingerprint: fingerprint(finding.ruleId, finding.path, secret),
   };
   if (finding.encodedAs !== undefined) decoded.encodedAs = decode(finding.encodedAs);
+  if (finding.alone) {
+    const alone = decode(finding.alone.secret);
+    decoded.alone = { secret: alone, fingerprint: fingerprint(finding.ruleId, finding.path, alone) };
+  }
   return decoded;
 }
 

@@ -24,10 +24,16 @@ export function policyFrom(config: Config, ignoredFingerprints: ReadonlySet<stri
   };
 }
 
-/** The action for a finding, or null when nothing should be reported. */
+/**
+ * The action for a finding, or null when nothing should be reported. A pair is accepted by what accepts it or its
+ * rule's own match alone (`alone`): the key accepted before its partner was added.
+ */
 export function actionFor(finding: Finding, policy: Policy): Action | null {
-  if (policy.ignoredFingerprints.has(finding.fingerprint)) return null;
-  if (policy.allowValues.has(finding.secret) || policy.allowPatterns.some((p) => p.test(finding.secret))) return null;
+  const { ignoredFingerprints, allowValues, allowPatterns } = policy;
+  for (const { secret, fingerprint } of finding.alone ? [finding, finding.alone] : [finding]) {
+    if (ignoredFingerprints.has(fingerprint)) return null;
+    if (allowValues.has(secret) || allowPatterns.some((p) => p.test(secret))) return null;
+  }
   const setting = policy.ruleActions.get(finding.ruleId) ?? (finding.testKey ? policy.testKeys : 'block');
   return setting === 'off' ? null : setting;
 }

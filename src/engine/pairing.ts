@@ -71,7 +71,8 @@ export function pairFindings(
 /** One finding for a pair: at `at` (this rule's match), holding both secrets in text order. */
 function paired(ruleId: string, at: Finding, first: Finding, second: Finding): Finding {
   const secret = `${first.secret}:${second.secret}`;
-  return { ...at, secret, fingerprint: fingerprint(ruleId, at.path, secret) };
+  const alone = { secret: at.secret, fingerprint: at.fingerprint };
+  return { ...at, secret, fingerprint: fingerprint(ruleId, at.path, secret), alone };
 }
 
 /** Whether the finding's line names it as the half that is harmless alone (`dropWhenLineNames`). */

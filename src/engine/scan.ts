@@ -220,7 +220,7 @@ function withPartnersOnUnchangedLines(
       (f) => f.ruleId === finding.ruleId && f.line === finding.line && f.column === finding.column,
     );
     return pair && pair.secret !== finding.secret
-      ? { ...finding, secret: pair.secret, fingerprint: pair.fingerprint }
+      ? { ...finding, secret: pair.secret, fingerprint: pair.fingerprint, alone: pair.alone }
       : finding;
   });
 }

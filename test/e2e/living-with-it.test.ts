@@ -189,6 +189,24 @@ describe('baseline', () => {
     expect(commitFile(box, 'copy.js', `const key = "${old}";\n`).status).not.toBe(0);
     expect(commitFile(box, 'legacy/new.js', `const key = "${liveKey()}";\n`).status).not.toBe(0);
   });
+
+  it('a key accepted alone stays accepted when the other half of its pair is added (a Customer.io Site ID)', () => {
+    const box = seeded();
+    const key = keys.chars('hex', 20);
+    box.seed({ 'app/.env': `# Customer.io\nCUSTOMERIO_API_KEY=${key}\n` }, 'track key');
+    expect(box.secretHook(['baseline']).stdout).toContain('added 1 finding');
+    box.gitOk('add', '.secret-hook-ignore');
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'baseline');
+    const withSite = `# Customer.io\nCUSTOMERIO_SITE_ID=${keys.chars('hex', 20)}\nCUSTOMERIO_API_KEY=${key}\n`;
+    expect(commitFile(box, 'app/.env', withSite).status).toBe(0);
+    // The pair is reported under its own fingerprint, which the baseline does not hold: the key's accepts it.
+    const all = box.secretHook(['check', '--all', '--format', 'json']);
+    expect(all.status, all.output).toBe(0);
+    expect(box.secretHook(['check', '--history']).status).toBe(0);
+    // A new key beside the same Site ID is not accepted.
+    const replaced = withSite.replace(key, keys.chars('hex', 20));
+    expect(commitFile(box, 'app/.env', replaced).status).not.toBe(0);
+  });
 });
 
 describe('output formats', () => {

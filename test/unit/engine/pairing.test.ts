@@ -40,6 +40,11 @@ describe('pairing two matches of one rule', () => {
       ['acme-track', 3, 10, '9f8e7d6c5b:1a2b3c4d5e'],
     ]);
     expect(findings[0]!.fingerprint).toBe(fingerprint('acme-track', 'a', '9f8e7d6c5b:1a2b3c4d5e'));
+    // The key as it was found before its Site ID joined it: what accepted it alone accepts the pair (policy.ts).
+    expect(findings[0]!.alone).toEqual({
+      secret: '1a2b3c4d5e',
+      fingerprint: fingerprint('acme-track', 'a', '1a2b3c4d5e'),
+    });
     // The key first, its Site ID after: still on the key's line, the secret still in text order.
     const reversed = scan(catalog, { path: 'a', text: 'acme key 1a2b3c4d5e\nacme site_id 9f8e7d6c5b' });
     expect(reversed.map((f) => [f.line, f.secret])).toEqual([[1, '1a2b3c4d5e:9f8e7d6c5b']]);
