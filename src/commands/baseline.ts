@@ -28,12 +28,17 @@ export async function runBaseline(options: BaselineOptions): Promise<CommandOutc
     if (!root) throw new UsageError(needsWorkTree('baseline'));
     // Only what is committed: a staged or stashed key must still block when it is committed.
     const result = await scanScope(session, { ...options, paths: [], committedOnly: true });
+    // A pair is accepted by its rule's own match (a Customer.io Track key without its Site ID): it stays accepted
+    // when the other half is later added, changed or removed (src/config/policy.ts).
     const added = appendToIgnoreFile(
       root,
-      result.findings.map((f) => ({
-        fingerprint: f.fingerprint,
-        comment: say.fingerprintComment(f.title, redact(f.secret), f.commit?.oid),
-      })),
+      result.findings.map((f) => {
+        const accepted = f.alone ?? f;
+        return {
+          fingerprint: accepted.fingerprint,
+          comment: say.fingerprintComment(f.title, redact(accepted.secret), f.commit?.oid),
+        };
+      }),
     );
     if (added.length === 0) return outcome(0, `${say.nothingNew(IGNORE_FILE)}\n`);
     return outcome(0, `${say.added(IGNORE_FILE, added)}\n`);

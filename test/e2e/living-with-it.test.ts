@@ -207,6 +207,23 @@ describe('baseline', () => {
     const replaced = withSite.replace(key, keys.chars('hex', 20));
     expect(commitFile(box, 'app/.env', replaced).status).not.toBe(0);
   });
+
+  it('a pair accepted by baseline stays accepted when its Site ID is removed, and records no whole value', () => {
+    const box = seeded();
+    const [site, key] = [keys.chars('hex', 20), keys.chars('hex', 20)];
+    box.seed({ 'app/.env': `# Customer.io\nCUSTOMERIO_SITE_ID=${site}\nCUSTOMERIO_API_KEY=${key}\n` }, 'pair');
+    expect(box.secretHook(['check', '--all']).status).toBe(1);
+    expect(box.secretHook(['baseline']).stdout).toContain('added 1 finding');
+    const ignore = fs.readFileSync(path.join(box.dir, '.secret-hook-ignore'), 'utf8');
+    expect(ignore).not.toContain(key);
+    expect(ignore).not.toContain(site);
+    expect(box.secretHook(['check', '--all']).status).toBe(0);
+    box.gitOk('add', '.secret-hook-ignore');
+    box.gitOk('commit', '-q', '--no-verify', '-m', 'baseline');
+    expect(commitFile(box, 'app/.env', `# Customer.io\nCUSTOMERIO_API_KEY=${key}\n`).status).toBe(0);
+    const all = box.secretHook(['check', '--all']);
+    expect(all.status, all.output).toBe(0);
+  });
 });
 
 describe('output formats', () => {
