@@ -1,8 +1,8 @@
 // V8 runs its garbage collector's helpers and its optimising compiler on a pool of worker threads: four, by Node's
 // default, whatever the machine. A history scan already keeps two git processes busy beside it (`git log` walking
 // trees, `git cat-file` inflating blobs), so on a machine with few cores those four threads take the cores that git
-// and the scan itself are waiting for. On 2 cores, `check --history` ran 7% faster with a pool of one thread, the
-// second start of node included (docs/performance.md, "History"). Node sizes the pool only when it starts
+// and the scan itself are waiting for. On 2 cores, `check --history` ran 6–8% faster with a pool of one thread, the
+// second start of node included (docs/performance.md, "Speed"). Node sizes the pool only when it starts
 // (`--v8-pool-size`), so the launcher runs the program again in a node started with the smaller pool. Only the
 // history scan is worth a second start: it takes seconds, and everything else takes milliseconds.
 
@@ -25,9 +25,8 @@ export function historyPoolSize(
   cores: () => number,
 ): number | null {
   if (argv[0] !== 'check' || !argv.includes('--history')) return null;
-  const chosen = (arg: string) => arg.startsWith('--v8-pool-size');
-  if (execArgv.some(chosen) || (env['NODE_OPTIONS'] ?? '').split(/\s+/).some(chosen)) return null;
-  if (execArgv.some((arg) => arg.startsWith('--inspect'))) return null;
+  const flags = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
+  if (flags.some((flag) => flag.startsWith('--v8-pool-size') || flag.startsWith('--inspect'))) return null;
   const size = Math.max(1, cores() - BUSY_THREADS);
   return size < NODE_DEFAULT_POOL ? size : null;
 }

@@ -45,5 +45,6 @@ describe('historyPoolSize', () => {
   it('runs where a debugger is attached', () => {
     expect(historyPoolSize(HISTORY, ['--inspect-brk'], {}, () => 2)).toBeNull();
     expect(historyPoolSize(HISTORY, ['--inspect=9230'], {}, () => 2)).toBeNull();
+    expect(historyPoolSize(HISTORY, [], { NODE_OPTIONS: '--inspect' }, () => 2)).toBeNull();
   });
 });
