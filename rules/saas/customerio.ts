@@ -76,10 +76,11 @@ export const customerioRules: Rule[] = [
       unpaired: { dropWhenLineNames: ['site_id', 'siteid', 'site-id', 'site id', 'site.id'] },
     },
     notOnLineWith: LOOK_ALIKES,
-    // Not a `pk_`/`cio_`-style prefixed value, not a bundler's chunk map entry (`{195:"<hash>"}`), and not the value of
-    // a name/value entry whose name says site id (`- name: …_SITE_ID` then `value: …`): the Site ID ships in browsers.
+    // Not a `pk_`/`cio_`-style prefixed value, not a bundler's chunk map entry (`{195:"<hash>"}`), not the value of
+    // a name/value entry whose name says site id (`- name: …_SITE_ID` then `value: …`): the Site ID ships in browsers;
+    // and not a file format's signature written in hex (JPEG, PNG, GIF, PDF, ZIP), as file-type tables hold them.
     pattern:
-      '(?<![0-9a-zA-Z_])(?<![{,][0-9]{1,6}:")(?<!(?:site_id|SITE_ID)["\']?[ \t]{0,8}\r?\n[ \t]{0,40}value:[ \t]{0,8}["\']?)(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
+      '(?<![0-9a-zA-Z_])(?<![{,][0-9]{1,6}:")(?<!(?:site_id|SITE_ID)["\']?[ \t]{0,8}\r?\n[ \t]{0,40}value:[ \t]{0,8}["\']?)(?<secret>(?!ffd8ffe|89504e47|47494638|25504446|504b0304)[0-9a-f]{20})(?![0-9a-zA-Z])',
     // 20 random hex characters score 2.9–3.9 bits; the near-word requirement does the real filtering.
     entropy: 2.5,
     examples: [
@@ -110,6 +111,8 @@ export const customerioRules: Rule[] = [
       'CUSTOMERIO_SITE_ID=00000000000000000000',
       // Two Site IDs are no pair.
       'NEXT_PUBLIC_CUSTOMERIO_SITE_ID: "{{hex:20}}"\nNEXT_PUBLIC_CUSTOMERIO_SITE_ID: {{hex:20}}',
+      // A JPEG's signature (SOI, APP0, "JFIF") in a file-type table of a file that uses the SDK.
+      "const { TrackClient } = require('customerio-node');\nconst SIGNATURES = { jpeg: 'ffd8ffe000104a464946', gif: '474946383961{{hex:8}}' };",
     ],
     fix: {
       env: 'CUSTOMERIO_TRACK_API_KEY',
