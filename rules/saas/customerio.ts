@@ -78,9 +78,10 @@ export const customerioRules: Rule[] = [
     notOnLineWith: LOOK_ALIKES,
     // Not a `pk_`/`cio_`-style prefixed value, not a bundler's chunk map entry (`{195:"<hash>"}`), not the value of
     // a name/value entry whose name says site id (`- name: …_SITE_ID` then `value: …`): the Site ID ships in browsers;
-    // and not a file format's signature written in hex (JPEG, PNG, GIF, PDF, ZIP), as file-type tables hold them.
+    // and not a file format's signature written in hex (JPEG, PNG, GIF, PDF, ZIP), as file-type tables hold them:
+    // looked for ahead of the secret group, whose body stays a shape of its own (secret-shape.ts).
     pattern:
-      '(?<![0-9a-zA-Z_])(?<![{,][0-9]{1,6}:")(?<!(?:site_id|SITE_ID)["\']?[ \t]{0,8}\r?\n[ \t]{0,40}value:[ \t]{0,8}["\']?)(?<secret>(?!ffd8ffe|89504e47|47494638|25504446|504b0304)[0-9a-f]{20})(?![0-9a-zA-Z])',
+      '(?<![0-9a-zA-Z_])(?<![{,][0-9]{1,6}:")(?<!(?:site_id|SITE_ID)["\']?[ \t]{0,8}\r?\n[ \t]{0,40}value:[ \t]{0,8}["\']?)(?!ffd8ffe|89504e47|47494638|25504446|504b0304)(?<secret>[0-9a-f]{20})(?![0-9a-zA-Z])',
     // 20 random hex characters score 2.9–3.9 bits; the near-word requirement does the real filtering.
     entropy: 2.5,
     examples: [

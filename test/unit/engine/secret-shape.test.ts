@@ -21,6 +21,13 @@ describe('secretShapeOf', () => {
     expect(secretShapeOf('key=[a-z]{8}', '')).toBeNull();
   });
 
+  it('exists for every prefix-less built-in rule that searches the whole file for its words (tested first)', () => {
+    // Without a shape, every file of a history is searched for the rule's words (scan.ts, candidateRules).
+    const readers = builtinRules.filter((rule) => rule.keywords.length === 0 && rule.near?.inFile !== undefined);
+    expect(readers.length).toBeGreaterThan(0);
+    for (const rule of readers) expect(compileRule(rule).secretShape, rule.id).not.toBeNull();
+  });
+
   it("is found in every example of every built-in rule that has one: the rule's matches hold it", () => {
     const keys = new FakeKeys(77);
     let checked = 0;
