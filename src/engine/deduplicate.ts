@@ -27,8 +27,9 @@ export function deduplicate(findings: Finding[], roles: DedupeRoles = NO_ROLES):
   const specificValues = new Set<string>();
   const placeOf = (f: Finding) => `${f.line}\0${f.column}\0${f.secret}`;
   // Where a rule that knows the value's format found it: a by-place rule's finding of it there is the same finding.
+  // Only worth knowing when a by-place rule found something (a file of thousands of keys has none).
   const formatFound = new Set<string>();
-  if (byPlace.size > 0)
+  if (findings.some((f) => byPlace.has(f.ruleId)))
     for (const f of findings) if (!isGeneric(f) && !byPlace.has(f.ruleId)) formatFound.add(placeOf(f));
   // Where a credential file's rule found a value (and kept it: not a by-place finding of a known format): another
   // rule's finding of it there is the same finding.

@@ -3,6 +3,8 @@
 // holds the secret as a plain string literal, the code is that very line with the literal replaced (rewrite.ts), so
 // the user sees their own code fixed, and `secret-hook fix` writes the same edit; otherwise a statement in the
 // file's language. The words beside the code live in messages/fixes.ts.
+import type { Rule } from '../../rules/schema.js';
+import type { Finding } from '../result.js';
 import { FIXABLE_KINDS, kubernetesSecretName, pairOf, rewriteLine, type Rewrite } from './rewrite.js';
 
 /** What kind of file a finding is in: it decides the fix. */
@@ -274,6 +276,31 @@ const READERS: Partial<Record<FileKind, Reader>> = {
 
 /** The value fields of structures: `value`, `default`, `defaultValue`. */
 const VALUE_FIELD = /^(?:value|default|defaultvalue)$/i;
+
+/**
+ * What a fix knows of a finding and its rule, as the report, the server's report and `secret-hook fix` give it: the
+ * finding's line and secret (or, for `fix`, the line as it stands in the working tree), whether others share its
+ * line, and the rule's names for the value.
+ */
+export function fixInputOf(
+  finding: Finding,
+  rule: Rule | undefined,
+  othersOnLine: boolean,
+  text: { lineText: string; secret: string } = finding,
+): FixInput {
+  return {
+    path: finding.path,
+    lineText: text.lineText,
+    secret: text.secret,
+    excerpt: finding.excerpt !== undefined,
+    othersOnLine,
+    ruleId: finding.ruleId,
+    env: rule?.fix.env ?? 'SECRET',
+    ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
+    generic: rule?.generic === true,
+    ...(finding.name ? { name: finding.name } : {}),
+  };
+}
 
 export function fixFor(input: FixInput): FileFix {
   const kind = fileKind(input.path, input.lineText);

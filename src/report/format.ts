@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { Rule } from '../../rules/schema.js';
 import { formatBytes } from './bytes.js';
-import { autoFixable, fixFor, type FileFix } from './fix-hint.js';
+import { autoFixable, fixFor, fixInputOf, type FileFix } from './fix-hint.js';
 import { isBinaryReason, isWarningReason } from '../skip-reason.js';
 import * as advice from './messages/findings.js';
 import { fixText } from './messages/fixes.js';
@@ -229,19 +229,7 @@ class FindingReport {
   private fixOf(f: ReportedFinding): FileFix {
     let fix = this.fixes.get(f);
     if (!fix) {
-      const rule = this.options.rules.get(f.ruleId);
-      fix = fixFor({
-        path: f.path,
-        lineText: f.lineText,
-        secret: f.secret,
-        excerpt: f.excerpt !== undefined,
-        othersOnLine: this.lines.beside(f).length > 0,
-        ruleId: f.ruleId,
-        env: rule?.fix.env ?? 'SECRET',
-        ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
-        generic: rule?.generic === true,
-        ...(f.name ? { name: f.name } : {}),
-      });
+      fix = fixFor(fixInputOf(f, this.options.rules.get(f.ruleId), this.lines.beside(f).length > 0));
       this.fixes.set(f, fix);
     }
     return fix;

@@ -4,7 +4,7 @@
 // then the steps to rewrite and push again. The sentences live in messages/server.ts.
 import type { Rule } from '../../rules/schema.js';
 import type { ReportedFinding } from '../result.js';
-import { fixFor } from './fix-hint.js';
+import { fixFor, fixInputOf } from './fix-hint.js';
 import { fixText } from './messages/fixes.js';
 import * as say from './messages/server.js';
 import { redact } from './redact.js';
@@ -93,19 +93,13 @@ function groups(findings: readonly ReportedFinding[], input: ServerReportInput):
 function fixLine(f: ReportedFinding, input: ServerReportInput, perLine: ReadonlyMap<string, number>): string {
   if (f.inMessage === 'commit') return say.commitMessageFix(f.commit ? input.tips.includes(f.commit.oid) : false);
   if (f.inMessage === 'tag') return say.tagMessageFix(f.tag?.name ?? '<tag>');
-  const rule = input.rules.get(f.ruleId);
-  const fix = fixFor({
-    path: f.path,
-    lineText: f.lineText,
-    secret: f.secret,
-    excerpt: f.excerpt !== undefined,
-    // Another secret on the line: the line is not rewritten (the rewrite would show it).
-    othersOnLine: (perLine.get(lineOf(f)) ?? 0) > 1,
-    ruleId: f.ruleId,
-    env: rule?.fix.env ?? 'SECRET',
-    generic: rule?.generic === true,
-    ...(f.name ? { name: f.name } : {}),
-  });
+  // Another secret on the line: the line is not rewritten (the rewrite would show it).
+  const { pairEnv: _pairEnv, ...fixInput } = fixInputOf(
+    f,
+    input.rules.get(f.ruleId),
+    (perLine.get(lineOf(f)) ?? 0) > 1,
+  );
+  const fix = fixFor(fixInput);
   // A settings or key file leaves the commit whole; the local report's steps that say how are not printed here.
   if (fix.wholeFile) return say.wholeFileFix(f.path);
   const text = fixText(fix, f.path, prefixOf(f.secret));

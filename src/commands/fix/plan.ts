@@ -3,7 +3,7 @@
 // working-tree file that line is now, where its value goes, and the bytes of every file to write. Nothing is written
 // here; apply.ts writes the plan once it is confirmed.
 import type { Rule } from '../../../rules/schema.js';
-import { autoFixable, fixFor, type FileFix, type FileKind } from '../../report/fix-hint.js';
+import { autoFixable, fixFor, fixInputOf, type FileFix, type FileKind } from '../../report/fix-hint.js';
 import type {
   FixPlan,
   FixRefusal,
@@ -282,19 +282,8 @@ function inputOf(
   all: readonly ReportedFinding[],
   rules: ReadonlyMap<string, Rule>,
 ) {
-  const rule = rules.get(finding.ruleId);
-  return {
-    path: finding.path,
-    lineText,
-    secret,
-    excerpt: finding.excerpt !== undefined,
-    othersOnLine: all.some((other) => other !== finding && other.line === finding.line),
-    ruleId: finding.ruleId,
-    env: rule?.fix.env ?? 'SECRET',
-    ...(rule?.fix.pairEnv ? { pairEnv: rule.fix.pairEnv } : {}),
-    generic: rule?.generic === true,
-    ...(finding.name ? { name: finding.name } : {}),
-  };
+  const othersOnLine = all.some((other) => other !== finding && other.line === finding.line);
+  return fixInputOf(finding, rules.get(finding.ruleId), othersOnLine, { lineText, secret });
 }
 
 /** The fix as the report shows it, from the finding's own line: the manual steps of a finding left as it is. */
