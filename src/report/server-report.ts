@@ -94,12 +94,8 @@ function fixLine(f: ReportedFinding, input: ServerReportInput, perLine: Readonly
   if (f.inMessage === 'commit') return say.commitMessageFix(f.commit ? input.tips.includes(f.commit.oid) : false);
   if (f.inMessage === 'tag') return say.tagMessageFix(f.tag?.name ?? '<tag>');
   // Another secret on the line: the line is not rewritten (the rewrite would show it).
-  const { pairEnv: _pairEnv, ...fixInput } = fixInputOf(
-    f,
-    input.rules.get(f.ruleId),
-    (perLine.get(lineOf(f)) ?? 0) > 1,
-  );
-  const fix = fixFor(fixInput);
+  const othersOnLine = (perLine.get(lineOf(f)) ?? 0) > 1;
+  const fix = fixFor(fixInputOf(f, input.rules.get(f.ruleId), othersOnLine));
   // A settings or key file leaves the commit whole; the local report's steps that say how are not printed here.
   if (fix.wholeFile) return say.wholeFileFix(f.path);
   const text = fixText(fix, f.path, prefixOf(f.secret));

@@ -63,6 +63,20 @@ describe('formatServerReport', () => {
     expect(text).not.toContain('const k = [');
   });
 
+  it("rewrites a paired key's line as the local report does: both halves read from the environment", () => {
+    const [site, key] = [keys.chars('hex', 20), keys.chars('hex', 20)];
+    const findings = scannedFindings(
+      { 'src/track.js': `const cio = new TrackClient('${site}', '${key}', { region: RegionUS });\n` },
+      tip,
+    );
+    expect(findings.map((f) => f.ruleId)).toEqual(['customerio-track-api-key']);
+    const text = flat(report(findings));
+    expect(text).toContain(
+      '→ const cio = new TrackClient(process.env.CUSTOMERIO_SITE_ID, process.env.CUSTOMERIO_TRACK_API_KEY, {',
+    );
+    for (const secret of [site, key]) expect(text).not.toContain(secret);
+  });
+
   it('says to reword a message, to re-tag a tag, and offers the bypass only when asked to', () => {
     const secret = live();
     const [inCommit] = scannedFindings({ '(commit message)': `Used ${secret}\n` }, tip);
