@@ -173,6 +173,12 @@ export interface Rule {
    * (`trace_id`, `checksum`, a Sentry DSN's `sentry`, Customer.io's `pk_` keys beside Klaviyo's).
    */
   notOnLineWith?: readonly string[];
+  /**
+   * For a prefix another provider shares: a match is dropped when a JSON or YAML key that encloses its line (by
+   * indentation, up to 12 lines above) holds one of these lowercase words (`"customerio": {` over a `pk_` key
+   * that is Customer.io's, not Klaviyo's).
+   */
+  notUnderKeyWith?: readonly string[];
   /** A test-mode or sandbox key: reported, but by default it does not block (configurable). */
   testKey?: boolean;
   /** A rule with no provider prefix (e.g. `password = …`): a provider rule's finding on the same text wins. */
@@ -216,6 +222,7 @@ export const DETECTION_FIELDS = [
   'near',
   'pairing',
   'notOnLineWith',
+  'notUnderKeyWith',
   'testKey',
   'generic',
   'byPlace',

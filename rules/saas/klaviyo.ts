@@ -2,7 +2,8 @@
 // `pk_` + 34 hex characters, and the newer `pk_<id>_<hex>` form. The 6-character public key (site id) is safe to
 // share and is not a finding. Stripe's publishable keys (`pk_live_…`, `pk_test_…`) are excluded explicitly.
 // Customer.io's public keys (since 2026-10-30) start with `pk_` too and their body is not published: they are
-// public by design, so a `pk_` key on a line that names Customer.io (or its SDKs' `cdpApiKey`) is not Klaviyo's.
+// public by design, so a `pk_` key on a line that names Customer.io (or its SDKs' `cdpApiKey`), or under a JSON or
+// YAML key that does, is not Klaviyo's.
 import type { Rule } from '../schema.js';
 
 export const klaviyoRules: Rule[] = [
@@ -17,12 +18,18 @@ export const klaviyoRules: Rule[] = [
       '(?<![0-9a-zA-Z_])(?<secret>pk_(?:[0-9a-f]{34}|(?!live_|test_)[0-9a-zA-Z]{3,12}_[0-9a-f]{32,40}))(?![0-9a-zA-Z])',
     entropy: 3,
     notOnLineWith: ['customerio', 'customer.io', 'customer_io', 'customer-io', 'cdpapikey', 'cdp_api_key'],
+    // …or on a key that encloses it: `"customerio": { "publicKey": "pk_…" }`.
+    notUnderKeyWith: ['customerio', 'customer.io', 'customer_io', 'customer-io'],
     examples: [
       'KLAVIYO_PRIVATE_API_KEY=pk_{{hex:34}}',
       "headers: { Authorization: 'Klaviyo-API-Key pk_{{hex:34}}' }",
       'klaviyo_api_key = "pk_{{lower:6}}_{{hex:34}}"',
       // A source map's embedded code: Customer.io is named on the next line of that code (an escaped line break).
       '{"sourcesContent":["const klaviyoKey = \'pk_{{lower:6}}_{{hex:32}}\';\\nconst cio = new CustomerIO({ region: \'eu\' });"]}',
+      // Customer.io's block beside the key, not around it.
+      'services:\n  customerio:\n    site_id: {{hex:20}}\n  klaviyo_key: pk_{{hex:34}}',
+      // Nested blocks, none of them Customer.io's.
+      '{\n  "marketing": {\n    "klaviyo": {\n      "privateKey": "pk_{{hex:34}}"\n    }\n  }\n}',
     ],
     negativeExamples: [
       'STRIPE_PUBLISHABLE_KEY=pk_live_{{base62:99}}',
@@ -37,6 +44,9 @@ export const klaviyoRules: Rule[] = [
       // …named on the line above, where the value stands alone: a Kubernetes entry, a Terraform variable.
       '- name: NEXT_PUBLIC_CUSTOMERIO_KEY\n  value: pk_{{hex:34}}',
       'variable "next_public_customerio_key" {\n  type    = string\n  default = "pk_{{hex:34}}"\n}',
+      // …or on a key that encloses it.
+      '{\n  "customerio": {\n    "siteId": "{{hex:20}}",\n    "publicKey": "pk_{{hex:34}}"\n  }\n}',
+      'integrations:\n  customer_io:\n    public_key: pk_{{hex:34}}',
     ],
     fix: {
       env: 'KLAVIYO_PRIVATE_API_KEY',

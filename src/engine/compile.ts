@@ -78,6 +78,7 @@ export interface CompiledRule {
   /** The most characters one match can span (linear-time.ts `maxMatchLength`); Infinity when unbounded. */
   readonly reach: number;
   notOnLineWith?: string[];
+  notUnderKeyWith?: string[];
   /** Lowercased near words, each with whether it must stand as a whole word and whether it counts file-wide. */
   near?: {
     words: { word: string; whole: boolean; inFile: boolean }[];
@@ -158,6 +159,7 @@ class LazyRule implements CompiledRule {
   private reachAnswer?: number;
   private nearData?: CompiledRule['near'] | null;
   private notOnLine?: string[] | null;
+  private notUnderKey?: string[] | null;
 
   constructor(
     readonly rule: DetectionRule,
@@ -188,6 +190,13 @@ class LazyRule implements CompiledRule {
   get notOnLineWith(): string[] | undefined {
     if (this.notOnLine === undefined) this.notOnLine = this.rule.notOnLineWith?.map((w) => w.toLowerCase()) ?? null;
     return this.notOnLine ?? undefined;
+  }
+
+  get notUnderKeyWith(): string[] | undefined {
+    if (this.notUnderKey === undefined) {
+      this.notUnderKey = this.rule.notUnderKeyWith?.map((w) => w.toLowerCase()) ?? null;
+    }
+    return this.notUnderKey ?? undefined;
   }
 
   get near(): CompiledRule['near'] {

@@ -286,15 +286,34 @@ export class LineIndex {
   namedByEntry(position: Position, words: readonly string[]): boolean {
     const lineStart = this.lines.start(position.textLine);
     if (!UNNAMED_VALUE.test(this.unit.text.slice(lineStart, position.offset))) return false;
-    for (let line = position.textLine - 1; line >= 0 && line >= position.textLine - ENTRY_LINES; line--) {
-      const start = this.lines.start(line);
-      const text = this.unit.text.slice(start, Math.min(this.lines.end(line), start + CREDENTIAL_REACH));
+    // The entry's lines above are read in the whole new file when the scan has it: its added lines alone may not
+    // hold them, and a scan of the whole file must agree.
+    const [lines, at] = this.wholeFileLines(position);
+    for (let line = at - 1; line >= 0 && line >= at - ENTRY_LINES; line--) {
+      const start = lines.start(line);
+      const text = lines.text.slice(start, Math.min(lines.end(line), start + CREDENTIAL_REACH));
       if (this.work) this.work.checkChars += text.length;
       const lower = text.toLowerCase();
       if (words.some((word) => lower.includes(word))) return true;
       if (ENTRY_OPENER.test(text)) return false;
     }
     return false;
+  }
+
+  /**
+   * Whether a JSON or YAML key that encloses the secret's line names one of `words` (lowercase): a value inside
+   * `"customerio": { … }` is Customer.io's, whatever its own key says. Read in the whole new file when the scan has
+   * it, so that a scan of the added lines and of the whole file agree.
+   */
+  underKeyNaming(position: Position, words: readonly string[]): boolean {
+    const [lines, at] = this.wholeFileLines(position);
+    return lines.hasTextInParents(at, words);
+  }
+
+  /** The lines of the whole new file when the scan has it, else of the scanned text, and the secret's line there. */
+  private wholeFileLines(position: Position): [TextLines, number] {
+    const source = this.unit.source;
+    return source ? [this.sourceTextLines(source.text), position.fileLine - 1] : [this.lines, position.textLine];
   }
 
   /**
@@ -305,10 +324,12 @@ export class LineIndex {
     const lineStart = this.lines.start(position.textLine);
     const from = Math.max(lineStart, position.offset - CREDENTIAL_REACH);
     let before = this.unit.text.slice(from, position.offset);
-    if (position.textLine > 0) {
-      const previousEnd = lineStart - 1;
-      const previousStart = Math.max(this.lines.start(position.textLine - 1), previousEnd - CREDENTIAL_REACH);
-      before = `${this.unit.text.slice(previousStart, previousEnd)}\n${before}`;
+    // The line before in the file, which the added lines alone may not hold.
+    const [lines, at] = this.wholeFileLines(position);
+    if (at > 0) {
+      const previousEnd = lines.end(at - 1);
+      const previousStart = Math.max(lines.start(at - 1), previousEnd - CREDENTIAL_REACH);
+      before = `${lines.text.slice(previousStart, previousEnd)}\n${before}`;
     }
     if (this.work) this.work.checkChars += before.length;
     const lower = before.toLowerCase();
@@ -367,9 +388,7 @@ export class LineIndex {
    * provider's name stands three lines away. Read in the whole new file when the scan has it.
    */
   inArmouredBody(position: Position): boolean {
-    const source = this.unit.source;
-    const lines = source ? this.sourceTextLines(source.text) : this.lines;
-    const line = source ? position.fileLine - 1 : position.textLine;
+    const [lines, line] = this.wholeFileLines(position);
     const isBody = (at: number) => ARMOURED_BODY_LINE.test(lines.line(at));
     if (!isBody(line)) return false;
     const edge = (step: 1 | -1, armour: RegExp) => {

@@ -78,6 +78,9 @@ class PrecomputedRule implements DetectionRule {
   get notOnLineWith() {
     return this.fields.notOnLineWith;
   }
+  get notUnderKeyWith() {
+    return this.fields.notUnderKeyWith;
+  }
   get generic() {
     return this.fields.generic;
   }

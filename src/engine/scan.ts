@@ -457,6 +457,7 @@ function checkCandidate(
 
   const position = lines.locate(span[0]);
   if (compiled.notOnLineWith && lines.namedNearby(position, secret.length, compiled.notOnLineWith)) return [];
+  if (compiled.notUnderKeyWith && lines.underKeyNaming(position, compiled.notUnderKeyWith)) return [];
   if (rule.credentialWords && !lines.namedBefore(position, rule.credentialWords)) return [];
   if (compiled.near && !lines.hasNearbyWord(position, compiled.near)) return [];
   // Last of the checks that read around a candidate: it reads the new file's lines about it (most candidates have

@@ -29,6 +29,8 @@ export interface NearWords {
 // How far above a value its enclosing keys are looked for (hasWordInParents): no farther than the context an
 // added-lines scan has (MAX_CONTEXT_LINES), so that a scan of the whole file and of its added lines agree.
 export const PARENT_REACH = 12;
+// How much of a parent key's line is read for a name: the key, not the rest of a long line.
+const KEY_LINE_REACH = 200;
 
 // `---` or `...` alone on a line (trailing blanks allowed): a YAML document ends there.
 const SEPARATOR = /(?:---|\.\.\.)[^\S\n]*(?=\n|$)/y;
@@ -131,18 +133,39 @@ export class TextLines {
    * parent (or not at all past a document separator).
    */
   hasWordInParents(line: number, near: NearWords, match: () => PrefilterMatch, reach = PARENT_REACH): boolean {
+    let starts: readonly number[] | undefined;
+    return this.someParentKey(line, reach, (above) => {
+      starts ??= this.wordStartsOf(near, match);
+      const next = firstAtOrAfter(starts, this.start(above));
+      return next < starts.length && starts[next]! < this.end(above);
+    });
+  }
+
+  /**
+   * Whether a key enclosing `line` (as hasWordInParents walks them) holds one of `words` (lowercase) in its first
+   * KEY_LINE_REACH characters: `"customerio": {` over the block that holds the value.
+   */
+  hasTextInParents(line: number, words: readonly string[], reach = PARENT_REACH): boolean {
+    return this.someParentKey(line, reach, (above) => {
+      const start = this.start(above);
+      const key = this.text.slice(start, Math.min(this.end(above), start + KEY_LINE_REACH)).toLowerCase();
+      this.spend(key.length);
+      return words.some((word) => key.includes(word));
+    });
+  }
+
+  /**
+   * The keys that enclose `line` by indentation, nearest first, within `reach` lines above it and its YAML
+   * document: each line above is read once, up to the first line indented less than the previous parent.
+   */
+  private someParentKey(line: number, reach: number, holds: (line: number) => boolean): boolean {
     const [first] = this.documentAround(line, reach);
     let indent = this.indentOf(line);
-    if (indent <= 0) return false;
-    const starts = this.wordStartsOf(near, match);
-    if (starts.length === 0) return false;
     for (let above = line - 1; above >= first && indent > 0; above--) {
       const own = this.indentOf(above);
       if (own < 0 || own >= indent) continue;
       indent = own;
-      if (!this.opensBlock(above)) continue;
-      const next = firstAtOrAfter(starts, this.start(above));
-      if (next < starts.length && starts[next]! < this.end(above)) return true;
+      if (this.opensBlock(above) && holds(above)) return true;
     }
     return false;
   }
