@@ -117,7 +117,9 @@ export const genericStructureRules: Rule[] = [
     keywords: ['value'],
     flags: 'i',
     // `- name: DB_PASSWORD` with `value: "…"` on the next line (Kubernetes), or `"name": "…", "value": "…"`.
-    pattern: String.raw`name["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<name>[A-Za-z0-9_.-]{0,60}${SECRET_WORD}[A-Za-z0-9_.-]{0,40})["'\\]{0,3}[ \t]{0,8}(?:,?\r?\n[ \t]{1,40}["'\\]{0,3}|,[ \t]{0,8}["'\\]{0,3})value["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>[^"'\\\s]{8,512})`,
+    // `name` is the whole key (not the end of `apiKeyName:`), and an unquoted value ends before a comma that ends
+    // it (`value: sessionToken,` in a JavaScript object is a variable).
+    pattern: String.raw`(?<![A-Za-z0-9_])name["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<name>[A-Za-z0-9_.-]{0,60}${SECRET_WORD}[A-Za-z0-9_.-]{0,40})["'\\]{0,3}[ \t]{0,8}(?:,?\r?\n[ \t]{1,40}["'\\]{0,3}|,[ \t]{0,8}["'\\]{0,3})value["'\\]{0,3}[ \t]{0,8}:[ \t]{0,8}["'\\]{0,3}(?<secret>[^"'\\\s]{7,511}[^"'\\\s,])`,
     verify: 'generic-password',
     examples: [
       'env:\n  - name: DB_PASSWORD\n    value: "{{base62:24}}"',
@@ -136,6 +138,9 @@ export const genericStructureRules: Rule[] = [
       '- name: DB_PASSWORD\n  value: $(DB_PASSWORD)',
       // The key read from a Secret, as it should be.
       '- name: APP_KEY\n  valueFrom:\n    secretKeyRef: {name: laravel, key: app-key}',
+      // Code: a cookie built from a variable; an API call whose key only ends in "name" (not an environment entry).
+      'cookies.push({\n  name: options.cookies.sessionToken.name,\n  value: sessionToken,\n  options: cookieOptions\n})',
+      "api.addApiKey('ApiKey', {\n  apiKeyName: 'myApiKey1',\n  value: 'AnApiKeyOfTwentyCharactersOrMore',\n})",
     ],
     fix: { env: 'DB_PASSWORD', provider: 'the service the entry is for', rotate: rotate('secret'), docs: OWASP },
     guide: {
