@@ -46,9 +46,10 @@ export const typicalCommit: Scenario = {
         tool: UNCACHED,
         stats: withoutCache,
         ...(theirs ? { ratio: withoutCache.median / theirs.median } : {}),
-        target: `≤ node -e 0 + ${TARGET_MS} ms`,
+        // Reported, not a target: the first commit after an install or a Node upgrade, or every commit where no
+        // cache directory can be trusted. What is left here is V8 compiling the code a commit runs
+        // (docs/performance.md, "Without the code cache").
         measured: `node -e 0 + ${overUncached.toFixed(1)} ms; the cache saves ${(overUncached - over).toFixed(1)} ms`,
-        met: overUncached <= TARGET_MS,
       },
     ];
     if (theirs) rows.push({ scenario: 'typical-commit', tool: 'gitleaks (staged)', stats: theirs });
