@@ -363,6 +363,12 @@ export const genericAssignmentRules: Rule[] = [
       'stripe_api_key = arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/stripe_api_key-{{alpha:6}}',
       'CLIENT_SECRET_NAME=payments/stripe/client-secret',
       'auth_scheme = "GOOG4-RSA-SHA256"',
+      // Go's empty credentials value, a docstring's type reference, a request signature's credential scope (the
+      // access key id, in clear on every request), an ARN's pattern.
+      '\tcfg.Creds = credentials.Value{}',
+      '    :vartype credentials: ~azure.mgmt.hybridvmware.models.VICredential',
+      'expected := "AWS4-HMAC-SHA256 Credential=AKID{{upper:16}}/20240101/us-east-1/s3/aws4_request, SignedHeaders=host"',
+      '"pattern":"arn:([a-z\\\\d-]+):.*:.*:secret:AcmeLookoutMetrics-.+"',
     ],
     fix: secretFix,
     guide: {

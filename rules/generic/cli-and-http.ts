@@ -170,6 +170,9 @@ export const genericCliAndHttpRules: Rule[] = [
     pattern: String.raw`basic(?<![A-Za-z0-9_]basic)[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{8,4096}={0,2})${END}`,
     decode: 'base64',
     verify: 'generic-value',
+    // RFC 6749 §2.3.1's example client credentials (`s6BhdRkqt3:gX1fBat3bV`), which OAuth libraries' docs and
+    // tests copy: published, not a finding. SHA-256 of the header's value.
+    documented: ['ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981'],
     examples: [
       'Authorization: Basic {{basicauth}}',
       'curl -H "Authorization: Basic {{basicauth}}" https://jenkins.corp.io/job/deploy/build',
@@ -179,6 +182,7 @@ export const genericCliAndHttpRules: Rule[] = [
       'Authorization: Basic dXNlcjpwYXNzd29yZA==',
       'Authorization: Basic YWRtaW46YWRtaW4=',
       'Authorization: Basic dGVzdDp0ZXN0MTIz',
+      'Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW',
       'Authorization: Basic ${BASIC_AUTH}',
       'Authorization: Basic <base64 of user:password>',
       'Basic authentication is enabled for the admin area.',

@@ -239,21 +239,31 @@ function isNotASecret(value: string): boolean {
   // case and holds no digit, where a chosen password (`Sunflower.Copper50!`) does not.
   if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
   if (isPatternSource(value)) return true;
+  if (EMPTY_COMPOSITE.test(value) || TYPE_REFERENCE.test(value) || SIGV4_SCOPE.test(value)) return true;
   // One assignment inside another (`sv=2022-11-02` of a SAS query string after `AZURE_SAS_TOKEN=`): the inner
   // value decides, when it is plainly not a secret (a date, a number, a template).
   const inner = INNER_ASSIGNMENT.exec(value);
   return inner !== null && isNotASecret(inner[1]!);
 }
 
+// A dotted type's empty composite literal or call (`cfg.Creds = credentials.Value{}` in Go).
+const EMPTY_COMPOSITE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\{\}|\(\))$/;
+// A docstring's cross-reference to a type (`:vartype credentials: ~azure.mgmt.compute.models.VMCredential`).
+const TYPE_REFERENCE = /^[~!][A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
+// An AWS Signature Version 4 credential scope (`Credential=AKID/20240101/us-east-1/s3/aws4_request`): the access key
+// id and where the signature applies, sent in clear with every signed request.
+const SIGV4_SCOPE = /\/\d{8}\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,60}\/aws4_request,?$/;
 // `name=value` inside a value: a query string's parameter, a nested setting.
 const INNER_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,32}=(?!=)(.+)$/;
 // A character class with a range, repeated (`[A-Za-z0-9_-]{60}`, `[0-9a-f]+`), a class escape repeated (`\d{6}`),
 // or a group's `(?`: a pattern for keys (a validation rule, a rule of a scanner), not a key. Bounded, so linear.
 const PATTERN_CLASS = /\[([^\][]{1,64})\](?:\{\d{1,4}(?:,\d{0,4})?\}|[+*])/g;
+// A name then a wildcard that ends the value (`secret:AmazonLookoutMetrics-.+` in an ARN's pattern).
+const PATTERN_WILDCARD_END = /[\w-]\.[+*]\??$/;
 const PATTERN_SYNTAX = /\\[dwsDWS](?:\{\d{1,4}(?:,\d{0,4})?\}|[+*])|\(\?(?:[:=!]|<[=!A-Za-z])/;
 
 function isPatternSource(value: string): boolean {
-  if (PATTERN_SYNTAX.test(value)) return true;
+  if (PATTERN_SYNTAX.test(value) || PATTERN_WILDCARD_END.test(value)) return true;
   PATTERN_CLASS.lastIndex = 0;
   for (let match = PATTERN_CLASS.exec(value); match !== null; match = PATTERN_CLASS.exec(value)) {
     if (/[A-Za-z0-9]-[A-Za-z0-9]/.test(match[1]!)) return true;
