@@ -369,6 +369,12 @@ export const genericAssignmentRules: Rule[] = [
       '    :vartype credentials: ~azure.mgmt.hybridvmware.models.VICredential',
       'expected := "AWS4-HMAC-SHA256 Credential=AKID{{upper:16}}/20240101/us-east-1/s3/aws4_request, SignedHeaders=host"',
       '"pattern":"arn:([a-z\\\\d-]+):.*:.*:secret:AcmeLookoutMetrics-.+"',
+      'expectedCredential := "AKID{{upper:16}}/20240101/kinesis/aws4_request"',
+      // Code: calls with calls inside, a camelCase name with a digit and its comma.
+      '\tout.RotatedSecret = ptr.Time(smithytime.ParseEpochSeconds(f64))',
+      '    client_secret = Column(String(120))',
+      '    secret_key = hashlib.sha256(bot_token.encode()).digest()',
+      '\t\tCredentials: v4aCredentialProvider,',
     ],
     fix: secretFix,
     guide: {

@@ -240,6 +240,10 @@ function isNotASecret(value: string): boolean {
   if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
   if (isPatternSource(value)) return true;
   if (EMPTY_COMPOSITE.test(value) || TYPE_REFERENCE.test(value) || SIGV4_SCOPE.test(value)) return true;
+  if (isNestedCall(value) || isPrefixedCamelName(value)) return true;
+  // An unquoted value runs into the comma or semicolon that ends it (`Credentials: v4aCredentialProvider,`): what
+  // comes before it decides, when it is plainly not a secret.
+  if (/[,;]$/.test(value) && isNotASecret(value.slice(0, -1))) return true;
   // One assignment inside another (`sv=2022-11-02` of a SAS query string after `AZURE_SAS_TOKEN=`): the inner
   // value decides, when it is plainly not a secret (a date, a number, a template).
   const inner = INNER_ASSIGNMENT.exec(value);
@@ -248,11 +252,32 @@ function isNotASecret(value: string): boolean {
 
 // A dotted type's empty composite literal or call (`cfg.Creds = credentials.Value{}` in Go).
 const EMPTY_COMPOSITE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\{\}|\(\))$/;
+// Calls with calls inside them (`Column(String(120))`, `hashlib.sha256(token.encode()).digest()`): code.
+const NESTED_CALL = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([\w$.,()]{0,300}\)$/;
+
+function isNestedCall(value: string): boolean {
+  if (!NESTED_CALL.test(value)) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+// A camelCase name with a short lowercase prefix that may hold digits (`v4aCredentialProvider`, `s3BucketName`):
+// IDENTIFIER takes no digits.
+const PREFIXED_CAMEL_NAME = /^[a-z][a-z0-9]{0,5}((?:[A-Z][a-z]{2,}){2,6})$/;
+
+function isPrefixedCamelName(value: string): boolean {
+  const words = PREFIXED_CAMEL_NAME.exec(value)?.[1]?.match(/[A-Z][a-z]+/g);
+  return words !== undefined && words !== null && words.every((word) => isEnglishLike(word.toLowerCase()));
+}
 // A docstring's cross-reference to a type (`:vartype credentials: ~azure.mgmt.compute.models.VMCredential`).
 const TYPE_REFERENCE = /^[~!][A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
-// An AWS Signature Version 4 credential scope (`Credential=AKID/20240101/us-east-1/s3/aws4_request`): the access key
-// id and where the signature applies, sent in clear with every signed request.
-const SIGV4_SCOPE = /\/\d{8}\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,60}\/aws4_request,?$/;
+// An AWS Signature Version 4 credential scope (`Credential=AKID/20240101/us-east-1/s3/aws4_request`; SigV4a leaves the
+// region out): the access key id and where the signature applies, sent in clear with every signed request.
+const SIGV4_SCOPE = /\/\d{8}(?:\/[a-z0-9-]{1,60}){1,2}\/aws4_request,?$/;
 // `name=value` inside a value: a query string's parameter, a nested setting.
 const INNER_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,32}=(?!=)(.+)$/;
 // A character class with a range, repeated (`[A-Za-z0-9_-]{60}`, `[0-9a-f]+`), a class escape repeated (`\d{6}`),
