@@ -30,7 +30,10 @@ const URL_CREDENTIALS = String.raw`://${USER}:(?![$%])(?!${DEFAULTS}@)(?!${NAMED
 // The end of a key=value password: `;`, `&`, a quote, whitespace or the end of the text.
 const PARAM_END = String.raw`(?=[;&"'\x60\\\s]|$)`;
 // Length: as URL_CREDENTIALS (a design bound).
-const PARAM_VALUE = String.raw`(?![$%{<])(?!${DEFAULTS},?${PARAM_END})(?<secret>[^;&\s"'\x60\\<>{}]{6,256})${PARAM_END}`;
+// Not a name then a call's punctuation: Python's keyword arguments (`host=None, password=None):`,
+// `password=args.password,`) hold a variable, not a password.
+const CODE_ARGUMENT = String.raw`[A-Za-z_][\w.]{0,255}[),:]{1,3}(?:\s|$)`;
+const PARAM_VALUE = String.raw`(?![$%{<])(?!${DEFAULTS},?${PARAM_END})(?!${CODE_ARGUMENT})(?<secret>[^;&\s"'\x60\\<>{}]{6,256})${PARAM_END}`;
 
 const checkLog = (where: string) =>
   `${where} Connections from hosts or networks you do not recognise, or at unusual times, are the sign of misuse.`;
@@ -374,6 +377,10 @@ export const connectionStringRules: Rule[] = [
     negativeExamples: [
       // A default in a list of settings.
       '        use_tls=use_tls, host=host, use_ssl=use_ssl, password=password,',
+      // Keyword arguments that pass variables along.
+      'def failover(self, host=None, on_shared_storage=True, password=None):',
+      'conn = cache_client(host=login_host, port=login_port, password=login_password)',
+      'res = server.failover(host=args.host, password=args.password,',
       'Server=localhost;Database=shop;User Id=sa;Password={{base62:20}};',
       'Server=(localdb)\\mssqllocaldb;Database=shop;Trusted_Connection=True;',
       'Server=db;Database=shop;User Id=sa;Password=yourStrong(!)Password;',

@@ -100,6 +100,8 @@ export const kubernetesRules: Rule[] = [
     title: 'Kubernetes Secret with stringData values',
     severity: 'high',
     keywords: [],
+    // Known by its place: a value of a known format there (an htpasswd line's bcrypt hash) is that rule's finding.
+    byPlace: true,
     // The values under a Secret's `stringData:` (plain text, which the API server encodes into `data`): the parent
     // key, found by indentation, names them (https://kubernetes.io/docs/concepts/configuration/secret/).
     near: { words: ['stringdata'], lines: 0 },
@@ -118,6 +120,8 @@ export const kubernetesRules: Rule[] = [
       // Templates and references: the value is elsewhere.
       'kind: Secret\nstringData:\n  password: "{{ .Values.db.password }}"\n  token: ${API_TOKEN}',
       'kind: Secret\nstringData:\n  password: changeme',
+      // A value of a known format, reported by its own rule (htpasswd-bcrypt-hash): one secret, one finding.
+      'kind: Secret\nstringData:\n  htpasswd: "admin:$2y$10${{base62:53}}"',
     ],
     fix: {
       env: 'K8S_SECRET_VALUE',

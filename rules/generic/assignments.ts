@@ -107,7 +107,9 @@ const KEY_NAME = String.raw`${KEY_HEAD}(?<!secret[_.-]?access[_.-]?key)(?<!(?:pu
 // written so. Public-by-design and structural keys are not secrets (`SUPABASE_ANON_KEY`, `RECAPTCHA_SITE_KEY`,
 // `DYNAMO_SORT_KEY`, `S3_OBJECT_KEY`); API, access, private… keys belong to generic-api-key.
 const KEY_NOT = String.raw`(?:PUBLIC|PUBLISHABLE|PUB|SITE|ANON|BROWSER|CLIENT|SEARCH|MAPS?|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|ROW|CACHE|I18N|LOCALE|TRANSLATION|STORAGE|LOCAL_STORAGE|SESSION_STORAGE|LOCK|QUEUE|EVENT|MAP|OBJECT|S3|BUCKET|ROUTING|IDEMPOTENCY|DEDUP|GROUP|SHARD|REDIS|INDEX|TABLE|SSH|GPG|PGP|HOST|ID|NAME|TYPE|FILE|PATH|DIR|REF|REQUEST|HEADER|QUERY|PARAM|FIELD|PROP|ATTR|ENUM|STATE|STORE|KV|PREFIX|SUFFIX|CONTEXT|SYMBOL|METADATA|ENV)`;
-const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${KEY_NOT}_KEY)(?<!(?:API|ACCESS|PRIVATE|AUTH|MASTER|ENCRYPTION|SIGNING|SUBSCRIPTION|APP|ADMIN|SERVICE|LICENSE|SECRET)_?KEY)(?![A-Za-z0-9])|(?<![A-Za-z0-9_])(?:new|temp|tmp|old|current|next|my|the)Key(?![A-Za-z0-9]))`;
+// `GPG_KEY` alone names a key's fingerprint, as other names ending in `_GPG_KEY` do (`ENV GPG_KEY A035C8…` in the
+// official Python images' Dockerfile, copied everywhere); a private key's armour is the private-key rule's.
+const NAMED_KEY = String.raw`(?:(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{1,60}_KEY(?<!_${KEY_NOT}_KEY)(?<!(?:^|[^A-Za-z0-9_])(?:GPG|PGP)_KEY)(?<!(?:API|ACCESS|PRIVATE|AUTH|MASTER|ENCRYPTION|SIGNING|SUBSCRIPTION|APP|ADMIN|SERVICE|LICENSE|SECRET)_?KEY)(?![A-Za-z0-9])|(?<![A-Za-z0-9_])(?:new|temp|tmp|old|current|next|my|the)Key(?![A-Za-z0-9]))`;
 
 // Page, CSRF, device, idempotency and one-time e-mail tokens (reset, confirmation, invitation: test fixtures are
 // full of them) are random but not credentials; design and lexer tokens are not either.
@@ -375,6 +377,7 @@ export const genericAssignmentRules: Rule[] = [
       '    client_secret = Column(String(120))',
       '    secret_key = hashlib.sha256(bot_token.encode()).digest()',
       '\t\tCredentials: v4aCredentialProvider,',
+      '        config.credentials = SasAuthentication(token=self.make_sas_token(**kwargs))',
     ],
     fix: secretFix,
     guide: {
@@ -612,6 +615,9 @@ export const genericAssignmentRules: Rule[] = [
       'MY_PUBLIC_KEY="{{base64:44}}"',
       'NEW_KEY=your-key-here',
       'export const TRACING_SPAN_KEY = "__tracing_span";',
+      // A release signing key's fingerprint, which a Dockerfile checks downloads against.
+      'ENV GPG_KEY {{HEX:40}}',
+      'GPG_KEY={{HEX:40}}',
     ],
     fix: { env: 'SECRET_KEY', provider: 'the service that issued this key', rotate: rotate('key'), docs: OWASP },
     guide: {

@@ -56,6 +56,8 @@ export const genericCommentRules: Rule[] = [
       '// the token comes from getInstallationAccessToken and is cached for an hour',
       '# secret: RAILS_MASTER_KEY_PRODUCTION is read from the environment at boot',
       '// access key lookup uses the AWS_SHARED_CREDENTIALS_FILE variable when set',
+      // A device's configuration shown with its password encrypted (openssl enc's `Salted__` header in base64).
+      '#  neighbor 192.0.2.1 password U2FsdGVkX1{{base64:32}} encrypted',
     ],
     fix: {
       env: 'SECRET',

@@ -26,17 +26,24 @@ export function deduplicate(findings: Finding[], roles: DedupeRoles = NO_ROLES):
   const specific = new Map<number, LineFindings>();
   const specificValues = new Set<string>();
   const placeOf = (f: Finding) => `${f.line}\0${f.column}\0${f.secret}`;
-  // Where a rule that knows the value's format found it: a by-place rule's finding of it there is the same finding.
-  // Only worth knowing when a by-place rule found something (a file of thousands of keys has none).
-  const formatFound = new Set<string>();
-  if (findings.some((f) => byPlace.has(f.ruleId)))
-    for (const f of findings) if (!isGeneric(f) && !byPlace.has(f.ruleId)) formatFound.add(placeOf(f));
+  // Where rules that know the value's format found it, by line: a by-place rule's finding of the same value, or of
+  // text that holds it or lies within it (`htpasswd: "user:$2y$…"` under a Secret's stringData), is the same
+  // finding. Only worth knowing when a by-place rule found something (a file of thousands of keys has none).
+  const formatFound = new Map<number, LineFindings>();
+  if (findings.some((f) => byPlace.has(f.ruleId))) {
+    for (const f of findings) {
+      if (isGeneric(f) || byPlace.has(f.ruleId)) continue;
+      let onLine = formatFound.get(f.line);
+      if (!onLine) formatFound.set(f.line, (onLine = new LineFindings()));
+      onLine.add(f);
+    }
+  }
+  const knownByFormat = (f: Finding) => byPlace.has(f.ruleId) && (formatFound.get(f.line)?.covers(f) ?? false);
   // Where a credential file's rule found a value (and kept it: not a by-place finding of a known format): another
   // rule's finding of it there is the same finding.
   const fileFound = new Set<string>();
   for (const f of findings) {
-    const place = placeOf(f);
-    if (fileRules.has(f.ruleId) && !(byPlace.has(f.ruleId) && formatFound.has(place))) fileFound.add(place);
+    if (fileRules.has(f.ruleId) && !knownByFormat(f)) fileFound.add(placeOf(f));
   }
   for (const f of findings) {
     if (isGeneric(f)) continue;
@@ -54,7 +61,7 @@ export function deduplicate(findings: Finding[], roles: DedupeRoles = NO_ROLES):
     if (isGeneric(f) && (specificValues.has(f.secret) || specific.get(f.line)?.covers(f))) continue;
     const place = placeOf(f);
     if (!fileRules.has(f.ruleId) && fileFound.has(place)) continue;
-    if (byPlace.has(f.ruleId) && formatFound.has(place)) continue;
+    if (knownByFormat(f)) continue;
     const key = `${f.ruleId}\0${f.line}\0${f.secret}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -123,7 +130,10 @@ function spanOf(f: Finding): [number, number] {
   return [f.column, f.column + (f.encodedAs ?? f.secret).length];
 }
 
-/** The provider findings of one line, for the question: does one of them hold, or lie within, this generic one? */
+/**
+ * The provider findings of one line, for the question: does one of them hold, or lie within, this generic (or
+ * by-place) one?
+ */
 class LineFindings {
   private readonly secrets = new Set<string>();
   private readonly found: { start: number; end: number; secret: string }[] = [];

@@ -252,8 +252,9 @@ function isNotASecret(value: string): boolean {
 
 // A dotted type's empty composite literal or call (`cfg.Creds = credentials.Value{}` in Go).
 const EMPTY_COMPOSITE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\{\}|\(\))$/;
-// Calls with calls inside them (`Column(String(120))`, `hashlib.sha256(token.encode()).digest()`): code.
-const NESTED_CALL = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([\w$.,()]{0,300}\)$/;
+// Calls with calls inside them (`Column(String(120))`, `hashlib.sha256(token.encode()).digest()`,
+// `Auth(token=self.make_token(**kwargs))`): code.
+const NESTED_CALL = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([\w$.,()=*]{0,300}\)$/;
 
 function isNestedCall(value: string): boolean {
   if (!NESTED_CALL.test(value)) return false;
@@ -475,8 +476,10 @@ const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
 const MASKED = /^[*xX•#._-]+$|\*{3}|x{4}|X{4}|\.{3}|[^.]\.\.$/;
 const REPEATED_UNIT = /^(.{1,8}?)\1{2,}.{0,8}$/;
 // Ciphertext meant to be committed: Bitnami Sealed Secrets (`AgA…`, a 0x02 length prefix and an RSA-wrapped key,
-// hundreds of characters) and AWS KMS ciphertext blobs (`AQICAH…`). Decrypting them needs a key that is not here.
-const CIPHERTEXT = /^Ag[A-D][A-Za-z0-9+/]{400,}={0,2}$|^AQICAH[A-Za-z0-9+/]{100,}={0,2}$/;
+// hundreds of characters), AWS KMS ciphertext blobs (`AQICAH…`) and `openssl enc -a` output (`U2FsdGVkX1…`, base64
+// of its `Salted__` header). Decrypting them needs a key that is not here.
+const CIPHERTEXT =
+  /^Ag[A-D][A-Za-z0-9+/]{400,}={0,2}$|^AQICAH[A-Za-z0-9+/]{100,}={0,2}$|^U2FsdGVkX1[A-Za-z0-9+/]{20,}={0,2}$/;
 
 // $VAR, %VAR%, @param, :param, !Ref, *alias, &anchor, #ff0000, ^1.2: a sigil in front of a name or a short value.
 const SIGIL = /^[$%@:!&*#~^]/;
