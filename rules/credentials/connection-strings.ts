@@ -32,7 +32,7 @@ const PARAM_END = String.raw`(?=[;&"'\x60\\\s]|$)`;
 // Length: as URL_CREDENTIALS (a design bound).
 // Not a name then a call's punctuation: Python's keyword arguments (`host=None, password=None):`,
 // `password=args.password,`) hold a variable, not a password.
-const CODE_ARGUMENT = String.raw`[A-Za-z_][\w.]{0,255}[),:]{1,3}(?:\s|$)`;
+const CODE_ARGUMENT = String.raw`[A-Za-z_][\w.]{0,255}[),:]{1,3}${PARAM_END}`;
 const PARAM_VALUE = String.raw`(?![$%{<])(?!${DEFAULTS},?${PARAM_END})(?!${CODE_ARGUMENT})(?<secret>[^;&\s"'\x60\\<>{}]{6,256})${PARAM_END}`;
 
 const checkLog = (where: string) =>
