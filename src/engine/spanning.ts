@@ -7,14 +7,14 @@
 // an added line: what was already committed is not new.
 // - A line that is one long token (a key body line, a value on its own line) brings every spanning rule.
 // - A structure's value field set to a literal of 8 characters or more, in structured configuration (HCL, YAML,
-//   JSON), brings the rules whose value a structure names (`structure`, rules/schema.ts): the others name it on its
-//   own line, or their secret is a token line.
+//   JSON) or under a `name:` line in any file, brings the rules whose value a structure names (`structure`,
+//   rules/schema.ts): the others name it on its own line, or their secret is a token line.
 // Cost: nothing unless such a line was added to a changed file (new files are scanned whole anyway).
 import type { CompiledCatalog } from './compile.js';
+import { isStructuredConfig } from './file-scope.js';
 import type { PrefilterMatch } from './prefilter.js';
 import type { Finding, ScanUnit } from './scan.js';
 import { anyWordPattern, TextLines } from './text-lines.js';
-import { isStructuredConfig } from './file-scope.js';
 
 /** Added lines that are one long token, maybe indented or quoted: a key body line, a value on its own line. */
 const TOKEN_LINES = /^[ \t"'`|>:=,([{-]*[A-Za-z0-9+/_=-]{24,}[ \t"'`,;)\]}\\n]*$/gm;
@@ -36,8 +36,7 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
   if (!source || unit.onlyPrefixed || catalog.spanningRules.length === 0) return [];
   const added = new TextLines(unit.text);
   const tokenLines = linesMatching(TOKEN_LINES, unit.text, added);
-  const valueLines =
-    isStructuredConfig(unit.path) && mayHoldValueField(unit.text) ? linesMatching(VALUE_LINES, unit.text, added) : [];
+  const valueLines = mayHoldValueField(unit.text) ? valueFieldLines(unit, added) : [];
   if (tokenLines.length === 0 && valueLines.length === 0) return [];
   const addedRanges = Array.from({ length: added.count }, (_, line) => {
     const from = source.lineStarts[line]!;
@@ -62,6 +61,25 @@ export function spanningFindings(catalog: CompiledCatalog, unit: ScanUnit, scanW
 function mayHoldValueField(text: string): boolean {
   return text.includes('alue') || text.includes('ALUE') || text.includes('efault') || text.includes('EFAULT');
 }
+
+/**
+ * The added lines that are a structure's value field. In configuration, every one; elsewhere (a manifest in a
+ * Markdown page, in a module's docstring), those right under a line that names something (`- name: DB_PASSWORD`):
+ * a scan of the whole file runs the structure rules there too, and code's many `value: x` lines need not bring them.
+ */
+function valueFieldLines(unit: ScanUnit, added: TextLines): number[] {
+  const lines = linesMatching(VALUE_LINES, unit.text, added);
+  if (isStructuredConfig(unit.path) || lines.length === 0) return lines;
+  const source = unit.source!;
+  return lines.filter((line) => {
+    const start = source.lineStarts[line]!;
+    if (start === 0) return false;
+    const above = source.text.lastIndexOf('\n', start - 2);
+    return NAME_FIELD.test(source.text.slice(above + 1, Math.min(start, above + 1 + 200)));
+  });
+}
+
+const NAME_FIELD = /name["']?[ \t]*:/i;
 
 /** The added lines (indexes into the added text) where `pattern` matches. */
 function linesMatching(pattern: RegExp, text: string, added: TextLines): number[] {

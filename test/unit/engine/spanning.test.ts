@@ -134,6 +134,14 @@ describe('a value added inside a committed structure that names it (the same fin
     expect(scanChange(before, after, '.env')[0]!.secret).toContain(':');
   });
 
+  it.each([
+    ['a Markdown page', 'docs/deploy.md', '```yaml\nenv:\n  - name: DB_PASSWORD\n', '```\n'],
+    ["a module's docstring", 'tasks/variables.py', "EXAMPLES = r'''\nvariables:\n  - name: DB_PASSWORD\n", "'''\n"],
+  ])("an env entry's value added under its committed name in %s", (_where, path, head, tail) => {
+    const value = `    value: ${keys.chars('base62', 20)}\n`;
+    same(`${head}${tail}`, `${head}${value}${tail}`, path, 'generic-env-entry-secret');
+  });
+
   it('stays quiet when the value added inside a committed structure is not a literal secret', () => {
     const head = 'variable "nextauth_secret" {\n  type        = string\n';
     expect(scanChange(`${head}}\n`, `${head}  default     = var.fallback_secret\n}\n`, 'variables.tf')).toEqual([]);
