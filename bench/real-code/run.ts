@@ -18,12 +18,13 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { childEnv, git, initRepo } from '../lib/git.js';
+import { packageRoot } from '../lib/package-root.js';
 import { REAL_CODE_PACKAGES } from './packages.js';
 import { REVIEWED, type ReviewedFinding } from './reviewed.js';
 
 // Bump when the tree's layout changes, so a cached tree of another layout is rebuilt.
 const LAYOUT = 1;
-const root = findRoot();
+const root = packageRoot();
 const cacheDir = path.resolve(process.env['REAL_CODE_DIR'] ?? path.join(root, 'bench', '.real-code'));
 const lockFile = path.join(root, 'bench', 'real-code', 'package-lock.json');
 const cli = path.join(root, 'bin', 'secret-hook.cjs');
@@ -250,12 +251,4 @@ function hash(...parts: string[]): string {
   const h = createHash('sha256');
   for (const part of parts) h.update(part).update('\0');
   return h.digest('hex');
-}
-
-function findRoot(): string {
-  for (let dir = path.dirname(path.resolve(process.argv[1] ?? '.')); ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'secret-hook') return dir;
-    if (path.dirname(dir) === dir) throw new Error('bench:real-code: cannot find the secret-hook package root');
-  }
 }
