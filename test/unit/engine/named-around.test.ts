@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../../rules/index.js';
 import { compileCatalog } from '../../../src/engine/compile.js';
 import { scan } from '../../../src/engine/scan.js';
-import { addedLines } from '../../../src/git/added-lines.js';
 import { FakeKeys } from '../../helpers/examples.js';
+import { scanChange } from '../../helpers/scan-change.js';
 
 const catalog = compileCatalog(builtinRules);
 const keys = new FakeKeys(4242);
@@ -18,14 +18,7 @@ function scanWhole(text: string, path: string) {
 }
 
 function scanAdded(before: string, after: string, path: string) {
-  const added = addedLines(before, after, catalog.contextLines);
-  return scan(catalog, {
-    path,
-    text: added.text,
-    lineNumbers: added.lineNumbers,
-    ...(added.context ? { context: added.context } : {}),
-    ...(added.offsets ? { source: { text: after, lineStarts: added.offsets } } : {}),
-  }).map((f) => f.ruleId);
+  return scanChange(catalog, before, after, path).map((f) => f.ruleId);
 }
 
 /** `lines` with `value` at `at`, before (without that line) and after: only the value's line is added. */

@@ -7,21 +7,13 @@ import { isPrivateKeyBody } from '../../../src/engine/private-key-der.js';
 import { scan } from '../../../src/engine/scan.js';
 import { addedLines } from '../../../src/git/added-lines.js';
 import { FakeKeys } from '../../helpers/examples.js';
+import { scanChange as scanAdded } from '../../helpers/scan-change.js';
 
 const catalog = compileCatalog(builtinRules);
 const keys = new FakeKeys(31337);
 
 /** Scans the change from `before` to `after` as every scope does: added lines, context and the whole new text. */
-function scanChange(before: string, after: string, path = 'deploy.pem') {
-  const added = addedLines(before, after, catalog.contextLines);
-  return scan(catalog, {
-    path,
-    text: added.text,
-    lineNumbers: added.lineNumbers,
-    ...(added.context ? { context: added.context } : {}),
-    ...(added.offsets ? { source: { text: after, lineStarts: added.offsets } } : {}),
-  });
-}
+const scanChange = (before: string, after: string, path = 'deploy.pem') => scanAdded(catalog, before, after, path);
 
 const armour = (body: string[], label = 'PRIVATE KEY') =>
   [`-----BEGIN ${label}-----`, ...body, `-----END ${label}-----`, ''].join('\n');
