@@ -154,6 +154,9 @@ export const genericAssignmentRules: Rule[] = [
     flags: 'i',
     pattern: assignment(PW_NAME, 8),
     verify: 'generic-password',
+    // The traditional crypt() of "password" that Apache's mod_ssl documentation prints, in every default-ssl.conf
+    // (`file needs this password: xxj…`): published, not a finding. SHA-256 of it.
+    documented: ['3120d452466c0a672a24bdea5c2158e03850426ba78a8c0b6852195fb90bb7ef'],
     examples: [
       // A literal fallback after a reference; SQL's WITH PASSWORD; C#'s verbatim string; a `$` inside the password.
       "const redisPassword = process.env.REDIS_PASSWORD || '{{base62:26}}';",
@@ -190,6 +193,11 @@ export const genericAssignmentRules: Rule[] = [
       '<password>{{base62:4}}&amp;#{{base62:14}}</password>',
     ],
     negativeExamples: [
+      // A form's label in another language: the word and its colon.
+      '    "userlogin-yourpassword": "Leafnessword:",',
+      // FreeRADIUS: an attribute reference (`&list:Attribute`), and the crypt() example of Apache's default config.
+      'update control {\n  Cleartext-Password := &session-state:Tmp-Integer-0\n}',
+      "#    file needs this password: `xxj31ZMTZzkVA'.",
       // phpass's portable hash (WordPress): a stored hash, not the password.
       "            'password' => '$P$B{{base62:30}}',",
       // Python that reads a value (a call chain with an index), and databases' stored password hashes.

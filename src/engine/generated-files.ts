@@ -1,13 +1,14 @@
-// Generated files (lockfiles, minified bundles) and vendored trees, and which rules stay quiet on them. Source maps
-// are scanned like source: their `sourcesContent` is the project's own code, published with the bundle, so a
-// `JWT_SECRET = '…'` there is a leak like the original file's.
-// Their random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret, and vendored
-// code is someone else's: its API models and tests name providers on every line. On these paths only rules without
-// a prefix of their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle or
-// vendored file is still found. Where prefix-less rules are quiet, a keyword rule's match counts only when its
-// keyword is in the match or names it just before it (scan.ts, `carriesOwnPrefix`): `VERCEL_TOKEN=…`, not a
-// 24-character run with "vercel" somewhere on a long line. Matched on the file name or a directory of the path, at any depth, with plain
-// string checks rather than globs: this runs for every file. `secret-hook rules` lists them.
+// Generated files (lockfiles, minified bundles), vendored trees and translation catalogs, and which rules stay quiet on
+// them. Source maps are scanned like source: their `sourcesContent` is the project's own code, published with the
+// bundle, so a `JWT_SECRET = '…'` there is a leak like the original file's.
+// Their random-looking content (integrity hashes, embedded digests, encoded mappings) is not a secret, vendored code is
+// someone else's (its API models and tests name providers on every line), and a translation catalog's values are a
+// language's words for "password" (`"yourpassword": "Cyfrinair:"`). On these paths only rules without a prefix of
+// their own are silenced (see `quiets`): a provider-prefixed key in a lockfile, bundle, vendored file or catalog is
+// still found. Where prefix-less rules are quiet, a keyword rule's match counts only when its keyword is in the match
+// or names it just before it (scan.ts, `carriesOwnPrefix`): `VERCEL_TOKEN=…`, not a 24-character run with "vercel"
+// somewhere on a long line. Matched on the file name or a directory of the path, at any depth, with plain string
+// checks rather than globs: this runs for every file. `secret-hook rules` lists them.
 
 export interface GeneratedFiles {
   /**
@@ -64,6 +65,13 @@ export const generatedFiles: readonly GeneratedFiles[] = [
     // `_vendor`: Python packages' vendored copies (pip, setuptools); `Godeps`: Go's vendoring before modules.
     directories: ['vendor', 'third_party', 'third-party', 'node_modules', 'bower_components', '_vendor', 'Godeps'],
     reason: "vendored code (committed dependencies): other projects' SDKs, API models and test fixtures",
+  },
+  {
+    quiets: 'generic',
+    names: [],
+    suffixes: ['.po', '.pot', '.xlf', '.xliff', '.strings', '.arb'],
+    directories: ['i18n', 'l10n', 'locales', 'translations'],
+    reason: 'translation catalogs: the words for "password" and "token" in every language, as labels',
   },
 ];
 

@@ -240,7 +240,7 @@ function isNotASecret(value: string): boolean {
   if (NON_NULL_MEMBER.test(value) && isPropertyAccess(value.slice(0, -1))) return true;
   if (isPatternSource(value)) return true;
   if (EMPTY_COMPOSITE.test(value) || TYPE_REFERENCE.test(value) || SIGV4_SCOPE.test(value)) return true;
-  if (isNestedCall(value) || isPrefixedCamelName(value)) return true;
+  if (isNestedCall(value) || isPrefixedCamelName(value) || LABEL.test(value)) return true;
   // An unquoted value runs into the comma or semicolon that ends it (`Credentials: v4aCredentialProvider,`): what
   // comes before it decides, when it is plainly not a secret.
   if (/[,;]$/.test(value) && isNotASecret(value.slice(0, -1))) return true;
@@ -274,6 +274,8 @@ function isPrefixedCamelName(value: string): boolean {
   const words = PREFIXED_CAMEL_NAME.exec(value)?.[1]?.match(/[A-Z][a-z]+/g);
   return words !== undefined && words !== null && words.every((word) => isEnglishLike(word.toLowerCase()));
 }
+// A form's label, a word and its colon (`"yourpassword": "Passwort:"`, `password_label: Cyfrinair:`).
+const LABEL = /^[A-Za-z][A-Za-z'-]{1,40}:$/;
 // A docstring's cross-reference to a type (`:vartype credentials: ~azure.mgmt.compute.models.VMCredential`).
 const TYPE_REFERENCE = /^[~!][A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
 // An AWS Signature Version 4 credential scope (`Credential=AKID/20240101/us-east-1/s3/aws4_request`; SigV4a leaves the
@@ -487,7 +489,10 @@ function hasSigilBeforeName(value: string): boolean {
   if (!SIGIL.test(value)) return false;
   const rest = value.slice(1).replace(/[%]$/, '');
   return (
-    rest.length <= 6 || NUMBER.test(rest) || VERSION.test(rest) || (/^[A-Za-z_][\w.-]*$/.test(rest) && isNameLike(rest))
+    rest.length <= 6 ||
+    NUMBER.test(rest) ||
+    VERSION.test(rest) ||
+    (/^[A-Za-z_][\w.:-]*$/.test(rest) && isNameLike(rest))
   );
 }
 

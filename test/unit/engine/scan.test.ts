@@ -261,6 +261,10 @@ describe('near words and generated files', () => {
     // A bundle or source map embeds real source: only the generic rules are quiet there.
     expect(ids('dist/app.min.js')).toEqual(['acme-doc-key', 'acme-token']);
     expect(ids('config.yaml')).toEqual(['acme-doc-key', 'generic-token', 'acme-token']);
+    // Translation catalogs: their values are words for "token" and "password"; generic rules are quiet there.
+    expect(ids('languages/i18n/cy.json')).toEqual(['acme-doc-key', 'acme-token']);
+    expect(ids('config/locales/de.yml')).toEqual(['acme-doc-key', 'acme-token']);
+    expect(ids('po/cy.po')).toEqual(['acme-doc-key', 'acme-token']);
   });
 
   it('keeps a keyword rule quiet in vendored trees unless its keyword is its own prefix or the name it is given', () => {
