@@ -26,8 +26,9 @@ export function examplePathOf(files: readonly string[]): string {
 }
 
 // Configuration whose structure names a value on other lines (a Terraform block, a Kubernetes manifest, a task
-// definition): HCL, YAML, JSON and their templates.
-const STRUCTURED_CONFIG = /\.(?:tf|hcl|ya?ml|json|jsonnet|libsonnet|template|tpl|gotmpl|j2|jinja2?)$/i;
+// definition): HCL, YAML, JSON and their templates, and documentation pages, where such configuration is pasted whole.
+const STRUCTURED_CONFIG =
+  /\.(?:tf|hcl|ya?ml|json|jsonnet|libsonnet|template|tpl|gotmpl|j2|jinja2?|md|mdx|markdown|rst|adoc)$/i;
 
 /**
  * Whether a file is configuration whose structure may name a value far from it: where added-lines scans look past

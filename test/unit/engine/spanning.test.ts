@@ -117,6 +117,9 @@ describe('a value added inside a committed structure that names it (the same fin
     const before = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  labels:\n${labels}\ntype: Opaque\ndata:\n  DB_USER: c2hvcA==\n`;
     const value = Buffer.from(`${keys.chars('base62', 18)}\n`).toString('base64');
     same(before, `${before}  DB_PASSWORD: ${value}\n`, 'secret.yaml', 'kubernetes-secret-data');
+    // The same manifest pasted into a documentation page.
+    const page = `# Deploying\n\n\`\`\`yaml\n${before}`;
+    same(`${page}\`\`\`\n`, `${page}  DB_PASSWORD: ${value}\n\`\`\`\n`, 'docs/deploy.md', 'kubernetes-secret-data');
   });
 
   it('a Customer.io Track API key added under a committed Site ID: the pair, with the fingerprint --all gives', () => {
