@@ -250,8 +250,8 @@ function isNotASecret(value: string): boolean {
   return inner !== null && isNotASecret(inner[1]!);
 }
 
-// A dotted type's empty composite literal or call (`cfg.Creds = credentials.Value{}` in Go).
-const EMPTY_COMPOSITE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\{\}|\(\))$/;
+// A dotted type's empty composite literal (`cfg.Creds = credentials.Value{}` in Go); calls are CALL_EXPRESSION's.
+const EMPTY_COMPOSITE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\{\}$/;
 // Calls with calls inside them (`Column(String(120))`, `hashlib.sha256(token.encode()).digest()`,
 // `Auth(token=self.make_token(**kwargs))`): code.
 const NESTED_CALL = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([\w$.,()=*]{0,300}\)$/;
